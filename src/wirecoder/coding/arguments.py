@@ -1,0 +1,171 @@
+"""Who did it and to whom: actor and recipient phrases of an event clause from the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from wirecoder.coding.triggers import TriggerMatch
+
+SUBJ = ("nsubj", "csubj")
+# Prepositions whose object is the target of the act ("fired on", "sanctions against", "talks with").
+TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "over", "into"})
+# Prepositional objects of an event noun that name its doer ("arrival of troops", "attacks by the army").
+NOUN_AGENT_PREPS = frozenset({"by"})
+NOUN_OF_AGENT_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID"})
+# Dependents dropped from a mention: clauses and trailing material that are not part of the name.
+_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "parataxis", "prep", "ccomp", "mark"})
+_KEEP_PREP = frozenset({"of", "for"})
+_PRONOUNS_REL = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass
+class Arguments:
+    actors: list[Span] = field(default_factory=list)
+    recipients: list[Span] = field(default_factory=list)
+    # Appositions and titles that may explain an actor ("Abdullah Othman, head of the Levant Front")
+    appositions: dict[int, Span] = field(default_factory=dict)
+
+
+def mention_span(head: Token) -> Span:
+    """The noun phrase headed by `head`, without relative clauses, appositions or conjuncts."""
+    doc = head.doc
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _CUT and not (c.dep_ == "prep" and c.lower_ in _KEEP_PREP and c.i > head.i):
+                continue
+            if c.dep_ == "punct" or c.i in keep:
+                continue
+            keep.add(c.i)
+            stack.append(c)
+    lo, hi = min(keep), max(keep)
+    # keep spans contiguous and trim determiners-only edges
+    while lo < hi and doc[lo].dep_ in ("det", "cc", "punct") and doc[lo].lower_ in ("the", "a", "an", ",", "and"):
+        lo += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo: hi + 1]
+
+
+def _expand_conj(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")]]
+
+
+def _relcl_antecedent(tok: Token) -> Token:
+    """'militiamen who had been holed up': the relative pronoun stands for the noun it modifies."""
+    if tok.lower_ in _PRONOUNS_REL and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """Head of the (logical) subject of `verb` and whether it is a passive patient instead."""
+    for c in verb.children:
+        if c.dep_ in SUBJ:
+            return _relcl_antecedent(c), False
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return _relcl_antecedent(c), True
+    if depth > 3:
+        return None, False
+    if verb.dep_ == "relcl":
+        return verb.head, False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head, True  # "the attack carried out by militants" -> head is the patient
+    if verb.dep_ == "acl":
+        return verb.head, False
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head is not verb:
+        if verb.dep_ == "xcomp":
+            # object control: "urged the government to stop" -> the object is the subject
+            obj = next((c for c in verb.head.children if c.dep_ in ("dobj",)), None)
+            if obj is not None:
+                return obj, False
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            return clause_subject(verb.head.head, depth + 1)
+        return clause_subject(verb.head, depth + 1)
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _is_event_noun(tok: Token, match: TriggerMatch) -> bool:
+    return tok.i in {t.i for t in match.tokens} or (match.obj is not None and tok.i == match.obj.i)
+
+
+def verb_arguments(match: TriggerMatch, anchor: Token) -> Arguments:
+    args = Arguments()
+    subj, passive = clause_subject(anchor)
+    agent = _agent(anchor)
+    actor_heads: list[Token] = []
+    recip_heads: list[Token] = []
+    if passive:
+        if agent is not None:
+            actor_heads = _expand_conj(agent)
+        if subj is not None and not _is_event_noun(subj, match):
+            recip_heads = _expand_conj(subj)
+    else:
+        if subj is not None:
+            actor_heads = _expand_conj(subj)
+        for c in anchor.children:
+            if c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match):
+                recip_heads.extend(_expand_conj(c))
+                break
+    if not recip_heads:
+        holders = [anchor]
+        if match.obj is not None:
+            holders.append(match.obj)
+        if match.kind == "noun":
+            holders.append(match.token)
+        for h in holders:
+            found = _prep_objects(h, TARGET_PREPS)
+            if found:
+                recip_heads = _expand_conj(found[0])
+                break
+    args.actors = [mention_span(h) for h in actor_heads]
+    args.recipients = [mention_span(h) for h in recip_heads if h.i not in {a.i for a in actor_heads}]
+    for h in actor_heads + recip_heads:
+        ap = next((c for c in h.children if c.dep_ == "appos"), None)
+        if ap is not None:
+            args.appositions[h.i] = mention_span(ap)
+    return args
+
+
+def noun_arguments(match: TriggerMatch) -> Arguments:
+    """Arguments of an event noun standing on its own ("Russian air strikes on Homs", "the arrival of troops")."""
+    n = match.token
+    args = Arguments()
+    actor_heads: list[Token] = []
+    for c in n.children:
+        if c.dep_ == "poss":
+            actor_heads.append(c)
+        elif c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+            if c.i not in {t.i for t in match.tokens}:
+                actor_heads.append(c)
+    actor_heads.extend(_prep_objects(n, NOUN_AGENT_PREPS))
+    if not actor_heads and match.event_type in NOUN_OF_AGENT_TYPES:
+        actor_heads.extend(_prep_objects(n, frozenset({"of"})))
+    between = _prep_objects(n, frozenset({"between", "among"}))
+    if between:
+        actor_heads.extend(_expand_conj(between[0]))
+    # "fighting between X and Y" / "clashes with Y": a governing subject is also a party
+    recip_heads = _prep_objects(n, TARGET_PREPS - {"into"})
+    args.actors = [mention_span(h) for h in actor_heads]
+    args.recipients = [mention_span(h) for h in _expand_conj(recip_heads[0])] if recip_heads else []
+    return args

@@ -1,0 +1,144 @@
+"""Modality of an event clause and the speaker it is attributed to.
+
+Works on the dependency parse around the event's anchor token (the trigger verb, the support verb of a
+nominal trigger, or the nominal itself): auxiliaries and negation on the anchor, the verbs governing it
+("plans to", "denied", "said that"), conditional markers, and "according to" phrases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "'d", "can", "ought"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Verbs that, governing an event clause, make it an intention or plan rather than an act.
+FUTURE_GOVERNORS = frozenset({
+    "plan", "intend", "prepare", "expect", "schedule", "set", "due", "aim", "mean", "go", "poise", "gear",
+})
+HYPOTHETICAL_GOVERNORS = frozenset({
+    "want", "hope", "seek", "try", "consider", "contemplate", "weigh", "wish", "propose", "suggest", "fear",
+    "risk", "attempt", "hesitate", "discuss", "debate", "push", "ask", "study", "explore", "doubt",
+    "predict", "speculate", "imagine", "afford", "need",
+})
+NEGATING_GOVERNORS = frozenset({"deny", "fail", "refrain", "stop", "cease", "avoid", "decline", "dismiss", "rule"})
+REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
+DEFAULT_SPEECH_VERBS = frozenset({
+    "say", "tell", "announce", "state", "add", "report", "claim", "confirm", "note", "insist", "write",
+    "tweet", "declare", "allege", "assert", "explain", "quote", "reiterate", "stress", "argue", "maintain",
+    "acknowledge", "disclose", "reveal", "indicate", "suggest", "estimate", "show", "believe", "think",
+})
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp", "acomp", "relcl", "dobj", "prep", "pobj"})
+
+
+@dataclass
+class ModalityResult:
+    modality: str  # asserted | reported | future | hypothetical | negated (historical is decided by dates)
+    speaker: Token | None = None  # head token of who said so
+    speech_verb: Token | None = None
+    cue: str | None = None
+
+
+def _aux_lemmas(tok: Token) -> set[str]:
+    return {c.lower_ if c.lower_ in FUTURE_AUX else c.lemma_.lower() for c in tok.children
+            if c.dep_ in ("aux", "auxpass")}
+
+
+def _has_neg(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            return True
+        if c.dep_ == "advmod" and c.lower_ in ("never",):
+            return True
+    return False
+
+
+def _governors(anchor: Token, sent: Span, limit: int = 6) -> list[Token]:
+    """The chain of tokens above anchor through clausal links, nearest first."""
+    out = []
+    tok = anchor
+    for _ in range(limit):
+        if tok.head is tok or tok.dep_ not in COMPLEMENT_DEPS or tok.head.i < sent.start or tok.head.i >= sent.end:
+            break
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
+    # "..., the diplomat said" with a passive report: "was quoted as saying"
+    if verb.dep_ in ("xcomp", "advcl", "pcomp", "conj") and verb.head is not verb:
+        return _subject_of(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def according_to(sent: Span) -> Token | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
+            to = tok.doc[tok.i + 1]
+            for c in list(to.children) + list(tok.children):
+                if c.dep_ == "pobj":
+                    return c
+    return None
+
+
+def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SPEECH_VERBS,
+            extra: tuple[Token, ...] = ()) -> ModalityResult:
+    """Modality of the event anchored at `anchor` (plus tokens in `extra`, e.g. the nominal of a
+    support-verb construction) and its reporting speaker."""
+    local = (anchor, *extra)
+    negated = any(_has_neg(t) for t in local)
+    aux = set().union(*(_aux_lemmas(t) for t in local))
+    # Conjoined verbs share the first conjunct's auxiliaries: "will meet and sign".
+    if anchor.dep_ == "conj" and not aux:
+        aux = _aux_lemmas(anchor.head)
+        negated = negated or _has_neg(anchor.head)
+    mode: str | None = None
+    cue = None
+    if aux & HYPOTHETICAL_AUX:
+        mode, cue = "hypothetical", sorted(aux & HYPOTHETICAL_AUX)[0]
+    elif aux & FUTURE_AUX:
+        mode, cue = "future", "will"
+    elif any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for t in local for c in t.children):
+        mode, cue = "hypothetical", "if"
+    speaker = speech = None
+    for gov in _governors(anchor, sent):
+        lemma = gov.lemma_.lower()
+        gaux = _aux_lemmas(gov)
+        if lemma in speech_verbs and speech is None:
+            speech = gov
+            speaker = _subject_of(gov)
+            if _has_neg(gov):
+                mode = mode or "negated"
+            continue
+        if speech is not None:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in gov.children):
+            mode = mode or "hypothetical"
+        if lemma in NEGATING_GOVERNORS:
+            negated = True
+        elif lemma in FUTURE_GOVERNORS and mode is None:
+            mode, cue = "future", lemma
+        elif lemma in HYPOTHETICAL_GOVERNORS and mode is None:
+            mode, cue = "hypothetical", lemma
+        if gaux & HYPOTHETICAL_AUX and mode is None and gov.dep_ != "ROOT":
+            mode, cue = "hypothetical", sorted(gaux & HYPOTHETICAL_AUX)[0]
+    if negated:
+        return ModalityResult("negated", speaker, speech, "not")
+    if mode:
+        return ModalityResult(mode, speaker, speech, cue)
+    if speaker is None:
+        acc = according_to(sent)
+        if acc is not None:
+            return ModalityResult("reported", acc, None, "according to")
+    if speech is not None:
+        return ModalityResult("reported", speaker, speech, speech.lemma_)
+    if any(t.lower_ in REPORT_ADVERBS for t in sent):
+        return ModalityResult("reported", None, None, "reportedly")
+    return ModalityResult("asserted")

