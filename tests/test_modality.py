@@ -1,0 +1,40 @@
+import pytest
+
+from wirecoder.coding.modality import analyse
+from wirecoder.nlp.pipeline import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _modality(nlp, text: str, verb: str):
+    doc = nlp(text)
+    sent = next(doc.sents)
+    anchor = next(t for t in sent if t.lemma_ == verb)
+    return analyse(anchor, sent)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Government troops attacked the village on Monday.", "attack", "asserted"),
+        ("Government troops did not attack the village.", "attack", "negated"),
+        ("The army denied shelling the town.", "shell", "negated"),
+        ("Rebels will attack the base next week.", "attack", "future"),
+        ("The ministry plans to impose a curfew.", "impose", "future"),
+        ("The rebels could attack the capital.", "attack", "hypothetical"),
+        ("If talks fail, the army would launch an offensive.", "launch", "hypothetical"),
+        ("Police arrested ten protesters, a spokesman said.", "arrest", "reported"),
+        ("Police arrested ten protesters, according to witnesses.", "arrest", "reported"),
+    ],
+)
+def test_modality(nlp, text, verb, expected):
+    assert _modality(nlp, text, verb).modality == expected
+
+
+def test_speaker_is_subject_of_reporting_verb(nlp):
+    res = _modality(nlp, "Militants kidnapped two engineers, the governor told reporters.", "kidnap")
+    assert res.modality == "reported"
+    assert res.speaker is not None and res.speaker.text == "governor"
