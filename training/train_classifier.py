@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from wirecoder.coding.classifier import MODEL_PATH, SentenceClassifier, dense_features, sentence_features
+from wirecoder.coding.classifier import MODEL_PATH, SentenceClassifier, sentence_features
 from wirecoder.nlp.pipeline import load_nlp
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,26 +34,19 @@ def read_corpus(path: Path) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-def featurise(texts: list[str]) -> tuple[list[list[str]], np.ndarray]:
-    nlp = load_nlp()
-    sparse, dense = [], []
-    for doc in nlp.pipe(texts, batch_size=64):
-        sent = doc[:]  # one training item = one sentence, even if the parser splits it
-        sparse.append(sentence_features(sent))
-        dense.append(dense_features(sent))
-    return sparse, np.vstack(dense)
+def featurise(texts: list[str]) -> list[list[str]]:
+    # one training item = one sentence, even if the parser splits it
+    return [sentence_features(doc[:]) for doc in load_nlp().pipe(texts, batch_size=64)]
 
 
-def fit(sparse: list[list[str]], dense: np.ndarray, y: np.ndarray, labels: list[str], *, epochs: int = 60,
-        l2: float = 1e-4, lr: float = 0.05, seed: int = 13) -> SentenceClassifier:
+def fit(sparse: list[list[str]], y: np.ndarray, labels: list[str], *, epochs: int = 20,
+        l2: float = 3e-5, lr: float = 0.05, seed: int = 13) -> SentenceClassifier:
     counts = Counter(f for feats in sparse for f in set(feats))
     vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_COUNT))}
     rows = [np.array(sorted({vocab[f] for f in feats if f in vocab}), dtype=np.int64) for feats in sparse]
-    mean, std = dense.mean(axis=0), dense.std(axis=0) + 1e-6
-    xd = (dense - mean) / std
-    n, k, nf, nd = len(rows), len(labels), len(vocab), dense.shape[1]
+    n, k, nf = len(rows), len(labels), len(vocab)
     rng = np.random.default_rng(seed)
-    params = {"ws": np.zeros((nf, k)), "wd": np.zeros((nd, k)), "b": np.zeros(k)}
+    params = {"ws": np.zeros((nf, k)), "b": np.zeros(k)}
     m = {key: np.zeros_like(v) for key, v in params.items()}
     v2 = {key: np.zeros_like(v) for key, v in params.items()}
     step = 0
@@ -62,7 +55,7 @@ def fit(sparse: list[list[str]], dense: np.ndarray, y: np.ndarray, labels: list[
         order = rng.permutation(n)
         for s in range(0, n, batch):
             idx = order[s:s + batch]
-            z = params["b"] + xd[idx] @ params["wd"]
+            z = np.tile(params["b"], (len(idx), 1))
             for j, i in enumerate(idx):
                 if rows[i].size:
                     z[j] += params["ws"][rows[i]].sum(axis=0)
@@ -71,7 +64,7 @@ def fit(sparse: list[list[str]], dense: np.ndarray, y: np.ndarray, labels: list[
             p /= p.sum(axis=1, keepdims=True)
             p[np.arange(len(idx)), y[idx]] -= 1.0
             p /= len(idx)
-            grads = {"ws": l2 * params["ws"], "wd": xd[idx].T @ p + l2 * params["wd"], "b": p.sum(axis=0)}
+            grads = {"ws": l2 * params["ws"], "b": p.sum(axis=0)}
             for j, i in enumerate(idx):
                 if rows[i].size:
                     np.add.at(grads["ws"], rows[i], p[j])
@@ -82,13 +75,11 @@ def fit(sparse: list[list[str]], dense: np.ndarray, y: np.ndarray, labels: list[
                 mh = m[key] / (1 - 0.9 ** step)
                 vh = v2[key] / (1 - 0.999 ** step)
                 params[key] -= lr * mh / (np.sqrt(vh) + 1e-8)
-    return SentenceClassifier(labels=labels, vocab=vocab, w_sparse=params["ws"], w_dense=params["wd"],
-                              bias=params["b"], dense_mean=mean.astype(np.float32),
-                              dense_std=std.astype(np.float32))
+    return SentenceClassifier(labels=labels, vocab=vocab, weights=params["ws"], bias=params["b"])
 
 
-def predict(model: SentenceClassifier, sparse: list[str], dense: np.ndarray) -> int:
-    return int(np.argmax(model.logits(sparse, dense)))
+def predict(model: SentenceClassifier, features: list[str]) -> int:
+    return int(np.argmax(model.logits(features)))
 
 
 def macro_f1(gold: list[int], pred: list[int], k: int) -> float:
@@ -107,7 +98,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=REPO / "training/data/sentences.tsv")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--epochs", type=int, default=60)
+    ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--output", type=Path, default=MODEL_PATH)
     args = ap.parse_args()
@@ -117,18 +108,18 @@ def main() -> None:
     labels = sorted(set(names))
     y = np.array([labels.index(t) for t in names])
     print(f"{len(texts)} sentences, {len(labels)} labels; parsing…", flush=True)
-    sparse, dense = featurise(texts)
+    sparse = featurise(texts)
     if args.folds > 1:
         fold = np.random.default_rng(args.seed).permutation(len(texts)) % args.folds
         gold, pred = [], []
         for f in range(args.folds):
             tr, te = np.where(fold != f)[0], np.where(fold == f)[0]
-            model = fit([sparse[i] for i in tr], dense[tr], y[tr], labels, epochs=args.epochs, seed=args.seed)
+            model = fit([sparse[i] for i in tr], y[tr], labels, epochs=args.epochs, seed=args.seed)
             gold.extend(int(y[i]) for i in te)
-            pred.extend(predict(model, sparse[i], dense[i]) for i in te)
+            pred.extend(predict(model, sparse[i]) for i in te)
         acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
         print(f"{args.folds}-fold CV: accuracy {acc:.3f}  macro-F1 {macro_f1(gold, pred, len(labels)):.3f}")
-    model = fit(sparse, dense, y, labels, epochs=args.epochs, seed=args.seed)
+    model = fit(sparse, y, labels, epochs=args.epochs, seed=args.seed)
     model.version = hashlib.sha1(args.corpus.read_bytes()).hexdigest()[:12]
     model.save(args.output)
     size = args.output.stat().st_size / 1e6

@@ -109,13 +109,23 @@ def ingest(
     retry_failed: Annotated[bool, typer.Option(help="Retry inputs that failed in an earlier run.")] = False,
     published: Annotated[str | None, typer.Option(help="Publication date for inputs that lack one.")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching private/loopback addresses.")] = False,
+    max_bytes: Annotated[int, typer.Option(help="Size cap per file, HTTP body or WARC record.")] = 10_000_000,
+    follow_links: Annotated[bool | None, typer.Option(
+        "--follow-links/--no-follow-links", help="Fetch feed entries' linked pages (default: only for feed URLs).",
+    )] = None,
 ) -> None:
     """Code articles and store them (idempotent and resumable)."""
-    from wirecoder.runner import run_ingest
+    from wirecoder.runner import IngestOptions, PipelineLoadError, run_ingest
+    from wirecoder.store import StoreError
 
-    summary = run_ingest(inputs, db_url=db, actor_dicts=actor_dict or (), workers=workers,
-                         retry_failed=retry_failed, published=_parse_date(published, "--published"),
-                         allow_private=allow_private)
+    options = IngestOptions(allow_private=allow_private, max_bytes=max_bytes, follow_feed_links=follow_links)
+    try:
+        summary = run_ingest(inputs, db_url=db, actor_dicts=actor_dict or (), workers=max(1, workers),
+                             retry_failed=retry_failed, published=_parse_date(published, "--published"),
+                             options=options, console=err)
+    except (StoreError, PipelineLoadError) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from None
     summary.print(err)
 
 
@@ -134,14 +144,23 @@ def events(
     include_hidden: Annotated[bool, typer.Option(help="Include negated and hypothetical events.")] = False,
 ) -> None:
     """Query stored events and export them."""
-    from wirecoder.store import open_store
+    from wirecoder.store import StoreError, open_store
     from wirecoder.store.export import EventFilter, export_events
 
-    flt = EventFilter.from_cli(actor=actor, type=type, country=country, near=near, since=since, until=until,
-                               limit=limit, include_hidden=include_hidden)
-    with open_store(db) as store:
-        rows = store.query_events(flt)
-    export_events(rows, format, output)
+    try:
+        flt = EventFilter.from_cli(actor=actor, type=type, country=country, near=near, since=since,
+                                   until=until, limit=limit, include_hidden=include_hidden)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    if format == "parquet" and output is None:
+        raise typer.BadParameter("parquet is binary: give an output file with -o FILE.parquet", param_hint="--format")
+    try:
+        with open_store(db) as store:
+            rows = store.query_events(flt)
+        export_events(rows, format, output)
+    except (StoreError, ValueError) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from None
 
 
 @app.command()

@@ -21,10 +21,22 @@ from ..schema import RawDocument, SkippedInput
 from .decode import DecodeError, decode_bytes
 from .feeds import iter_feed
 from .files import (
-    FEED_SUFFIXES, JSONL_SUFFIXES, decode_file, is_url_list, iter_jsonl, looks_like_feed, raw_from_text_file,
-    read_capped, suffix_of, url_lines, walk_folder,
+    FEED_SUFFIXES,
+    JSONL_SUFFIXES,
+    KNOWN_SUFFIXES,
+    WARC_SUFFIXES,
+    decode_file,
+    is_url_list,
+    iter_jsonl,
+    looks_like_feed,
+    looks_like_html,
+    raw_from_text_file,
+    read_capped,
+    suffix_of,
+    url_lines,
+    walk_folder,
 )
-from .http import FetchResult, Fetcher
+from .http import Fetcher, FetchResult
 from .options import IngestOptions
 from .warc import iter_warc
 
@@ -82,7 +94,7 @@ def _iter_file(path: Path, ctx: _Context) -> Iterator[RawDocument | SkippedInput
     if suffix in JSONL_SUFFIXES:
         yield from iter_jsonl(path, ctx.options)
         return
-    if suffix in (".warc", ".warc.gz", ".arc", ".arc.gz"):
+    if suffix in WARC_SUFFIXES:
         yield from iter_warc(path, ctx.options)
         return
     data = read_capped(path, ctx.options)
@@ -96,6 +108,10 @@ def _iter_file(path: Path, ctx: _Context) -> Iterator[RawDocument | SkippedInput
         text, encoding = decode_bytes(data)
     except DecodeError as exc:
         yield SkippedInput(str(path), str(exc))
+        return
+    if suffix not in KNOWN_SUFFIXES and not looks_like_feed(text) and not looks_like_html(text):
+        yield SkippedInput(str(path), f"unsupported file type {suffix!r}; inputs are .txt, .html, .jsonl, "
+                                      ".rss/.atom/.xml, .warc(.gz) or URL lists")
         return
     if suffix in FEED_SUFFIXES or (suffix not in (".html", ".htm", ".txt") and looks_like_feed(text)):
         follow = ctx.options.follow_feed_links
@@ -141,7 +157,7 @@ def count_items(inputs: Iterable[str]) -> int | None:
         files = list(walk_folder(path)) if path.is_dir() else [path]
         for p in files:
             suffix = suffix_of(p)
-            if suffix in (".warc", ".warc.gz", ".arc", ".arc.gz") or suffix in FEED_SUFFIXES:
+            if suffix in WARC_SUFFIXES or suffix in FEED_SUFFIXES:
                 return None
             if suffix in JSONL_SUFFIXES:
                 try:
