@@ -1,0 +1,162 @@
+"""Which toponym in a sentence is where the event happened.
+
+A sentence often names several places: the speaker's city ("said in Geneva"), actors named by their
+capital ("Moscow said", "Washington imposed"), and the scene of the event ("shelled Aleppo", "in Homs").
+We prefer places attached to the event trigger's clause, through a locative preposition or as its
+object, and never a place that stands for an actor. Relative phrases refine the point: "20 km north of
+Aleppo" becomes an offset point, "northern Syria" a region.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from wirecoder.schema import Place
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "into", "on",
+                            "throughout", "within", "along", "towards", "toward", "over",
+                            "between", "from", "onto", "off", "of"})
+# Verbs whose subject is located, not acting ("Aleppo lies", "Homs is"): their subjects stay places.
+STATIVE_VERBS = frozenset({"be", "lie", "border", "sit", "remain", "stand", "become", "include", "host",
+                           "have", "see", "suffer", "experience", "witness", "face", "receive"})
+ACTOR_NOUNS = frozenset({"government", "ministry", "minister", "president", "army", "military", "forces",
+                         "force", "police", "leader", "leadership", "regime", "administration", "embassy",
+                         "ambassador", "envoy", "official", "officials", "parliament", "spokesman",
+                         "spokeswoman", "delegation", "navy", "troops", "decision", "authorities"})
+DIRECTIONS = {
+    "north": 0.0, "northeast": 45.0, "north-east": 45.0, "east": 90.0, "southeast": 135.0,
+    "south-east": 135.0, "south": 180.0, "southwest": 225.0, "south-west": 225.0, "west": 270.0,
+    "northwest": 315.0, "north-west": 315.0,
+}
+_REGION_ADJ = re.compile(r"^(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(ern)?$")
+_UNITS_KM = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0,
+             "kilometer": 1.0, "miles": 1.609, "mile": 1.609, "mi": 1.609}
+# How far a "northern X" region sits from X's point, by the precision of X.
+_REGION_SHIFT_KM = {"country": 250.0, "region": 300.0, "admin1": 60.0, "city": 5.0, "point": 1.0}
+
+
+def is_actor_metonym(span: Span) -> bool:
+    """True when a place name stands for an actor: "Moscow said", "Washington imposed", "Russia's army"."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in STATIVE_VERBS:
+        return True
+    if root.dep_ == "pobj" and head.dep_ == "agent":  # "... was imposed by Washington"
+        return True
+    if root.dep_ in ("poss", "compound") and head.lemma_.lower() in ACTOR_NOUNS:
+        return True
+    # Coordinated subjects: "Turkey and Russia said".
+    if root.dep_ == "conj" and head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX") \
+            and head.head.lemma_ not in STATIVE_VERBS:
+        return True
+    return False
+
+
+def _span_of(sent: Span, place: Place) -> Span | None:
+    if place.char_start is None or place.char_end is None:
+        return None
+    return sent.doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb whose clause a token belongs to."""
+    while tok.head is not tok and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+    return tok
+
+
+def _attachment(span: Span, trigger: Token) -> float:
+    """How strongly a place mention attaches to the trigger's clause."""
+    root = span.root
+    score = 0.0
+    if trigger in root.ancestors or root.head == trigger:
+        score += 3.0
+    if _clause_head(root) == _clause_head(trigger):
+        score += 1.5
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        score += 1.5
+    if root.dep_ in ("dobj", "nsubjpass"):  # "shelled Aleppo", "Homs was bombed"
+        score += 1.0
+    return score
+
+
+def _offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
+    r = 6371.0
+    b = math.radians(bearing_deg)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    d = km / r
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540) % 360 - 180, 5)
+
+
+def refine_relative(span: Span, place: Place) -> Place:
+    """Apply "20 km north of X" (offset point) and "northern X" (region) to a resolved place."""
+    if place.lat is None or place.lon is None:
+        return place
+    doc = span.doc
+    i = span.start
+    # "<num> <unit> <direction> of X"
+    if i >= 4 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in DIRECTIONS \
+            and doc[i - 3].lower_ in _UNITS_KM and doc[i - 4].like_num:
+        try:
+            value = float(doc[i - 4].text.replace(",", ""))
+        except ValueError:
+            value = None
+        if value is not None:
+            km = value * _UNITS_KM[doc[i - 3].lower_]
+            lat, lon = _offset(place.lat, place.lon, km, DIRECTIONS[doc[i - 2].lower_])
+            return replace(place, text=doc[i - 4:span.end].text, char_start=doc[i - 4].idx,
+                           lat=lat, lon=lon, precision="point", name=f"{doc[i - 4:i].text} {place.name}")
+    # "northern Syria", "north-eastern Nigeria"
+    if i >= 1:
+        m = _REGION_ADJ.match(doc[i - 1].lower_)
+        if m:
+            base = m.group(1).replace("-", "")
+            shift = _REGION_SHIFT_KM.get(place.precision or "city", 5.0)
+            lat, lon = (place.lat, place.lon) if base == "central" else _offset(
+                place.lat, place.lon, shift, DIRECTIONS.get(base, 0.0))
+            return replace(place, text=doc[i - 1:span.end].text, char_start=doc[i - 1].idx, lat=lat, lon=lon,
+                           precision="region", name=f"{doc[i - 1].text} {place.name}")
+    return place
+
+
+def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
+                        speech_verb: Token | None = None) -> Place | None:
+    """The place where the event evoked by trigger happened, among the mentions inside sent.
+
+    Places that stand for actors are skipped. A place attached to the speech verb ("said in Geneva")
+    is the location only when the event is the statement itself (trigger is the speech verb).
+    Returns None when the sentence names no fitting place.
+    """
+    best: tuple[float, Place, Span] | None = None
+    event_is_statement = speech_verb is not None and trigger.i == speech_verb.i
+    for place in places:
+        if place.char_start is None or not (sent.start_char <= place.char_start < sent.end_char):
+            continue
+        span = _span_of(sent, place)
+        if span is None or is_actor_metonym(span):
+            continue
+        if speech_verb is not None and not event_is_statement:
+            on_speech = span.root.head == speech_verb or (
+                speech_verb in span.root.ancestors and trigger not in span.root.ancestors
+                and _clause_head(span.root) == speech_verb)
+            if on_speech:
+                continue
+        score = _attachment(span, trigger)
+        score -= abs(span.root.i - trigger.i) / 50.0  # nearer mentions win ties
+        if place.precision in ("city", "point"):
+            score += 0.3
+        elif place.precision == "admin1":
+            score += 0.15
+        if place.lat is None:
+            score -= 2.0
+        if best is None or score > best[0]:
+            best = (score, place, span)
+    if best is None:
+        return None
+    return refine_relative(best[2], best[1])

@@ -1,0 +1,374 @@
+"""Toponym recognition and resolution: spaCy's place entities plus gazetteer matching, resolved in context.
+
+Recognition takes spaCy's GPE/LOC/FAC entities, adds capitalised word sequences that the gazetteer knows
+(the small model misses many places), and optionally adjective forms ("Syrian") that name a country.
+Resolution ranks a mention's gazetteer candidates by population, feature type, the article's country
+focus, the other places it names, "X, Y" pairs and cue words ("province", "city of").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from wirecoder.resources.gazetteer import Candidate, Entry, Gazetteer, load_gazetteer
+from wirecoder.resources.gazetteer_names import fold
+from wirecoder.schema import Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
+ADMIN_CUES = frozenset({"province", "governorate", "state", "region", "county", "district", "prefecture",
+                        "oblast", "department", "territory"})
+CITY_CUES = frozenset({"city", "town", "village", "capital", "suburb", "port"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around",
+                            "towards", "toward", "through", "via", "between", "of", "inside"})
+NON_PLACE_HEADS = frozenset({"virus", "fever", "disease", "flu", "strain", "ebolavirus", "syndrome",
+                             "vaccine"})
+CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "al", "el", "and", "-", "'s",
+                        "upon", "on", "sur", "am", "an", "der", "di", "dos", "das"})
+FEATURE_PRIOR = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.0, "admin2": 0.3, "city": 0.0}
+
+
+@dataclass
+class Toponym:
+    """A place mention with how it is used: literal place, metonym-free adjective form, or embedded."""
+
+    place: Place
+    kind: str  # "name" (a place name) | "demonym" (an adjective/people form such as "Syrian")
+    source: str  # "ner" | "gazetteer"
+    candidates: int = 0
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    path = resources.files("wirecoder.resources") / "data" / "places" / "stopwords.txt"
+    words = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in words if w.strip() and not w.startswith("#"))
+
+
+def _place_from(entry: Entry, text: str, start: int, end: int, score: float) -> Place:
+    return Place(
+        text=text, name=entry.name, geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon,
+        country=entry.country, admin1=entry.admin1 if entry.feature != "admin1" else entry.name,
+        precision=entry.precision, char_start=start, char_end=end, feature=entry.feature,
+        score=round(score, 3),
+    )
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the" and trailing lower-case words ("Latakia province" -> "Latakia")."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "'s", "’s") and start + 1 < end:
+        start += 1
+    while end > start and (doc[end - 1].is_lower or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start:end]
+
+
+def doc_title(tok: Token) -> bool:
+    """Preceded by a title ("Mr. Palmer"), so a person after all."""
+    prev = tok.doc[tok.i - 1].lower_.rstrip(".") if tok.i > 0 else ""
+    return prev in ("mr", "mrs", "ms", "dr", "sir", "lord", "president", "minister", "general", "gen")
+
+
+class PlaceFinder:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.stop = _stopwords()
+
+    @classmethod
+    def load(cls) -> PlaceFinder:
+        return cls(load_gazetteer())
+
+    # ------------------------------------------------------------ public interface
+
+    def find(self, doc: Doc, *, focus_country: str | None = None, demonyms: bool = False) -> list[Place]:
+        """Every toponym mention in doc (char offsets into doc.text), resolved where possible.
+
+        demonyms=True also returns adjective forms ("Syrian", "European") resolved to their country
+        or region; by default only place names are returned.
+        """
+        return [t.place for t in self.find_mentions(doc, focus_country=focus_country, demonyms=demonyms)]
+
+    def focus_country(self, doc: Doc) -> str | None:
+        """The ISO alpha-3 country the article is mostly about, or None."""
+        mentions = self.find_mentions(doc, demonyms=True)
+        counts = Counter(t.place.country for t in mentions if t.place.country)
+        if not counts:
+            return None
+        best, n = counts.most_common(1)[0]
+        return best if n >= 2 or len(counts) == 1 else None
+
+    def find_mentions(self, doc: Doc, *, focus_country: str | None = None,
+                      demonyms: bool = False) -> list[Toponym]:
+        spans = self._recognise(doc, demonyms=demonyms)
+        return self._resolve(doc, spans, focus_country=focus_country)
+
+    # ------------------------------------------------------------ recognition
+
+    def _recognise(self, doc: Doc, *, demonyms: bool) -> list[tuple[Span, str, str]]:
+        """(span, kind, source) for every toponym, non-overlapping, in text order."""
+        taken = [False] * len(doc)
+        blocked = [False] * len(doc)
+        in_org = [False] * len(doc)
+        found: list[tuple[Span, str, str]] = []
+        for ent in doc.ents:
+            if ent.label_ in BLOCKING_LABELS:
+                if ent.label_ == "PERSON" and self._person_is_place(ent):
+                    continue
+                for i in range(ent.start, ent.end):
+                    blocked[i] = ent.label_ != "ORG"
+                    in_org[i] = ent.label_ == "ORG"
+        # Multi-word gazetteer names first: the small model splits "Democratic Republic of the Congo".
+        for span, kind, source in self._gazetteer_matches(doc, taken, blocked, in_org, demonyms=demonyms,
+                                                          min_tokens=2):
+            found.append((span, kind, source))
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS and ent.label_ not in ("NORP", "ORG"):
+                continue
+            span = _trim(ent)
+            if span is None or any(taken[i] for i in range(span.start, span.end)):
+                continue
+            if not any(c.isupper() for c in span.text):
+                continue
+            kind = self._kind(span)
+            if kind is None or (kind == "demonym" and not demonyms):
+                continue
+            if ent.label_ == "ORG" and not self._org_is_place(span):
+                continue
+            if ent.label_ == "NORP" and kind == "name" and not self._has_name(span.text):
+                continue
+            if self._not_a_place_here(span):
+                continue
+            found.append((span, kind, "ner"))
+            for i in range(span.start, span.end):
+                taken[i] = True
+        found.extend(self._gazetteer_matches(doc, taken, blocked, in_org, demonyms=demonyms))
+        found.sort(key=lambda x: x[0].start)
+        return found
+
+    def _person_is_place(self, ent: Span) -> bool:
+        """A one-word PERSON that is a sizeable town taken or reached: "retook Palmyra", "fled to Homs"."""
+        if len(ent) != 1:
+            return False
+        tok = ent[0]
+        placed = tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS)
+        if not placed or tok.i == 0 or doc_title(tok):
+            return False
+        return any(c.entry.population >= 20_000 for c in self.gaz.candidates(tok.text) if not c.demonym)
+
+    def _kind(self, span: Span) -> str | None:
+        """"demonym" for adjective forms ("Syrian"), None for people plurals ("Syrians"), else "name"."""
+        text = span.text
+        if self.gaz.is_demonym(text):
+            if span[-1].tag_ == "NNPS" or (text.endswith("s") and self.gaz.is_demonym(text[:-1])):
+                return None  # "Mexicans" are people, not a place
+            return "demonym"
+        return "name"
+
+    def _org_is_place(self, span: Span) -> bool:
+        """An ORG entity that is just a well-known place name ("Edmonton" mislabelled by the model)."""
+        cands = [c for c in self.gaz.candidates(span.text) if not c.demonym]
+        return any(c.entry.feature in ("country", "admin1", "region", "continent")
+                   or (c.entry.population >= 50_000 and not c.alternate) for c in cands)
+
+    def _not_a_place_here(self, span: Span) -> bool:
+        """Place names used as the name of something else: "West Nile virus", "Ebola fever"."""
+        doc = span.doc
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        return nxt in NON_PLACE_HEADS
+
+    def _has_name(self, text: str) -> bool:
+        return any(not c.demonym for c in self.gaz.candidates(text))
+
+    def _capitalised(self, tok: Token) -> bool:
+        t = tok.text
+        return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+    def _gazetteer_matches(self, doc: Doc, taken: list[bool], blocked: list[bool], in_org: list[bool], *,
+                           demonyms: bool, min_tokens: int = 1) -> Iterable[tuple[Span, str, str]]:
+        n = len(doc)
+        i = 0
+        max_tok = self.gaz.max_tokens + 2  # tokenisation splits "U.S.-based" and "Dar'a" further
+        while i < n:
+            tok = doc[i]
+            if taken[i] or not self._capitalised(tok):
+                i += 1
+                continue
+            match = None
+            for j in range(min(n, i + max_tok), i + min_tokens - 1, -1):
+                if any(taken[k] for k in range(i, j)) or not self._capitalised(doc[j - 1]):
+                    continue
+                inner = doc[i:j]
+                if any(not (self._capitalised(t) or t.lower_ in CONNECTORS or t.text in ("'", "’", "-", "."))
+                       for t in inner):
+                    continue
+                if self.gaz.has_key(fold(inner.text)):
+                    match = inner
+                    break
+            if match is None:
+                i += 1
+                continue
+            kind = self._accept(match, blocked, in_org, strict=min_tokens > 1)
+            if kind == "demonym" and not demonyms:
+                kind = None
+            if kind is not None:
+                yield match, kind, "gazetteer"
+                for k in range(match.start, match.end):
+                    taken[k] = True
+                i = match.end
+            else:
+                i += 1
+
+    def _accept(self, span: Span, blocked: list[bool], in_org: list[bool], *, strict: bool = False) -> str | None:
+        """Whether a gazetteer hit the NER did not label is a toponym; returns its kind or None."""
+        if any(blocked[k] for k in range(span.start, span.end)):
+            return None
+        text = span.text
+        key = fold(text)
+        if key in self.stop or self._not_a_place_here(span):
+            return None
+        kind = self._kind(span)
+        if kind != "name":
+            return kind
+        if strict or any(in_org[k] for k in range(span.start, span.end)):
+            # Inside an organisation's name, or overriding the NER: only unmistakable places.
+            return "name" if self._org_is_place(span) else None
+        first = span[0]
+        if len(span) == 1 and first.is_upper and len(text.replace(".", "")) <= 3:
+            # Short capitals are abbreviations: accept only those that name a country or state.
+            strong = [c for c in self.gaz.candidates(text) if c.entry.feature in ("country", "admin1")]
+            return "name" if strong else None
+        cands = self.gaz.candidates(text)
+        names = [c for c in cands if not c.demonym]
+        if not names:
+            return "demonym" if cands else None
+        sent_start = first.is_sent_start or (first.i > 0 and first.nbor(-1).is_punct and first.nbor(-1).text in "\"“‘'(")
+        if len(span) == 1 and (first.is_stop or first.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PRON", "DET")):
+            return None
+        prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        locative = prev in LOCATIVE_PREPS
+        best = max(names, key=lambda c: self._prior(c))
+        e = best.entry
+        if e.feature in ("country", "continent", "region", "admin1"):
+            return "name" if not (sent_start and len(span) == 1 and first.lower_ in self.stop) else None
+        own = not best.alternate
+        if e.population >= 100_000 and own and not sent_start:
+            return "name"
+        # Object of a verb with no entity label: "retook Palmyra" (the model's blind spot).
+        if (max(c.entry.population for c in names) >= 20_000 and not sent_start and len(span) == 1 and first.ent_type_ in ("", "PERSON")
+                and first.dep_ in ("dobj", "pobj")):
+            return "name"
+        if locative and e.population >= 1_000:
+            return "name"
+        if self._comma_pair(span) is not None:
+            return "name"
+        return None
+
+    def _comma_pair(self, span: Span) -> list[Candidate] | None:
+        """Candidates of Y in "X, Y" when Y names a country or first-level division."""
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            for width in (3, 2, 1):
+                if span.end + 1 + width > len(doc):
+                    continue
+                y = doc[span.end + 1: span.end + 1 + width]
+                if not self._capitalised(y[0]):
+                    continue
+                cands = [c for c in self.gaz.candidates(y.text)
+                         if c.entry.feature in ("country", "admin1") and not c.demonym]
+                if cands:
+                    return cands
+        return None
+
+    # ------------------------------------------------------------ resolution
+
+    def _prior(self, c: Candidate) -> float:
+        e = c.entry
+        score = math.log10(e.population + 10) + FEATURE_PRIOR[e.feature]
+        if c.alternate and not c.demonym:
+            score -= 1.5
+        return score
+
+    def _resolve(self, doc: Doc, spans: list[tuple[Span, str, str]], *,
+                 focus_country: str | None) -> list[Toponym]:
+        cands = [[c for c in self.gaz.candidates(s.text) if c.demonym == (kind == "demonym")]
+                 for s, kind, _ in spans]
+        # First pass: context-free choice, to learn the article's countries and divisions.
+        cc_votes: Counter[str] = Counter()
+        admin_votes: Counter[tuple[str, str]] = Counter()
+        for cs in cands:
+            if not cs:
+                continue
+            e = max(cs, key=self._prior).entry
+            if e.cc:
+                cc_votes[e.cc] += 1
+            if e.feature == "admin1":
+                admin_votes[(e.cc, e.name)] += 1
+        if focus_country:
+            focus = self.gaz.country(focus_country)
+            if focus is not None:
+                cc_votes[focus.cc] += 3
+        ctx = _Context(cc_votes, admin_votes, sum(cc_votes.values()) or 1,
+                       max(cc_votes.values(), default=0))
+        out: list[Toponym] = []
+        for (span, kind, source), cs in zip(spans, cands, strict=True):
+            start, end = span.start_char, span.end_char
+            if not cs:
+                out.append(Toponym(Place(text=span.text, char_start=start, char_end=end), kind, source, 0))
+                continue
+            scored = [(self._score(c, cs, span, ctx), c) for c in cs]
+            best_score, best = max(scored, key=lambda x: x[0])
+            out.append(Toponym(_place_from(best.entry, span.text, start, end, best_score), kind, source,
+                               len(cs)))
+        return out
+
+    def _score(self, c: Candidate, cs: list[Candidate], span: Span, ctx: _Context) -> float:
+        e = c.entry
+        doc = span.doc
+        s = self._prior(c)
+        if e.cc:
+            votes = ctx.cc_votes.get(e.cc, 0)
+            s += 3.0 * votes / ctx.total + (1.0 if votes else 0.0)
+            if votes and votes == ctx.top:  # the article's main country
+                s += 1.5
+        if e.admin1 and e.feature != "admin1" and (e.cc, e.admin1) in ctx.admin_votes:
+            s += 2.0
+        pair = self._comma_pair(span)
+        if pair:
+            if e.cc in {p.entry.cc for p in pair}:
+                s += 3.0
+            if e.admin1 in {p.entry.name for p in pair if p.entry.feature == "admin1"}:
+                s += 3.0
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        prev2 = doc[max(0, span.start - 2):span.start].text.lower()
+        if nxt in ADMIN_CUES and e.feature in ("admin1", "admin2"):
+            s += 5.0
+        if e.feature == "city" and (nxt in CITY_CUES or prev2.endswith(("city of", "town of", "village of"))):
+            s += 3.0
+        # A city and the division named after it: news means the city unless told otherwise.
+        if e.feature in ("admin1", "admin2") and nxt not in ADMIN_CUES:
+            names = {fold(span.text), fold(e.name)}
+            if any(o.entry.feature == "city" and o.entry.cc == e.cc and not o.alternate
+                   and fold(o.entry.name) in names and o.entry.population * 20 >= e.population for o in cs):
+                s -= 4.0
+        return s
+
+
+@dataclass
+class _Context:
+    """What the rest of the article says about where it is (from the context-free first pass)."""
+
+    cc_votes: Counter[str]
+    admin_votes: Counter[tuple[str, str]]
+    total: int
+    top: int  # votes of the most-mentioned country

