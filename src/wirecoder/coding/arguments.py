@@ -10,12 +10,14 @@ from wirecoder.coding.triggers import TriggerMatch
 
 SUBJ = ("nsubj", "csubj")
 # Prepositions whose object is the target of the act ("fired on", "sanctions against", "talks with").
-TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "over", "into"})
+TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "over", "about",
+                          "of"})
 # Prepositional objects of an event noun that name its doer ("arrival of troops", "attacks by the army").
 NOUN_AGENT_PREPS = frozenset({"by"})
 NOUN_OF_AGENT_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID"})
 # Dependents dropped from a mention: clauses and trailing material that are not part of the name.
-_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "parataxis", "prep", "ccomp", "mark"})
+_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "parataxis", "prep", "ccomp", "mark",
+                  "advmod", "npadvmod"})
 _KEEP_PREP = frozenset({"of", "for"})
 _PRONOUNS_REL = frozenset({"who", "which", "that", "whom"})
 
@@ -36,7 +38,9 @@ def mention_span(head: Token) -> Span:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in _CUT and not (c.dep_ == "prep" and c.lower_ in _KEEP_PREP and c.i > head.i):
+            keep_prep = (c.dep_ == "prep" and c.lower_ in _KEEP_PREP and c.i > head.i
+                         and any(g.dep_ == "pobj" for g in c.children))
+            if c.dep_ in _CUT and not keep_prep:
                 continue
             if c.dep_ == "punct" or c.i in keep:
                 continue
@@ -78,7 +82,11 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return verb.head, True  # "the attack carried out by militants" -> head is the patient
     if verb.dep_ == "acl":
         return verb.head, False
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head is not verb:
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        # "Endorsed by the Council, the talks marked...": the main clause's subject is the patient
+        subj, _ = clause_subject(verb.head, depth + 1)
+        return subj, True
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
         if verb.dep_ == "xcomp":
             # object control: "urged the government to stop" -> the object is the subject
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj",)), None)
@@ -105,13 +113,23 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
+def first_entity(head: Token) -> Token | None:
+    """The first named actor inside a phrase that itself names none ("reports that Russia is moving...")."""
+    for t in head.subtree:
+        if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and t.ent_iob_ == "B":
+            return t.doc[t.i: t.i + 1].root if t.ent_type_ else t
+    return None
+
+
 def _is_event_noun(tok: Token, match: TriggerMatch) -> bool:
     return tok.i in {t.i for t in match.tokens} or (match.obj is not None and tok.i == match.obj.i)
 
 
-def verb_arguments(match: TriggerMatch, anchor: Token) -> Arguments:
+def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[int] = frozenset()) -> Arguments:
     args = Arguments()
     subj, passive = clause_subject(anchor)
+    if passive and match.trigger.pos == "A":
+        passive = False  # "we have been concerned": a stative participle's subject is its experiencer
     agent = _agent(anchor)
     actor_heads: list[Token] = []
     recip_heads: list[Token] = []
@@ -124,7 +142,7 @@ def verb_arguments(match: TriggerMatch, anchor: Token) -> Arguments:
         if subj is not None:
             actor_heads = _expand_conj(subj)
         for c in anchor.children:
-            if c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match):
+            if c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match) and c.i not in event_nouns:
                 recip_heads.extend(_expand_conj(c))
                 break
     if not recip_heads:
@@ -134,10 +152,20 @@ def verb_arguments(match: TriggerMatch, anchor: Token) -> Arguments:
         if match.kind == "noun":
             holders.append(match.token)
         for h in holders:
-            found = _prep_objects(h, TARGET_PREPS)
+            found = _prep_objects(h, TARGET_PREPS - {"of"} if h.i == anchor.i else TARGET_PREPS)
+            found = [f for f in found if f.i not in event_nouns or f.i == match.token.i]
             if found:
                 recip_heads = _expand_conj(found[0])
                 break
+    frame = match.trigger.frame
+    if frame == "swap":
+        actor_heads, recip_heads = recip_heads, actor_heads
+    elif frame == "mutual" and recip_heads and not passive:
+        # "Kurdish groups fought government forces": two-sided fighting has every side as actor
+        with_objs = _prep_objects(anchor, frozenset({"with", "between", "against"}))
+        if with_objs and match.event_type == "ASSAULT":
+            actor_heads = actor_heads + recip_heads
+            recip_heads = []
     args.actors = [mention_span(h) for h in actor_heads]
     args.recipients = [mention_span(h) for h in recip_heads if h.i not in {a.i for a in actor_heads}]
     for h in actor_heads + recip_heads:

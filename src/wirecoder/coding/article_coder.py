@@ -3,31 +3,52 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding import event_location
 from wirecoder.coding.actors import ActorResolver, ArticleActorState
-from wirecoder.coding.arguments import Arguments, mention_span, noun_arguments, verb_arguments
-from wirecoder.coding.dates import resolve_event_date
+from wirecoder.coding.arguments import Arguments, first_entity, mention_span, noun_arguments, verb_arguments
+from wirecoder.coding.classifier import SentenceClassifier
+from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import derive
-from wirecoder.coding.lexicon import Lexicon, load_lexicon
+from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, ModalityResult, analyse
 from wirecoder.coding.places import PlaceFinder
-from wirecoder.coding.triggers import OCCURRENCE_VERBS, PSEUDO_TYPES, TriggerMatch, find_triggers
+from wirecoder.coding.triggers import (
+    OCCURRENCE_VERBS,
+    PSEUDO_TYPES,
+    TriggerMatch,
+    find_triggers,
+    instrument_modes,
+)
 from wirecoder.schema import ActorRef, Article, CodedArticle, Event, Place
 
+# Verbal events that own the clause below them: "agreed to withdraw" is one AGREE.
 VERBAL_GOVERNOR_TYPES = frozenset({
-    "AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE", "CONSULT",
+    "AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE",
 })
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
-# Arcs through which a governing verbal event owns the content below it ("agreed to withdraw").
-CONTENT_ARCS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj", "acomp", "acl", "relcl", "attr",
-                          "advcl", "conj", "nsubjpass", "oprd"})
+# Material conflict that an actor says it will or would do is a threat (PLOVER: THREATEN, not ASSAULT+future).
+THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+# A cooperative act the actor will not / does not do is a refusal (PLOVER: REJECT).
+REFUSABLE_TYPES = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+PREPARE_CUES = frozenset({"prepare", "gear", "poise", "mass"})
+OBLIGATION_CUES = frozenset({"must", "should", "ought"})
+# Event nouns that may stand alone when a clause reports them happening ("fighting erupted").
+OCCURRENCE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT", "SANCTION"})
+# Arcs through which a governing verbal event owns the content below it.
+CONTENT_ARCS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj", "acomp", "acl", "attr",
+                          "conj", "nsubjpass", "oprd", "advcl"})
+# Nouns whose relative clauses are background ("a war that has killed 250,000 people").
+BACKGROUND_NOUNS = frozenset({"war", "conflict", "crisis", "violence", "insurgency", "uprising", "fighting",
+                              "revolution", "campaign", "dispute", "unrest", "standoff"})
+CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 HISTORICAL_DAYS = 365
 MAX_SENT_CHARS = 1200
+CLASSIFIER_WEIGHT = 0.35
 
 
 @dataclass
@@ -36,15 +57,19 @@ class _Candidate:
     anchor: Token
     args: Arguments
     modality: ModalityResult
+    type_override: str | None = None
 
 
 class ArticleCoder:
-    def __init__(self, places: PlaceFinder, actors: ActorResolver, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, places: PlaceFinder, actors: ActorResolver, lexicon: Lexicon | None = None,
+                 classifier: SentenceClassifier | None = None) -> None:
         self.places = places
         self.actors = actors
         self.lexicon = lexicon or load_lexicon()
+        self.classifier = classifier if classifier is not None else SentenceClassifier.load()
         self.speech_verbs = frozenset(
-            {p.words[0] for ts in self.lexicon.verb_triggers.values() for p in ts if p.event_type == "SPEECH"}
+            {t.words[0] for ts in self.lexicon.verb_triggers.values() for t in ts
+             if t.event_type == "SPEECH" and len(t.words) == 1}
         ) | DEFAULT_SPEECH_VERBS
 
     # -- article ---------------------------------------------------------------------------------
@@ -65,37 +90,40 @@ class ArticleCoder:
                        state: ArticleActorState) -> list[Event]:
         matches = find_triggers(sent, self.lexicon)
         blocked = _blocked_tokens(matches)
+        event_nouns = frozenset(m.token.i for m in matches if m.kind == "noun" and m.event_type not in PSEUDO_TYPES)
         cands: list[_Candidate] = []
         for m in matches:
-            if m.event_type in PSEUDO_TYPES or m.token.i in blocked:
+            if m.event_type in PSEUDO_TYPES or m.token.i in blocked or _descriptive(m):
                 continue
-            cand = self._candidate(m, sent)
+            cand = self._candidate(m, sent, event_nouns)
             if cand is not None:
                 cands.append(cand)
-        cands = _suppress_owned(cands)
+        cands = _drop_nested(_suppress_owned(cands))
+        probs = self.classifier.predict(sent) if (self.classifier is not None and cands) else {}
         out: list[Event] = []
         seen: set[tuple] = set()
         for c in cands:
-            ev = self._event(c, sent, article, places, state)
+            ev = self._event(c, sent, article, places, state, probs)
             if ev is None:
                 continue
             key = (ev.event_type, tuple(a.name or a.text for a in ev.actor),
-                   tuple(r.name or r.text for r in ev.recipient))
+                   tuple(r.name or r.text for r in ev.recipient),
+                   ev.location.geonameid if ev.location else None, ev.location.name if ev.location else None)
             if key in seen:
                 continue
             seen.add(key)
             out.append(ev)
         return out
 
-    def _candidate(self, m: TriggerMatch, sent: Span) -> _Candidate | None:
+    def _candidate(self, m: TriggerMatch, sent: Span, event_nouns: frozenset[int]) -> _Candidate | None:
         if m.kind == "verb":
             anchor = m.token
-            args = verb_arguments(m, anchor)
+            args = verb_arguments(m, anchor, event_nouns)
             mod = analyse(anchor, sent, self.speech_verbs)
             return _Candidate(m, anchor, args, mod)
-        if m.anchor is not None and m.anchor is not m.token:  # support-verb construction
+        if m.anchor is not None and m.anchor.i != m.token.i:  # support-verb construction
             anchor = m.anchor
-            args = verb_arguments(m, anchor)
+            args = verb_arguments(m, anchor, event_nouns)
             own = noun_arguments(m)
             if not args.actors:
                 args.actors = own.actors
@@ -108,15 +136,16 @@ class ArticleCoder:
         n = m.token
         args = noun_arguments(m)
         head = n.head
-        if n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS:
+        if (n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS
+                and m.event_type in OCCURRENCE_TYPES and not any(c.dep_ == "xcomp" for c in head.children)):
             mod = analyse(head, sent, self.speech_verbs, extra=(n,))
             return _Candidate(m, head, args, mod)
         if not args.actors or m.trigger.weight < 0.5:
             return None
         mod = analyse(n, sent, self.speech_verbs)
-        if mod.modality == "asserted":
+        if mod.modality == "asserted" and head.pos_ in ("VERB", "AUX"):
             # The noun sits inside another clause; that clause's modality applies to it.
-            mod = analyse(head if head.pos_ in ("VERB", "AUX") else n, sent, self.speech_verbs)
+            mod = analyse(head, sent, self.speech_verbs)
         return _Candidate(m, n, args, mod)
 
     def _resolve(self, spans: list[Span], args: Arguments, state: ArticleActorState,
@@ -130,48 +159,66 @@ class ArticleCoder:
                 if ref2 is not None:
                     ref = ActorRef(text=sp.text, name=(ref.name if ref and ref.name else ref2.name),
                                    country=ref2.country, sectors=ref2.sectors or (ref.sectors if ref else []),
-                                   wikidata=ref2.wikidata if not (ref and ref.wikidata) else ref.wikidata)
-            if ref is not None and (ref.country or ref.sectors or ref.name):
+                                   wikidata=ref.wikidata if ref and ref.wikidata else ref2.wikidata)
+            if ref is None or not (ref.country or ref.sectors):
+                # "concerned about reports that Russia is moving…": the named actor inside the phrase
+                inner = first_entity(sp.root)
+                if inner is not None and inner.i != sp.root.i:
+                    ref = self.actors.resolve_mention(mention_span(inner), state, on=on) or ref
+            if ref is not None and (ref.country or ref.sectors):
                 out.append(ref)
         return out
 
     def _event(self, c: _Candidate, sent: Span, article: Article, places: list[Place],
-               state: ArticleActorState) -> Event | None:
+               state: ArticleActorState, probs: dict[str, float]) -> Event | None:
         m = c.match
         trig = m.trigger
-        event_type = trig.event_type
+        event_type = c.type_override or trig.event_type
         modality = c.modality.modality
-        clause = c.anchor.subtree
-        clause_toks = list(clause)
+        clause_toks = list(c.anchor.subtree)
         c_start = clause_toks[0].idx - sent.start_char
         c_end = clause_toks[-1].idx + len(clause_toks[-1]) - sent.start_char
         dated = resolve_event_date(sent.text[c_start:c_end], sent.text, article.published,
                                    future=modality == "future")
         on = dated.date or article.published
-        actors = self._resolve(c.args.actors, c.args, state, on)
-        recipients = self._resolve(c.args.recipients, c.args, state, on)
         speaker = None
         if c.modality.speaker is not None:
             sp = mention_span(c.modality.speaker)
             speaker = self.actors.resolve_mention(sp, state, on=on) or ActorRef(text=sp.text)
-        # PLOVER: future cooperation is an AGREE; a speaker's own future/conditional force is a THREATEN.
-        if modality == "future" and event_type in FUTURE_TO_AGREE:
-            event_type = "AGREE"
-        elif (modality in ("future", "hypothetical") and event_type in THREAT_TYPES and speaker is not None
-              and actors and _same_actor(speaker, actors[0])):
-            event_type, modality = "THREATEN", "reported"
+        actor_spans = c.args.actors
+        if speaker is not None and speaker.country and len(actor_spans) == 1 \
+                and actor_spans[0].root.lower_ in SPEAKER_PRONOUNS:
+            # "The United States said it was concerned", "…we will continue," he said: the speaker's own side
+            actors = [ActorRef(text=actor_spans[0].text, name=speaker.name, country=speaker.country,
+                               sectors=list(speaker.sectors), wikidata=speaker.wikidata)]
+        else:
+            actors = self._resolve(actor_spans, c.args, state, on)
+        recipients = self._resolve(c.args.recipients, c.args, state, on)
+        if trig.frame == "swap" and not actors:
+            actors = self._resolve(_causers(c.anchor), c.args, state, on)
+        if c.modality.cue in OBLIGATION_CUES and speaker is not None and speaker.country \
+                and not (actors and _same_actor(speaker, actors[0])):
+            # "The Red Cross said the forces must ensure security": the speaker asks the clause's subject
+            event_type, modality = "REQUEST", "asserted"
+            actors, recipients = [speaker], actors
+        else:
+            event_type, modality = self._plover_rules(event_type, modality, c, actors, speaker)
         if modality == "reported" and speaker is not None and actors and _same_actor(speaker, actors[0]) \
                 and self.lexicon.types[event_type].quad_class in (1, 3):
             modality = "asserted"  # the statement is itself the verbal act
-        if dated.date and article.published and dated.explicit and modality not in ("negated", "hypothetical"):
-            if (article.published - dated.date).days > HISTORICAL_DAYS:
-                modality = "historical"
-        mode = [trig.mode] if trig.mode else []
+        if _historical(dated, article.published) and modality not in ("negated", "hypothetical"):
+            modality = "historical"
+        mode = list(trig.modes)
+        if event_type == "ASSAULT":
+            mode += [x for x in instrument_modes(c.anchor, self.lexicon) if x not in mode]
+        if event_type != trig.event_type:
+            mode = []
         lemmas = {t.lemma_.lower() for t in sent}
-        context = self._contexts(trig, lemmas)
+        context = self._contexts(trig, lemmas, sent.text.lower())
         views = derive(self.lexicon, event_type, mode, context, actors, recipients, lemmas)
         loc = event_location.pick_event_location(sent, c.anchor, places, speech_verb=c.modality.speech_verb)
-        confidence = _confidence(trig.weight, actors, recipients, loc, m, modality)
+        confidence = _confidence(trig.weight, actors, recipients, loc, m, modality, probs.get(event_type),
+                                 _clause_rank(c.anchor))
         return Event(
             article_id=article.id, sentence=sent.text, char_start=sent.start_char, char_end=sent.end_char,
             event_type=event_type, mode=mode, context=context, actor=actors, recipient=recipients,
@@ -183,10 +230,34 @@ class ArticleCoder:
             acled=views.acled,
         )
 
-    def _contexts(self, trig, lemmas: set[str]) -> list[str]:
-        ctx = list(trig.context)
+    def _plover_rules(self, event_type: str, modality: str, c: _Candidate, actors: list[ActorRef],
+                      speaker: ActorRef | None) -> tuple[str, str]:
+        """PLOVER's single-category rules for intentions: future cooperation is AGREE, an actor's stated
+        future or conditional force is THREATEN, preparing an attack is MOBILIZE, and an actor's refusal of a
+        cooperative act is REJECT."""
+        cue = c.modality.cue
+        own = bool(actors) and (speaker is None or _same_actor(speaker, actors[0]))
+        if modality == "future" and event_type in FUTURE_TO_AGREE:
+            return "AGREE", modality
+        if modality == "hypothetical" and event_type in FUTURE_TO_AGREE and own and speaker is not None \
+                and cue not in OBLIGATION_CUES:
+            return "AGREE", "asserted"  # "they would meet the mediator if…": a conditional offer
+        if modality in ("future", "hypothetical") and event_type == "ASSAULT" and cue in PREPARE_CUES and actors:
+            return "MOBILIZE", "asserted" if speaker is None else "reported"
+        if modality in ("future", "hypothetical") and event_type in THREAT_TYPES and own:
+            return "THREATEN", "asserted"
+        if modality == "future" and cue in ("if", "unless") and own and event_type in ("RETREAT", "CONCEDE"):
+            return "THREATEN", "asserted"
+        if modality == "negated" and event_type in REFUSABLE_TYPES and own and cue != "deny":
+            return "REJECT", "asserted"
+        return event_type, modality
+
+    def _contexts(self, trig: Trigger, lemmas: set[str], sent_lower: str) -> list[str]:
+        ctx = list(trig.contexts)
         for name, cues in self.lexicon.context_cues.items():
-            if name not in ctx and lemmas & cues:
+            if name in ctx:
+                continue
+            if any((c in lemmas) if " " not in c else (c in sent_lower) for c in cues):
                 ctx.append(name)
         return ctx[:3]
 
@@ -197,59 +268,134 @@ def _same_actor(a: ActorRef, b: ActorRef) -> bool:
     return bool(a.country and a.country == b.country and set(a.sectors) & set(b.sectors))
 
 
+def _period_end(d: ResolvedDate) -> date | None:
+    if d.date is None:
+        return None
+    if d.precision == "year":
+        return date(d.date.year, 12, 31)
+    if d.precision == "month":
+        return (d.date.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if d.precision == "week":
+        return d.date + timedelta(days=6)
+    return d.date
+
+
+def _historical(d: ResolvedDate, published: date | None) -> bool:
+    end = _period_end(d)
+    return bool(d.explicit and end and published and (published - end).days > HISTORICAL_DAYS)
+
+
+def _descriptive(m: TriggerMatch) -> bool:
+    """Triggers that describe a noun rather than report an act: "States opposed to Assad", "pro-government
+    militiamen", or a relative clause on a background noun ("a war that has killed thousands")."""
+    tok = m.token
+    if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.tag_ in ("VBN", "JJ"):
+        # a participle used as an adjective; "negotiators refusing to attend" (VBG) is an act
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in BACKGROUND_NOUNS:
+        return True
+    return False
+
+
+def _causers(anchor: Token) -> list[Span]:
+    """Who made people flee: the subject of a causative governor, or what they fled from."""
+    head = anchor.head
+    if anchor.dep_ == "xcomp" and head.lemma_.lower() in CAUSATIVE_VERBS:
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None and head.dep_ in ("advcl", "conj", "xcomp"):
+            subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return [mention_span(subj)]
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ in ("from",):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return [mention_span(pobj)]
+    return []
+
+
 def _blocked_tokens(matches: list[TriggerMatch]) -> set[int]:
-    """Tokens under a NONE trigger ("did not immediately respond to a request for comment")."""
+    """Tokens a NONE row rules out: the phrase itself and, where it names an object, that object's phrase
+    ("did not immediately respond to a request for comment" blocks "request" too)."""
     out: set[int] = set()
     for m in matches:
         if m.event_type == "NONE":
-            out.update(t.i for t in m.token.subtree)
+            out.update(t.i for t in m.tokens)
+            if m.obj is not None:
+                out.update(t.i for t in m.obj.subtree)
     return out
 
 
 def _suppress_owned(cands: list[_Candidate]) -> list[_Candidate]:
-    """Drop events that are only the content of a governing verbal event ("threatened to attack" is one
-    THREATEN, "accused rebels of shelling" one ACCUSE)."""
-    verbal = [c for c in cands if c.match.event_type in VERBAL_GOVERNOR_TYPES and c.match.kind == "verb"]
-    if not verbal:
+    """Drop events that are only the content of a governing event ("threatened to attack" is one THREATEN,
+    "accused rebels of shelling" one ACCUSE, "forced thousands to flee" one SANCTION)."""
+    governors = [c for c in cands if c.match.kind == "verb"
+                 and (c.match.event_type in VERBAL_GOVERNOR_TYPES or c.match.trigger.frame == "clause")]
+    if not governors:
         return cands
-    keep = []
+    owned: set[int] = set()
     for c in cands:
-        owned = False
-        for g in verbal:
-            if g is c or g.anchor is c.anchor:
+        for g in governors:
+            if g.anchor.i == c.anchor.i:
                 continue
             if _in_complement(c.anchor, g.anchor):
-                owned = True
+                if g.match.trigger.frame == "clause" and g.match.event_type not in VERBAL_GOVERNOR_TYPES:
+                    owned.add(id(g))  # a causative ("forced X to flee"): the caused act is the event
+                else:
+                    owned.add(id(c))
+                    if g.match.event_type == "AGREE" and c.match.event_type in THREAT_TYPES:
+                        g.type_override = "THREATEN"  # "vowed to fight", "is prepared to impose martial law"
                 break
-        if not owned:
-            keep.append(c)
-    return keep
+    return [c for c in cands if id(c) not in owned]
+
+
+def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
+    """"The arrival of Russian reinforcements": one MOBILIZE, not a second for the noun inside its actor."""
+    spans = [(c, {t.i for sp in c.args.actors + c.args.recipients for t in sp}) for c in cands]
+    return [c for c in cands
+            if not any(o is not c and o.match.event_type == c.match.event_type and c.match.token.i in toks
+                       for o, toks in spans)]
 
 
 def _in_complement(tok: Token, gov: Token) -> bool:
     cur = tok
-    for _ in range(8):
-        if cur.head is cur:
+    for _ in range(10):
+        if cur.head.i == cur.i:
             return False
-        if cur.head is gov:
+        if cur.head.i == gov.i:
             return cur.dep_ in CONTENT_ARCS
         cur = cur.head
     return False
 
 
+def _clause_rank(anchor: Token) -> float:
+    """Main-clause events lead a news sentence; subordinate and descriptive clauses report background."""
+    tok, depth = anchor, 0
+    while tok.head.i != tok.i and depth < 6:
+        if tok.dep_ in ("relcl", "acl", "advcl", "pcomp", "amod"):
+            return -0.06
+        if tok.dep_ not in ("conj", "xcomp", "ccomp", "dobj", "nsubj", "nsubjpass"):
+            return 0.0
+        tok, depth = tok.head, depth + 1
+    return 0.04
+
+
 def _confidence(weight: float, actors: list[ActorRef], recipients: list[ActorRef], loc: Place | None,
-                m: TriggerMatch, modality: str) -> float:
-    c = 0.35 + 0.35 * weight
+                m: TriggerMatch, modality: str, p_type: float | None, rank: float = 0.0) -> float:
+    c = 0.30 + 0.30 * weight + rank
     if actors:
-        c += 0.15 if any(a.country for a in actors) else 0.08
+        c += 0.12 if any(a.country for a in actors) else 0.06
     if recipients:
-        c += 0.05
+        c += 0.04
     if loc is not None:
-        c += 0.03
-    if m.kind == "noun" and m.anchor is m.token:
-        c -= 0.1
+        c += 0.02
+    if m.kind == "noun" and (m.anchor is None or m.anchor.i == m.token.i):
+        c -= 0.08
     if modality in ("hypothetical", "negated"):
         c -= 0.1
+    if p_type is not None:
+        c += CLASSIFIER_WEIGHT * (p_type - 0.2)
     return max(0.05, min(0.97, c))
 
 

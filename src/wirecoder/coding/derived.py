@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wirecoder.coding.lexicon import Lexicon
+from wirecoder.coding.lexicon import ACLED_FACTS, Lexicon
 from wirecoder.schema import ActorRef
 
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "SPY", "COP", "PRM", "MLA", "TER"})
@@ -29,6 +29,8 @@ CUE_LEMMAS: dict[str, frozenset[str]] = {
     "defused": frozenset({"defuse", "dismantle", "intercept", "neutralize", "neutralise", "disarm", "detonate"}),
     "looting": frozenset({"loot", "plunder", "torch", "burn", "vandalize", "vandalise", "ransack", "raze",
                           "destroy", "demolish", "arson"}),
+    "intervened": frozenset({"disperse", "arrest", "detain", "tear", "teargas", "baton", "cannon", "break",
+                             "clear", "beat", "fire", "crackdown", "scatter"}),
 }
 
 
@@ -94,14 +96,18 @@ def derive(lexicon: Lexicon, event_type: str, mode: list[str], context: list[str
     for m in mode:
         minfo = lexicon.modes.get((event_type, m))
         if minfo is not None:
-            score, root = minfo.plover_score, minfo.cameo_root or root
+            score = minfo.plover_score if minfo.plover_score is not None else score
+            root = minfo.cameo_root or root
             break
     acled = None
-    for rule in lexicon.acled_rules.get(event_type, ()):
-        if rule.mode and rule.mode not in mode:
-            continue
-        if all(condition_holds(c, event_type=event_type, mode=mode, context=context, actor=actor,
-                               recipient=recipient, lemmas=lemmas) for c in rule.conditions):
-            acled = {"event_type": rule.acled_event_type, "sub_event_type": rule.acled_sub_event_type}
-            break
+    rules = lexicon.acled_rules.get(event_type, ())
+    if rules:
+        facts = {f for f in ACLED_FACTS if condition_holds(f, event_type=event_type, mode=mode, context=context,
+                                                           actor=actor, recipient=recipient, lemmas=lemmas)}
+        for rule in rules:
+            if rule.mode and rule.mode not in mode:
+                continue
+            if rule.matches(facts, mode, context, lemmas):
+                acled = {"event_type": rule.acled_event_type, "sub_event_type": rule.acled_sub_event_type}
+                break
     return DerivedViews(int(tinfo.quad_class), str(root), float(score), acled)

@@ -22,16 +22,18 @@ FUTURE_GOVERNORS = frozenset({
 HYPOTHETICAL_GOVERNORS = frozenset({
     "want", "hope", "seek", "try", "consider", "contemplate", "weigh", "wish", "propose", "suggest", "fear",
     "risk", "attempt", "hesitate", "discuss", "debate", "push", "ask", "study", "explore", "doubt",
-    "predict", "speculate", "imagine", "afford", "need",
+    "predict", "speculate", "imagine", "afford", "need", "believe", "think", "suspect",
 })
 NEGATING_GOVERNORS = frozenset({"deny", "fail", "refrain", "stop", "cease", "avoid", "decline", "dismiss", "rule"})
 REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
 DEFAULT_SPEECH_VERBS = frozenset({
     "say", "tell", "announce", "state", "add", "report", "claim", "confirm", "note", "insist", "write",
     "tweet", "declare", "allege", "assert", "explain", "quote", "reiterate", "stress", "argue", "maintain",
-    "acknowledge", "disclose", "reveal", "indicate", "suggest", "estimate", "show", "believe", "think",
+    "acknowledge", "disclose", "reveal", "indicate", "estimate", "warn",
 })
-COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp", "acomp", "relcl", "dobj", "prep", "pobj"})
+# Links through which a governing clause's modality reaches down; relative clauses and participial
+# modifiers describe their noun and keep their own.
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp", "acomp", "dobj", "prep", "pobj"})
 
 
 @dataclass
@@ -56,12 +58,23 @@ def _has_neg(tok: Token) -> bool:
     return False
 
 
+def _has_conditional_clause(local: tuple[Token, ...]) -> str | None:
+    """'will withdraw unless…', 'will strike if…': a conditional clause attached to the event's clause."""
+    for t in local:
+        for c in t.children:
+            if c.dep_ == "advcl":
+                mark = next((g.lower_ for g in c.children if g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS), None)
+                if mark:
+                    return mark
+    return None
+
+
 def _governors(anchor: Token, sent: Span, limit: int = 6) -> list[Token]:
     """The chain of tokens above anchor through clausal links, nearest first."""
     out = []
     tok = anchor
     for _ in range(limit):
-        if tok.head is tok or tok.dep_ not in COMPLEMENT_DEPS or tok.head.i < sent.start or tok.head.i >= sent.end:
+        if tok.head.i == tok.i or tok.dep_ not in COMPLEMENT_DEPS or tok.head.i < sent.start or tok.head.i >= sent.end:
             break
         tok = tok.head
         out.append(tok)
@@ -71,9 +84,11 @@ def _governors(anchor: Token, sent: Span, limit: int = 6) -> list[Token]:
 def _subject_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head
             return c
     # "..., the diplomat said" with a passive report: "was quoted as saying"
-    if verb.dep_ in ("xcomp", "advcl", "pcomp", "conj") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "advcl", "pcomp", "conj") and verb.head.i != verb.i:
         return _subject_of(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
     return None
 
@@ -105,8 +120,12 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         mode, cue = "hypothetical", sorted(aux & HYPOTHETICAL_AUX)[0]
     elif aux & FUTURE_AUX:
         mode, cue = "future", "will"
-    elif any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for t in local for c in t.children):
-        mode, cue = "hypothetical", "if"
+    cond = next((c.lower_ for t in local for c in t.children if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS),
+                None)
+    if mode is None and cond:
+        mode, cue = "hypothetical", cond
+    elif mode == "future" and _has_conditional_clause(local):
+        cue = "unless" if _has_conditional_clause(local) == "unless" else "if"
     speaker = speech = None
     for gov in _governors(anchor, sent):
         lemma = gov.lemma_.lower()
@@ -123,6 +142,7 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
             mode = mode or "hypothetical"
         if lemma in NEGATING_GOVERNORS:
             negated = True
+            cue = lemma
         elif lemma in FUTURE_GOVERNORS and mode is None:
             mode, cue = "future", lemma
         elif lemma in HYPOTHETICAL_GOVERNORS and mode is None:
@@ -130,7 +150,7 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         if gaux & HYPOTHETICAL_AUX and mode is None and gov.dep_ != "ROOT":
             mode, cue = "hypothetical", sorted(gaux & HYPOTHETICAL_AUX)[0]
     if negated:
-        return ModalityResult("negated", speaker, speech, "not")
+        return ModalityResult("negated", speaker, speech, cue if cue in NEGATING_GOVERNORS else "not")
     if mode:
         return ModalityResult(mode, speaker, speech, cue)
     if speaker is None:

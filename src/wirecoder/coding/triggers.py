@@ -16,6 +16,8 @@ from wirecoder.coding.lexicon import Lexicon, Trigger
 _PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "pobj", "acomp", "advmod", "attr", "oprd", "dative", "compound"})
 _NOUN_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
+# Event nouns that a verb of saying can carry: "voiced concern", "issued a warning", "repeated its demand".
+VERBAL_NOUN_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
 OCCURRENCE_VERBS = frozenset({
     "erupt", "break", "begin", "start", "resume", "continue", "end", "take", "occur", "happen", "rage",
     "intensify", "escalate", "kill", "leave", "hit", "follow", "spread", "flare", "persist", "last", "target",
@@ -70,7 +72,8 @@ def _object_heads(verb: Token) -> list[Token]:
 
 
 def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
-    cands = lexicon.verb_triggers.get(_lemma(tok))
+    table = lexicon.adj_triggers if tok.pos_ == "ADJ" else lexicon.verb_triggers
+    cands = table.get(_lemma(tok)) or (lexicon.adj_triggers.get(tok.lower_) if tok.pos_ != "ADJ" else None)
     if not cands:
         return None
     near = None
@@ -98,11 +101,27 @@ def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
     return best
 
 
+def _noun_complements(tok: Token) -> dict[str, Token]:
+    """'state of emergency', 'imposition of sanctions': lemmas of the noun's prepositional objects."""
+    out: dict[str, Token] = {}
+    for c in tok.children:
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.setdefault(_lemma(g), g)
+        elif c.dep_ in ("compound", "amod"):
+            out.setdefault(_lemma(c), c)
+    return out
+
+
 def match_noun(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in ("", "EVENT"):
+        return None  # "Islamic State", "Security Council": names, not events
     cands = lexicon.noun_triggers.get(_lemma(tok))
     if not cands:
         return None
     mods = None
+    comps = None
     best: TriggerMatch | None = None
     best_key: tuple[int, float] = (-1, -1.0)
     for trig in cands:
@@ -120,10 +139,16 @@ def match_noun(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
             if not all(w in mods for w in extra):
                 continue
             used = [mods[w] for w in extra]
-        key = (len(extra), trig.weight)
+        obj_tok = None
+        if trig.obj:
+            comps = comps if comps is not None else _noun_complements(tok)
+            obj_tok = next((t for lem, t in comps.items() if lem in trig.obj), None)
+            if obj_tok is None:
+                continue
+        key = (len(extra) + (1 if trig.obj else 0), trig.weight)
         if key > best_key:
             best_key = key
-            best = TriggerMatch(tok, trig, "noun", (*used, tok), None, tok)
+            best = TriggerMatch(tok, trig, "noun", (*used, tok), obj_tok, tok)
     return best
 
 
@@ -141,18 +166,40 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
             if m:
                 nouns.append(m)
     by_verb = {m.token.i: m for m in verbs}
+    noun_heads = {m.token.i for m in nouns}
     in_phrases = {t.i for m in verbs for t in m.tokens[1:]} | ({m.obj.i for m in verbs if m.obj is not None})
     out: list[TriggerMatch] = []
     for n in nouns:
-        if n.token.i in in_phrases:
+        if n.token.i in in_phrases or n.trigger.frame == "instrument":
             continue
         head = n.token.head
+        if n.token.dep_ == "compound" and head.dep_ in ("dobj", "nsubjpass") and head.i not in noun_heads:
+            # "launched a mediation effort": the event noun modifies the support verb's object
+            head = head.head
         gov = by_verb.get(head.i)
-        if gov is not None and gov.event_type == "LIGHT" and n.token.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
-            # "held talks", "carried out air strikes": the noun names the event, the verb its arguments.
-            n.anchor = head
-            gov.anchor = None  # consumed
+        if gov is not None and n.token.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "compound"):
+            if gov.event_type == "LIGHT" or (gov.event_type == "SPEECH" and n.event_type in VERBAL_NOUN_TYPES
+                                             and n.token.dep_ == "dobj"):
+                # "held talks", "carried out air strikes", "reiterated its demand": the noun names the
+                # event, the verb carries its arguments.
+                # "held talks", "carried out air strikes": the noun names the event, the verb its arguments.
+                n.anchor = head
+                gov.anchor = None  # consumed
+            elif gov.event_type == n.event_type and n.token.dep_ != "pobj":
+                continue  # "fought battles": a cognate object repeats its verb's event
         out.append(n)
-    out.extend(v for v in verbs if v.anchor is not None)
+    out.extend(v for v in verbs if v.anchor is not None and v.trigger.frame != "instrument")
     out.sort(key=lambda m: m.token.i)
     return out
+
+
+def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
+    """Modes added by weapon nouns in an ASSAULT clause ("shelled the town with artillery" -> heavy-weapons)."""
+    modes: list[str] = []
+    for t in anchor.subtree:
+        for trig in lexicon.noun_triggers.get(_lemma(t), ()):
+            if trig.frame == "instrument":
+                words = trig.words[:-1]
+                if not words or all(any(_lemma(c) == w for c in t.children) for w in words):
+                    modes.extend(m for m in trig.modes if m not in modes)
+    return tuple(modes)
