@@ -47,6 +47,10 @@ def mention_span(head: Token) -> Span:
             keep.add(c.i)
             stack.append(c)
     lo, hi = min(keep), max(keep)
+    # A wire dateline parsed into the subject ("YANGON (Reuters) - Myanmar aircraft…") is not part of it.
+    for i in range(lo, head.i):
+        if doc[i].text in ("-", "–", "—") and doc[i].whitespace_ and i + 1 <= head.i:
+            lo = i + 1
     # keep spans contiguous and trim determiners-only edges
     while lo < hi and doc[lo].dep_ in ("det", "cc", "punct") and doc[lo].lower_ in ("the", "a", "an", ",", "and"):
         lo += 1

@@ -237,6 +237,8 @@ class ArticleCoder:
         cooperative act is REJECT."""
         cue = c.modality.cue
         own = bool(actors) and (speaker is None or _same_actor(speaker, actors[0]))
+        if event_type == "MOBILIZE" and any("peacekeep" in sp.text.lower() for sp in c.args.actors):
+            event_type = "AID"  # PLOVER: sending peacekeepers is military aid to the host
         if modality == "future" and event_type in FUTURE_TO_AGREE:
             return "AGREE", modality
         if modality == "hypothetical" and event_type in FUTURE_TO_AGREE and own and speaker is not None \
@@ -330,21 +332,26 @@ def _blocked_tokens(matches: list[TriggerMatch]) -> set[int]:
 def _suppress_owned(cands: list[_Candidate]) -> list[_Candidate]:
     """Drop events that are only the content of a governing event ("threatened to attack" is one THREATEN,
     "accused rebels of shelling" one ACCUSE, "forced thousands to flee" one SANCTION)."""
-    governors = [c for c in cands if c.match.kind == "verb"
-                 and (c.match.event_type in VERBAL_GOVERNOR_TYPES or c.match.trigger.frame == "clause")]
+    governors = [c for c in cands
+                 if (c.match.kind == "verb" and c.match.trigger.frame == "clause")
+                 or c.match.event_type in VERBAL_GOVERNOR_TYPES]
     if not governors:
         return cands
     owned: set[int] = set()
     for c in cands:
         for g in governors:
-            if g.anchor.i == c.anchor.i:
+            if g.anchor.i == c.anchor.i or g is c:
                 continue
-            if _in_complement(c.anchor, g.anchor):
+            # a verbal noun governs its own complement ("its demand that Israel ease restrictions")
+            node = g.anchor if g.match.kind == "verb" else g.match.token
+            if _in_complement(c.anchor, node) or (node.i != g.anchor.i and _in_complement(c.anchor, g.anchor)
+                                                   and c.anchor.i > node.i):
                 if g.match.trigger.frame == "clause" and g.match.event_type not in VERBAL_GOVERNOR_TYPES:
                     owned.add(id(g))  # a causative ("forced X to flee"): the caused act is the event
                 else:
                     owned.add(id(c))
-                    if g.match.event_type == "AGREE" and c.match.event_type in THREAT_TYPES:
+                    if (g.match.event_type == "AGREE" and c.match.event_type in THREAT_TYPES
+                            and c.anchor.head.i == g.anchor.i and c.anchor.dep_ in ("xcomp", "ccomp", "advcl")):
                         g.type_override = "THREATEN"  # "vowed to fight", "is prepared to impose martial law"
                 break
     return [c for c in cands if id(c) not in owned]

@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 from wirecoder.coding.lexicon import Lexicon, Trigger
 
 # Dependents that can carry a phrasal verb's fixed part ("call off", "open fire", "take to the streets").
-_PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "pobj", "acomp", "advmod", "attr", "oprd", "dative", "compound"})
+_PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "pobj", "acomp", "advmod", "attr", "oprd", "dative", "compound",
+                          "xcomp"})
 _NOUN_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
 # Event nouns that a verb of saying can carry: "voiced concern", "issued a warning", "repeated its demand".
@@ -173,9 +174,12 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
         if n.token.i in in_phrases or n.trigger.frame == "instrument":
             continue
         head = n.token.head
-        if n.token.dep_ == "compound" and head.dep_ in ("dobj", "nsubjpass") and head.i not in noun_heads:
-            # "launched a mediation effort": the event noun modifies the support verb's object
-            head = head.head
+        if n.token.dep_ == "compound":
+            if head.dep_ in ("dobj", "nsubjpass") and head.i not in noun_heads and by_verb.get(head.head.i):
+                # "launched a mediation effort": the event noun modifies the support verb's object
+                head = head.head
+            else:
+                continue  # "riot police", "aid workers", "peace envoy": a modifier, not an event
         gov = by_verb.get(head.i)
         if gov is not None and n.token.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "compound"):
             if gov.event_type == "LIGHT" or (gov.event_type == "SPEECH" and n.event_type in VERBAL_NOUN_TYPES
