@@ -20,6 +20,7 @@ _CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "para
                   "advmod", "npadvmod"})
 _KEEP_PREP = frozenset({"of", "for"})
 _PRONOUNS_REL = frozenset({"who", "which", "that", "whom"})
+REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourselves"})
 
 
 @dataclass
@@ -170,6 +171,7 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         if with_objs and match.event_type == "ASSAULT":
             actor_heads = actor_heads + recip_heads
             recip_heads = []
+    recip_heads = [h for h in recip_heads if h.lower_ not in REFLEXIVES]
     args.actors = [mention_span(h) for h in actor_heads]
     args.recipients = [mention_span(h) for h in recip_heads if h.i not in {a.i for a in actor_heads}]
     for h in actor_heads + recip_heads:
@@ -197,7 +199,8 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
     if between:
         actor_heads.extend(_expand_conj(between[0]))
     # "fighting between X and Y" / "clashes with Y": a governing subject is also a party
-    recip_heads = _prep_objects(n, TARGET_PREPS - {"into"})
+    used = {h.i for h in actor_heads}
+    recip_heads = [h for h in _prep_objects(n, TARGET_PREPS - {"into"}) if h.i not in used]
     args.actors = [mention_span(h) for h in actor_heads]
     args.recipients = [mention_span(h) for h in _expand_conj(recip_heads[0])] if recip_heads else []
     return args

@@ -9,7 +9,14 @@ from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding import event_location
 from wirecoder.coding.actors import ActorResolver, ArticleActorState
-from wirecoder.coding.arguments import Arguments, first_entity, mention_span, noun_arguments, verb_arguments
+from wirecoder.coding.arguments import (
+    REFLEXIVES,
+    Arguments,
+    first_entity,
+    mention_span,
+    noun_arguments,
+    verb_arguments,
+)
 from wirecoder.coding.classifier import SentenceClassifier
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import derive
@@ -35,7 +42,15 @@ THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"
 # A cooperative act the actor will not / does not do is a refusal (PLOVER: REJECT).
 REFUSABLE_TYPES = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 PREPARE_CUES = frozenset({"prepare", "gear", "poise", "mass"})
+INTENT_CUES = frozenset({"plan", "intend", "prepare", "aim", "set", "go", "mean", "consider", "vow", "threaten",
+                         "decide", "pledge", "promise", "want", "seek", "propose", "if", "unless"})
 OBLIGATION_CUES = frozenset({"must", "should", "ought"})
+FIRST_PERSON = frozenset({"we", "i"})
+CONDITIONAL_THREAT_TRIGGER = Trigger(
+    phrase="will", words=("will",), pos="V", event_type="THREATEN", modes=(), contexts=(), obj=frozenset(),
+    weight=0.55, frame="", note="first-person conditional promise of action", line=0)
+OBLIGATION_TRIGGER = Trigger(phrase="must", words=("must",), pos="V", event_type="REQUEST", modes=(), contexts=(),
+                             obj=frozenset(), weight=0.6, frame="", note="obligation under a reporting verb", line=0)
 # Event nouns that may stand alone when a clause reports them happening ("fighting erupted").
 OCCURRENCE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT", "SANCTION"})
 # Arcs through which a governing verbal event owns the content below it.
@@ -98,6 +113,8 @@ class ArticleCoder:
             cand = self._candidate(m, sent, event_nouns)
             if cand is not None:
                 cands.append(cand)
+        cands.extend(self._obligations(sent, cands, event_nouns))
+        cands.extend(self._conditional_threats(sent, cands, event_nouns))
         cands = _drop_nested(_suppress_owned(cands))
         probs = self.classifier.predict(sent) if (self.classifier is not None and cands) else {}
         out: list[Event] = []
@@ -118,6 +135,9 @@ class ArticleCoder:
     def _candidate(self, m: TriggerMatch, sent: Span, event_nouns: frozenset[int]) -> _Candidate | None:
         if m.kind == "verb":
             anchor = m.token
+            if m.event_type in ("SUPPORT", "AID") and any(
+                    c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in anchor.children):
+                return None  # "defending themselves": self-defence, not support for someone
             args = verb_arguments(m, anchor, event_nouns)
             mod = analyse(anchor, sent, self.speech_verbs)
             return _Candidate(m, anchor, args, mod)
@@ -147,6 +167,44 @@ class ArticleCoder:
             # The noun sits inside another clause; that clause's modality applies to it.
             mod = analyse(head, sent, self.speech_verbs)
         return _Candidate(m, n, args, mod)
+
+    def _obligations(self, sent: Span, cands: list[_Candidate], event_nouns: frozenset[int]) -> list[_Candidate]:
+        """'X said Y must …' with no event word in the clause is still a demand: REQUEST by the speaker."""
+        anchored = {c.anchor.i for c in cands}
+        out = []
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX") or tok.i in anchored:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_CUES for c in tok.children):
+                continue
+            mod = analyse(tok, sent, self.speech_verbs)
+            if mod.speaker is None:
+                continue
+            m = TriggerMatch(tok, OBLIGATION_TRIGGER, "verb", (tok,), None, tok)
+            out.append(_Candidate(m, tok, verb_arguments(m, tok, event_nouns), mod))
+        return out
+
+    def _conditional_threats(self, sent: Span, cands: list[_Candidate],
+                             event_nouns: frozenset[int]) -> list[_Candidate]:
+        """'If the regime insists…, we will continue our revolution,' X said: a speaker's conditional promise
+        of continued or new action against someone is a THREATEN (manual 3.11)."""
+        if any(c.match.event_type in ("THREATEN", "ASSAULT", "COERCE", "SANCTION", "PROTEST") for c in cands):
+            return []
+        out = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "shall")
+                                             for c in tok.children):
+                continue
+            cond = [c for c in tok.children if c.dep_ == "advcl"
+                    and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)]
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if not cond or subj is None or subj.lower_ not in FIRST_PERSON:
+                continue
+            mod = analyse(tok, sent, self.speech_verbs)
+            m = TriggerMatch(tok, CONDITIONAL_THREAT_TRIGGER, "verb", (tok,), None, tok)
+            out.append(_Candidate(m, tok, verb_arguments(m, tok, event_nouns),
+                                  ModalityResult("asserted", mod.speaker, mod.speech_verb, "if")))
+        return out
 
     def _resolve(self, spans: list[Span], args: Arguments, state: ArticleActorState,
                  on: date | None) -> list[ActorRef]:
@@ -236,7 +294,9 @@ class ArticleCoder:
         future or conditional force is THREATEN, preparing an attack is MOBILIZE, and an actor's refusal of a
         cooperative act is REJECT."""
         cue = c.modality.cue
-        own = bool(actors) and (speaker is None or _same_actor(speaker, actors[0]))
+        # The actor's own commitment: said by the actor, or an intention verb governing the act ("plans to")
+        own = bool(actors) and ((speaker is not None and _same_actor(speaker, actors[0]))
+                                or (speaker is None and cue in INTENT_CUES))
         if event_type == "MOBILIZE" and any("peacekeep" in sp.text.lower() for sp in c.args.actors):
             event_type = "AID"  # PLOVER: sending peacekeepers is military aid to the host
         if modality == "future" and event_type in FUTURE_TO_AGREE:

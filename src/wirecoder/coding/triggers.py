@@ -17,6 +17,8 @@ _PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "pobj", "acomp", "advmod", "att
                           "xcomp"})
 _NOUN_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
+PARTITIVES = frozenset({"member", "unit", "hundred", "thousand", "dozen", "score", "contingent", "group", "batch",
+                        "column", "battalion", "company", "detachment", "element", "number", "wave"})
 # Event nouns that a verb of saying can carry: "voiced concern", "issued a warning", "repeated its demand".
 VERBAL_NOUN_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
 OCCURRENCE_VERBS = frozenset({
@@ -110,6 +112,13 @@ def _noun_complements(tok: Token) -> dict[str, Token]:
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.setdefault(_lemma(g), g)
+                    if _lemma(g) in PARTITIVES:
+                        # "the arrival of members of Iran's army", "deployment of hundreds of troops"
+                        for p in g.children:
+                            if p.dep_ == "prep" and p.lower_ == "of":
+                                for q in p.children:
+                                    if q.dep_ == "pobj":
+                                        out.setdefault(_lemma(q), q)
         elif c.dep_ in ("compound", "amod"):
             out.setdefault(_lemma(c), c)
     return out
