@@ -71,11 +71,22 @@ def _relcl_antecedent(tok: Token) -> Token:
     return tok
 
 
+def _undateline(tok: Token) -> Token:
+    """'GUSAU, Nigeria - Armed men stormed…': a dateline city parsed as subject stands for its apposition."""
+    if tok.is_upper and len(tok.text) > 2 and tok.i == tok.sent.start:
+        ap = next((c for c in tok.children if c.dep_ == "appos"), None)
+        if ap is not None:
+            return ap
+    return tok
+
+
 def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """Head of the (logical) subject of `verb` and whether it is a passive patient instead."""
-    for c in verb.children:
-        if c.dep_ in SUBJ:
-            return _relcl_antecedent(c), False
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    if subjects:
+        # The parser gives a wire dateline ("YANGON (Reuters) - Myanmar aircraft bombed…") its own
+        # subject arc; the subject nearest the verb is the real one.
+        return _undateline(_relcl_antecedent(subjects[-1])), False
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             return _relcl_antecedent(c), True

