@@ -1,0 +1,104 @@
+"""In-article coreference for actors: pronouns ("he", "they") and short definite mentions ("the group").
+
+Deliberately simple and conservative: an anaphor links to the most recent compatible mention, and to
+nothing when the most recent candidate is a person we could not resolve (better no actor than the
+wrong one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wirecoder.schema import ActorRef
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+# "the group", "the militia": nouns that re-mention an organisation rather than introduce a new one.
+ORG_NOUNS = frozenset({
+    "group", "militia", "organisation", "organization", "movement", "faction", "party", "alliance",
+    "coalition", "rebels", "insurgents", "militants", "jihadists", "militias", "outfit", "network",
+    "body", "agency", "bloc", "union", "council", "committee", "company", "firm", "charity", "monitor",
+})
+PERSON_NOUNS = frozenset({
+    "diplomat", "official", "minister", "president", "leader", "envoy", "spokesman", "spokeswoman",
+    "spokesperson", "commander", "general", "premier", "chancellor", "king", "prince", "emir", "sheikh",
+    "secretary", "ambassador", "mediator", "negotiator", "senator", "lawmaker", "source", "analyst",
+    "cleric", "aide", "adviser", "advisor", "chief", "head", "prosecutor", "judge", "governor", "mayor",
+    "witness", "colonel", "officer", "activist", "politician", "dictator", "strongman", "monarch",
+})
+_DET = re.compile(r"^(?:the|this|that|these|those)\s+", re.IGNORECASE)
+_SKIP = re.compile(r"\b(?:former|ex|retired|new|other|same)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One resolved (or unresolvable) mention earlier in the article."""
+
+    ref: ActorRef | None
+    kind: str  # person | org | country | agent | dict | unknown
+    head: str | None = None  # agent noun phrase that headed the mention ("diplomat")
+    plural: bool = False
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())
+
+
+def is_anaphor(text: str) -> bool:
+    """A pronoun, or "the/this + one bare noun" that re-mentions someone ("the diplomat", "the group")."""
+    words = _words(text)
+    if len(words) == 1 and words[0] in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+        return True
+    if not _DET.match(text.strip()) or _SKIP.search(text):
+        return False
+    rest = _words(_DET.sub("", text.strip()))
+    return len(rest) == 1 and (rest[0] in ORG_NOUNS or rest[0] in PERSON_NOUNS)
+
+
+def is_pronoun(text: str) -> bool:
+    words = _words(text)
+    return len(words) == 1 and words[0] in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+
+
+def _compatible(noun: str, seen: Seen) -> bool:
+    if seen.head is not None and (seen.head == noun or seen.head.split()[-1] == noun):
+        return True
+    if noun in PERSON_NOUNS:
+        return seen.kind == "person" and noun in {"official", "leader", "source", "head", "chief"}
+    # An organisation noun: a resolved body or group (not a country, not a person).
+    return seen.kind in ("org", "dict") or (seen.kind == "agent" and seen.head is not None
+                                             and seen.head.split()[-1] in ORG_NOUNS)
+
+
+def antecedent(text: str, history: list[Seen], *, window: int = 12) -> ActorRef | None:
+    """The ActorRef an anaphor points back to, or None when no compatible mention is near."""
+    seen = antecedent_seen(text, history, window=window)
+    return seen.ref if seen else None
+
+
+def antecedent_seen(text: str, history: list[Seen], *, window: int = 12) -> Seen | None:
+    """The earlier mention an anaphor points back to (None: none compatible, or an unresolved person)."""
+    words = _words(text)
+    recent = history[-window:][::-1]
+    if len(words) == 1 and words[0] in PERSON_PRONOUNS:
+        for s in recent:
+            if s.kind == "person" and not s.plural:
+                return s if s.ref is not None else None  # None when that person was not resolvable: stop, do not guess further back
+        return None
+    if len(words) == 1 and words[0] in THING_PRONOUNS:
+        for s in recent:
+            if s.kind in ("org", "country", "dict") and s.ref is not None:
+                return s
+        return None
+    if len(words) == 1 and words[0] in PLURAL_PRONOUNS:
+        for s in recent:
+            if s.ref is not None and (s.plural or s.kind in ("org", "dict")):
+                return s
+        return None
+    noun = _words(_DET.sub("", text.strip()))[-1]
+    for s in recent:
+        if s.ref is not None and _compatible(noun, s):
+            return s
+    return None

@@ -1,0 +1,203 @@
+"""Actor resolution: names, titles, generic agents, metonyms, dates, coreference and batch mode."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from wirecoder.coding.actors import ActorResolver, ArticleActorState, actor_batch, actor_json, person_status
+from wirecoder.resources.actor_kb import load_kb
+
+
+@pytest.fixture(scope="module")
+def r() -> ActorResolver:
+    return ActorResolver.load()
+
+
+def code(r: ActorResolver, text: str, **kw) -> tuple[str | None, list[str]] | None:
+    ref = r.resolve(text, **kw)
+    return None if ref is None else (ref.country, sorted(ref.sectors))
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Syrian government forces", ("SYR", ["MIL"])),
+    ("a US official", ("USA", ["GOV"])),
+    ("Russia's defence ministry", ("RUS", ["GOV", "MIL"])),
+    ("UK Defence Secretary Ben Wallace", ("GBR", ["GOV", "MIL"])),
+    ("a Ugandan attorney", ("UGA", ["JUD"])),
+    ("a Somalia-based paramilitary group", ("SOM", ["PRM"])),
+    ("Venezuelan riot police", ("VEN", ["COP"])),
+    ("Chilean lawmakers", ("CHL", ["LEG"])),
+    ("Lebanese army spokesman", ("LBN", ["MIL"])),
+])
+def test_generic_agents_take_country_from_modifiers(r, text, want):
+    assert code(r, text) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("the Kremlin", ("RUS", ["GOV"])),
+    ("Moscow", ("RUS", ["GOV"])),
+    ("the White House", ("USA", ["GOV"])),
+    ("Whitehall", ("GBR", ["GOV"])),
+    ("Damascus", ("SYR", ["GOV"])),
+    ("pro-Damascus militiamen", ("SYR", ["PRM"])),
+])
+def test_seats_of_power_are_governments(r, text, want):
+    assert code(r, text) == want
+
+
+def test_focus_country_only_for_bare_agents(r):
+    assert code(r, "soldiers", context="MLI") == ("MLI", ["MIL"])
+    assert code(r, "soldiers") == (None, ["MIL"])  # never guessed
+    assert code(r, "Chadian soldiers", context="MLI") == ("TCD", ["MIL"])
+    # "Western" says the diplomat is not from the focus country, and names no other.
+    assert code(r, "a Western diplomat", context="SYR") == (None, ["GOV"])
+    # The sponsor is not the actor's country.
+    assert code(r, "Turkish-backed Syrian rebels") == ("SYR", ["REB"])
+
+
+@pytest.mark.parametrize("text", ["the weather", "Flimbrook Zanter", "yesterday", "he", "a long meeting", ""])
+def test_strings_that_name_no_actor(r, text):
+    assert r.resolve(text, context="USA") is None
+
+
+def test_named_groups_bodies_and_media(r):
+    assert code(r, "the YPG") == ("SYR", ["REB"])
+    assert code(r, "the Asayish") == ("SYR", ["COP"])
+    assert code(r, "head of the politburo of the Levant Front rebel fighting group") == ("SYR", ["REB"])
+    assert code(r, "a source close to the High Negotiations Committee") == ("SYR", ["OPP"])
+    assert code(r, "members of the Iranian Revolutionary Guard Corps") == ("IRN", ["MIL"])
+    assert code(r, "the US Central Intelligence Agency") == ("USA", ["SPY"])
+    assert code(r, "the UN refugee agency") == ("UNO", [])
+    assert code(r, "UN peacekeepers") == ("UNO", ["MIL"])
+    assert code(r, "Amnesty International") == ("NGO", ["SOC"])
+    assert code(r, "Reuters") == ("GBR", ["JRN"])
+
+
+def test_people_follow_their_tenure(r):
+    assert code(r, "President Bashar al-Assad", on=date(2016, 4, 21)) == ("SYR", ["GOV"])
+    assert code(r, "President Assad", on=date(2025, 3, 1)) == ("SYR", ["ELI"])
+    assert code(r, "Ahmed al-Sharaa", on=date(2020, 1, 1)) == ("SYR", ["REB"])
+    assert code(r, "Ahmed al-Sharaa", on=date(2025, 3, 1)) == ("SYR", ["GOV"])
+    assert code(r, "Boris Johnson", on=date(2017, 1, 1)) == ("GBR", ["GOV"])
+    assert code(r, "former prime minister Boris Johnson", on=date(2021, 1, 1)) == ("GBR", ["ELI"])
+    assert code(r, "UN special envoy Staffan de Mistura", on=date(2016, 4, 21)) == ("UNO", ["GOV"])
+    ref = r.resolve("Ben Rhodes, deputy national security adviser", on=date(2016, 4, 21))
+    assert ref is not None and (ref.name, ref.country, ref.sectors) == ("Ben Rhodes", "USA", ["GOV"])
+
+
+def test_groups_with_dated_rows(r):
+    assert code(r, "the Taliban", on=date(2015, 1, 1)) == ("AFG", ["REB"])
+    assert code(r, "the Taliban", on=date(2022, 1, 1)) == ("AFG", ["GOV"])
+
+
+def test_person_status_before_during_after():
+    kb = load_kb()
+    assad = next(e for e in kb.entries if e.name == "Bashar al-Assad")
+    assert person_status(assad, date(2011, 3, 1)) == ("SYR", ["GOV"])
+    assert person_status(assad, date(2024, 12, 8)) == ("SYR", ["ELI"])  # end date is exclusive
+    assert person_status(assad, date(1990, 1, 1)) == ("SYR", [])
+    assert person_status(assad, None) == ("SYR", ["GOV"])
+
+
+def test_ref_text_is_the_mention_and_refs_are_fresh(r):
+    a = r.resolve("Russian warplanes")
+    assert a is not None and a.text == "Russian warplanes" and a.wikidata == "Q159"
+    a.sectors.append("XXX")
+    b = r.resolve("Russian warplanes")
+    assert b is not None and b.sectors == ["MIL"]
+
+
+def test_batch_line_and_cli_helpers(tmp_path):
+    out = actor_json("Syrian troops", context=None, date_text="2016-04-21")
+    assert out == {"text": "Syrian troops", "name": "Syria", "country": "SYR", "sectors": ["MIL"],
+                   "wikidata": "Q858", "wikipedia": "Syria"}
+    lines = [json.dumps({"text": "the Kremlin"}), json.dumps({"text": "blue sky", "context": "FRA"}),
+             "not json", json.dumps({"text": "President Assad", "date": "2025-02-01"})]
+    got = [json.loads(x) for x in actor_batch(lines)]
+    assert got[0]["country"] == "RUS" and got[0]["sectors"] == ["GOV"]
+    assert got[1] == {"text": "blue sky", "name": None, "country": None, "sectors": [],
+                      "wikidata": None, "wikipedia": None}
+    assert "input line 3" in got[2]["error"]
+    assert got[3]["sectors"] == ["ELI"]
+
+
+def test_bad_date_names_the_input(r):
+    with pytest.raises(ValueError, match="2016-13-45"):
+        r.resolve_batch_line({"text": "Syrian troops", "date": "2016-13-45"})
+
+
+# --- coreference inside an article -----------------------------------------------------------
+@pytest.fixture(scope="module")
+def nlp():
+    from wirecoder.nlp.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def _span(nlp, sentence: str, mention: str):
+    doc = nlp(sentence)
+    start = f" {sentence} ".index(f" {mention}")  # whole words: "he" is not the end of "The"
+    span = doc.char_span(start, start + len(mention), alignment_mode="expand")
+    assert span is not None
+    return span
+
+
+def test_coreference_pronouns_and_short_mentions(r, nlp):
+    st = ArticleActorState(focus_country="SYR", published=date(2016, 4, 21))
+    s1 = "A Western diplomat met fighters of the Levant Front near the border."
+    d = r.resolve_mention(_span(nlp, s1, "A Western diplomat"), st)
+    g = r.resolve_mention(_span(nlp, s1, "the Levant Front"), st)
+    assert d is not None and d.sectors == ["GOV"] and g is not None and g.name == "Levant Front"
+    s2 = "The diplomat said the group would fight on, and he left."
+    back = r.resolve_mention(_span(nlp, s2, "The diplomat"), st)
+    assert back is not None and back.text == "The diplomat" and back.country is None and back.sectors == ["GOV"]
+    grp = r.resolve_mention(_span(nlp, s2, "the group"), st)
+    assert grp is not None and grp.name == "Levant Front" and grp.text == "the group"
+    he = r.resolve_mention(_span(nlp, s2, "he"), st)
+    assert he is not None and he.sectors == ["GOV"]
+    assert len(st.recent) == 5
+
+
+def test_coreference_does_not_guess_past_an_unknown_person(r, nlp):
+    st = ArticleActorState(focus_country="FRA", published=date(2019, 1, 1))
+    r.resolve_mention(_span(nlp, "Emmanuel Macron spoke.", "Emmanuel Macron"), st)
+    r.resolve_mention(_span(nlp, "Jeanne Dupontel Marchetti arrived later.", "Jeanne Dupontel Marchetti"), st)
+    assert r.resolve_mention(_span(nlp, "Then she spoke.", "she"), st) is None
+    # With nothing earlier to point at, a definite mention is read as a generic one.
+    st2 = ArticleActorState(focus_country="KEN")
+    ref = r.resolve_mention(_span(nlp, "The minister resigned.", "The minister"), st2)
+    assert ref is not None and (ref.country, ref.sectors) == ("KEN", ["GOV"])
+
+
+# --- seed article (shared development data) --------------------------------------------------
+def _shared() -> Path:
+    env = os.environ.get("WIRECODER_SHARED")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+@pytest.mark.shared
+def test_seed_article_actors_resolve(r, nlp):
+    path = _shared() / "examples" / "seed_article.txt"
+    if not path.is_file():
+        pytest.skip("shared seed article not present")
+    doc = nlp(path.read_text(encoding="utf-8"))
+    on = date(2016, 4, 21)
+    found: dict[str, tuple[str | None, list[str]]] = {}
+    for span in list(doc.noun_chunks) + list(doc.ents):
+        ref = r.resolve(span.text, context="SYR", on=on)
+        if ref is not None and ref.name:
+            found.setdefault(ref.name, (ref.country, sorted(ref.sectors)))
+    want = {
+        "People's Defense Units": ("SYR", ["REB"]), "Asayish": ("SYR", ["COP"]),
+        "Levant Front": ("SYR", ["REB"]), "High Negotiations Committee": ("SYR", ["OPP"]),
+        "Islamic Revolutionary Guard Corps": ("IRN", ["MIL"]), "Central Intelligence Agency": ("USA", ["SPY"]),
+        "Staffan de Mistura": ("UNO", ["GOV"]), "Ben Rhodes": ("USA", ["GOV"]),
+        "Bashar al-Assad": ("SYR", ["GOV"]), "Barack Obama": ("USA", ["GOV"]),
+    }
+    for name, value in want.items():
+        assert found.get(name) == value, f"{name}: {found.get(name)}"
