@@ -164,8 +164,15 @@ class ActorResolver:
 
         people = [m for m in named if m.alias.entry.kind == "person"]
         if people:
-            ref = self._person_ref(text, _head_person(people, agents, toks, text).alias.entry, on, former)
-            return Resolution(ref, "person", _code(ref), head, plural)
+            pm = _head_person(people, agents, toks, text)
+            explicit = next((m for m in named if m.alias.entry.kind == "country" and not m.pro and not m.sponsor), None)
+            p_country = person_status(pm.alias.entry, on)[0] or pm.alias.entry.country
+            if not (explicit is not None and pm.end - pm.start == 1 and explicit.alias.entry.country != p_country):
+                ref = self._person_ref(text, pm.alias.entry, on, former)
+                return Resolution(ref, "person", _code(ref), head, plural)
+            # "Pakistan President Mohammad Zia-Ul-Haq": a one-word name shared with another country's
+            # politician; the stated country and title are the better evidence.
+            named = [m for m in named if m is not pm]
 
         orgs = [m for m in named if m.alias.entry.kind in ("igo", "group", "org", "territory")
                 or (m.alias.entry.kind == "dict" and m.alias.entry.country is not None

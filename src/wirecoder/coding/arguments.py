@@ -17,7 +17,7 @@ NOUN_AGENT_PREPS = frozenset({"by"})
 NOUN_OF_AGENT_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID"})
 # Dependents dropped from a mention: clauses and trailing material that are not part of the name.
 _CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "parataxis", "prep", "ccomp", "mark",
-                  "advmod", "npadvmod"})
+                  "advmod"})
 _KEEP_PREP = frozenset({"of", "for"})
 _PRONOUNS_REL = frozenset({"who", "which", "that", "whom"})
 REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourselves"})
@@ -39,8 +39,11 @@ def mention_span(head: Token) -> Span:
     while stack:
         t = stack.pop()
         for c in t.children:
-            keep_prep = (c.dep_ == "prep" and c.lower_ in _KEEP_PREP and c.i > head.i
-                         and any(g.dep_ == "pobj" for g in c.children))
+            keep_prep = (c.dep_ == "prep" and c.i > head.i and (
+                (c.lower_ in _KEEP_PREP and any(g.dep_ == "pobj" for g in c.children))
+                # "security forces in Guinea", "rebels from Chad": the place says whose they are
+                or (c.lower_ in ("in", "from") and t.i == head.i
+                    and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP") for g in c.children))))
             if c.dep_ in _CUT and not keep_prep:
                 continue
             if c.dep_ == "punct" or c.i in keep:

@@ -61,6 +61,7 @@ BACKGROUND_NOUNS = frozenset({"war", "conflict", "crisis", "violence", "insurgen
                               "revolution", "campaign", "dispute", "unrest", "standoff"})
 CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
+SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
 HISTORICAL_DAYS = 365
 MAX_SENT_CHARS = 1200
 CLASSIFIER_WEIGHT = 0.35
@@ -207,10 +208,14 @@ class ArticleCoder:
         return out
 
     def _resolve(self, spans: list[Span], args: Arguments, state: ArticleActorState,
-                 on: date | None) -> list[ActorRef]:
+                 on: date | None, speaker: ActorRef | None = None) -> list[ActorRef]:
         out: list[ActorRef] = []
         for sp in spans:
             ref = self.actors.resolve_mention(sp, state, on=on)
+            if (ref is not None and ref.country is None and ref.sectors and speaker is not None
+                    and speaker.country and any(t.dep_ == "poss" and t.lower_ in SPEAKER_POSSESSIVES for t in sp)):
+                # "Bosnian Serbs said their forces had withdrawn": the speaker's own forces
+                ref = ActorRef(text=ref.text, name=ref.name, country=speaker.country, sectors=ref.sectors)
             ap = args.appositions.get(sp.root.i)
             if ap is not None and (ref is None or ref.country is None):
                 ref2 = self.actors.resolve_mention(ap, state, on=on)
@@ -250,7 +255,7 @@ class ArticleCoder:
             actors = [ActorRef(text=actor_spans[0].text, name=speaker.name, country=speaker.country,
                                sectors=list(speaker.sectors), wikidata=speaker.wikidata)]
         else:
-            actors = self._resolve(actor_spans, c.args, state, on)
+            actors = self._resolve(actor_spans, c.args, state, on, speaker)
         recipients = self._resolve(c.args.recipients, c.args, state, on)
         if trig.frame == "swap" and not actors:
             actors = self._resolve(_causers(c.anchor), c.args, state, on)
