@@ -7,6 +7,7 @@ import pickle
 import pytest
 
 from wirecoder.resources import gazetteer as gz
+from wirecoder.resources import geo_centres as gc
 from wirecoder.resources.gazetteer_names import fold, is_latin, keys_for, strip_article
 
 
@@ -29,16 +30,53 @@ def test_non_latin_names_are_not_indexed():
 
 
 def test_mean_position_handles_the_antimeridian():
-    lat, lon = gz._mean_position([(0.0, 179.0), (0.0, -179.0)])
+    lat, lon = gc.mean_position([(0.0, 179.0), (0.0, -179.0)])
     assert abs(abs(lon) - 180.0) < 1e-6 and lat == 0.0
 
 
 def test_box_centre_is_not_dragged_by_crowded_coast():
     # Many towns on an eastern coast, a few inland: the box middle stays inland of the mean.
     pts = [(-20.0 - i * 0.1, 153.0) for i in range(40)] + [(-20.0, 138.0), (-25.0, 140.0), (-15.0, 141.0)]
-    box_lat, box_lon = gz._box_centre(pts)
-    mean_lat, mean_lon = gz._mean_position(pts)
+    box_lat, box_lon = gc.box_centre(pts)
+    mean_lat, mean_lon = gc.mean_position(pts)
     assert box_lon < mean_lon - 3
+
+
+def _square(lat0: float, lon0: float, side: float) -> list[list[float]]:
+    return [[lon0, lat0], [lon0 + side, lat0], [lon0 + side, lat0 + side], [lon0, lat0 + side], [lon0, lat0]]
+
+
+def test_main_landmass_centroid_takes_the_largest_polygon():
+    outline = {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {
+        "type": "MultiPolygon",
+        "coordinates": [[_square(10.0, 20.0, 4.0)], [_square(-30.0, -60.0, 1.0)]]}}]}
+    lat, lon = gc.main_landmass_centroid(outline)
+    assert abs(lat - 12.0) < 0.1 and abs(lon - 22.0) < 0.1
+
+
+def test_main_landmass_centroid_across_the_antimeridian():
+    ring = [[178.0, 0.0], [-178.0, 0.0], [-178.0, 2.0], [178.0, 2.0], [178.0, 0.0]]
+    lat, lon = gc.main_landmass_centroid({"type": "Polygon", "coordinates": [ring]})
+    assert abs(lat - 1.0) < 0.1 and abs(abs(lon) - 180.0) < 0.1
+
+
+def test_country_point_is_the_midpoint_of_reference_and_landmass():
+    outline = {"type": "Polygon", "coordinates": [_square(0.0, 0.0, 10.0)]}  # centroid near (5, 5)
+    lat, lon = gc.country_point([15.0, 5.0], outline)
+    assert abs(lat - 10.0) < 0.2 and abs(lon - 5.0) < 0.2
+    assert gc.country_point([15.0, 5.0], None) == (15.0, 5.0)
+    assert gc.country_point(None, None) is None
+
+
+def test_every_country_gets_its_point_from_the_one_rule(gaz):
+    # No per-country table: the gazetteer's US point is exactly the rule's output.
+    from countryinfo import CountryInfo
+
+    rec = CountryInfo("United States").info()
+    assert "country_centres.tsv" not in {p.name for p in gz._data_dir().glob("*")}
+    us = gaz.country("USA")
+    expected = gc.country_point(rec["latlng"], rec.get("geoJSON"))
+    assert abs(us.lat - expected[0]) < 1e-3 and abs(us.lon - expected[1]) < 1e-3
 
 
 def test_load_index_reads_a_cached_file_without_rebuilding(tmp_path):

@@ -89,6 +89,52 @@ def test_comma_pair_disambiguates(nlp, finder):
     assert paris and paris[0].country == "USA"
 
 
+def _resolved(finder, doc, text):
+    hits = [p for p in finder.find(doc) if p.text == text]
+    assert hits, f"{text!r} not found"
+    return hits
+
+
+def test_other_places_in_the_article_disambiguate(nlp, finder):
+    doc = nlp("Police in London said the fire started downtown. Crews from St. Thomas and Woodstock "
+              "helped, and the Ontario fire marshal will investigate.")
+    assert _resolved(finder, doc, "London")[0].country == "CAN"
+    doc = nlp("London's mayor opened the new bridge over the Thames on Monday.")
+    assert _resolved(finder, doc, "London")[0].country == "GBR"
+
+
+def test_a_nearby_town_pulls_a_small_namesake(nlp, finder):
+    doc = nlp("The man was arrested at a house in Edmonton, a suburb south of Cairns, after a search.")
+    edmonton = _resolved(finder, doc, "Edmonton")[0]
+    assert edmonton.country == "AUS"
+
+
+def test_one_sense_per_discourse(nlp, finder):
+    doc = nlp("The meeting was held in Santa Ana, California. Parents in Santa Ana want answers, "
+              "and Santa Ana officials promised tests.")
+    assert {p.country for p in _resolved(finder, doc, "Santa Ana")} == {"USA"}
+
+
+def test_town_in_a_division_stays_in_it(nlp, finder):
+    doc = nlp("Jets bombed the town of Paris in Texas.")
+    assert _resolved(finder, doc, "Paris")[0].country == "USA"
+    doc = nlp("Jets bombed a market in the town of Paris in Sagaing Region on Tuesday.")
+    paris = _resolved(finder, doc, "Paris")[0]
+    assert paris.lat is None  # no Paris in Myanmar: better no point than one abroad
+
+
+def test_unknown_compound_names_back_off_to_their_place(nlp, finder):
+    doc = nlp("Wildfires spread across Southern California and the Salinas Valley.")
+    socal = _resolved(finder, doc, "Southern California")[0]
+    assert socal.country == "USA" and socal.feature == "admin1"
+
+
+def test_new_york_means_the_city(nlp, finder):
+    doc = nlp("Protesters marched through New York on Saturday.")
+    ny = _resolved(finder, doc, "New York")[0]
+    assert ny.feature == "city" and abs(ny.lat - 40.7) < 0.3
+
+
 def _sentence_with(doc, word):
     return next(s for s in doc.sents if word in s.text)
 
@@ -152,10 +198,7 @@ def test_geovirus_sample_scores_reasonably():
     path = _shared() / "data" / "geoparsing" / "geovirus_unified.jsonl"
     if not path.exists():
         pytest.skip("shared geoparsing data not present")
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
-    from geoparse import evaluate_corpus
+    from wirecoder.evaluation.geoparse import evaluate_corpus
 
     res = evaluate_corpus(path, limit=25)
     assert res["f1"] > 0.75

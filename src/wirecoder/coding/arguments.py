@@ -177,13 +177,21 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                 recip_heads = _expand_conj(found[0])
                 break
     frame = match.trigger.frame
+    if match.trigger.pos == "A" and anchor.pos_ == "VERB" and not passive and recip_heads \
+            and any(c.dep_ == "dobj" for c in anchor.children):
+        frame = "swap"  # "Kurdish power has alarmed Turkey": the object is the one who disapproves
     if frame == "swap":
         actor_heads, recip_heads = recip_heads, actor_heads
-    elif frame == "mutual" and recip_heads and not passive:
-        # "Kurdish groups fought government forces": two-sided fighting has every side as actor
-        with_objs = _prep_objects(anchor, frozenset({"with", "between", "against"}))
-        if with_objs and match.event_type == "ASSAULT":
-            actor_heads = actor_heads + recip_heads
+    elif frame == "mutual" and not passive and match.event_type == "ASSAULT":
+        # Two-sided fighting has every side as actor: "Kurds clashed with government forces", "fought one
+        # of their most serious battles with government forces" (the partner may hang off the cognate object)
+        partner_preps = frozenset({"with", "between", "against"})
+        partners = _prep_objects(anchor, partner_preps)
+        for c in anchor.children:
+            if not partners and c.dep_ == "dobj" and c.i in event_nouns:
+                partners = _prep_objects(c, partner_preps)
+        if partners:
+            actor_heads = actor_heads + [h for p in partners for h in _expand_conj(p)]
             recip_heads = []
     recip_heads = [h for h in recip_heads if h.lower_ not in REFLEXIVES]
     args.actors = [mention_span(h) for h in actor_heads]

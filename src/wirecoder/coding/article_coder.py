@@ -59,6 +59,7 @@ CONTENT_ARCS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj", "ac
 # Nouns whose relative clauses are background ("a war that has killed 250,000 people").
 BACKGROUND_NOUNS = frozenset({"war", "conflict", "crisis", "violence", "insurgency", "uprising", "fighting",
                               "revolution", "campaign", "dispute", "unrest", "standoff"})
+NAMING_VERBS = frozenset({"call", "name", "dub", "label", "term", "brand", "nickname", "designate"})
 CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
@@ -237,17 +238,24 @@ class ArticleCoder:
         m = c.match
         trig = m.trigger
         event_type = c.type_override or trig.event_type
+        if event_type == "RETREAT" and m.kind == "noun" and c.anchor.i != m.token.i \
+                and c.anchor.lemma_.lower() in self.speech_verbs:
+            event_type = "CONCEDE"  # PLOVER: a declared (not yet carried out) withdrawal or ceasefire
         modality = c.modality.modality
         clause_toks = list(c.anchor.subtree)
         c_start = clause_toks[0].idx - sent.start_char
         c_end = clause_toks[-1].idx + len(clause_toks[-1]) - sent.start_char
-        dated = resolve_event_date(sent.text[c_start:c_end], sent.text, article.published,
+        dated = resolve_event_date(sent.text[c_start:c_end], _date_scope(sent, c.anchor), article.published,
                                    future=modality == "future")
         on = dated.date or article.published
         speaker = None
         if c.modality.speaker is not None:
-            sp = mention_span(c.modality.speaker)
-            speaker = self.actors.resolve_mention(sp, state, on=on) or ActorRef(text=sp.text)
+            tok = c.modality.speaker
+            sp = mention_span(tok)
+            ap = next((x for x in tok.children if x.dep_ == "appos"), None)
+            found = self._resolve([sp], Arguments(appositions={tok.i: mention_span(ap)} if ap is not None else {}),
+                                  state, on)
+            speaker = found[0] if found else ActorRef(text=sp.text)
         actor_spans = c.args.actors
         if speaker is not None and speaker.country and len(actor_spans) == 1 \
                 and actor_spans[0].root.lower_ in SPEAKER_PRONOUNS:
@@ -280,6 +288,8 @@ class ArticleCoder:
         context = self._contexts(trig, lemmas, sent.text.lower())
         views = derive(self.lexicon, event_type, mode, context, actors, recipients, lemmas)
         loc = event_location.pick_event_location(sent, c.anchor, places, speech_verb=c.modality.speech_verb)
+        if loc is not None and not _plausible_location(loc, c.anchor, sent, self.lexicon.types[event_type].quad_class):
+            loc = None
         confidence = _confidence(trig.weight, actors, recipients, loc, m, modality, probs.get(event_type),
                                  _clause_rank(c.anchor))
         return Event(
@@ -329,6 +339,48 @@ class ArticleCoder:
         return ctx[:3]
 
 
+def _date_scope(sent: Span, anchor: Token) -> str:
+    """The sentence text, with date expressions that belong to another clause blanked out: in "The envoy
+    will on Friday assess whether talks can go on with negotiators refusing to attend", Friday is the
+    assessment's date, not the refusal's."""
+    text = sent.text
+    # The anchor's own clause, the verbs it is chained to ("began fighting on Monday"), and a reporting
+    # verb above it ("said on Thursday that…") may date the event; another clause's date may not.
+    anchor_line = {anchor.i}
+    cur = anchor
+    while cur.head.i != cur.i and cur.dep_ in ("xcomp", "conj", "ccomp", "nsubj", "nsubjpass", "dobj", "advcl"):
+        cur = cur.head
+        if cur.dep_ == "ccomp" or cur.head.i == cur.i or cur.pos_ not in ("VERB", "AUX") \
+                or cur.lemma_.lower() in DEFAULT_SPEECH_VERBS:
+            anchor_line.add(cur.i)
+    if anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in DEFAULT_SPEECH_VERBS:
+        anchor_line.add(anchor.head.i)
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        head = ent.root
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i not in anchor_line:
+            a, b = ent.start_char - sent.start_char, ent.end_char - sent.start_char
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _plausible_location(loc: Place, anchor: Token, sent: Span, quad_class: int) -> bool:
+    """A possessive is an actor ("Russia's intervention"); a verbal act happens where its own clause says."""
+    if loc.char_start is None:
+        return True
+    span = sent.doc.char_span(loc.char_start, loc.char_end, alignment_mode="expand")
+    if span is None:
+        return True
+    if span.root.dep_ == "poss":
+        return False
+    if quad_class in (1, 3) and not (anchor.left_edge.i <= span.root.i <= anchor.right_edge.i):
+        return False
+    return True
+
+
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
     if a.name and b.name and a.name == b.name:
         return True
@@ -362,6 +414,8 @@ def _descriptive(m: TriggerMatch) -> bool:
         return not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     if tok.dep_ == "relcl" and tok.head.lemma_.lower() in BACKGROUND_NOUNS:
         return True
+    if m.kind == "verb" and any(c.dep_ == "oprd" for c in tok.children) and tok.lemma_.lower() in NAMING_VERBS:
+        return True  # "the security forces, called the Asayish": naming, not a phone call
     return False
 
 

@@ -64,7 +64,7 @@ def _span_of(sent: Span, place: Place) -> Span | None:
 
 def _clause_head(tok: Token) -> Token:
     """The verb whose clause a token belongs to."""
-    while tok.head is not tok and tok.pos_ not in ("VERB", "AUX"):
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
         tok = tok.head
     return tok
 

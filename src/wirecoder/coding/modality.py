@@ -17,10 +17,10 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Verbs that, governing an event clause, make it an intention or plan rather than an act.
 FUTURE_GOVERNORS = frozenset({
-    "plan", "intend", "prepare", "expect", "schedule", "set", "due", "aim", "mean", "go", "poise", "gear",
+    "plan", "intend", "prepare", "expect", "schedule", "set", "due", "mean", "go", "poise", "gear",
 })
 HYPOTHETICAL_GOVERNORS = frozenset({
-    "want", "hope", "seek", "try", "consider", "contemplate", "weigh", "wish", "propose", "suggest", "fear",
+    "want", "hope", "seek", "try", "consider", "aim", "contemplate", "weigh", "wish", "propose", "suggest", "fear",
     "risk", "attempt", "hesitate", "discuss", "debate", "push", "ask", "study", "explore", "doubt",
     "predict", "speculate", "imagine", "afford", "need", "believe", "think", "suspect",
 })
@@ -135,6 +135,8 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
             speaker = _subject_of(gov)
             if _has_neg(gov):
                 mode = mode or "negated"
+            elif gaux & HYPOTHETICAL_AUX:
+                mode, cue = mode or "hypothetical", cue or "may"  # "a move that may suggest…"
             continue
         if speech is not None:
             continue

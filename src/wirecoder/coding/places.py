@@ -2,13 +2,16 @@
 
 Recognition takes spaCy's GPE/LOC/FAC entities, adds capitalised word sequences that the gazetteer knows
 (the small model misses many places), and optionally adjective forms ("Syrian") that name a country.
-Resolution ranks a mention's gazetteer candidates by population, feature type, the article's country
-focus, the other places it names, "X, Y" pairs and cue words ("province", "city of").
+Resolution ranks a mention's gazetteer candidates by population and feature type, cue words
+("province", "city of"), "X, Y" pairs (shared by every mention of the name) and what the article's other
+names say about country, division and neighbourhood (place_context.DocumentContext). Names the gazetteer
+lacks back off to the place they contain ("Southern California" -> California).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +20,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecoder.coding.place_context import DocumentContext
 from wirecoder.resources.gazetteer import Candidate, Entry, Gazetteer, load_gazetteer
 from wirecoder.resources.gazetteer_names import fold
 from wirecoder.schema import Place
@@ -32,6 +36,10 @@ NON_PLACE_HEADS = frozenset({"virus", "fever", "disease", "flu", "strain", "ebol
                              "vaccine"})
 CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "al", "el", "and", "-", "'s",
                         "upon", "on", "sur", "am", "an", "der", "di", "dos", "das"})
+# Trailing words naming the kind of place; a name unknown with one is looked up without it.
+GENERIC_TAILS = ADMIN_CUES | {"valley", "mountains", "mountain", "island", "islands", "peninsula", "city",
+                              "township", "delta", "basin", "coast", "river", "plateau", "highlands"}
+_REGION_WORD = re.compile(r"^(north|south|east|west|central|upper|lower|greater)(ern)?$|^(north|south)(east|west)(ern)?$")
 FEATURE_PRIOR = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.0, "admin2": 0.3, "city": 0.0}
 
 
@@ -274,10 +282,12 @@ class PlaceFinder:
             return "name"
         return None
 
-    def _comma_pair(self, span: Span) -> list[Candidate] | None:
-        """Candidates of Y in "X, Y" when Y names a country or first-level division."""
+    def _comma_pair(self, span: Span, *, allow_in: bool = False) -> list[Candidate] | None:
+        """Candidates of Y in "X, Y" (or, with allow_in, "X in Y") when Y names a country or
+        first-level division."""
         doc = span.doc
-        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        seps = (",", "in") if allow_in else (",",)
+        if span.end + 1 < len(doc) and doc[span.end].text in seps:
             for width in (3, 2, 1):
                 if span.end + 1 + width > len(doc):
                     continue
@@ -296,79 +306,121 @@ class PlaceFinder:
         e = c.entry
         score = math.log10(e.population + 10) + FEATURE_PRIOR[e.feature]
         if c.alternate and not c.demonym:
-            score -= 1.5
+            # Alternate names of big cities are mostly exonyms in use ("Geneva" for Genève); those of
+            # small places are mostly obscure spellings that collide with other places' names.
+            score -= 0.5 if e.population >= 100_000 else 1.5
         return score
 
     def _resolve(self, doc: Doc, spans: list[tuple[Span, str, str]], *,
                  focus_country: str | None) -> list[Toponym]:
-        cands = [[c for c in self.gaz.candidates(s.text) if c.demonym == (kind == "demonym")]
-                 for s, kind, _ in spans]
-        # First pass: context-free choice, to learn the article's countries and divisions.
-        cc_votes: Counter[str] = Counter()
-        admin_votes: Counter[tuple[str, str]] = Counter()
-        for cs in cands:
+        cands = [self._candidates(s.text, kind) for s, kind, _ in spans]
+        # All mentions of one name form a group: they share their candidates, the document context
+        # (which never counts a name's own mentions) and any "X, Y" evidence one of them carries
+        # (one sense per discourse: "Santa Ana, California" settles the later bare "Santa Ana"s).
+        groups: dict[tuple, list[Candidate]] = {}
+        pair_bonus: dict[tuple, dict[int, float]] = {}
+        keys: list[tuple] = []
+        contradicted: set[tuple] = set()
+        for (span, kind, _), cs in zip(spans, cands, strict=True):
+            key = (kind, fold(span.text))
+            keys.append(key)
             if not cs:
                 continue
-            e = max(cs, key=self._prior).entry
-            if e.cc:
-                cc_votes[e.cc] += 1
-            if e.feature == "admin1":
-                admin_votes[(e.cc, e.name)] += 1
-        if focus_country:
-            focus = self.gaz.country(focus_country)
-            if focus is not None:
-                cc_votes[focus.cc] += 3
-        ctx = _Context(cc_votes, admin_votes, sum(cc_votes.values()) or 1,
-                       max(cc_votes.values(), default=0))
+            groups.setdefault(key, cs)
+            # Only towns are contained: "Russia in Syria" is an actor somewhere, "Russia, China" a list.
+            town = all(c.entry.feature in ("city", "admin2") for c in cs)
+            pair = self._comma_pair(span, allow_in=town)
+            if pair:
+                best = pair_bonus.setdefault(key, {})
+                for c in cs:
+                    best[c.entry.id] = max(best.get(c.entry.id, 0.0), self._pair_bonus(c.entry, pair))
+                contained = span.end < len(doc) and doc[span.end].lower_ == "in"
+                if town and contained and not any(c.entry.cc in {p.entry.cc for p in pair} for c in cs):
+                    # "the town of Kani in Sagaing Region" and no Kani in Myanmar: the gazetteer lacks
+                    # it, and a namesake abroad would be worse than no point. (Not after a comma, which
+                    # also separates list items: "Hollywood, Los Angeles, San Fernando".)
+                    contradicted.add(key)
+        focus = self.gaz.country(focus_country) if focus_country else None
+        focus_cc = focus.cc if focus is not None else None
+
+        def group_score(key: tuple, c: Candidate) -> float:
+            return self._prior(c) + pair_bonus.get(key, {}).get(c.entry.id, 0.0)
+
+        # Two rounds: first every name votes with its context-free belief, then with its belief given
+        # the first round's context, so a settled name ("Cairns") can pull an unsettled one along.
+        ctx = DocumentContext.build(groups, group_score, focus_cc)
+        ctx = DocumentContext.build(groups, lambda k, c: group_score(k, c) + ctx.bonus(k, c.entry), focus_cc)
         out: list[Toponym] = []
-        for (span, kind, source), cs in zip(spans, cands, strict=True):
+        for (span, kind, source), cs, key in zip(spans, cands, keys, strict=True):
             start, end = span.start_char, span.end_char
-            if not cs:
+            if not cs or key in contradicted:
                 out.append(Toponym(Place(text=span.text, char_start=start, char_end=end), kind, source, 0))
                 continue
-            scored = [(self._score(c, cs, span, ctx), c) for c in cs]
+            bonus = pair_bonus.get(key, {})
+            scored = [(self._score(c, cs, span) + bonus.get(c.entry.id, 0.0) + ctx.bonus(key, c.entry), c)
+                      for c in cs]
             best_score, best = max(scored, key=lambda x: x[0])
             out.append(Toponym(_place_from(best.entry, span.text, start, end, best_score), kind, source,
                                len(cs)))
         return out
 
-    def _score(self, c: Candidate, cs: list[Candidate], span: Span, ctx: _Context) -> float:
+    def _candidates(self, text: str, kind: str) -> list[Candidate]:
+        """Gazetteer candidates of a mention; names the gazetteer lacks back off to the place they are
+        part of: "Southern California" -> California, "Nyanza Province" -> Nyanza (a division),
+        "Salinas Valley" -> Salinas. Better the containing place than no point at all."""
+        cs = [c for c in self.gaz.candidates(text) if c.demonym == (kind == "demonym")]
+        if cs or kind != "name":
+            return cs
+        words = text.split()
+        if len(words) < 2:
+            return []
+        head, tail = fold(words[0]), fold(words[-1])
+        if _REGION_WORD.match(head):
+            return [c for c in self.gaz.candidates(" ".join(words[1:])) if not c.demonym]
+        if tail in GENERIC_TAILS:
+            cs = [c for c in self.gaz.candidates(" ".join(words[:-1])) if not c.demonym]
+            if tail in ADMIN_CUES:
+                admin = [c for c in cs if c.entry.feature in ("admin1", "admin2")]
+                return admin or cs
+            return cs
+        return []
+
+    @staticmethod
+    def _pair_bonus(e: Entry, pair: list[Candidate]) -> float:
+        s = 0.0
+        if e.cc in {p.entry.cc for p in pair}:
+            s += 3.0
+        if e.admin1 in {p.entry.name for p in pair if p.entry.feature == "admin1"}:
+            s += 3.0
+        return s
+
+    def _score(self, c: Candidate, cs: list[Candidate], span: Span) -> float:
+        """Context-free score of one candidate for one mention: prior plus the mention's own cue words."""
         e = c.entry
         doc = span.doc
         s = self._prior(c)
-        if e.cc:
-            votes = ctx.cc_votes.get(e.cc, 0)
-            s += 3.0 * votes / ctx.total + (1.0 if votes else 0.0)
-            if votes and votes == ctx.top:  # the article's main country
-                s += 1.5
-        if e.admin1 and e.feature != "admin1" and (e.cc, e.admin1) in ctx.admin_votes:
-            s += 2.0
-        pair = self._comma_pair(span)
-        if pair:
-            if e.cc in {p.entry.cc for p in pair}:
-                s += 3.0
-            if e.admin1 in {p.entry.name for p in pair if p.entry.feature == "admin1"}:
-                s += 3.0
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
         prev2 = doc[max(0, span.start - 2):span.start].text.lower()
         if nxt in ADMIN_CUES and e.feature in ("admin1", "admin2"):
             s += 5.0
+        key = fold(span.text)
+        if e.feature == "city":
+            # A name that is both a division and a city inside it ("Geneva": canton and city) names one
+            # spot either way: the city reading gets the weight of both.
+            divisions = [self._prior(o) for o in cs if o.entry.feature == "admin1" and o.entry.cc == e.cc
+                         and o.entry.name == e.admin1]
+            if divisions:
+                s = math.log10(10 ** s + 10 ** max(divisions))
+        if c.alternate and e.feature == "city" and fold(e.name) == key + " city":
+            s += 1.5  # "New York" for "New York City" is the city's own name, not a stray alternate
         if e.feature == "city" and (nxt in CITY_CUES or prev2.endswith(("city of", "town of", "village of"))):
             s += 3.0
         # A city and the division named after it: news means the city unless told otherwise.
         if e.feature in ("admin1", "admin2") and nxt not in ADMIN_CUES:
-            names = {fold(span.text), fold(e.name)}
-            if any(o.entry.feature == "city" and o.entry.cc == e.cc and not o.alternate
-                   and fold(o.entry.name) in names and o.entry.population * 20 >= e.population for o in cs):
+            names = {key, fold(e.name)}
+            # "New York" also reaches "New York City" (an alternate name that extends the mention).
+            if any(o.entry.feature == "city" and o.entry.cc == e.cc
+                   and (fold(o.entry.name) in names if not o.alternate else fold(o.entry.name).startswith(key))
+                   and o.entry.population * 20 >= e.population for o in cs):
                 s -= 4.0
         return s
-
-
-@dataclass
-class _Context:
-    """What the rest of the article says about where it is (from the context-free first pass)."""
-
-    cc_votes: Counter[str]
-    admin_votes: Counter[tuple[str, str]]
-    total: int
-    top: int  # votes of the most-mentioned country

