@@ -36,7 +36,9 @@ from wirecoder.schema import ActorRef, Article, CodedArticle, Event, Place
 VERBAL_GOVERNOR_TYPES = frozenset({
     "AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE",
 })
-FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
+NONSTATE_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "UAF", "PTY", "EDU", "REL"})
+BLOCKING_LEMMAS = frozenset({"block", "blockade", "barricade", "obstruct", "close", "shut", "occupy", "seal"})
 # Material conflict that an actor says it will or would do is a threat (PLOVER: THREATEN, not ASSAULT+future).
 THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 # A cooperative act the actor will not / does not do is a refusal (PLOVER: REJECT).
@@ -59,6 +61,8 @@ CONTENT_ARCS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj", "ac
 # Nouns whose relative clauses are background ("a war that has killed 250,000 people").
 BACKGROUND_NOUNS = frozenset({"war", "conflict", "crisis", "violence", "insurgency", "uprising", "fighting",
                               "revolution", "campaign", "dispute", "unrest", "standoff"})
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "because", "following", "as", "when", "while", "amid",
+                              "despite", "although", "though"})
 NAMING_VERBS = frozenset({"call", "name", "dub", "label", "term", "brand", "nickname", "designate"})
 CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
@@ -316,6 +320,11 @@ class ArticleCoder:
             event_type = "AID"  # PLOVER: sending peacekeepers is military aid to the host
         if modality == "future" and event_type in FUTURE_TO_AGREE:
             return "AGREE", modality
+        if modality == "future" and event_type == "RETREAT" and "withdraw" in c.match.trigger.modes and actors:
+            return "CONCEDE", "asserted"  # an announced withdrawal (manual 3.4)
+        if (event_type == "COERCE" and actors and c.match.token.lemma_.lower() in BLOCKING_LEMMAS
+                and all(set(a.sectors) and set(a.sectors) <= NONSTATE_SECTORS for a in actors)):
+            return "PROTEST", modality  # rebels or protesters blocking roads obstruct; states coerce
         if modality == "hypothetical" and event_type in FUTURE_TO_AGREE and own and speaker is not None \
                 and cue not in OBLIGATION_CUES:
             return "AGREE", "asserted"  # "they would meet the mediator if…": a conditional offer
@@ -499,8 +508,12 @@ def _clause_rank(anchor: Token) -> float:
     """Main-clause events lead a news sentence; subordinate and descriptive clauses report background."""
     tok, depth = anchor, 0
     while tok.head.i != tok.i and depth < 6:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
+            return -0.12  # "…after a coup toppled the government": the main clause carries the news
+        if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_MARKS:
+            return -0.12
         if tok.dep_ in ("relcl", "acl", "advcl", "pcomp", "amod"):
-            return -0.06
+            return -0.08
         if tok.dep_ not in ("conj", "xcomp", "ccomp", "dobj", "nsubj", "nsubjpass"):
             return 0.0
         tok, depth = tok.head, depth + 1

@@ -29,7 +29,7 @@ REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparentl
 DEFAULT_SPEECH_VERBS = frozenset({
     "say", "tell", "announce", "state", "add", "report", "claim", "confirm", "note", "insist", "write",
     "tweet", "declare", "allege", "assert", "explain", "quote", "reiterate", "stress", "argue", "maintain",
-    "acknowledge", "disclose", "reveal", "indicate", "estimate", "warn",
+    "acknowledge", "disclose", "reveal", "indicate", "estimate", "warn", "conclude", "recommend", "find",
 })
 # Links through which a governing clause's modality reaches down; relative clauses and participial
 # modifiers describe their noun and keep their own.

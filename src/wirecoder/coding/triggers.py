@@ -19,7 +19,8 @@ _NOUN_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
 PARTITIVES = frozenset({"member", "unit", "hundred", "thousand", "dozen", "score", "contingent", "group", "batch",
                         "column", "battalion", "company", "detachment", "element", "number", "wave", "round",
-                        "series", "spate", "string", "package", "set", "volley", "salvo", "barrage"})
+                        "series", "spate", "string", "package", "set", "volley", "salvo", "barrage", "day", "week", "month",
+                        "hour", "year", "night"})
 # Event nouns that a verb of saying can carry: "voiced concern", "issued a warning", "repeated its demand".
 VERBAL_NOUN_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE",
                                "RETREAT"})
