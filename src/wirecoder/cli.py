@@ -26,6 +26,11 @@ ActorDicts = Annotated[
     typer.Option("--actor-dict", help="PETRARCH/TABARI actor or agent dictionary to add (repeatable).",
                  exists=True, dir_okay=False),
 ]
+VerbDict = Annotated[
+    Path | None,
+    typer.Option("--verb-dict", help="PETRARCH/TABARI verb dictionary: code CAMEO events with it instead of the "
+                                     "built-in PLOVER lexicon.", exists=True, dir_okay=False),
+]
 DbUrl = Annotated[
     str | None,
     typer.Option("--db", help="duckdb:///path.duckdb (default ./wirecoder.duckdb or $WIRECODER_DB) or postgresql://…"),
@@ -56,6 +61,7 @@ def extract(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSONL here (default stdout).")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date for inputs that lack one.")] = None,
     actor_dict: ActorDicts = None,
+    verb_dict: VerbDict = None,
     include_hidden: Annotated[bool, typer.Option(help="Also emit negated and hypothetical events.")] = False,
 ) -> None:
     """Code articles to event JSONL, without a database."""
@@ -64,7 +70,7 @@ def extract(
     from wirecoder.schema import HIDDEN_MODALITIES, Article, SkippedInput
 
     pub = _parse_date(published, "--published")
-    pipeline = Pipeline(Resources.load(actor_dict or ()))
+    pipeline = Pipeline(Resources.load(actor_dict or (), verb_dict))
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     n_events = n_articles = 0
     skipped: list[SkippedInput] = []
@@ -105,6 +111,7 @@ def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl, feeds, URL lists or WARCs.")],
     db: DbUrl = None,
     actor_dict: ActorDicts = None,
+    verb_dict: VerbDict = None,
     workers: Annotated[int, typer.Option(help="NLP worker processes.")] = 1,
     retry_failed: Annotated[bool, typer.Option(help="Retry inputs that failed in an earlier run.")] = False,
     published: Annotated[str | None, typer.Option(help="Publication date for inputs that lack one.")] = None,
@@ -120,7 +127,8 @@ def ingest(
 
     options = IngestOptions(allow_private=allow_private, max_bytes=max_bytes, follow_feed_links=follow_links)
     try:
-        summary = run_ingest(inputs, db_url=db, actor_dicts=actor_dict or (), workers=max(1, workers),
+        summary = run_ingest(inputs, db_url=db, actor_dicts=actor_dict or (), verb_dict=verb_dict,
+                             workers=max(1, workers),
                              retry_failed=retry_failed, published=_parse_date(published, "--published"),
                              options=options, console=err)
     except (StoreError, PipelineLoadError) as exc:

@@ -26,15 +26,17 @@ class Resources:
     places: PlaceFinder
     actors: ActorResolver
     actor_dicts: tuple[Path, ...] = field(default_factory=tuple)
+    verb_dict: Path | None = None
 
     @classmethod
-    def load(cls, actor_dicts: Iterable[Path | str] = ()) -> Resources:
+    def load(cls, actor_dicts: Iterable[Path | str] = (), verb_dict: Path | str | None = None) -> Resources:
         dicts = tuple(Path(p) for p in actor_dicts)
         return cls(
             nlp=load_nlp(),
             places=PlaceFinder.load(),
             actors=ActorResolver.load(dicts),
             actor_dicts=dicts,
+            verb_dict=Path(verb_dict) if verb_dict else None,
         )
 
 
@@ -45,11 +47,27 @@ class Pipeline:
         self.resources = resources
         self.batch_size = batch_size
         self.coder = ArticleCoder(resources.places, resources.actors)
+        self.verb_coder = None
+        if resources.verb_dict is not None:
+            # A user's PETRARCH/TABARI verb dictionary replaces the built-in lexicon: its CAMEO codes are
+            # what such users compare against, and their actor dictionaries resolve the actors.
+            from wirecoder.coding.petrarch_coder import PetrarchVerbCoder
+            from wirecoder.resources.petrarch_verbs import load_verb_dictionary
+
+            self.verb_coder = PetrarchVerbCoder(resources.actors, load_verb_dictionary(resources.verb_dict))
 
     def code_articles(self, articles: Sequence[Article]) -> list[CodedArticle]:
         texts = [a.text for a in articles]
         docs = self.resources.nlp.pipe(texts, batch_size=self.batch_size)
-        return [self.coder.code(article, doc) for article, doc in zip(articles, docs, strict=True)]
+        out = []
+        for article, doc in zip(articles, docs, strict=True):
+            coded = self.coder.code(article, doc)
+            if self.verb_coder is not None:
+                coded.events = self.verb_coder.to_events(
+                    self.verb_coder.code_doc(doc, article.published), article_id=article.id, text=doc.text,
+                    published=article.published, url=article.url, source=article.source)
+            out.append(coded)
+        return out
 
     def code_text(self, text: str, published: date | None = None, *, article_id: str | None = None,
                   source: str | None = None, url: str | None = None) -> list[Event]:

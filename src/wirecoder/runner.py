@@ -51,15 +51,16 @@ class PipelineLike(Protocol):
 PipelineFactory = Callable[[], PipelineLike]
 
 
-def _load_pipeline(actor_dicts: tuple[str, ...]) -> PipelineLike:
+def _load_pipeline(actor_dicts: tuple[str, ...], verb_dict: str | None = None) -> PipelineLike:
     from .pipeline import Pipeline, Resources
 
-    return Pipeline(Resources.load(actor_dicts=actor_dicts))
+    return Pipeline(Resources.load(actor_dicts=actor_dicts, verb_dict=verb_dict))
 
 
-def default_pipeline_factory(actor_dicts: Iterable[Any] = ()) -> PipelineFactory:
+def default_pipeline_factory(actor_dicts: Iterable[Any] = (), verb_dict: Any = None) -> PipelineFactory:
     """A picklable factory (worker processes call it once each) for the real coder."""
-    return functools.partial(_load_pipeline, tuple(str(p) for p in actor_dicts))
+    return functools.partial(_load_pipeline, tuple(str(p) for p in actor_dicts),
+                             str(verb_dict) if verb_dict else None)
 
 
 @dataclass
@@ -186,7 +187,8 @@ def _batches(it: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def run_ingest(
-    inputs: Sequence[str], *, db_url: str | None = None, actor_dicts: Iterable[Any] = (), workers: int = 1,
+    inputs: Sequence[str], *, db_url: str | None = None, actor_dicts: Iterable[Any] = (), verb_dict: Any = None,
+    workers: int = 1,
     retry_failed: bool = False, published: date | None = None, allow_private: bool = False,
     options: IngestOptions | None = None, extract_options: ExtractOptions | None = None,
     batch_size: int = DEFAULT_BATCH, pipeline_factory: PipelineFactory | None = None,
@@ -199,7 +201,7 @@ def run_ingest(
     if allow_private and not options.allow_private:
         options = replace(options, allow_private=True)
     extract_options = extract_options or ExtractOptions()
-    factory = pipeline_factory or default_pipeline_factory(actor_dicts)
+    factory = pipeline_factory or default_pipeline_factory(actor_dicts, verb_dict)
     own_store = store is None
     store = store or open_store(db_url)
     summary = RunSummary(db_url=store.url)
