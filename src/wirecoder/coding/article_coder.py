@@ -95,8 +95,7 @@ class ArticleCoder:
 
     # -- article ---------------------------------------------------------------------------------
     def code(self, article: Article, doc: Doc) -> CodedArticle:
-        focus = self.places.focus_country(doc)
-        places = self.places.find(doc, focus_country=focus)
+        places, focus = self.places.find_with_focus(doc)
         state = ArticleActorState(focus_country=focus, published=article.published)
         events: list[Event] = []
         for sent in doc.sents:

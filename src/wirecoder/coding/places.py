@@ -116,6 +116,20 @@ class PlaceFinder:
         best, n = counts.most_common(1)[0]
         return best if n >= 2 or len(counts) == 1 else None
 
+    def find_with_focus(self, doc: Doc) -> tuple[list[Place], str | None]:
+        """find() and focus_country() in one recognition pass (the coder needs both for every article)."""
+        spans = self._recognise(doc, demonyms=True)
+        first = self._resolve(doc, spans, focus_country=None)
+        counts = Counter(t.place.country for t in first if t.place.country)
+        focus = None
+        if counts:
+            best, n = counts.most_common(1)[0]
+            focus = best if n >= 2 or len(counts) == 1 else None
+        names = [s for s in spans if s[1] != "demonym"]
+        if focus is None:
+            return [t.place for t in first if t.kind != "demonym"], None
+        return [t.place for t in self._resolve(doc, names, focus_country=focus)], focus
+
     def find_mentions(self, doc: Doc, *, focus_country: str | None = None,
                       demonyms: bool = False) -> list[Toponym]:
         spans = self._recognise(doc, demonyms=demonyms)
