@@ -317,6 +317,8 @@ class ArticleCoder:
                                 or (speaker is None and cue in INTENT_CUES))
         if event_type == "MOBILIZE" and any("peacekeep" in sp.text.lower() for sp in c.args.actors):
             event_type = "AID"  # PLOVER: sending peacekeepers is military aid to the host
+        if modality == "future" and cue in ("if", "unless") and own and event_type in ("RETREAT", "CONCEDE"):
+            return "THREATEN", "asserted"  # "will withdraw its force unless…": a conditional threat
         if modality == "future" and event_type in FUTURE_TO_AGREE:
             return "AGREE", modality
         if modality == "future" and event_type == "RETREAT" and "withdraw" in c.match.trigger.modes and actors:
@@ -330,8 +332,6 @@ class ArticleCoder:
         if modality in ("future", "hypothetical") and event_type == "ASSAULT" and cue in PREPARE_CUES and actors:
             return "MOBILIZE", "asserted" if speaker is None else "reported"
         if modality in ("future", "hypothetical") and event_type in THREAT_TYPES and own:
-            return "THREATEN", "asserted"
-        if modality == "future" and cue in ("if", "unless") and own and event_type in ("RETREAT", "CONCEDE"):
             return "THREATEN", "asserted"
         if modality == "negated" and event_type in REFUSABLE_TYPES and own and cue != "deny":
             return "REJECT", "asserted"
@@ -416,10 +416,15 @@ def _descriptive(m: TriggerMatch) -> bool:
     """Triggers that describe a noun rather than report an act: "States opposed to Assad", "pro-government
     militiamen", or a relative clause on a background noun ("a war that has killed thousands")."""
     tok = m.token
-    if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
-            and tok.tag_ in ("VBN", "JJ"):
-        # a participle used as an adjective; "negotiators refusing to attend" (VBG) is an act
-        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False
+        if tok.tag_ in ("VBN", "JJ"):
+            return True  # a participle used as an adjective: "States opposed to Assad"
+        # "aid to refugees fleeing the war" describes the refugees; "with negotiators refusing to attend"
+        # (an absolute "with" clause) or a subject ("protesters marching on parliament") reports an act
+        noun = tok.head
+        return noun.dep_ in ("dobj", "pobj", "dative") and not (noun.dep_ == "pobj" and noun.head.lower_ == "with")
     if tok.dep_ == "relcl" and tok.head.lemma_.lower() in BACKGROUND_NOUNS:
         return True
     if m.kind == "verb" and any(c.dep_ == "oprd" for c in tok.children) and tok.lemma_.lower() in NAMING_VERBS:

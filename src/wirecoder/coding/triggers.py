@@ -20,7 +20,8 @@ PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
 PARTITIVES = frozenset({"member", "unit", "hundred", "thousand", "dozen", "score", "contingent", "group", "batch",
                         "column", "battalion", "company", "detachment", "element", "number", "wave", "round",
                         "series", "spate", "string", "package", "set", "volley", "salvo", "barrage", "day", "week", "month",
-                        "hour", "year", "night"})
+                        "hour", "year", "night", "ton", "tonne", "worth", "shipment", "consignment", "load",
+                        "truckload", "amount", "quantity", "million", "billion", "crate", "lot", "supply"})
 # Event nouns that a verb of saying can carry: "voiced concern", "issued a warning", "repeated its demand".
 VERBAL_NOUN_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE",
                                "RETREAT"})
@@ -74,6 +75,11 @@ def _object_heads(verb: Token) -> list[Token]:
     more = []
     for o in objs:
         more.extend(o.conjuncts)
+        if _lemma(o) in PARTITIVES or o.like_num or o.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL"):
+            # "provided 25,000 tons of food aid", "delivered $50,000 worth of goods"
+            for p in o.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    more.extend(g for g in p.children if g.dep_ == "pobj")
     return objs + more
 
 
