@@ -297,7 +297,9 @@ class ArticleCoder:
                                  _clause_rank(c.anchor))
         return Event(
             article_id=article.id, sentence=sent.text, char_start=sent.start_char, char_end=sent.end_char,
-            event_type=event_type, mode=mode, context=context, actor=actors, recipient=recipients,
+            # contexts leave as identifiers ("human_rights"), the form PLOVER's JSON and CAMEO2PLOVER use
+            event_type=event_type, mode=mode, context=[x.replace(" ", "_") for x in context], actor=actors,
+            recipient=recipients,
             location=loc, date=dated.date.isoformat() if dated.date else None,
             date_precision=dated.precision if dated.date else None, date_text=dated.text,
             attribution=speaker, modality=modality, confidence=confidence, url=article.url,
