@@ -135,6 +135,7 @@ class ArticleCoder:
                 continue
             seen.add(key)
             out.append(ev)
+        _share_precise_locations(out)
         return out
 
     def _candidate(self, m: TriggerMatch, sent: Span, event_nouns: frozenset[int]) -> _Candidate | None:
@@ -542,6 +543,23 @@ def _confidence(weight: float, actors: list[ActorRef], recipients: list[ActorRef
     if p_type is not None:
         c += CLASSIFIER_WEIGHT * (p_type - 0.2)
     return max(0.05, min(0.97, c))
+
+
+_PRECISION_RANK = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4, None: 5}
+
+
+def _share_precise_locations(events: list[Event]) -> None:
+    """"Kurds fought government forces, routing militiamen in Qamishli": one fight, told twice in a sentence;
+    the coarser mention takes the more precise place."""
+    for a in events:
+        for b in events:
+            if a is b or a.event_type != b.event_type or b.location is None:
+                continue
+            if not {x.name for x in a.actor if x.name} & {x.name for x in b.actor if x.name}:
+                continue
+            pa = _PRECISION_RANK.get(a.location.precision if a.location else None, 5)
+            if _PRECISION_RANK.get(b.location.precision, 5) < pa:
+                a.location = b.location
 
 
 def _merge_article_events(events: list[Event]) -> list[Event]:
