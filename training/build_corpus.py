@@ -17,42 +17,18 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from wirecoder.coding.lexicon import PLOVER_CONTEXTS, PLOVER_MODES
 from wirecoder.schema import MODALITIES, PLOVER_TYPES
 
 COLUMNS: tuple[str, ...] = ("id", "event_type", "mode", "context", "modality", "actor", "recipient", "sentence")
 NONE_TYPE = "NONE"
 EVENT_TYPES: tuple[str, ...] = (*PLOVER_TYPES, NONE_TYPE)
 
-# PLOVER manual chapter 3 (mode tables); types absent here take no mode.
-MODES: dict[str, frozenset[str]] = {
-    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
-    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
-    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
-    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
-    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
-    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory", "violence"}),
-    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
-    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
-    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
-    "COERCE": frozenset({
-        "seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
-        "misinformation", "cyber",
-    }),
-    "ASSAULT": frozenset({
-        "abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms", "explosives",
-        "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control", "unconventional",
-    }),
-}
-
-# PLOVER manual Table 2.1, spelled as the manual spells them.
-CONTEXTS: frozenset[str] = frozenset({
-    "military", "intelligence", "executive", "legislative", "election", "political institutions",
-    "pro democracy", "pro autocracy", "economic", "legal", "reparations", "human rights", "rights freedoms",
-    "repression", "human security", "gender", "lgbt", "religion ethnicity", "inequality", "diplomatic",
-    "territory", "peacekeeping", "health", "asylum", "migration", "disasters", "natural resource",
-    "environment", "technology", "terrorism", "cbrn", "cyber", "misinformation", "crime", "corruption",
-    "illegal drugs", "trafficking",
-})
+# The PLOVER label set (chapter 3 mode tables, Table 2.1 contexts) is the lexicon's, so the corpus and the coder
+# can never disagree on a name.
+# ASSAULT "sideAB" marks two-sided fighting, which the corpus writes by listing both sides as actors instead.
+MODES: dict[str, frozenset[str]] = {t: frozenset(m) - {"sideAB"} for t, m in PLOVER_MODES.items() if m}
+CONTEXTS: frozenset[str] = frozenset(PLOVER_CONTEXTS)
 
 # Several mentions of a compound actor or recipient are written "A; B" (each must occur in the sentence).
 MENTION_SEP = ";"
