@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 app = typer.Typer(
     add_completion=False,
@@ -87,19 +88,24 @@ def extract(
                     n_events += 1
             batch.clear()
 
-        for item in iter_articles(inputs, IngestOptions()):
-            if isinstance(item, SkippedInput):
-                skipped.append(item)
-                err.print(f"[yellow]skipped[/] {item.key}: {item.reason}")
-                continue
-            if item.published is None and pub is not None:
-                item.published = pub
-            batch.append(item)
-            n_articles += 1
-            if len(batch) >= 16:
+        # A live counter on a terminal (stderr), nothing in pipes and logs; stdout stays pure JSONL.
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                      transient=True, disable=not err.is_terminal) as progress:
+            task = progress.add_task("coding", total=None)
+            for item in iter_articles(inputs, IngestOptions()):
+                if isinstance(item, SkippedInput):
+                    skipped.append(item)
+                    err.print(f"[yellow]skipped[/] {item.key}: {item.reason}")
+                    continue
+                if item.published is None and pub is not None:
+                    item.published = pub
+                batch.append(item)
+                n_articles += 1
+                if len(batch) >= 16:
+                    flush()
+                    progress.update(task, description=f"{n_articles} articles, {n_events} events")
+            if batch:
                 flush()
-        if batch:
-            flush()
     finally:
         if output:
             out.close()
