@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from wirecoder.coding.actors import ActorResolver
-from wirecoder.coding.petrarch_coder import PetrarchVerbCoder, load_alternative_codes, plover_for
+from wirecoder.coding.petrarch_coder import PetrarchVerbCoder, plover_for
 from wirecoder.nlp.pipeline import load_nlp
 from wirecoder.resources.petrarch_dict import load_dictionaries
 from wirecoder.resources.petrarch_verbs import (
@@ -86,8 +86,7 @@ def dicts(tmp_path_factory) -> Path:
 def coder(dicts: Path) -> PetrarchVerbCoder:
     resolver = ActorResolver(load_dictionaries([dicts / "actors.txt", dicts / "agents.txt"]))
     return PetrarchVerbCoder(resolver, load_verb_dictionary(dicts / "verbs.txt"),
-                             discards=load_discards(dicts / "discards.txt"),
-                             alternative_codes=load_alternative_codes([dicts / "actors.txt"]))
+                             discards=load_discards(dicts / "discards.txt"))
 
 
 def triples(coder: PetrarchVerbCoder, text: str) -> set[tuple[str, str, str]]:
@@ -182,6 +181,31 @@ def test_slash_codes_give_one_actor_each(coder: PetrarchVerbCoder) -> None:
     assert got == {("ISA", "KST", "051"), ("ISB", "KST", "051")}
 
 
+def test_dangling_hyphen_prefix_reads_as_anti_x(coder: PetrarchVerbCoder) -> None:
+    doc = load_nlp()("Velmora praised an anti- Kastria rally on Monday.")
+    assert len(list(doc.sents)) == 1 and [t.text for t in doc[3:6]] == ["anti", "-", "Kastria"]
+    assert triples(coder, "Velmora praised an anti- Kastria rally on Monday.") == {("VLM", "KST", "051")}
+
+
+def test_noun_parsed_as_compound_of_a_verb_is_its_subject(coder: PetrarchVerbCoder) -> None:
+    from spacy.tokens import Doc
+
+    # A parse the model gives for "Ethiopia act on ...": the subject hung on the verb as a compound.
+    words = ["Velmora", "praise", "Kastria", ",", "an", "official", "said", "."]
+    doc = Doc(load_nlp().vocab, words=words, spaces=[True, True, False, True, True, True, False, False],
+              heads=[1, 6, 1, 6, 5, 6, 6, 6], deps=["compound", "ccomp", "dobj", "punct", "det", "nsubj",
+                                                       "ROOT", "punct"],
+              tags=["NNP", "VBP", "NNP", ",", "DT", "NN", "VBD", "."],
+              pos=["PROPN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"])
+    got = {(e.source_code, e.target_code, e.cameo_code) for e in coder.code_doc(doc)}
+    assert got == {("VLM", "KST", "051")}
+
+
+def test_actors_come_from_a_prepositional_phrase_when_the_head_names_none(coder: PetrarchVerbCoder) -> None:
+    got = triples(coder, "The summit between Velmora and Torval praised Kastria.")
+    assert got == {("VLM", "KST", "051"), ("TRV", "KST", "051")}
+
+
 def test_unknown_form_target_and_discard_give_nothing(coder: PetrarchVerbCoder) -> None:
     assert triples(coder, "Velmora praiseds Kastria.") == set()
     assert triples(coder, "Velmora praised the weather.") == set()
@@ -224,8 +248,10 @@ def test_petrarch2_regression_suite_floor() -> None:
     from wirecoder.evaluation.petrarch import run_petrarch_eval
 
     r = run_petrarch_eval(suite / "petr_unittest_gold.jsonl", suite / "dictionaries")
-    # Measured floor (see eval/petrarch.py); about 30 of the gold triples cannot be produced by any
-    # consistent coder (targets coded "---", duplicated sentences with contradicting gold).
-    assert r["recall"] >= 0.87
-    assert r["precision"] >= 0.90
+    # Measured floor (eval/petrarch.py: 324/358 found, precision 324/345); about 30 of the gold triples
+    # cannot be produced by any consistent coder (targets coded "---", duplicated sentences with
+    # contradicting gold).
+    assert r["gold_triples"] == 358
+    assert r["found"] >= 324
+    assert r["precision"] >= 0.93
     assert r["noevent_errors"] <= 4

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from wirecoder.coding.actors import ActorResolver
-from wirecoder.resources.petrarch_dict import DictionaryError, load_dictionaries, parse_code
+from wirecoder.resources.petrarch_dict import (
+    DictionaryError,
+    load_dictionaries,
+    mix_codes,
+    parse_code,
+    prefix_codes,
+)
 
 # A small dictionary written for this test in the TABARI format (invented places and people).
 ACTORS = """<!-- test actors
@@ -26,12 +32,19 @@ OSRIC BANE # a person with dated codes
 \t[QLBREB > 990816]
 NAMELESS ONE [---]
 VELMORA ARMY [VLMMIL]
+HIGH_TOWER [QLBGOV]
+THE_TWIN_PORTS [TPA/TPB]
+VELMORA BROADCASTER [VLMBRD]
+IRON_HARBOUR [IRH]
 """
 AGENTS = """!PERSON! = MAN, MEN
 PRESIDENT [~GOV]
 TROOPS {} [~MIL]
 ASSEMBLY!PERSON! [~LEG]
 RELIEF_GROUP [NGO~]
+ZEALOT [~REL]
+MEDIA {} [~MED]
+OFFICIAL [~GOV]
 """
 
 
@@ -48,6 +61,7 @@ def test_parse_code_blocks():
     assert parse_code("HOBGOV 19950601 - 19990815", "x") == ("HOBGOV", date(1995, 6, 1), date(1999, 8, 15))
     assert parse_code("HOB < 950601", "x") == ("HOB", None, date(1995, 6, 1))
     assert parse_code("---", "x") == ("", None, None)
+    assert parse_code("fro/BIL/sam", "x") == ("FRO/BIL/SAM", None, None)
     with pytest.raises(DictionaryError, match="x: bad date"):
         parse_code("HOB < 951301", "x")
 
@@ -78,6 +92,42 @@ def test_null_codes_and_prefix_agents(r):
     assert r.resolve("Nameless One") is None
     ref = r.resolve("the relief group")
     assert ref is not None and ref.country == "NGO"
+
+
+def test_prefix_agents_go_before_the_actor_code(r):
+    assert r.resolve_code("the Velmora relief group") == "NGOVLM"
+    assert r.resolve_code("Velmoran relief group officials") == "NGOVLMGOV"
+    assert r.resolve_code("a relief group official") == "NGOGOV"
+    assert r.resolve_code("the relief group") == "NGO"
+
+
+def test_agents_mix_into_a_coded_entry(r):
+    # PETRARCH appends each agent's code that the entry's code lacks
+    assert r.resolve_code("High Tower officials") == "QLBGOV"
+    assert r.resolve_code("former High Tower officials") == "QLBGOVELI"
+    assert r.resolve_code("Velmora zealot media") == "VLMRELMED"
+
+
+def test_slash_codes_are_kept_whole(r):
+    assert r.resolve_code("The Twin Ports") == "TPA/TPB"
+    assert r.resolve_code("The Twin Ports officials") == "TPAGOV/TPBGOV"
+    ref = r.resolve("The Twin Ports")
+    assert ref is not None and ref.country == "TPA"
+
+
+def test_spaced_names_allow_words_between_underscored_do_not(r):
+    assert r.resolve_code("the Velmora state-run broadcaster") == "VLMBRD"
+    assert r.resolve_code("the Velmora broadcaster") == "VLMBRD"
+    assert r.resolve_code("Iron Harbour") == "IRH"
+    assert r.resolve_code("Iron old Harbour") is None
+
+
+def test_code_helpers():
+    assert mix_codes("USAGOV", ["GOV", "ELI"]) == "USAGOVELI"
+    assert mix_codes("FRO/BIL", ["MIL"]) == "FROMIL/BILMIL"
+    assert prefix_codes("NGO~", "ARNGOV") == "NGOARNGOV"
+    assert prefix_codes("NGO~", "---GOV") == "NGOGOV"
+    assert prefix_codes("NGO~", None) == "NGO"
 
 
 def test_builtin_kb_still_answers(r):

@@ -20,7 +20,15 @@ from typing import Any
 
 from wirecoder.coding import coref
 from wirecoder.resources.actor_kb import ActorKB, Agent, Alias, Entry, Token, load_kb, tokenize
-from wirecoder.resources.petrarch_dict import load_dictionaries
+from wirecoder.resources.petrarch_dict import (
+    DictionaryKB,
+    alternatives,
+    code_sectors,
+    is_prefix_code,
+    load_dictionaries,
+    mix_codes,
+    prefix_codes,
+)
 from wirecoder.schema import ActorRef
 
 # Words that make an office-holder a former one (PLOVER ELI).
@@ -153,6 +161,24 @@ class ActorResolver:
         if not toks or coref.is_pronoun(text):
             return None
         matches = self._scan(toks, on)
+        # A dictionary's [NGO~] entry ("MSF") goes before the code of the actor the rest names.
+        prefix = next((m for m in matches if m.alias is not None and m.alias.entry.kind == "dict"
+                       and is_prefix_code(m.alias.entry.code)), None)
+        if prefix is not None:
+            return self._prefixed(text, prefix, [m for m in matches if m is not prefix], toks, context, on)
+        return self._resolve_matches(text, toks, matches, context, on)
+
+    def _prefixed(self, text: str, prefix: _Match, rest: list[_Match], toks: list[Token],
+                  context: str | None, on: date | None) -> Resolution:
+        assert prefix.alias is not None and prefix.alias.entry.code is not None
+        inner = self._resolve_matches(text, toks, rest, context, on) if rest else None
+        code = prefix_codes(prefix.alias.entry.code, inner.code if inner else None)
+        ent = prefix.alias.entry
+        ref = ActorRef(text=text, name=ent.name, country=code[:3], sectors=code_sectors(alternatives(code)[0]))
+        return Resolution(ref, "dict", code, inner.head if inner else None, inner.plural if inner else False)
+
+    def _resolve_matches(self, text: str, toks: list[Token], matches: list[_Match], context: str | None,
+                         on: date | None) -> Resolution | None:
         if not matches:
             return None
         norms = {t.norm for t in toks}
@@ -204,10 +230,12 @@ class ActorResolver:
                 code = _dict_code(ent, on)
                 if code is None and not sectors:
                     return None  # a dictionary name deliberately uncoded on this date
+                if (head is None or head.kind != "role") and sectors != ["PRM"]:
+                    sectors = _mixed_sectors(agents, former)
                 base_secs = _dict_sectors(ent, on)
                 secs = list(dict.fromkeys([*base_secs, *sectors]))
                 ref = ActorRef(text=text, name=ent.name, country=code[:3] if code else None, sectors=secs)
-                full = (code or "") + "".join(sectors)
+                full = mix_codes(code, sectors) if code else "".join(sectors)
                 return Resolution(ref, "dict", full or None, head, plural)
             if not sectors and role == "seat":
                 sectors = ["GOV"]
@@ -253,6 +281,7 @@ class ActorResolver:
                     hit = stem
             if hit is not None:
                 cands.append(hit)
+        cands += self._gapped(norms)
         # "the UN refugee agency": the three-word name beats "the UN" that starts one word earlier.
         taken = [False] * n
         out: list[_Match] = []
@@ -265,6 +294,20 @@ class ActorResolver:
             sponsor = m.end < n and norms[m.end] in _SPONSOR_SUFFIX
             out.append(replace(m, pro=pro, sponsor=sponsor))
         return sorted(out, key=lambda m: m.start)
+
+    def _gapped(self, norms: list[str]) -> list[_Match]:
+        """Dictionary names whose words were joined by spaces may have other words between them
+        inside the mention ("ITHILEN TELEVISION" in "Ithilen state-run television"), as in TABARI."""
+        out: list[_Match] = []
+        for layer in self._layers:
+            if not isinstance(layer, DictionaryKB):
+                continue
+            for i, w in enumerate(norms):
+                for words, glued, alias in layer.gapped.get(w, ()):
+                    end = _match_gapped(norms, i, words, glued)
+                    if end is not None and end - i > len(words):
+                        out.append(_Match(i, end, alias=alias))
+        return out
 
     def _lookup_name(self, key: tuple[str, ...], toks: list[Token], on: date | None) -> Alias | None:
         for layer in self._layers:
@@ -304,8 +347,10 @@ class ActorResolver:
     def _org_res(self, text: str, ent: Entry, agents: list[_Match], on: date | None, former: bool,
                  head: Agent | None, plural: bool) -> Resolution:
         if ent.kind == "dict":
-            code = _dict_code(ent, on) or ""
-            ref = ActorRef(text=text, name=ent.name, country=code[:3] or None, sectors=_dict_sectors(ent, on))
+            # "former security officials in White House": the agents' codes join the entry's
+            code = mix_codes(_dict_code(ent, on) or "", _mixed_sectors(agents, former))
+            ref = ActorRef(text=text, name=ent.name, country=code[:3] or None,
+                           sectors=code_sectors(alternatives(code)[0]) if code else [])
             return Resolution(ref, "dict", code or None, head, plural)
         sectors = list(ent.sectors)
         agent_secs = [s for s in _agent_sectors(agents, []) if s]
@@ -320,6 +365,18 @@ class ActorResolver:
         ref = ActorRef(text=text, name=name, country=ent.country, sectors=sectors,
                        wikidata=ent.wikidata, wikipedia=ent.wikipedia)
         return Resolution(ref, "org", _code(ref), head, plural)
+
+
+def _match_gapped(norms: list[str], i: int, words: tuple[str, ...], glued: tuple[bool, ...]) -> int | None:
+    """End (exclusive) of the nearest match of ``words`` starting at ``i``, or None."""
+    pos = i + 1
+    for w, g in zip(words[1:], glued[1:], strict=True):
+        cands = [pos] if g else range(pos, len(norms))
+        nxt = next((k for k in cands if k < len(norms) and norms[k] == w), None)
+        if nxt is None:
+            return None
+        pos = nxt + 1
+    return pos
 
 
 def _case_ok(alias: Alias, toks: list[Token]) -> bool:
@@ -446,8 +503,14 @@ def _dict_code(ent: Entry, on: date | None) -> str | None:
 
 def _dict_sectors(ent: Entry, on: date | None) -> list[str]:
     code = _dict_code(ent, on) or ""
-    rest = code[3:]
-    return [rest[i:i + 3] for i in range(0, len(rest) - len(rest) % 3, 3)]
+    return code_sectors(alternatives(code)[0]) if code else []
+
+
+def _mixed_sectors(agents: list[_Match], former: bool) -> list[str]:
+    """Every agent's sectors in the order they stand, as PETRARCH mixes a dictionary actor's agents
+    ("Danish Islamist media" -> MUS MED); a former office-holder is ELI."""
+    secs = list(dict.fromkeys(s for m in agents if m.agent is not None for s in m.agent.sectors))
+    return _eliify(secs) if former else secs
 
 
 @lru_cache(maxsize=8)

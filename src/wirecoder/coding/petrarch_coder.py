@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from wirecoder.coding.actors import ActorResolver
+from wirecoder.resources.petrarch_dict import alternatives
 from wirecoder.resources.petrarch_verbs import Code, Element, Pattern, Verb, VerbDictionary
 from wirecoder.schema import ActorRef, Event
 
@@ -71,31 +72,14 @@ class _Bindings:
     source_after: bool = False
 
 
-def load_alternative_codes(paths: Iterable[Path | str]) -> dict[tuple[str, str], tuple[str, ...]]:
-    """Entries coded ``[FRO/BIL/SAM]`` stand for several actors; the actor loader keeps the first code.
-    Returns (entry name, first code) -> all codes, so the coder can emit one event per code."""
-    out: dict[tuple[str, str], tuple[str, ...]] = {}
-    for path in paths:
-        for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
-            m = re.match(r"^\s*([^\s#\[<+][^\[#]*?)\s*\[([^\]\s]+/[^\]\s]+)\]", line)
-            if not m:
-                continue
-            codes = tuple(c.upper() for c in m.group(2).split("/") if c)
-            name = " ".join(w.capitalize() for w in m.group(1).strip("_ ").replace("_", " ").split())
-            out[(name, codes[0])] = codes
-    return out
-
-
 class PetrarchVerbCoder:
     """Codes sentences with a PETRARCH/TABARI verb dictionary and an actor resolver."""
 
     def __init__(self, resolver: ActorResolver, verbs: VerbDictionary, *,
-                 discards: Sequence[tuple[str, ...]] = (),
-                 alternative_codes: dict[tuple[str, str], tuple[str, ...]] | None = None) -> None:
+                 discards: Sequence[tuple[str, ...]] = ()) -> None:
         self.resolver = resolver
         self.verbs = verbs
         self.discards = list(discards)
-        self.alternative_codes = alternative_codes or {}
 
     # ---- public API -------------------------------------------------------------------------
     def code_sentence(self, sent, published: date | None = None) -> list[PetrarchEvent]:
@@ -160,13 +144,10 @@ class PetrarchVerbCoder:
             return None
         return Actor(res.code.upper(), text, res.ref)
 
-    def expand(self, actor: Actor) -> list[Actor]:
-        name = actor.ref.name if actor.ref is not None else None
-        for (ename, first), codes in self.alternative_codes.items():
-            if name == ename and actor.code.startswith(first):
-                rest = actor.code[len(first):]
-                return [replace(actor, code=c + rest) for c in codes]
-        return [actor]
+    @staticmethod
+    def expand(actor: Actor) -> list[Actor]:
+        """A dictionary name coded [FRO/BIL/SAM] stands for each of its actors: one Actor per code."""
+        return [replace(actor, code=c) for c in alternatives(actor.code)]
 
 
 def _ref(code: str, text: str, ref: ActorRef | None) -> ActorRef:
@@ -261,11 +242,13 @@ class _Sentence:
         return full, True
 
     def actors_in(self, head) -> list[Actor]:
-        """The actors of a noun phrase, or else of the first phrase inside it that names one."""
+        """The actors of a noun phrase, or else of the first phrase inside it that names one, through
+        any preposition ("resumption of ties between X and Y"), as PETRARCH takes a phrase's actors
+        from its prepositional phrases when its own words name none."""
         actors = self.mention_actors(head)
         if actors:
             return actors
-        region = sorted((t for t in _mention_tokens(head) if t.i != head.i and t.pos_ in _NOMINAL
+        region = sorted((t for t in _nominal_heads(head, set()) if t.i != head.i and t.pos_ in _NOMINAL
                          and t.dep_ not in ("compound", "poss", "nmod", "amod")), key=lambda t: t.i)
         for t in region:
             actors = self.mention_actors(t)
@@ -579,6 +562,10 @@ def _subject(verb):
                 if child.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
                     return cur.head
                 return child
+        # "Ethiopia act on ...": a noun the parser hung on a verb as a compound can only be its subject
+        lone = next((c for c in cur.children if c.dep_ == "compound" and c.i < cur.i and c.pos_ in _NOMINAL), None)
+        if lone is not None and cur.tag_.startswith("VB"):
+            return lone
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in _NOMINAL:
             return cur.head
         if cur.dep_ == "xcomp":

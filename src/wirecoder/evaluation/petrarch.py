@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from wirecoder.coding.actors import ActorResolver
-from wirecoder.coding.petrarch_coder import PetrarchVerbCoder, load_alternative_codes
+from wirecoder.coding.petrarch_coder import PetrarchVerbCoder
 from wirecoder.resources.petrarch_dict import load_dictionaries
 from wirecoder.resources.petrarch_verbs import load_discards, load_verb_dictionary
 
@@ -51,8 +51,7 @@ def build_coder(dict_dir: Path) -> PetrarchVerbCoder:
             raise FileNotFoundError(f"{p} not found; pass the folder holding the PETRARCH validation dictionaries")
     resolver = ActorResolver(load_dictionaries(actor_paths))
     discards = load_discards(dict_dir / DISCARDS) if (dict_dir / DISCARDS).is_file() else []
-    return PetrarchVerbCoder(resolver, load_verb_dictionary(dict_dir / VERBS), discards=discards,
-                             alternative_codes=load_alternative_codes([dict_dir / ACTORS]))
+    return PetrarchVerbCoder(resolver, load_verb_dictionary(dict_dir / VERBS), discards=discards)
 
 
 def _norm(code: str | None) -> str | None:

@@ -22,6 +22,13 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def split_dangling_hyphens(nlp: Language) -> None:
+    """"an anti- Gondor parade": a word ending in a hyphen before a space is split like "anti-Gondor"
+    (anti, -, Gondor), so the parser reads a prefix instead of a noun and never ends a sentence there."""
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z])-$"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+
+
 class ModelMissingError(RuntimeError):
     pass
 
@@ -39,6 +46,7 @@ def load_nlp(model: str = MODEL_PACKAGE) -> Language:
     # Long wire stories and concatenated feeds exceed spaCy's 1M default; memory is bounded by
     # the extract stage's size cap instead.
     nlp.max_length = 5_000_000
+    split_dangling_hyphens(nlp)
     if "paragraph_sentences" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp

@@ -6,9 +6,13 @@ Format (as in the PETRARCH validation dictionaries):
            ``[CODE 19950601 - 19990815]``; ``_`` joins words; a name with a trailing ``_`` matches
            whole words only, otherwise its last word also matches as a prefix (ARGENTIN ~ Argentina).
   agents:  ``PHRASE {PLURAL} [~SECTOR]`` (``~`` before the code: sectors appended to the actor's
-           code; after it, ``[NGO~]``: the code stands in for the country); ``!MACRO! = A, B`` lines
-           define substitutions used as ``CONGRESS!PERSON!``.
+           code; after it, ``[NGO~]``: the code goes before the actor's, "MSF Arnor" -> NGOARN);
+           ``!MACRO! = A, B`` lines define substitutions used as ``CONGRESS!PERSON!``.
   ``#`` starts a comment; ``<!-- ... -->`` blocks are comments. Codes ``---``/``+++`` mean "no code".
+  ``[FRO/BIL/SAM]``: the name stands for several actors; the code is kept whole and a coder emits
+  one event per alternative (``alternatives``).
+  Words joined by ``_`` must be adjacent; words joined by a space may have other words between them
+  inside one mention ("ITHILEN TELEVISION" matches "Ithilen state-run television"), as in TABARI.
 Both kinds may share a file: each entry is classified by its code.
 """
 
@@ -22,6 +26,9 @@ from pathlib import Path
 
 from wirecoder.resources.actor_kb import ActorKB, Agent, Alias, Entry, pluralise, tokenize
 
+# An agent code ending in "~" ([NGO~]) goes before the actor's code instead of after it.
+PREFIX_MARK = "~"
+
 _NULL_CODES = frozenset({"---", "+++", "###"})
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
 _MACRO_RE = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
@@ -33,6 +40,53 @@ _GROUP_WORDS = frozenset({"police", "troops", "forces", "force", "army", "guard"
 
 class DictionaryError(ValueError):
     """A dictionary line we cannot read; the message names the file, the line and the fix."""
+
+
+@dataclass
+class DictionaryKB(ActorKB):
+    """An ActorKB read from PETRARCH/TABARI files, plus the names whose words may stand apart.
+
+    ``gapped``: first word -> [(words, glued, alias)] for names written with spaces ("CARAS GALADHON");
+    ``glued[i]`` says word i must directly follow word i-1 (they were joined by ``_``).
+    """
+
+    gapped: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], Alias]]] = field(default_factory=dict)
+
+
+def alternatives(code: str) -> list[str]:
+    """'FRO/BIL/SAM' -> ['FRO', 'BIL', 'SAM']; a plain code is its own only alternative."""
+    return [c for c in code.split("/") if c]
+
+
+def code_sectors(code: str) -> list[str]:
+    """The 3-letter sector chunks after the country of one alternative: 'USAGOVELI' -> [GOV, ELI]."""
+    rest = code[3:]
+    return [rest[i:i + 3] for i in range(0, len(rest) - len(rest) % 3, 3)]
+
+
+def mix_codes(code: str, sectors: Iterable[str]) -> str:
+    """PETRARCH's mixing of an actor code with agent codes: each agent sector not already in the
+    code is appended, for every alternative ("WHITE_HOUSE [USAGOV]" + GOV, ELI -> USAGOVELI)."""
+    secs = list(sectors)
+    out = []
+    for alt in alternatives(code):
+        have = set(code_sectors(alt))
+        out.append(alt + "".join(s for s in dict.fromkeys(secs) if s not in have))
+    return "/".join(out)
+
+
+def is_prefix_code(code: str | None) -> bool:
+    """An [NGO~] agent's code: it prefixes the actor's code."""
+    return bool(code) and code.endswith(PREFIX_MARK)
+
+
+def prefix_codes(prefix: str, code: str | None) -> str:
+    """'NGO~' before 'ARNGOV' -> 'NGOARNGOV' (each alternative); before no actor, 'NGO'."""
+    head = prefix.rstrip(PREFIX_MARK)
+    if not code:
+        return head
+    return "/".join(head + alt.lstrip("-") if alt.startswith("---") else head + alt
+                    for alt in alternatives(code))
 
 
 @dataclass
@@ -65,7 +119,7 @@ def parse_code(block: str, where: str) -> tuple[str, date | None, date | None] |
     if m is None or m.group(1) is None:
         raise DictionaryError(f"{where}: cannot read code block [{block}]; write [CODE], [CODE <YYMMDD], "
                               "[CODE >YYMMDD] or [CODE YYMMDD - YYMMDD]")
-    code = m.group(1).split("/")[0].upper()
+    code = "/".join(c for c in m.group(1).upper().split("/") if c)
     if code in _NULL_CODES:
         code = ""  # "no code" — kept, because it may be restricted to a period
     start = end = None
@@ -107,9 +161,9 @@ def _title(phrase: str) -> str:
     return " ".join(w.capitalize() for w in phrase.split())
 
 
-def load_dictionaries(paths: Iterable[Path]) -> ActorKB:
+def load_dictionaries(paths: Iterable[Path]) -> DictionaryKB:
     """Build one overlay KB from PETRARCH/TABARI dictionary files (actors and agents, any order)."""
-    kb = ActorKB(version="petrarch-dicts")
+    kb = DictionaryKB(version="petrarch-dicts")
     for path in paths:
         path = Path(path)
         if not path.is_file():
@@ -119,7 +173,7 @@ def load_dictionaries(paths: Iterable[Path]) -> ActorKB:
     return kb
 
 
-def load_into(kb: ActorKB, lines: list[str], source: str) -> None:
+def load_into(kb: DictionaryKB, lines: list[str], source: str) -> None:
     macros: dict[str, list[str]] = {}
     pending = _Pending()
 
@@ -164,7 +218,7 @@ def load_into(kb: ActorKB, lines: list[str], source: str) -> None:
     flush()
 
 
-def _add_actor(kb: ActorKB, p: _Pending) -> None:
+def _add_actor(kb: DictionaryKB, p: _Pending) -> None:
     dated = tuple(c for c in p.codes if c[1] is not None or c[2] is not None)
     default = next((c[0] for c in p.codes if c[1] is None and c[2] is None), None)
     if not default and not any(c[0] for c in dated):
@@ -180,6 +234,9 @@ def _add_actor(kb: ActorKB, p: _Pending) -> None:
             continue
         alias = Alias(entry, "name")
         toks = tuple(t.norm for t in tokenize(phrase))
+        gapped = _gapped_words(raw)
+        if gapped is not None:
+            kb.gapped.setdefault(gapped[0][0], []).append((*gapped, alias))
         if exact or len(toks[-1]) < 5:
             kb.add_alias(phrase, alias)
         else:
@@ -187,6 +244,20 @@ def _add_actor(kb: ActorKB, p: _Pending) -> None:
             kb.add_alias(phrase, alias)
             kb.stems.setdefault(toks[:-1], []).append((toks[-1], alias))
             kb.max_len = max(kb.max_len, len(toks))
+
+
+def _gapped_words(raw: str) -> tuple[tuple[str, ...], tuple[bool, ...]] | None:
+    """'RADAGAST THE_BROWN' -> ((radagast, the, brown), (True, False, True)); None without a space."""
+    chunks = raw.strip().strip("_").split()
+    if len(chunks) < 2:
+        return None
+    words: list[str] = []
+    glued: list[bool] = []
+    for chunk in chunks:
+        for k, t in enumerate(tokenize(chunk)):
+            words.append(t.norm)
+            glued.append(k > 0 or not words[:-1])
+    return (tuple(words), tuple(glued)) if len(words) > 1 else None
 
 
 def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str]:
@@ -215,9 +286,9 @@ def _add_agent(kb: ActorKB, head: str, plurals: str | None, code: str, macros: d
         low = words.lower()
         kind = "group" if low.split()[-1] in _GROUP_WORDS else "person"
         if prefix and not suffix:
-            # [NGO~]: the code names the actor's "country"; expose it as a dictionary entry instead.
+            # [NGO~]: a named entry whose code goes before the actor's ("MSF Arnor" -> NGOARN).
             entry = Entry(key=f"dict:{where}:{low}", name=_title(low), kind="dict", country=prefix[:3],
-                          code=prefix)
+                          code=prefix + PREFIX_MARK)
             kb.entries.append(entry)
             kb.add_alias(low, Alias(entry, "name"))
             for pl in _plurals(low, plurals):
