@@ -3,6 +3,9 @@
     python eval/geoparse.py [--corpus NAME] [--limit N] [--errors N]
 
 Same figures as `wirecoder eval geo FILE...`; --errors also lists the most frequent mistakes.
+Adjective forms ("Russian") are scored only on GeoWebNews and TR-News, whose annotators tagged them as
+toponyms (an annotation convention of those corpora, see DEMONYM_CORPORA); the product itself returns
+them only when asked (PlaceFinder.find(demonyms=True)).
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import pickle
 
 import pytest
 
+from wirecoder.resources import division_points as dp
 from wirecoder.resources import gazetteer as gz
 from wirecoder.resources import geo_centres as gc
 from wirecoder.resources.gazetteer_names import fold, is_latin, keys_for, strip_article
@@ -69,14 +70,59 @@ def test_country_point_is_the_midpoint_of_reference_and_landmass():
 
 
 def test_every_country_gets_its_point_from_the_one_rule(gaz):
-    # No per-country table: the gazetteer's US point is exactly the rule's output.
+    # No per-country table: the gazetteer's US point is exactly the rule's output on the curated point.
     from countryinfo import CountryInfo
 
     rec = CountryInfo("United States").info()
     assert "country_centres.tsv" not in {p.name for p in gz._data_dir().glob("*")}
     us = gaz.country("USA")
-    expected = gc.country_point(rec["latlng"], rec.get("geoJSON"))
+    expected = gc.country_point(dp.country_points()["US"], rec.get("geoJSON"))
     assert abs(us.lat - expected[0]) < 1e-3 and abs(us.lon - expected[1]) < 1e-3
+
+
+def test_division_point_is_the_midpoint_of_reference_and_towns():
+    towns = [(50.0, 10.0), (52.0, 12.0), (50.0, 12.0), (52.0, 10.0), (51.0, 11.0)]
+    assert gc.division_point(None, towns) == gc.box_centre(towns)
+    lat, lon = gc.division_point((53.0, 11.0), towns)
+    assert abs(lat - 52.0) < 1e-6 and abs(lon - 11.0) < 1e-6
+
+
+def test_division_keys_drop_generic_words():
+    assert "latakia" in dp.division_keys("Latakia Governorate")
+    assert "berlin" in dp.division_keys("State of Berlin")
+    assert "qadisiyah" in dp.division_keys("Al-Qadisiyah")
+
+
+def _towns_around(lat: float, lon: float, spread: float = 2.0) -> list[tuple[float, float]]:
+    return [(lat + dy, lon + dx) for dy in (-spread, 0.0, spread) for dx in (-spread, 0.0, spread)]
+
+
+def test_divisions_match_by_name_and_spelling():
+    towns = {("CA", "Alberta"): _towns_around(54.0, -115.0, 3.0),
+             ("ES", "Castille and León"): _towns_around(41.7, -4.5)}
+    m = dp.match_divisions(towns)
+    assert set(m.points) == set(towns)
+    assert m.by_name == 1 and m.by_spelling == 1
+    assert m.names[("ES", "Castille and León")] == "Castile and Leon"
+
+
+def test_a_state_point_outside_the_towns_is_rejected():
+    # Right name, wrong place (towns in the Sahara): the division keeps the towns' own middle.
+    m = dp.match_divisions({("CA", "Alberta"): _towns_around(20.0, 10.0)})
+    assert not m.points and m.rejected == 1
+
+
+def test_most_divisions_get_a_curated_point(gaz):
+    matched, total = gz.load_index()["admin1_matched"]
+    assert matched / total > 0.8
+
+
+def test_admin1_points_use_the_curated_state_point(gaz):
+    alberta = _best(gaz, "Alberta", "CA")
+    assert alberta.feature == "admin1"
+    csc = dp.match_divisions({("CA", "Alberta"): _towns_around(54.0, -115.0, 3.0)}).points[("CA", "Alberta")]
+    # The stored point is the midpoint of the curated point and the towns' middle: within a few degrees.
+    assert abs(alberta.lat - csc[0]) < 3 and abs(alberta.lon - csc[1]) < 3
 
 
 def test_load_index_reads_a_cached_file_without_rebuilding(tmp_path):

@@ -135,6 +135,19 @@ def test_new_york_means_the_city(nlp, finder):
     assert ny.feature == "city" and abs(ny.lat - 40.7) < 0.3
 
 
+def test_a_given_name_stays_a_person(nlp, finder):
+    doc = nlp("Skater Georgia Walsh, 12, won the junior title on Sunday. Georgia said she trains "
+              "before school. The family moved to Canada from Atlanta, Georgia, in 2015.")
+    georgias = [p for p in finder.find(doc) if p.text == "Georgia"]
+    assert len(georgias) == 1  # only the one after "Atlanta,"
+    assert georgias[0].country == "USA"
+
+
+def test_a_place_name_without_such_a_person_is_a_place(nlp, finder):
+    doc = nlp("Georgia said it would hold talks with Armenia and Azerbaijan in Tbilisi.")
+    assert any(p.text == "Georgia" for p in finder.find(doc))
+
+
 def _sentence_with(doc, word):
     return next(s for s in doc.sents if word in s.text)
 

@@ -82,10 +82,24 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "president", "minister", "general", "gen"})
+
+
 def doc_title(tok: Token) -> bool:
     """Preceded by a title ("Mr. Palmer"), so a person after all."""
     prev = tok.doc[tok.i - 1].lower_.rstrip(".") if tok.i > 0 else ""
-    return prev in ("mr", "mrs", "ms", "dr", "sir", "lord", "president", "minister", "general", "gen")
+    return prev in _TITLES
+
+
+def _given_names(doc: Doc) -> frozenset[str]:
+    """First words of the article's multi-word personal names ("Georgia" of "Georgia Stevens")."""
+    names = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            first = ent[0]
+            if first.is_title and first.is_alpha and not doc_title(first) and first.lower_ not in _TITLES:
+                names.add(first.text)
+    return frozenset(names)
 
 
 class PlaceFinder:
@@ -143,6 +157,10 @@ class PlaceFinder:
         blocked = [False] * len(doc)
         in_org = [False] * len(doc)
         found: list[tuple[Span, str, str]] = []
+        given = _given_names(doc)
+        for tok in doc:
+            if tok.text in given and self._named_person(tok):
+                blocked[tok.i] = True
         for ent in doc.ents:
             if ent.label_ in BLOCKING_LABELS:
                 if ent.label_ == "PERSON" and self._person_is_place(ent):
@@ -169,7 +187,7 @@ class PlaceFinder:
                 continue
             if ent.label_ == "NORP" and kind == "name" and not self._has_name(span.text):
                 continue
-            if self._not_a_place_here(span):
+            if self._not_a_place_here(span) or any(blocked[i] for i in range(span.start, span.end)):
                 continue
             found.append((span, kind, "ner"))
             for i in range(span.start, span.end):
@@ -177,6 +195,29 @@ class PlaceFinder:
         found.extend(self._gazetteer_matches(doc, taken, blocked, in_org, demonyms=demonyms))
         found.sort(key=lambda x: x[0].start)
         return found
+
+    def _named_person(self, tok: Token) -> bool:
+        """A lone given name that an article also uses in a full personal name ("Georgia Stevens" ...
+        "said Georgia") is that person again, unless a place cue says otherwise: a locative preposition
+        or a compass word before it ("in Georgia", "southwest Georgia"), or a comma or "and" joining it
+        to another place ("Atlanta, Georgia", "Georgia, USA", "Alabama and Georgia")."""
+        doc = tok.doc
+        if tok.ent_type_ == "PERSON":
+            return False  # inside a full name, which the NER blocks already
+        prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if prev in LOCATIVE_PREPS and tok.dep_ != "poss":  # "from Georgia's hard work": not a place
+            return False
+        if _REGION_WORD.match(prev.replace("-", "")) or self._comma_pair(doc[tok.i:tok.i + 1]):
+            return False
+        for joint, other in ((tok.i - 1, tok.i - 2), (tok.i + 1, tok.i + 2)):
+            if (0 <= other < len(doc) and doc[joint].lower_ in (",", "and", "or")
+                    and self._place_word(doc[other])):
+                return False
+        return True
+
+    def _place_word(self, tok: Token) -> bool:
+        return (self._capitalised(tok) and tok.ent_type_ != "PERSON"
+                and any(not c.demonym for c in self.gaz.candidates(tok.text)))
 
     def _person_is_place(self, ent: Span) -> bool:
         """A one-word PERSON that is a sizeable town taken or reached: "retook Palmyra", "fled to Homs"."""

