@@ -23,6 +23,7 @@ from wirecoder.coding.derived import derive
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, ModalityResult, analyse
 from wirecoder.coding.places import PlaceFinder
+from wirecoder.coding.plover_rules import AGREE_GOVERNED_THREATS, OBLIGATION_CUES, same_actor, single_category
 from wirecoder.coding.triggers import (
     OCCURRENCE_VERBS,
     PSEUDO_TYPES,
@@ -36,17 +37,6 @@ from wirecoder.schema import ActorRef, Article, CodedArticle, Event, Place
 VERBAL_GOVERNOR_TYPES = frozenset({
     "AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE",
 })
-FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
-NONSTATE_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "UAF", "PTY", "EDU", "REL"})
-BLOCKING_LEMMAS = frozenset({"block", "blockade", "barricade", "obstruct", "close", "shut", "occupy", "seal"})
-# Material conflict that an actor says it will or would do is a threat (PLOVER: THREATEN, not ASSAULT+future).
-THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
-# A cooperative act the actor will not / does not do is a refusal (PLOVER: REJECT).
-REFUSABLE_TYPES = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
-PREPARE_CUES = frozenset({"prepare", "gear", "poise", "mass"})
-INTENT_CUES = frozenset({"plan", "intend", "prepare", "aim", "set", "go", "mean", "consider", "vow", "threaten",
-                         "decide", "pledge", "promise", "want", "seek", "propose", "if", "unless"})
-OBLIGATION_CUES = frozenset({"must", "should", "ought"})
 FIRST_PERSON = frozenset({"we", "i"})
 CONDITIONAL_THREAT_TRIGGER = Trigger(
     phrase="will", words=("will",), pos="V", event_type="THREATEN", modes=(), contexts=(), obj=frozenset(),
@@ -272,13 +262,15 @@ class ArticleCoder:
         if trig.frame == "swap" and not actors:
             actors = self._resolve(_causers(c.anchor), c.args, state, on)
         if c.modality.cue in OBLIGATION_CUES and speaker is not None and speaker.country \
-                and not (actors and _same_actor(speaker, actors[0])):
+                and not (actors and same_actor(speaker, actors[0])):
             # "The Red Cross said the forces must ensure security": the speaker asks the clause's subject
             event_type, modality = "REQUEST", "asserted"
             actors, recipients = [speaker], actors
         else:
-            event_type, modality = self._plover_rules(event_type, modality, c, actors, speaker)
-        if modality == "reported" and speaker is not None and actors and _same_actor(speaker, actors[0]) \
+            event_type, modality = single_category(
+                event_type, modality, c.modality.cue, actors, speaker, trigger_modes=c.match.trigger.modes,
+                trigger_lemma=c.match.token.lemma_.lower(), actor_texts=[sp.text for sp in c.args.actors])
+        if modality == "reported" and speaker is not None and actors and same_actor(speaker, actors[0]) \
                 and self.lexicon.types[event_type].quad_class in (1, 3):
             modality = "asserted"  # the statement is itself the verbal act
         if _historical(dated, article.published) and modality not in ("negated", "hypothetical"):
@@ -308,37 +300,6 @@ class ArticleCoder:
             quad_class=views.quad_class, cameo_root=views.cameo_root, plover_score=views.plover_score,
             acled=views.acled,
         )
-
-    def _plover_rules(self, event_type: str, modality: str, c: _Candidate, actors: list[ActorRef],
-                      speaker: ActorRef | None) -> tuple[str, str]:
-        """PLOVER's single-category rules for intentions: future cooperation is AGREE, an actor's stated
-        future or conditional force is THREATEN, preparing an attack is MOBILIZE, and an actor's refusal of a
-        cooperative act is REJECT."""
-        cue = c.modality.cue
-        # The actor's own commitment: said by the actor, or an intention verb governing the act ("plans to")
-        own = bool(actors) and ((speaker is not None and _same_actor(speaker, actors[0]))
-                                or (speaker is None and cue in INTENT_CUES))
-        if event_type == "MOBILIZE" and any("peacekeep" in sp.text.lower() for sp in c.args.actors):
-            event_type = "AID"  # PLOVER: sending peacekeepers is military aid to the host
-        if modality == "future" and cue in ("if", "unless") and own and event_type in ("RETREAT", "CONCEDE"):
-            return "THREATEN", "asserted"  # "will withdraw its force unless…": a conditional threat
-        if modality == "future" and event_type in FUTURE_TO_AGREE:
-            return "AGREE", modality
-        if modality == "future" and event_type == "RETREAT" and "withdraw" in c.match.trigger.modes and actors:
-            return "CONCEDE", "asserted"  # an announced withdrawal (manual 3.4)
-        if (event_type == "COERCE" and actors and c.match.token.lemma_.lower() in BLOCKING_LEMMAS
-                and all(set(a.sectors) and set(a.sectors) <= NONSTATE_SECTORS for a in actors)):
-            return "PROTEST", modality  # rebels or protesters blocking roads obstruct; states coerce
-        if modality == "hypothetical" and event_type in FUTURE_TO_AGREE and own and speaker is not None \
-                and cue not in OBLIGATION_CUES:
-            return "AGREE", "asserted"  # "they would meet the mediator if…": a conditional offer
-        if modality in ("future", "hypothetical") and event_type == "ASSAULT" and cue in PREPARE_CUES and actors:
-            return "MOBILIZE", "asserted" if speaker is None else "reported"
-        if modality in ("future", "hypothetical") and event_type in THREAT_TYPES and own:
-            return "THREATEN", "asserted"
-        if modality == "negated" and event_type in REFUSABLE_TYPES and own and cue != "deny":
-            return "REJECT", "asserted"
-        return event_type, modality
 
     def _contexts(self, trig: Trigger, lemmas: set[str], sent_lower: str) -> list[str]:
         ctx = list(trig.contexts)
@@ -390,12 +351,6 @@ def _plausible_location(loc: Place, anchor: Token, sent: Span, quad_class: int) 
     if quad_class in (1, 3) and not (anchor.left_edge.i <= span.root.i <= anchor.right_edge.i):
         return False
     return True
-
-
-def _same_actor(a: ActorRef, b: ActorRef) -> bool:
-    if a.name and b.name and a.name == b.name:
-        return True
-    return bool(a.country and a.country == b.country and set(a.sectors) & set(b.sectors))
 
 
 def _period_end(d: ResolvedDate) -> date | None:
@@ -485,7 +440,7 @@ def _suppress_owned(cands: list[_Candidate]) -> list[_Candidate]:
                     owned.add(id(g))  # a causative ("forced X to flee"): the caused act is the event
                 else:
                     owned.add(id(c))
-                    if (g.match.event_type == "AGREE" and c.match.event_type in THREAT_TYPES
+                    if (g.match.event_type == "AGREE" and c.match.event_type in AGREE_GOVERNED_THREATS
                             and c.anchor.head.i == g.anchor.i and c.anchor.dep_ in ("xcomp", "ccomp", "advcl")):
                         g.type_override = "THREATEN"  # "vowed to fight", "is prepared to impose martial law"
                 break

@@ -1,0 +1,62 @@
+"""PLOVER's single-category rules for intentions and refusals (manual 2.3 and 3.1).
+
+An actor's future or conditional act is not that act with a "future" flag: the coder returns the one PLOVER
+category that fits — future cooperation is AGREE, stated future force is THREATEN, preparing an attack is
+MOBILIZE, an announced withdrawal is CONCEDE, and a refusal of a cooperative act is REJECT.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wirecoder.schema import ActorRef
+
+FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
+NONSTATE_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "UAF", "PTY", "EDU", "REL"})
+BLOCKING_LEMMAS = frozenset({"block", "blockade", "barricade", "obstruct", "close", "shut", "occupy", "seal"})
+# Material conflict that an actor says it will or would do is a threat (PLOVER: THREATEN, not ASSAULT+future).
+THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+# A cooperative act the actor will not / does not do is a refusal (PLOVER: REJECT).
+REFUSABLE_TYPES = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+PREPARE_CUES = frozenset({"prepare", "gear", "poise", "mass"})
+INTENT_CUES = frozenset({"plan", "intend", "prepare", "aim", "set", "go", "mean", "consider", "vow", "threaten",
+                         "decide", "pledge", "promise", "want", "seek", "propose", "if", "unless"})
+OBLIGATION_CUES = frozenset({"must", "should", "ought"})
+# An AGREE verb governing one of these ("vowed to fight", "is prepared to impose martial law") is a THREATEN.
+AGREE_GOVERNED_THREATS = THREAT_TYPES
+
+
+def same_actor(a: ActorRef, b: ActorRef) -> bool:
+    if a.name and b.name and a.name == b.name:
+        return True
+    return bool(a.country and a.country == b.country and set(a.sectors) & set(b.sectors))
+
+
+def single_category(event_type: str, modality: str, cue: str | None, actors: Sequence[ActorRef],
+                    speaker: ActorRef | None, *, trigger_modes: Sequence[str], trigger_lemma: str,
+                    actor_texts: Sequence[str]) -> tuple[str, str]:
+    """The PLOVER type and modality for an event whose trigger said `event_type` under `modality`."""
+    # The actor's own commitment: said by the actor, or an intention verb governing the act ("plans to")
+    own = bool(actors) and ((speaker is not None and same_actor(speaker, actors[0]))
+                            or (speaker is None and cue in INTENT_CUES))
+    if event_type == "MOBILIZE" and any("peacekeep" in t.lower() for t in actor_texts):
+        event_type = "AID"  # PLOVER: sending peacekeepers is military aid to the host
+    if modality == "future" and cue in ("if", "unless") and own and event_type in ("RETREAT", "CONCEDE"):
+        return "THREATEN", "asserted"  # "will withdraw its force unless…": a conditional threat
+    if modality == "future" and event_type in FUTURE_TO_AGREE:
+        return "AGREE", modality
+    if modality == "future" and event_type == "RETREAT" and "withdraw" in trigger_modes and actors:
+        return "CONCEDE", "asserted"  # an announced withdrawal (manual 3.4)
+    if (event_type == "COERCE" and actors and trigger_lemma in BLOCKING_LEMMAS
+            and all(set(a.sectors) and set(a.sectors) <= NONSTATE_SECTORS for a in actors)):
+        return "PROTEST", modality  # rebels or protesters blocking roads obstruct; states coerce
+    if modality == "hypothetical" and event_type in FUTURE_TO_AGREE and own and speaker is not None \
+            and cue not in OBLIGATION_CUES:
+        return "AGREE", "asserted"  # "they would meet the mediator if…": a conditional offer
+    if modality in ("future", "hypothetical") and event_type == "ASSAULT" and cue in PREPARE_CUES and actors:
+        return "MOBILIZE", "asserted" if speaker is None else "reported"
+    if modality in ("future", "hypothetical") and event_type in THREAT_TYPES and own:
+        return "THREATEN", "asserted"
+    if modality == "negated" and event_type in REFUSABLE_TYPES and own and cue != "deny":
+        return "REJECT", "asserted"
+    return event_type, modality
