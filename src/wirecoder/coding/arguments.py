@@ -141,7 +141,9 @@ def first_entity(head: Token) -> Token | None:
 
 
 def _is_event_noun(tok: Token, match: TriggerMatch) -> bool:
-    return tok.i in {t.i for t in match.tokens} or (match.obj is not None and tok.i == match.obj.i)
+    """A word of the trigger phrase itself ("open fire"); an object that merely satisfied the trigger's
+    object constraint ("captured soldiers") is still a recipient unless it names an event or a weapon."""
+    return tok.i in {t.i for t in match.tokens}
 
 
 def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[int] = frozenset()) -> Arguments:

@@ -31,7 +31,10 @@ from wirecoder.coding.triggers import (
     find_triggers,
     instrument_modes,
 )
-from wirecoder.schema import ActorRef, Article, CodedArticle, Event, Place
+from wirecoder.coding.triggers import (
+    _lemma as _noun_lemma,
+)
+from wirecoder.schema import HIDDEN_MODALITIES, ActorRef, Article, CodedArticle, Event, Place
 
 # Verbal events that own the clause below them: "agreed to withdraw" is one AGREE.
 VERBAL_GOVERNOR_TYPES = frozenset({
@@ -92,7 +95,7 @@ class ArticleCoder:
             if len(sent.text) > MAX_SENT_CHARS or not any(t.pos_ in ("VERB", "AUX", "NOUN") for t in sent):
                 continue
             events.extend(self._code_sentence(sent, article, places, state))
-        events = _merge_article_events(events)
+        events = _drop_mobilize_before_assault(_merge_article_events(events))
         return CodedArticle(article=article, events=events, places=places)
 
     # -- sentence --------------------------------------------------------------------------------
@@ -100,7 +103,9 @@ class ArticleCoder:
                        state: ArticleActorState) -> list[Event]:
         matches = find_triggers(sent, self.lexicon)
         blocked = _blocked_tokens(matches)
-        event_nouns = frozenset(m.token.i for m in matches if m.kind == "noun" and m.event_type not in PSEUDO_TYPES)
+        # nouns that name an event or a weapon: never a recipient ("imposed sanctions", "fired rockets at")
+        event_nouns = frozenset(t.i for t in sent
+                                if t.pos_ in ("NOUN", "PROPN") and _noun_lemma(t) in self.lexicon.noun_triggers)
         cands: list[_Candidate] = []
         for m in matches:
             if m.event_type in PSEUDO_TYPES or m.token.i in blocked or _descriptive(m):
@@ -260,7 +265,9 @@ class ArticleCoder:
             actors = self._resolve(actor_spans, c.args, state, on, speaker)
         recipients = self._resolve(c.args.recipients, c.args, state, on)
         if trig.frame == "swap" and not actors:
-            actors = self._resolve(_causers(c.anchor), c.args, state, on)
+            causers = _causers(c.anchor)
+            # PLOVER: the cause of flight is the actor even when it is no organisation ("fighting in El Fasher")
+            actors = self._resolve(causers, c.args, state, on) or [ActorRef(text=sp.text) for sp in causers]
         if c.modality.cue in OBLIGATION_CUES and speaker is not None and speaker.country \
                 and not (actors and same_actor(speaker, actors[0])):
             # "The Red Cross said the forces must ensure security": the speaker asks the clause's subject
@@ -515,6 +522,17 @@ def _share_precise_locations(events: list[Event]) -> None:
             pa = _PRECISION_RANK.get(a.location.precision if a.location else None, 5)
             if _PRECISION_RANK.get(b.location.precision, 5) < pa:
                 a.location = b.location
+
+
+def _drop_mobilize_before_assault(events: list[Event]) -> list[Event]:
+    """PLOVER: no separate MOBILIZE when the same actor's ASSAULT is reported in the story."""
+    attackers = [a for e in events if e.event_type == "ASSAULT" and e.modality not in HIDDEN_MODALITIES
+                 for a in e.actor]
+    if not attackers:
+        return events
+    return [e for e in events
+            if not (e.event_type == "MOBILIZE" and e.actor
+                    and all(any(same_actor(a, b) for b in attackers) for a in e.actor))]
 
 
 def _merge_article_events(events: list[Event]) -> list[Event]:
