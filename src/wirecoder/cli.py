@@ -248,6 +248,27 @@ def demo(
     export_events(rows, "table", None)
 
 
+@app.command()
+def serve(
+    db: DbUrl = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes it to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8765,
+) -> None:
+    """REST API (OpenAPI at /docs) and web UI (map, timeline, network, evidence) over the database, read-only."""
+    import uvicorn
+
+    from wirecoder.api.app import create_app
+    from wirecoder.store import StoreError
+
+    try:
+        api = create_app(db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from None
+    err.print(f"wirecoder serving {api.state.stores.url} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops")
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
 @eval_app.command("plover")
 def eval_plover(
     file: Annotated[Path, typer.Argument(help="PLOVER gold JSONL (text, event_plover_v08, source, target).",
