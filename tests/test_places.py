@@ -216,3 +216,52 @@ def test_geovirus_sample_scores_reasonably():
     res = evaluate_corpus(path, limit=25)
     assert res["f1"] > 0.75
     assert res["acc161"] > 0.65
+
+
+# --- resolution rules: each sentence below is written for one rule and fails if the rule is undone ---
+
+def _resolve(nlp, finder, text: str, name: str):
+    return _by_text(finder.find(nlp(text)), name)
+
+
+def test_list_items_are_things_of_one_kind(nlp, finder):
+    text = "Salmonella cases were reported in Colorado, Oregon and Washington last month."
+    washington = _resolve(nlp, finder, text, "Washington")
+    assert (washington.feature, washington.country) == ("admin1", "USA")
+
+
+def test_a_national_capital_beats_its_namesake_state(nlp, finder):
+    p = _resolve(nlp, finder, "The minister flew to Washington for talks on tariffs.", "Washington")
+    assert p.feature == "city" and abs(p.lat - 38.9) < 0.3
+
+
+def test_a_small_capital_does_not_stand_for_its_big_province(nlp, finder):
+    p = _resolve(nlp, finder, "Wildfires forced evacuations across Quebec on Sunday.", "Quebec")
+    assert p.feature == "admin1" and p.country == "CAN"
+
+
+def test_a_town_does_not_borrow_the_weight_of_its_state(nlp, finder):
+    # Minneota lists "Minnesota" among its alternate names; the state must win.
+    p = _resolve(nlp, finder, "Health officials in Minnesota confirmed twenty cases.", "Minnesota")
+    assert p.feature == "admin1" and p.name == "Minnesota"
+
+
+def test_a_place_named_so_beats_one_that_only_lists_the_name(nlp, finder):
+    p = _resolve(nlp, finder, "The film festival in Venice opened on Wednesday.", "Venice")
+    assert p.country == "ITA"
+
+
+def test_neighbouring_countries_settle_a_shared_name(nlp, finder):
+    text = ("Armenia and Azerbaijan traded fire on Monday. Georgia offered to host talks, and the "
+            "US welcomed the offer.")
+    assert _resolve(nlp, finder, text, "Georgia").country == "GEO"
+
+
+def test_provinces_missing_from_geonames_divisions_come_from_the_state_table(nlp, finder):
+    p = _resolve(nlp, finder, "Floods hit Zambales and neighbouring provinces.", "Zambales")
+    assert p.country == "PHL" and p.feature == "admin2"
+
+
+def test_the_european_union_is_placed_at_its_centre_not_its_seat(nlp, finder):
+    p = _resolve(nlp, finder, "Farmers across the European Union protested.", "European Union")
+    assert 48.5 < p.lat < 51.0 and 8.0 < p.lon < 11.5

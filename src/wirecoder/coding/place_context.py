@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from wirecoder.resources.gazetteer import Candidate, Entry
@@ -64,9 +64,11 @@ def _spread(scored: Sequence[tuple[float, Candidate]]) -> _Spread:
 class DocumentContext:
     """Credit for each candidate from the other names of the same article (see module docstring)."""
 
-    def __init__(self, groups: dict[tuple, list[tuple[float, Candidate]]], focus_cc: str | None = None) -> None:
+    def __init__(self, groups: dict[tuple, list[tuple[float, Candidate]]], focus_cc: str | None = None,
+                 neighbours: Mapping[str, frozenset[str]] | None = None) -> None:
         self._spreads = {g: _spread(scored) for g, scored in groups.items() if scored}
         self._focus = focus_cc
+        self._neighbours = neighbours or {}
         self._all: dict[str, float] = defaultdict(float)
         for s in self._spreads.values():
             for cc, p in s.country.items():
@@ -77,8 +79,9 @@ class DocumentContext:
 
     @classmethod
     def build(cls, groups: dict[tuple, list[Candidate]], score: Callable[[tuple, Candidate], float],
-              focus_cc: str | None = None) -> DocumentContext:
-        return cls({g: [(score(g, c), c) for c in cs] for g, cs in groups.items()}, focus_cc)
+              focus_cc: str | None = None, neighbours: Mapping[str, frozenset[str]] | None = None,
+              ) -> DocumentContext:
+        return cls({g: [(score(g, c), c) for c in cs] for g, cs in groups.items()}, focus_cc, neighbours)
 
     def _country_totals(self, group: tuple) -> dict[str, float]:
         """Country mass over every name but group's own (cached: each name's candidates ask it)."""
@@ -107,6 +110,11 @@ class DocumentContext:
                 key = (e.cc, e.name if e.feature == "admin1" else e.admin1 or "")
                 in_admin = sum(s.admin.get(key, 0.0) for s in others)
                 score += _W_ADMIN * min(1.0, in_admin)
+            else:
+                # A country's neighbours are its "next door": "Georgia" beside Armenia and Azerbaijan.
+                beside = self._neighbours.get(e.cc, frozenset())
+                near = sum(p for cc, p in totals.items() if cc in beside)
+                score += _W_NEAR * min(1.0, near)
         if e.feature in _POINT_FEATURES:
             near = 0.0
             for s in others:

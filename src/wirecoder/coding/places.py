@@ -102,6 +102,47 @@ def _given_names(doc: Doc) -> frozenset[str]:
     return frozenset(names)
 
 
+LIST_SEPARATORS = (",", "and", "or", "&", ", and", ", or")
+LIST_BONUS = 4.0
+CITY_SHARE = 5  # the city reading needs at least 1/CITY_SHARE of its namesake division's people
+
+
+def _list_neighbours(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[list[int]]:
+    """Runs of toponyms written as a list ("Colorado, California, and Minnesota"), as span indices."""
+    runs: list[list[int]] = []
+    for i, (span, _, _) in enumerate(spans):
+        if i and runs and runs[-1][-1] == i - 1:
+            prev = spans[i - 1][0]
+            between = " ".join(t.text for t in doc[prev.end:span.start]).lower()
+            if prev.end < span.start and between in LIST_SEPARATORS and prev.sent.start == span.sent.start:
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return [r for r in runs if len(r) > 1]
+
+
+def _same_kind(e: Entry, like: Entry) -> bool:
+    return e.feature == like.feature and (e.feature in ("country", "continent", "region") or e.cc == like.cc)
+
+
+def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candidate | None]) -> dict[int, Entry]:
+    """For list members, the reading their fellow members agree on, where they all agree.
+
+    Items of one list are things of one kind: beside "Colorado" and "California", "Minnesota" is the
+    state and "Washington" the state, not the capital; beside "New York" and "Boston" it is the city.
+    """
+    out: dict[int, Entry] = {}
+    for run in _list_neighbours(doc, spans):
+        for i in run:
+            others = [best[j] for j in run if j != i and best[j] is not None]
+            if not others:
+                continue
+            first = others[0].entry
+            if all(_same_kind(o.entry, first) for o in others[1:]):
+                out[i] = first
+    return out
+
+
 class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
@@ -403,18 +444,27 @@ class PlaceFinder:
 
         # Two rounds: first every name votes with its context-free belief, then with its belief given
         # the first round's context, so a settled name ("Cairns") can pull an unsettled one along.
-        ctx = DocumentContext.build(groups, group_score, focus_cc)
-        ctx = DocumentContext.build(groups, lambda k, c: group_score(k, c) + ctx.bonus(k, c.entry), focus_cc)
-        out: list[Toponym] = []
-        for (span, kind, source), cs, key in zip(spans, cands, keys, strict=True):
-            start, end = span.start_char, span.end_char
+        ctx = DocumentContext.build(groups, group_score, focus_cc, self.gaz.neighbours)
+        ctx = DocumentContext.build(groups, lambda k, c: group_score(k, c) + ctx.bonus(k, c.entry), focus_cc,
+                                    self.gaz.neighbours)
+        scored: list[list[tuple[float, Candidate]]] = []
+        for (span, _, _), cs, key in zip(spans, cands, keys, strict=True):
             if not cs or key in contradicted:
-                out.append(Toponym(Place(text=span.text, char_start=start, char_end=end), kind, source, 0))
+                scored.append([])
                 continue
             bonus = pair_bonus.get(key, {})
-            scored = [(self._score(c, cs, span) + bonus.get(c.entry.id, 0.0) + ctx.bonus(key, c.entry), c)
-                      for c in cs]
-            best_score, best = max(scored, key=lambda x: x[0])
+            scored.append([(self._score(c, cs, span) + bonus.get(c.entry.id, 0.0) + ctx.bonus(key, c.entry), c)
+                           for c in cs])
+        list_bonus = _list_bonus(doc, spans, [max(s, key=lambda x: x[0])[1] if s else None for s in scored])
+        out: list[Toponym] = []
+        for i, ((span, kind, source), cs) in enumerate(zip(spans, cands, strict=True)):
+            start, end = span.start_char, span.end_char
+            if not scored[i]:
+                out.append(Toponym(Place(text=span.text, char_start=start, char_end=end), kind, source, 0))
+                continue
+            like = list_bonus.get(i)
+            best_score, best = max(((s + (LIST_BONUS if like and _same_kind(c.entry, like) else 0.0), c)
+                                    for s, c in scored[i]), key=lambda x: x[0])
             out.append(Toponym(_place_from(best.entry, span.text, start, end, best_score), kind, source,
                                len(cs)))
         return out
@@ -462,20 +512,31 @@ class PlaceFinder:
         if e.feature == "city":
             # A name that is both a division and a city inside it ("Geneva": canton and city) names one
             # spot either way: the city reading gets the weight of both.
+            # Only when the city bears the division's own name: "Minnesota" must not lend the state's
+            # weight to Minneota, a town inside it that merely lists the state's name as an alternate.
             divisions = [self._prior(o) for o in cs if o.entry.feature == "admin1" and o.entry.cc == e.cc
-                         and o.entry.name == e.admin1]
+                         and o.entry.name == e.admin1 and fold(o.entry.name) == fold(e.name)
+                         and (e.population * CITY_SHARE >= o.entry.population or self.gaz.is_capital(e))]
             if divisions:
                 s = math.log10(10 ** s + 10 ** max(divisions))
+        if c.alternate and not c.demonym and any(not o.alternate for o in cs):
+            # Some place bears this name as its own: one that merely lists it among its alternates
+            # ("Venice" for Dayton, "West Coast" for the Gambia's Western division) needs to be far
+            # bigger to win. Exonyms still do: Köln for "Cologne" outweighs the Italian village.
+            s -= 1.0
         if c.alternate and e.feature == "city" and fold(e.name) == key + " city":
             s += 1.5  # "New York" for "New York City" is the city's own name, not a stray alternate
         if e.feature == "city" and (nxt in CITY_CUES or prev2.endswith(("city of", "town of", "village of"))):
             s += 3.0
-        # A city and the division named after it: news means the city unless told otherwise.
+        # A city and the division named after it: news means the city unless told otherwise, when the
+        # city is a good part of the division or its country's capital ("New York", "Aleppo",
+        # "Washington"); a small capital of a big province names the province ("Quebec").
         if e.feature in ("admin1", "admin2") and nxt not in ADMIN_CUES:
             names = {key, fold(e.name)}
             # "New York" also reaches "New York City" (an alternate name that extends the mention).
             if any(o.entry.feature == "city" and o.entry.cc == e.cc
                    and (fold(o.entry.name) in names if not o.alternate else fold(o.entry.name).startswith(key))
-                   and o.entry.population * 20 >= e.population for o in cs):
+                   and (o.entry.population * CITY_SHARE >= e.population or self.gaz.is_capital(o.entry))
+                   for o in cs):
                 s -= 4.0
         return s

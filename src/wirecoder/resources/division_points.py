@@ -50,6 +50,9 @@ class DivisionMatch:
     by_spelling: int = 0
     rejected: int = 0  # matched by name or spelling, but the point lies outside the division's towns
     total: int = 0
+    # The package's states that no admin1 took, per alpha-2: mostly second-level or alternative
+    # divisions that news names as places (English counties, Philippine provinces, Kenyan counties).
+    unmatched: dict[str, list[StateRecord]] = field(default_factory=dict)
 
     @property
     def rate(self) -> float:
@@ -150,6 +153,7 @@ def match_divisions(towns: Mapping[tuple[str, str], Sequence[Point]]) -> Divisio
             for k in s.keys:
                 index[k].append(s)
         choices = {i: min(s.keys, key=len) for i, s in enumerate(states)}
+        used: set[str] = set()
         for name, pts in divisions:
             keys = division_keys(name)
             named = [s for k in keys for s in index.get(k, ())]
@@ -168,8 +172,10 @@ def match_divisions(towns: Mapping[tuple[str, str], Sequence[Point]]) -> Divisio
             best = _closest(inside, pts)
             result.points[(cc, name)] = best.point
             result.names[(cc, name)] = best.name
+            used.add(best.name)
             if how == "name":
                 result.by_name += 1
             else:
                 result.by_spelling += 1
+        result.unmatched[cc] = [s for s in states if s.name not in used]
     return result

