@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter, defaultdict
@@ -53,6 +55,7 @@ FILTER_CASES: list[dict[str, str]] = [
     {"type": "ASSAULT"}, {"type": "assault,accuse"}, {"actor": "kenya"}, {"actor": "SYR"}, {"country": "SYR"},
     {"country": "ken"}, {"since": "2023-05-20"}, {"until": "2023-05-20"}, {"near": "36.2,37.16,60"},
     {"type": "ASSAULT", "since": "2023-05-01", "until": "2023-06-30", "include_hidden": "true"},
+    {"q": "ATTACK", "include_hidden": "true"}, {"q": "tear gas", "country": "KEN"},
 ]
 
 
@@ -68,9 +71,11 @@ class Built:
 
 
 def _store_query(case: dict[str, str]) -> EventQuery:
-    return EventQuery.from_cli(actor=case.get("actor"), type=case.get("type"), country=case.get("country"),
-                               near=case.get("near"), since=case.get("since"), until=case.get("until"),
-                               limit=None, include_hidden=case.get("include_hidden") == "true")
+    q = EventQuery.from_cli(actor=case.get("actor"), type=case.get("type"), country=case.get("country"),
+                            near=case.get("near"), since=case.get("since"), until=case.get("until"),
+                            limit=None, include_hidden=case.get("include_hidden") == "true")
+    q.text = case.get("q")  # sentence search: an API parameter that the CLI does not offer
+    return q
 
 
 def build_db(root: Path, url: str | None = None) -> Built:
@@ -316,6 +321,37 @@ def test_missing_database_fails_at_start_with_the_fix(tmp_path):
         create_app(f"duckdb:///{tmp_path / 'none.duckdb'}")
     res = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert res.exit_code == 1 and "wirecoder ingest" in res.output
+
+
+def test_ingest_while_serving_a_duckdb_file_says_how_to_proceed(tmp_path):
+    """`wirecoder serve` holds its DuckDB file read-only; an ingest into it must say so, not fail obscurely."""
+    db = tmp_path / "served.duckdb"
+    open_store(f"duckdb:///{db}").close()
+    story = tmp_path / "story.txt"
+    story.write_text(SHELLING, encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-c", "from wirecoder.cli import app; app()", "serve", "--db",
+                               str(db), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # until the server answers: then it holds the file
+            assert server.poll() is None, server.stderr.read().decode()
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "wirecoder serve did not start"
+            time.sleep(0.2)
+        res = CliRunner().invoke(cli_app, ["ingest", str(story), "--db", str(db)])
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    output = " ".join(res.output.split())  # rich wraps long lines
+    assert res.exit_code == 1
+    for phrase in ("locked by another process", f"PID {server.pid}", "wirecoder serve", "Stop the server",
+                   "--db", "PostgreSQL"):
+        assert phrase in output, output
 
 
 # -- a real server: concurrent requests from many threads -----------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -11,7 +13,7 @@ import pytest
 from pg_fixture import pg_server, pg_url  # noqa: F401 - fixtures
 from wirecoder.dedup import Signature
 from wirecoder.schema import ActorRef, Article, CodedArticle, Event, Place, SkippedInput
-from wirecoder.store import EventQuery, open_store, write_events
+from wirecoder.store import EventQuery, StoreError, open_store, write_events
 
 
 def _article(text: str, key: str) -> Article:
@@ -80,8 +82,17 @@ def test_hidden_modalities_excluded_by_default(store):
     assert "SANCTION" in {e["event_type"] for e in store.query_events(include_hidden=True)}
 
 
+def _unlocated(text: str, key: str) -> CodedArticle:
+    """An article with one undated event and no place: what located=True and date filters leave out."""
+    a = _article(text, key)
+    ev = Event(article_id=a.id, sentence=text, char_start=0, char_end=len(text), event_type="COERCE",
+               actor=[ActorRef(text="Police", sectors=["COP"])], url=a.url, source=a.source, trigger="detained")
+    return CodedArticle(article=a, events=[ev], places=[])
+
+
 def test_filters(store):
     store.save_coded(_coded(TEXT, "k1"))
+    store.save_coded(_unlocated("Police detained dozens of students.", "k2"))
     q = lambda **kw: {e["event_type"] for e in store.query_events(EventQuery(include_hidden=True, **kw))}  # noqa: E731
     assert q(event_type="protest") == {"PROTEST"}
     assert q(actor="russia") == {"ASSAULT"}
@@ -92,6 +103,65 @@ def test_filters(store):
     assert q(since="2016-01-01") == {"ASSAULT", "SANCTION"}
     assert q(until="2016-04-15") == {"SANCTION", "PROTEST"}
     assert len(store.query_events(EventQuery(include_hidden=True, limit=1))) == 1
+    assert q(text="MARCHED") == {"PROTEST"}
+    assert q(located=True) == {"ASSAULT", "SANCTION", "PROTEST"}
+    assert q() == q(event_type=" , ") == {"ASSAULT", "SANCTION", "PROTEST", "COERCE"}  # only commas: no type
+
+
+def test_paging_counts_and_single_events(store):
+    coded = _coded(TEXT, "k1")
+    store.save_coded(coded)
+    every = store.query_events(include_hidden=True, limit=None)
+    assert [e["date"] for e in every] == sorted((e["date"] for e in every), reverse=True)
+    pages = [store.query_events(EventQuery(include_hidden=True, limit=2, offset=o)) for o in (0, 2, 4)]
+    assert [e["id"] for page in pages for e in page] == [e["id"] for e in every]
+    assert [len(p) for p in pages] == [2, 1, 0]
+    # Counts ignore limit and offset but not the filters.
+    assert store.count_events(EventQuery(include_hidden=True, limit=1, offset=2)) == 3
+    assert store.count_events() == 2 and store.count_events(text="marched", include_hidden=True) == 1
+    hidden = next(e for e in coded.events if e.modality == "hypothetical")
+    assert store.event(hidden.id) == hidden.to_dict()  # by id, whatever its modality
+    assert store.event("enosuchevent") is None
+
+
+def test_event_where_is_the_query_of_query_events(store):
+    """Aggregates built on event_where count exactly the events query_events returns."""
+    store.save_coded(_coded(TEXT, "k1"))
+    for q in (EventQuery(), EventQuery(include_hidden=True), EventQuery(actor="fra", include_hidden=True),
+              EventQuery(near=(48.8, 2.3, 50.0)), EventQuery(text="bombed", since="2016-01-01")):
+        where, params = store.event_where(q)
+        ids = {r[0] for r in store.db.execute(f"SELECT e.id FROM events e WHERE {where}", params)}
+        assert ids == {e["id"] for e in store.query_events(q)}
+
+
+HOLD = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=sys.argv[2] == "read")
+print("holding", flush=True)
+sys.stdin.read()  # until the test closes our stdin
+"""
+
+
+@pytest.mark.parametrize("mode,says", [
+    ("read", ["locked by another process", "read-only", "wirecoder serve", "Stop the server", "--db", "PostgreSQL"]),
+    ("write", ["locked by another process", "writing to it", "wirecoder ingest", "--db"]),
+])
+def test_a_locked_duckdb_file_says_who_holds_it_and_what_to_do(tmp_path, mode, says):
+    path = tmp_path / "w.duckdb"
+    open_store(f"duckdb:///{path}").close()
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(path), mode], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with pytest.raises(StoreError) as exc:
+            open_store(f"duckdb:///{path}")
+        message = str(exc.value)
+        assert all(s in message for s in says), message
+        assert f"PID {holder.pid}" in message
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    open_store(f"duckdb:///{path}").close()  # free again once the holder has gone
 
 
 def test_places_and_documents(store):

@@ -22,11 +22,11 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..schema import HIDDEN_MODALITIES, MODALITIES, PLOVER_TYPES
-from ..store import StoreError
+from ..store import EventQuery, StoreError
 from ..store.export import geojson
 from . import models
 from .basemap import country_outlines_json
-from .filters import EventFilter, FilterError, parse_near, parse_types
+from .filters import FilterError, parse_near, parse_types
 from .readstore import ReadStore, StoreProvider
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -66,7 +66,7 @@ def event_filter(
         "Case-insensitive substring of the evidence sentence."))] = None,
     include_hidden: Annotated[bool, Query(description=(
         f"Also include {' and '.join(sorted(HIDDEN_MODALITIES))} events (excluded by default)."))] = False,
-) -> EventFilter:
+) -> EventQuery:
     try:
         types = parse_types(type)
         near_t = parse_near(near)
@@ -74,12 +74,14 @@ def event_filter(
         raise _invalid(exc.field, str(exc), type if exc.field == "type" else near) from None
     if since and until and since > until:
         raise _invalid("until", f"until {until} is before since {since}; swap them", str(until))
-    return EventFilter(actor=actor or None, event_type=types, country=country, near=near_t, since=since,
-                       until=until, text=q or None, include_hidden=include_hidden)
+    # No limit here: each endpoint sets its own page size.
+    return EventQuery(actor=actor or None, event_type=",".join(types) or None, country=country, near=near_t,
+                      since=since and since.isoformat(), until=until and until.isoformat(), text=q or None,
+                      include_hidden=include_hidden, limit=None)
 
 
 StoreDep = Annotated[ReadStore, Depends(get_store)]
-FilterDep = Annotated[EventFilter, Depends(event_filter)]
+FilterDep = Annotated[EventQuery, Depends(event_filter)]
 
 
 def _register_api(app: FastAPI) -> None:
@@ -89,14 +91,14 @@ def _register_api(app: FastAPI) -> None:
                     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict[str, Any]:
         return {"total": store.count_events(f), "offset": offset, "limit": limit,
-                "events": store.page_events(f, limit=limit, offset=offset)}
+                "events": store.query_events(replace(f, limit=limit, offset=offset))}
 
     @app.get("/api/events.geojson", tags=["events"], response_class=JSONResponse,
              summary="Located events as a GeoJSON FeatureCollection (events without coordinates are left out)",
              responses={200: {"content": {"application/geo+json": {}}}})
     def events_geojson(store: StoreDep, f: FilterDep,
                        limit: Annotated[int, Query(ge=1, le=10_000)] = 2000) -> JSONResponse:
-        fc = geojson(store.page_events(replace(f, located=True), limit=limit))
+        fc = geojson(store.query_events(replace(f, located=True, limit=limit)))
         return JSONResponse(jsonable_encoder(fc), media_type="application/geo+json")
 
     @app.get("/api/events/{event_id}", response_model=models.EventDetail, tags=["events"],

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import HIDDEN_MODALITIES
-from ..store import Store, StoreError, resolve_url
+from ..store import EventQuery, Store, StoreError, resolve_url
 from ..store.backends import DuckDBBackend, connect
-from .filters import EventFilter, where_sql
 
 
 class _CursorBackend(DuckDBBackend):
@@ -30,28 +29,10 @@ class _CursorBackend(DuckDBBackend):
 
 
 class ReadStore(Store):
-    """Store plus the paged and aggregate queries behind the API's views."""
+    """Store plus the aggregate queries behind the API's views, over the events Store.event_where selects."""
 
-    def page_events(self, f: EventFilter, *, limit: int, offset: int = 0) -> list[dict[str, Any]]:
-        where, params = where_sql(f)
-        rows = self.db.execute(
-            f"SELECT {self._EVENT_COLS} FROM events e WHERE {where} "
-            f"ORDER BY e.date DESC NULLS LAST, e.id LIMIT {int(limit)} OFFSET {int(offset)}", params)
-        actors = self._actors_of([r[0] for r in rows])
-        return [self._event_dict(r, actors) for r in rows]
-
-    def count_events(self, f: EventFilter) -> int:
-        where, params = where_sql(f)
-        return int(self.db.execute(f"SELECT count(*) FROM events e WHERE {where}", params)[0][0])
-
-    def event(self, event_id: str) -> dict[str, Any] | None:
-        rows = self.db.execute(f"SELECT {self._EVENT_COLS} FROM events e WHERE e.id = ?", [event_id])
-        if not rows:
-            return None
-        return self._event_dict(rows[0], self._actors_of([event_id]))
-
-    def timeline(self, f: EventFilter) -> dict[str, Any]:
-        where, params = where_sql(f)
+    def timeline(self, f: EventQuery) -> dict[str, Any]:
+        where, params = self.event_where(f)
         days: dict[str, dict[str, Any]] = {}
         for day, etype, quad, n in self.db.execute(
                 f"SELECT e.date, e.event_type, e.quad_class, count(*) FROM events e "
@@ -66,9 +47,9 @@ class ReadStore(Store):
                for d in days.values()]
         return {"days": out, "undated": int(undated[0][0])}
 
-    def network(self, f: EventFilter, *, limit: int) -> dict[str, Any]:
+    def network(self, f: EventQuery, *, limit: int) -> dict[str, Any]:
         """Directed actor -> recipient edges with event counts per PLOVER type, strongest first."""
-        where, params = where_sql(f)
+        where, params = self.event_where(f)
         edges: dict[tuple, dict[str, Any]] = {}
         for src_name, sc, dst_name, dc, etype, quad, n in self.db.execute(
                 f"SELECT coalesce(x.name, x.text), x.country, coalesce(y.name, y.text), y.country, e.event_type, "
@@ -99,9 +80,9 @@ class ReadStore(Store):
                       for e in top],
         }
 
-    def top_actors(self, f: EventFilter, *, by: str, role: str | None, limit: int) -> list[dict[str, Any]]:
+    def top_actors(self, f: EventQuery, *, by: str, role: str | None, limit: int) -> list[dict[str, Any]]:
         """Most frequent actors (by name), actor countries or actor sectors, counted in distinct events."""
-        where, params = where_sql(f)
+        where, params = self.event_where(f)
         role_sql = ""
         if role:
             role_sql = " AND x.role = ?"
@@ -120,10 +101,11 @@ class ReadStore(Store):
                     per_sector[s].add(eid)
             ranked = sorted(per_sector.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
             return [{"sector": s, "events": len(ids)} for s, ids in ranked]
+        # Country breaks ties between same-named actors, so the order is the same on every request.
         rows = self.db.execute(
             f"SELECT coalesce(x.name, x.text) AS label, x.country, count(DISTINCT x.event_id) AS n, "
             f"max(x.sectors), max(x.wikidata) {base} GROUP BY coalesce(x.name, x.text), x.country "
-            f"ORDER BY n DESC, label LIMIT {int(limit)}", params)
+            f"ORDER BY n DESC, label, x.country LIMIT {int(limit)}", params)
         return [{"name": label, "country": c, "events": int(n), "sectors": self._sector_list(sec),
                  "wikidata": wd} for label, c, n, sec, wd in rows]
 
@@ -135,14 +117,13 @@ class ReadStore(Store):
         counts = self.counts()
         by_modality = dict(self.db.execute(
             "SELECT coalesce(modality, 'unknown'), count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"))
-        visible = f"modality NOT IN ({','.join('?' * len(HIDDEN_MODALITIES))})"
-        hidden = sorted(HIDDEN_MODALITIES)
+        visible, params = self.event_where(EventQuery())  # what the API and `wirecoder events` show by default
         by_type = dict(self.db.execute(
-            f"SELECT event_type, count(*) FROM events WHERE {visible} GROUP BY 1 ORDER BY 2 DESC", hidden))
+            f"SELECT e.event_type, count(*) FROM events e WHERE {visible} GROUP BY 1 ORDER BY 2 DESC", params))
         by_quad = {str(q): n for q, n in self.db.execute(
-            f"SELECT quad_class, count(*) FROM events WHERE {visible} GROUP BY 1 ORDER BY 1", hidden)}
+            f"SELECT e.quad_class, count(*) FROM events e WHERE {visible} GROUP BY 1 ORDER BY 1", params)}
         first, last, located = self.db.execute(
-            f"SELECT min(date), max(date), count(lat) FROM events WHERE {visible}", hidden)[0]
+            f"SELECT min(e.date), max(e.date), count(e.lat) FROM events e WHERE {visible}", params)[0]
         return {
             "counts": counts,
             "events_visible": sum(by_type.values()),

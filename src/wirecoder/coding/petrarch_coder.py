@@ -7,6 +7,8 @@ parse: the clause subject is the source (inherited through xcomp/conj/acl chains
 after the verb that names an actor is the target, a passive ``by`` phrase swaps them, and ``$``/``+``
 in a pattern bind source/target explicitly. Coordinated actors give one event per pair; ``%`` patterns
 code events between the members of a compound subject. No source or no target: no event, as in PETRARCH.
+As in PETRARCH, a bare participle clause ("Rebuked by X, Y ...") codes nothing, and a verb takes no
+target from an infinitive complement whose own verb the dictionary lacks ("proposed to take up Z with X").
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _COORD_WORDS = frozenset({"and", "or", "nor", "neither", "either", "both", "&"})
 # "an anti-X parade": PETRARCH reads X as the actor; the prefix carries no actor of its own.
 _PRO_ANTI = frozenset({"anti", "anti-", "pro", "pro-"})
+# Clausal complements of a verb ("proposed to take up ...", "said it would ...").
+_COMPLEMENTS = frozenset({"xcomp"})
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "its", "his", "her", "their"})
 
 
@@ -70,6 +74,7 @@ class _Bindings:
     compound_after: bool = False
     target_before: bool = False  # '+' took the subject's place
     source_after: bool = False
+    reach: int = 0  # matching-sequence position just past the pattern's last word after the verb
 
 
 class PetrarchVerbCoder:
@@ -201,7 +206,8 @@ class _Sentence:
         if head.i in self._actor_cache:
             return self._actor_cache[head.i]
         region = _mention_tokens(head)
-        out = _distribute([self._resolve_segment(seg) for seg in _segments(head, region)])
+        segs = _segments(head, region)
+        out = _distribute([self._resolve_segment(seg, len(segs) > 1) for seg in segs])
         actors: list[Actor] = []
         for a in out:
             for x in self.coder.expand(a):
@@ -210,7 +216,7 @@ class _Sentence:
         self._actor_cache[head.i] = actors
         return actors
 
-    def _resolve_segment(self, seg: list) -> tuple[Actor | None, bool]:
+    def _resolve_segment(self, seg: list, member: bool = False) -> tuple[Actor | None, bool]:
         """One member's actor, and whether its country came from an of/in/from phrase.
 
         A phrase whose own words name nobody ("an attack in X", "the population of X") is not an actor
@@ -238,7 +244,10 @@ class _Sentence:
         inner = self.coder.actors_of(" ".join(t.text for t in seg if t.i in in_pp and t.dep_ != "prep"),
                                      self.on)
         if inner is not None and inner.code == full.code:
-            return None, False  # the phrase only repeats its object's actor
+            # The phrase only repeats its object's actor. Alone it is no mention (the caller tries
+            # the inner phrase); as one member of a coordination ("X's sheep and goats of Y") the
+            # member stands for its inner phrase, as the whole phrase would.
+            return (full, True) if member else (None, False)
         return full, True
 
     def actors_in(self, head) -> list[Actor]:
@@ -256,8 +265,9 @@ class _Sentence:
                 return actors
         return []
 
-    def first_actor_after(self, verb, exclude: set[int]) -> tuple[list[Actor], int | None]:
-        """The first noun phrase to the right of the verb, inside its clause, that names an actor."""
+    def first_actor_after(self, verb, exclude: set[int], reach: int = 0) -> tuple[list[Actor], int | None]:
+        """The first noun phrase to the right of the verb, inside its clause, that names an actor.
+        ``reach``: where the matched pattern ends; a complement it reached into lends its actors."""
         heads = []
         for child in verb.children:
             if child.i <= verb.i or child.i in exclude or child.dep_ in ("conj", "relcl", "parataxis",
@@ -265,6 +275,9 @@ class _Sentence:
                 continue
             if child.dep_ == "advcl" and not _infinitival(child):
                 continue  # "after crowds burned ...": another event's participants
+            if (child.dep_ in _COMPLEMENTS and not self._reached(child, verb, reach)
+                    and not self._codes_something(child)):
+                continue  # "proposed to take up X with Y": X, Y belong to an action we cannot code
             heads.extend(_nominal_heads(child, exclude))
         heads.sort(key=lambda h: (h.left_edge.i, -len(list(h.subtree))))
         for h in heads:
@@ -273,9 +286,25 @@ class _Sentence:
                 return actors, h.i
         return [], None
 
+    def _reached(self, clause, verb, reach: int) -> bool:
+        """Whether the matched pattern ran into this clause ("vowed to wage war on X": ``* WAR``)."""
+        start = self.pos_of.get(verb.i, reach)
+        return any(start < self.pos_of.get(t.i, -1) < reach for t in clause.subtree)
+
+    def _codes_something(self, clause) -> bool:
+        """Whether a complement clause holds a verb the dictionary knows (its own event, which
+        PETRARCH folds into the verb above); a clause with none lends the verb above no target."""
+        for t in _clause_tokens(clause):
+            if t.i in self.pos_of and (t.tag_.startswith("VB") or t.pos_ in ("VERB", "AUX")):
+                if self._match_verb(t)[0] is not None:
+                    return True
+        return False
+
     # ---- verbs ------------------------------------------------------------------------------
     def code_verb(self, tok) -> list[PetrarchEvent]:
         if tok.i not in self.pos_of or not (tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")):
+            return []
+        if _bare_participle_clause(tok):
             return []
         verb, span = self._match_verb(tok)
         if verb is None:
@@ -337,6 +366,7 @@ class _Sentence:
 
     def _match_fwd(self, els: list[Element], i: int, pos: int, b: _Bindings) -> bool:
         if i == len(els):
+            b.reach = pos
             return True
         el = els[i]
         starts = [pos] if el.glued else range(pos, len(self.words))
@@ -427,7 +457,7 @@ class _Sentence:
         if not targets:
             if passive_agent is not None:
                 exclude |= {t.i for t in passive_agent.subtree}
-            targets, _ = self.first_actor_after(verb, exclude)
+            targets, _ = self.first_actor_after(verb, exclude, b.reach)
         if not targets and len(sources) > 1 and code.reverse:
             # "X and Y renewed ties": a two-way code with no one else named is between the members
             return self._pairs(verb, sources, code, pattern, where, span)
@@ -580,6 +610,26 @@ def _subject(verb):
             continue
         return None
     return None
+
+
+def _bare_participle_clause(verb) -> bool:
+    """"Rebuked by X, Y ...": a past participle heading an adverbial clause with neither subject nor
+    auxiliary. PETRARCH reads such a participle as a modifier (its passive test needs a form of
+    "be", its verb test a "have"), so the clause codes no event of its own."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def _clause_tokens(clause) -> list:
+    """The words of a complement clause, without the clauses nested in it other than its own
+    complements and conjuncts ("to meet and praise X")."""
+    out = []
+    stack = [clause]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "advcl", "acl", "parataxis"))
+    return out
 
 
 def _infinitival(verb) -> bool:

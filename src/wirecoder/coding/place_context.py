@@ -23,6 +23,7 @@ _W_ADMIN = 1.0
 _W_NEAR = 2.0
 _TOP_OTHERS = 12  # candidates per name that vote; the long tail of tiny namesakes carries no mass
 _POINT_FEATURES = ("city", "admin2")
+_LOCAL_MIN = 0.5  # local credit (division, next door) below which the evidence is national only
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -94,32 +95,36 @@ class DocumentContext:
             self._totals[group] = totals
         return self._totals[group]
 
-    def bonus(self, group: tuple, e: Entry) -> float:
+    def bonus(self, group: tuple, e: Entry, *, national_cap: float | None = None) -> float:
+        """Context credit of candidate e of name group. national_cap bounds the credit that comes from
+        the article's countries alone, without any local evidence (same division, next door)."""
         others = [s for g, s in self._spreads.items() if g != group]
         if not others and self._focus is None:
             return 0.0
-        score = 0.0
+        national = local = 0.0
         if e.cc:
             totals = self._country_totals(group)
             mass = totals.get(e.cc, 0.0)
             n = len(others) + (2 if self._focus else 0)
-            score += 3.0 * mass / max(1, n) + (1.0 if mass >= 0.5 else 0.0)
+            national += 3.0 * mass / max(1, n) + (1.0 if mass >= 0.5 else 0.0)
             if mass >= 0.5 and mass >= max(totals.values()) - 1e-9:  # the article's main country
-                score += 1.5
+                national += 1.5
             if e.feature != "country":
                 key = (e.cc, e.name if e.feature == "admin1" else e.admin1 or "")
                 in_admin = sum(s.admin.get(key, 0.0) for s in others)
-                score += _W_ADMIN * min(1.0, in_admin)
+                local += _W_ADMIN * min(1.0, in_admin)
             else:
                 # A country's neighbours are its "next door": "Georgia" beside Armenia and Azerbaijan.
                 beside = self._neighbours.get(e.cc, frozenset())
                 near = sum(p for cc, p in totals.items() if cc in beside)
-                score += _W_NEAR * min(1.0, near)
+                local += _W_NEAR * min(1.0, near)
         if e.feature in _POINT_FEATURES:
             near = 0.0
             for s in others:
                 near += sum(p for o, p in s.points
                             if abs(o.lat - e.lat) < 1.5
                             and haversine_km(o.lat, o.lon, e.lat, e.lon) <= NEAR_KM)
-            score += _W_NEAR * min(1.0, near)
-        return score
+            local += _W_NEAR * min(1.0, near)
+        if national_cap is not None and local < _LOCAL_MIN:
+            national = min(national, national_cap)
+        return national + local

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +29,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 ADMIN_CUES = frozenset({"province", "governorate", "state", "region", "county", "district", "prefecture",
                         "oblast", "department", "territory"})
+STATE_CUES = frozenset({"gov", "gov.", "governor", "legislature", "statehouse", "lt."})
 CITY_CUES = frozenset({"city", "town", "village", "capital", "suburb", "port"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around",
                             "towards", "toward", "through", "via", "between", "of", "inside"})
@@ -104,6 +105,10 @@ def _given_names(doc: Doc) -> frozenset[str]:
 
 LIST_SEPARATORS = (",", "and", "or", "&", ", and", ", or")
 LIST_BONUS = 4.0
+CONTEXT_ROUNDS = 4
+CONTAINER_BONUS = 3.0  # as much as an "X, Y" pair gives X
+NAMESAKE_RATIO = 50  # population ratio that makes a place a small namesake of another
+NAMESAKE_NATIONAL_CAP = 1.5  # most credit such a namesake gets from national context alone
 CITY_SHARE = 5  # the city reading needs at least 1/CITY_SHARE of its namesake division's people
 
 
@@ -436,25 +441,46 @@ class PlaceFinder:
                     # it, and a namesake abroad would be worse than no point. (Not after a comma, which
                     # also separates list items: "Hollywood, Los Angeles, San Fernando".)
                     contradicted.add(key)
+        container = self._container_bonus(doc, spans, cands)
         focus = self.gaz.country(focus_country) if focus_country else None
         focus_cc = focus.cc if focus is not None else None
 
         def group_score(key: tuple, c: Candidate) -> float:
             return self._prior(c) + pair_bonus.get(key, {}).get(c.entry.id, 0.0)
 
-        # Two rounds: first every name votes with its context-free belief, then with its belief given
-        # the first round's context, so a settled name ("Cairns") can pull an unsettled one along.
+        # Rounds: first every name votes with its context-free belief, then with its belief given the
+        # context so far, so a settled name ("Cairns") can pull an unsettled one along. Each round adds
+        # the mean of all earlier rounds' context, not the last one alone: two names that each lean
+        # on the other ("Edmonton" and "Enfield") would otherwise swap readings every round.
+        # A small namesake of a far bigger place ("Paris", Texas) needs local evidence (its division,
+        # a neighbour) to win; that the article is about its country is not enough on its own.
+        caps: dict[tuple, float] = {}
+        for k, group in groups.items():
+            biggest = max(c.entry.population for c in group)
+            for c in group:
+                if c.entry.feature in ("city", "admin2") and biggest >= NAMESAKE_RATIO * max(1, c.entry.population):
+                    caps[(k, c.entry.id)] = NAMESAKE_NATIONAL_CAP
         ctx = DocumentContext.build(groups, group_score, focus_cc, self.gaz.neighbours)
-        ctx = DocumentContext.build(groups, lambda k, c: group_score(k, c) + ctx.bonus(k, c.entry), focus_cc,
-                                    self.gaz.neighbours)
+        past: dict[tuple, list[float]] = defaultdict(list)
+        for _ in range(CONTEXT_ROUNDS - 1):
+            for k, group in groups.items():
+                for c in group:
+                    past[(k, c.entry.id)].append(ctx.bonus(k, c.entry, national_cap=caps.get((k, c.entry.id))))
+
+            def believed(k: tuple, c: Candidate) -> float:
+                seen = past[(k, c.entry.id)]
+                return group_score(k, c) + sum(seen) / len(seen)
+
+            ctx = DocumentContext.build(groups, believed, focus_cc, self.gaz.neighbours)
         scored: list[list[tuple[float, Candidate]]] = []
-        for (span, _, _), cs, key in zip(spans, cands, keys, strict=True):
+        for i, ((span, _, _), cs, key) in enumerate(zip(spans, cands, keys, strict=True)):
             if not cs or key in contradicted:
                 scored.append([])
                 continue
             bonus = pair_bonus.get(key, {})
-            scored.append([(self._score(c, cs, span) + bonus.get(c.entry.id, 0.0) + ctx.bonus(key, c.entry), c)
-                           for c in cs])
+            held = container.get(i, {})
+            scored.append([(self._score(c, cs, span) + bonus.get(c.entry.id, 0.0) + held.get(c.entry.id, 0.0)
+                            + ctx.bonus(key, c.entry, national_cap=caps.get((key, c.entry.id))), c) for c in cs])
         list_bonus = _list_bonus(doc, spans, [max(s, key=lambda x: x[0])[1] if s else None for s in scored])
         out: list[Toponym] = []
         for i, ((span, kind, source), cs) in enumerate(zip(spans, cands, strict=True)):
@@ -491,6 +517,23 @@ class PlaceFinder:
         return []
 
     @staticmethod
+    def _container_bonus(doc: Doc, spans: list[tuple[Span, str, str]],
+                         cands: list[list[Candidate]]) -> dict[int, dict[int, float]]:
+        """Y of "X, Y" is the division holding X where X has a town in it: "Bronx, New York" names the
+        state, though a bare "New York" is the city. Per mention, not per name."""
+        out: dict[int, dict[int, float]] = {}
+        for i in range(1, len(spans)):
+            prev, cur = spans[i - 1][0], spans[i][0]
+            if prev.end + 1 != cur.start or doc[prev.end].text != "," or not cands[i - 1]:
+                continue
+            holders = {(c.entry.cc, c.entry.admin1) for c in cands[i - 1]
+                       if c.entry.feature in ("city", "admin2") and c.entry.admin1}
+            for c in cands[i]:
+                if c.entry.feature == "admin1" and (c.entry.cc, c.entry.name) in holders:
+                    out.setdefault(i, {})[c.entry.id] = CONTAINER_BONUS
+        return out
+
+    @staticmethod
     def _pair_bonus(e: Entry, pair: list[Candidate]) -> float:
         s = 0.0
         if e.cc in {p.entry.cc for p in pair}:
@@ -508,6 +551,8 @@ class PlaceFinder:
         prev2 = doc[max(0, span.start - 2):span.start].text.lower()
         if nxt in ADMIN_CUES and e.feature in ("admin1", "admin2"):
             s += 5.0
+        if nxt in STATE_CUES and e.feature == "admin1":
+            s += 5.0  # "New York Gov. Andrew Cuomo": a governor or legislature belongs to the state
         key = fold(span.text)
         if e.feature == "city":
             # A name that is both a division and a city inside it ("Geneva": canton and city) names one

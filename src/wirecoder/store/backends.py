@@ -57,8 +57,7 @@ class DuckDBBackend(Backend):
         try:
             self.con = duckdb.connect(path)
         except duckdb.IOException as exc:
-            raise StoreError(f"cannot open DuckDB database {path!r}: {exc}. Another wirecoder process may be "
-                             "writing to it; wait for it to finish or pass a different --db") from exc
+            raise StoreError(_open_error(path, str(exc))) from exc
         self.path = path
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
@@ -95,6 +94,32 @@ class DuckDBBackend(Backend):
 
     def close(self) -> None:
         self.con.close()
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in .*?\(PID (\d+)\)")
+
+
+def _open_error(path: str, message: str) -> str:
+    """Why a DuckDB file would not open for writing, and what to do about it.
+
+    DuckDB lets one process write a file or several read it, never both. Its lock message says which
+    process holds the file and, when that one only reads it (`wirecoder serve` opens it read-only),
+    that a read-only open would still work.
+    """
+    held = _LOCK_HOLDER.search(message)
+    if held is None:  # not a lock, or a DuckDB whose message reads differently
+        hint = (". Another process (`wirecoder serve` or `wirecoder ingest`) may have it open: stop it or pass a "
+                "different --db") if "lock" in message.lower() else ""
+        return f"cannot open DuckDB database {path!r}: {message}{hint}"
+    pid = held.group(1)
+    if "read-only mode" in message:
+        return (f"DuckDB database {path!r} is locked by another process (PID {pid}) that has it open read-only, "
+                "most likely `wirecoder serve`: a DuckDB file cannot be written while it is being served. "
+                "Stop the server (Ctrl-C), run this command again and then restart `wirecoder serve`; or "
+                "write to another --db; or use PostgreSQL (--db postgresql://...) to ingest while serving")
+    return (f"DuckDB database {path!r} is locked by another process (PID {pid}) that is writing to it, most "
+            "likely another `wirecoder ingest`: wait for it to finish, or pass a different --db; PostgreSQL "
+            "(--db postgresql://...) allows concurrent runs")
 
 
 class PostgresBackend(Backend):

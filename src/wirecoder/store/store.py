@@ -66,9 +66,12 @@ class EventQuery:
     near: tuple[float, float, float] | None = None  # lat, lon, km
     since: str | None = None  # event date >= YYYY-MM-DD
     until: str | None = None  # event date <= YYYY-MM-DD
-    limit: int | None = 100
+    limit: int | None = 100  # None: no limit
     include_hidden: bool = False  # include negated and hypothetical events
     article_id: str | None = None
+    text: str | None = None  # case-insensitive substring of the evidence sentence
+    located: bool = False  # only events with coordinates (what a map can show)
+    offset: int = 0  # skip this many matching events (paging); count_events ignores limit and offset
 
     @classmethod
     def from_cli(cls, *, actor: str | None = None, type: str | None = None, country: str | None = None,
@@ -248,15 +251,20 @@ class Store:
                    "quad_class, cameo_root, plover_score, acled, location, date, date_precision, date_text, "
                    "attribution, modality, confidence, trigger")
 
-    def query_events(self, q: EventQuery | None = None, **kw: Any) -> list[dict[str, Any]]:
-        """Events as dicts shaped exactly like Event.to_dict(), newest first."""
-        q = q or EventQuery(**kw)
-        where, params = ["1 = 1"], []
+    @staticmethod
+    def event_where(q: EventQuery) -> tuple[str, list[Any]]:
+        """SQL condition on `events e` that selects q's events (limit and offset aside), and its parameters.
+
+        The one definition of the event filters: `wirecoder events`, the REST API's pages and its
+        aggregates (timeline, network, actor counts) all select through it, so they see the same events.
+        """
+        where: list[str] = ["1 = 1"]
+        params: list[Any] = []
         if not q.include_hidden:
             where.append(f"e.modality NOT IN ({','.join('?' * len(HIDDEN_MODALITIES))})")
             params += sorted(HIDDEN_MODALITIES)
-        if q.event_type:
-            types = [t.strip().upper() for t in q.event_type.split(",") if t.strip()]
+        types = [t.strip().upper() for t in (q.event_type or "").split(",") if t.strip()]
+        if types:  # "IN ()" is a syntax error; a list of only commas names no type
             where.append(f"e.event_type IN ({','.join('?' * len(types))})")
             params += types
         if q.actor:
@@ -278,13 +286,38 @@ class Store:
         if q.until:
             where.append("e.date <= ?")
             params.append(q.until)
+        if q.text:
+            where.append("lower(e.sentence) LIKE ?")
+            params.append(f"%{q.text.lower()}%")
         if q.article_id:
             where.append("e.article_id = ?")
             params.append(q.article_id)
-        sql = (f"SELECT {self._EVENT_COLS} FROM events e WHERE {' AND '.join(where)} "
-               "ORDER BY e.date DESC NULLS LAST, e.id")
+        if q.located:
+            where.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
+        return " AND ".join(where), params
+
+    def query_events(self, q: EventQuery | None = None, **kw: Any) -> list[dict[str, Any]]:
+        """Events as dicts shaped exactly like Event.to_dict(), newest first (ties by id, so pages are stable)."""
+        q = q or EventQuery(**kw)
+        where, params = self.event_where(q)
+        sql = f"SELECT {self._EVENT_COLS} FROM events e WHERE {where} ORDER BY e.date DESC NULLS LAST, e.id"
         if q.limit is not None:
             sql += f" LIMIT {int(q.limit)}"
+        if q.offset:
+            sql += f" OFFSET {int(q.offset)}"
+        return self._events(sql, params)
+
+    def count_events(self, q: EventQuery | None = None, **kw: Any) -> int:
+        """How many events q selects, whatever its limit and offset (the total behind a page)."""
+        where, params = self.event_where(q or EventQuery(**kw))
+        return int(self.db.execute(f"SELECT count(*) FROM events e WHERE {where}", params)[0][0])
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event by id, whatever its modality; None when there is none."""
+        found = self._events(f"SELECT {self._EVENT_COLS} FROM events e WHERE e.id = ?", [event_id])
+        return found[0] if found else None
+
+    def _events(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         rows = self.db.execute(sql, params)
         actors = self._actors_of([r[0] for r in rows])
         return [self._event_dict(r, actors) for r in rows]
