@@ -90,6 +90,42 @@ def test_people_follow_their_tenure(r):
     assert ref is not None and (ref.name, ref.country, ref.sectors) == ("Ben Rhodes", "USA", ["GOV"])
 
 
+def test_a_different_given_name_is_a_different_person(r):
+    # "Marquez" alone is a known rebel leader; "Francia Marquez" is someone else, and the title decides.
+    assert code(r, "Colombian Vice President Francia Marquez", on=date(2023, 6, 1)) == ("COL", ["GOV"])
+    ref = r.resolve("Quillon Erdogan", on=date(2020, 1, 1))  # only the family name is known
+    assert ref is not None and (ref.country, ref.sectors, ref.name, ref.wikidata) == ("TUR", [], None, None)
+    # Spelling variants, short forms and titles of the same person still resolve to them.
+    for text in ("Mr Erdogan", "Sergey Lavrov", "Muhammad Morsi", "Bibi Netanyahu"):
+        ref = r.resolve(text, on=date(2012, 12, 1))
+        assert ref is not None and ref.name is not None, text
+
+
+def test_common_noun_bodies_yield_to_a_named_country(r):
+    assert code(r, "Brazil's Congress") == ("BRA", ["LEG"])
+    assert code(r, "the Senate", context="NGA") == ("NGA", ["LEG"])
+    assert code(r, "Congress") == ("USA", ["LEG"])
+    assert code(r, "JEM") == ("SDN", ["REB"])  # the exact acronym beats a case-blind match
+    assert code(r, "JeM") == ("PAK", ["REB"])
+
+
+def test_sponsors_weak_heads_and_regions(r):
+    assert code(r, "Russian-backed separatists", context="UKR") == ("UKR", ["REB"])
+    assert code(r, "Russian-backed separatists", context="RUS") == (None, ["REB"])
+    for text in ("the power grid", "a state of emergency", "the unit price", "the force of the blast"):
+        assert r.resolve(text) is None, text
+    assert code(r, "the state", context="KEN") == ("KEN", ["GOV"])
+    # A thing, an event or a document at the head names no actor; places an actor holds still do.
+    for text in ("Russian gas", "a government report", "the Paris Agreement", "the Gaza war"):
+        assert r.resolve(text) is None, text
+    assert code(r, "Syrian army positions") == ("SYR", ["MIL"])
+    assert code(r, "Hamas rockets") == ("PSE", ["PTY", "REB"])
+    assert code(r, "Darfur rebels") == ("SDN", ["REB"])
+    assert code(r, "New Mexico police") == ("USA", ["COP"])
+    assert code(r, "Aleppo residents") == ("SYR", ["CVL"])
+    assert code(r, "the head of UNHCR") == ("UNO", ["GOV"])
+
+
 def test_groups_with_dated_rows(r):
     assert code(r, "the Taliban", on=date(2015, 1, 1)) == ("AFG", ["REB"])
     assert code(r, "the Taliban", on=date(2022, 1, 1)) == ("AFG", ["GOV"])
@@ -122,8 +158,11 @@ def test_batch_line_and_cli_helpers(tmp_path):
     assert got[0]["country"] == "RUS" and got[0]["sectors"] == ["GOV"]
     assert got[1] == {"text": "blue sky", "name": None, "country": None, "sectors": [],
                       "wikidata": None, "wikipedia": None}
-    assert "input line 3" in got[2]["error"]
+    assert got[2] == {"text": "not json", "name": None, "country": None, "sectors": [],
+                      "wikidata": None, "wikipedia": None}  # plain text is the actor string itself
     assert got[3]["sectors"] == ["ELI"]
+    bad = [json.loads(x) for x in actor_batch([json.dumps({"date": "2020-01-01"})])]
+    assert "input line 1" in bad[0]["error"]
 
 
 def test_bad_date_names_the_input(r):

@@ -98,7 +98,31 @@ def test_actor_single_and_batch(runner):
     answers = _jsonl(res.output)
     assert [a.get("country") for a in answers[:3]] == ["RUS", "KEN", None]
     assert answers[2]["sectors"] == []
-    assert "error" in answers[3]
+    # A line that is not JSON is the actor text itself: answered, here as naming no actor.
+    assert answers[3] == {"text": "not json", "name": None, "country": None, "sectors": [],
+                          "wikidata": None, "wikipedia": None}
+
+
+def test_actor_batch_reads_plain_text_lines(runner):
+    lines = "\n".join([
+        "Syrian troops",  # plain text: the actor string
+        json.dumps("the Kremlin"),  # a JSON string: the actor string too
+        json.dumps({"text": "President Assad", "date": "2025-02-01"}),  # JSON objects work as before
+        json.dumps({"text": "Syrian troops", "date": "2016-13-45"}),  # a bad query is reported ...
+        "  Kenyan lawmakers  ",  # ... and the batch goes on
+        "",  # blank lines are skipped
+        "3 million dollars",
+    ])
+    res = runner.invoke(app, ["actor", "-"], input=lines + "\n")
+    assert res.exit_code == 0, res.output
+    answers = _jsonl(res.output)
+    assert len(answers) == 6
+    assert (answers[0]["text"], answers[0]["country"], answers[0]["sectors"]) == ("Syrian troops", "SYR", ["MIL"])
+    assert (answers[1]["country"], answers[1]["sectors"]) == ("RUS", ["GOV"])
+    assert (answers[2]["country"], answers[2]["sectors"]) == ("SYR", ["ELI"])
+    assert "error" in answers[3] and "2016-13-45" in answers[3]["error"]
+    assert (answers[4]["text"], answers[4]["country"], answers[4]["sectors"]) == ("Kenyan lawmakers", "KEN", ["LEG"])
+    assert answers[5]["country"] is None and answers[5]["sectors"] == []
 
 
 def test_ingest_then_query_every_format(runner, story, tmp_path):

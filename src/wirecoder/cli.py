@@ -211,22 +211,17 @@ def actor(
     on: Annotated[str | None, typer.Option("--date", help="Date the mention refers to (YYYY-MM-DD).")] = None,
     actor_dict: ActorDicts = None,
 ) -> None:
-    """Resolve an actor string to country, sectors, name and Wikidata id (JSON)."""
-    from wirecoder.coding.actors import ActorResolver
+    """Resolve an actor string to country, sectors, name and Wikidata id (JSON).
 
-    resolver = ActorResolver.load(actor_dict or ())
+    With "-", each stdin line is a query: a JSON object {"text", "context", "date"}, or plain text that
+    is the actor string itself; one JSON answer is printed per line."""
+    from wirecoder.coding.actors import ActorResolver, actor_batch
+
     if text == "-":
-        for n, line in enumerate(sys.stdin, 1):
-            if not line.strip():
-                continue
-            try:
-                query = json.loads(line)
-            except json.JSONDecodeError as exc:
-                err.print(f"line {n}: not JSON ({exc.msg}); expected {{\"text\", \"context\", \"date\"}}")
-                print(json.dumps({"text": None, "error": "invalid JSON"}))
-                continue
-            print(json.dumps(resolver.resolve_batch_line(query), ensure_ascii=False))
+        for answer in actor_batch(sys.stdin, actor_dicts=actor_dict or ()):
+            print(answer)
         return
+    resolver = ActorResolver.load(actor_dict or ())
     query = {"text": text, "context": context, "date": on}
     print(json.dumps(resolver.resolve_batch_line(query), ensure_ascii=False, indent=2))
 

@@ -1,11 +1,14 @@
 """Actor resolution: a mention ("Syrian government forces", "President Assad", "the group") to an ActorRef.
 
 How a mention is read: the text is tokenised and scanned for the longest known names (people,
-bodies, groups, countries, capitals and seats of power, user dictionary entries) and generic agent
-nouns ("troops", "defence secretary"). A named person or organisation decides the actor; otherwise
-a country (named, adjectival or metonymic) supplies the country and the agent noun the sectors. A
-bare agent noun takes the article's focus country, never a guessed one. People's sectors follow
-their tenures on the event date, so "President Assad" is SYR GOV before 2024-12-08 and ELI after.
+bodies, groups, countries, capitals and seats of power, provinces and cities, user dictionary entries)
+and generic agent nouns ("troops", "defence secretary"). A named person or organisation decides the
+actor; otherwise a country (named, adjectival, metonymic, or a region's) supplies the country and the
+agent noun the sectors. A bare agent noun takes the article's focus country, never a guessed one.
+People's sectors follow their tenures on the event date, so "President Assad" is SYR GOV before
+2024-12-08 and ELI after. A one-word name after a different given name is not that person ("Francia
+Marquez" is not Ivan Marquez), and a phrase headed by a thing ("Russian gas", "a court ruling") names
+no actor.
 """
 
 from __future__ import annotations
@@ -41,11 +44,83 @@ _NO_COUNTRY = frozenset({
 })
 # "Iran-backed militias": the named country sponsors the actor but is not its country.
 _SPONSOR_SUFFIX = frozenset({"backed", "sponsored", "funded", "supported", "allied", "aligned", "armed",
-                             "trained", "friendly", "leaning", "influenced", "linked", "affiliated"})
+                             "trained", "friendly", "leaning", "influenced", "linked", "affiliated", "speaking"})
 _PRO_ANTI = frozenset({"pro", "anti"})
 _ARMED = frozenset({"MIL", "REB", "PRM", "UAF", "COP"})
 _OFFICE = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _NONSTATE_SECTORLESS = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "MNC"})
+# Kinds of named entries that decide the actor themselves (a body, group or breakaway authority).
+_ORG_KINDS = ("igo", "group", "org", "territory")
+# Places that only lend a country: countries (with capitals and seats) and sub-national regions and cities.
+_PLACE_KINDS = ("country", "region")
+# Generic nouns that are more often something else ("the state of the economy", "the power grid", "the
+# unit price"): as the head of a mention they name an actor only when nothing but a preposition or a
+# name follows them.
+_WEAK_HEADS = frozenset({"state", "power", "force", "unit", "party", "country", "division", "authority",
+                         "council", "union", "press", "executive", "administration", "nations", "states",
+                         "major power", "world power", "family", "crowd", "court", "national", "tourist",
+                         "observer"})
+# Head nouns that make a phrase a thing, an event or a place rather than an actor ("Russian gas", "the
+# Gaza war", "a government report", "the Iran nuclear deal"): a country or a generic noun before them is
+# only a modifier. Named people and bodies are not affected ("Hamas rockets" stays Hamas).
+_THING_HEADS = frozenset({
+    "gas", "oil", "crude", "goods", "exports", "imports", "trade", "airspace", "economy", "currency", "rupee",
+    "dollar", "dollars", "euro", "euros", "shilling", "ruble", "rouble", "yuan", "yen", "pound", "peso",
+    "lira", "rial", "naira", "rand", "sanctions", "election", "elections", "vote", "referendum", "war",
+    "conflict", "crisis", "cuisine", "food", "wine", "football", "market", "markets", "stocks", "shares",
+    "bonds", "prices", "inflation", "debt", "budget", "law", "laws", "constitution", "flag", "anthem", "deal",
+    "agreement", "agreements", "accord", "accords", "protocol", "protocols", "treaty", "convention",
+    "conventions", "talks", "summit", "visit", "plan", "proposal", "policy", "report", "statement",
+    "decision", "ruling", "verdict", "investigation", "probe", "parade", "tape", "boots", "uniform",
+    "uniforms", "weather", "climate", "history", "culture", "language", "choice", "meeting", "documents",
+    "document", "files", "case", "cases", "trial", "hearing", "demands", "demand", "response", "reaction",
+    "role", "presence", "involvement", "funding", "spending", "salaries", "pensions", "tax", "taxes",
+    "tariffs", "program", "programme", "future", "past", "interests", "influence", "control", "rule",
+})
+# Thing heads that are capitalised in the names of treaties, wars and meetings ("the Paris Agreement",
+# "the Korean War", "the Geneva Conventions").
+_TREATY_HEADS = frozenset({"agreement", "agreements", "accord", "accords", "protocol", "protocols", "treaty",
+                           "convention", "conventions", "deal", "talks", "summit", "war", "conflict", "crisis"})
+# Words that open a modifier after a head noun ("police in Lagos", "forces loyal to ..."), not a new head.
+_ATTACHING = frozenset({
+    "in", "at", "on", "from", "near", "with", "across", "around", "inside", "outside", "along", "during",
+    "after", "before", "for", "to", "by", "under", "over", "against", "into", "between", "among", "via",
+    "behind", "beyond", "within", "without", "throughout", "loyal", "and", "or", "who", "which", "that",
+})
+# Courtesy titles and ranks written before a name: never a given name.
+_HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "mister", "madam", "madame", "dr", "sir", "dame", "lord", "lady", "gen", "col",
+    "lt", "maj", "capt", "sgt", "adm", "rev", "sen", "rep", "gov", "pres", "amb", "hon", "he", "comrade",
+    "marshal", "field", "herr", "monsieur", "senor", "hojatoleslam", "mullah", "mawlana", "maulana", "haji",
+    "hajji", "imam", "prof", "professor", "judge", "justice", "chief", "the", "former", "late", "then",
+    "acting", "interim", "outgoing", "incoming", "jailed", "imprisoned", "exiled", "ousted", "deposed",
+    "embattled", "detained", "veteran", "hardline", "populist", "leftist", "conservative", "liberal",
+    "socialist", "new", "newly", "elected", "current", "sitting", "disgraced", "powerful", "longtime",
+    "retired", "slain", "assassinated", "murdered", "killed", "deceased", "dead", "top", "senior", "young",
+    "elder", "ex", "self", "proclaimed", "supreme", "grand", "his", "her", "their", "our", "its", "said",
+    "says", "told", "when", "while", "as", "also", "both", "only", "even", "this", "that", "de", "facto",
+    "brig", "cmdr", "pvt", "cpl", "insp", "supt", "det", "atty", "engr", "sheikha", "begum", "shri", "sri",
+    "smt", "datuk", "dato", "tun", "tan", "bapak", "pak", "ibu", "alhaji", "mallam", "ustaz", "sayyed",
+    "sayed", "sayyid", "monsignor", "reverend", "father", "mme", "frau", "signor", "dona", "senora",
+    "senhor", "taoiseach", "tanaiste", "vice", "deputy", "ambassador", "envoy", "cardinal",
+    "patriarch", "metropolitan", "rabbi", "bishop", "archbishop", "pastor", "nana",
+})
+# Short forms of given names: "Bill Clinton" is William, "Mike Pence" Michael.
+_NICKNAMES: dict[str, frozenset[str]] = {
+    "bill": frozenset({"william"}), "will": frozenset({"william"}), "bob": frozenset({"robert"}),
+    "rob": frozenset({"robert"}), "mike": frozenset({"michael"}), "jim": frozenset({"james"}),
+    "jimmy": frozenset({"james"}), "joe": frozenset({"joseph"}), "tony": frozenset({"anthony", "antony"}),
+    "dick": frozenset({"richard"}), "rick": frozenset({"richard"}), "ted": frozenset({"edward"}),
+    "chuck": frozenset({"charles"}), "charlie": frozenset({"charles"}), "ash": frozenset({"ashton"}),
+    "alex": frozenset({"alexander", "alexandre", "alexandr"}), "sasha": frozenset({"alexander"}),
+    "dan": frozenset({"daniel"}), "tom": frozenset({"thomas"}), "nick": frozenset({"nicholas", "nicolas"}),
+    "ben": frozenset({"benjamin"}), "bibi": frozenset({"benjamin"}), "liz": frozenset({"elizabeth"}),
+    "kate": frozenset({"katherine", "catherine"}), "pete": frozenset({"peter"}), "steve": frozenset({"stephen"}),
+    "jack": frozenset({"john"}), "johnny": frozenset({"john"}), "hank": frozenset({"henry"}),
+    "andy": frozenset({"andrew"}), "sam": frozenset({"samuel", "samantha"}), "jeff": frozenset({"jeffrey"}),
+    "matt": frozenset({"matthew"}), "greg": frozenset({"gregory"}), "ron": frozenset({"ronald"}),
+    "don": frozenset({"donald"}), "ed": frozenset({"edward"}), "fred": frozenset({"frederick"}),
+}
 
 
 @dataclass
@@ -88,6 +163,7 @@ class ActorResolver:
         self._layers: tuple[ActorKB, ...] = (overlay, kb) if overlay is not None else (kb,)
         self._max_len = max(layer.max_len for layer in self._layers)
         self._cached = lru_cache(maxsize=65536)(self._resolve_uncached)
+        self._words_of: dict[str, set[str]] = {}  # person entry key -> every word of its names
 
     @classmethod
     def load(cls, actor_dicts: Iterable[Path] = ()) -> ActorResolver:
@@ -179,7 +255,9 @@ class ActorResolver:
 
     def _resolve_matches(self, text: str, toks: list[Token], matches: list[_Match], context: str | None,
                          on: date | None) -> Resolution | None:
-        if not matches:
+        matches = self._demote_generic_names(toks, matches, context)
+        matches = _drop_weak_head(toks, matches)
+        if not matches or _thing_headed(toks, matches):
             return None
         norms = {t.norm for t in toks}
         former = bool(norms & _FORMER)
@@ -189,6 +267,15 @@ class ActorResolver:
         plural = bool(head and head.plural)
 
         people = [m for m in named if m.alias.entry.kind == "person"]
+        strangers = [m for m in people if self._other_given_name(toks, m, matches)]
+        if strangers:
+            # "Francia Marquez" is not Ivan Marquez: a different given name before a bare surname.
+            people = [m for m in people if m not in strangers]
+            named = [m for m in named if m not in strangers]
+            if not people and len(matches) == len(strangers):
+                ent = strangers[0].alias.entry
+                ref = ActorRef(text=text, name=None, country=person_status(ent, on)[0] or ent.country, sectors=[])
+                return Resolution(ref, "person", _code(ref), head, plural)
         if people:
             pm = _head_person(people, agents, toks, text)
             explicit = next((m for m in named if m.alias.entry.kind == "country" and not m.pro and not m.sponsor), None)
@@ -200,7 +287,7 @@ class ActorResolver:
             # politician; the stated country and title are the better evidence.
             named = [m for m in named if m is not pm]
 
-        orgs = [m for m in named if m.alias.entry.kind in ("igo", "group", "org", "territory")
+        orgs = [m for m in named if m.alias.entry.kind in _ORG_KINDS
                 or (m.alias.entry.kind == "dict" and m.alias.entry.country is not None
                     and _dict_sectors(m.alias.entry, on))]
         orgs = [m for m in orgs if not m.sponsor and not m.pro]
@@ -208,7 +295,7 @@ class ActorResolver:
             best = max(orgs, key=lambda m: (m.end - m.start, -m.start))
             return self._org_res(text, best.alias.entry, agents, on, former, head, plural)
 
-        places = [m for m in named if m.alias.entry.kind in ("country", "dict") and not m.sponsor]
+        places = [m for m in named if m.alias.entry.kind in (*_PLACE_KINDS, "dict") and not m.sponsor]
         country_m = next((m for m in places if not m.pro), None)
         pro_m = next((m for m in places if m.pro), None)
         sectors = _agent_sectors(agents, toks)
@@ -247,7 +334,10 @@ class ActorResolver:
 
         if not agents:
             return None
-        blocked = bool(norms & _NO_COUNTRY) or pro_m is not None or any(m.sponsor for m in named)
+        # "Iran-backed militias", "pro-Russian rebels": the named country is not the actor's, but the
+        # article's focus country still is when it is a different one.
+        foreign = {m.alias.entry.country for m in named if m.sponsor or m.pro}
+        blocked = bool(norms & _NO_COUNTRY) or (bool(foreign) and context in foreign)
         country = None if blocked else context
         if not sectors and country is None:
             return None
@@ -257,6 +347,66 @@ class ActorResolver:
         if country is not None and country in self.kb.countries:
             pass  # country from the article's focus: no Wikidata id, the mention is generic
         return Resolution(ref, "agent", _code(ref), head, plural)
+
+    def _demote_generic_names(self, toks: list[Token], matches: list[_Match],
+                              context: str | None) -> list[_Match]:
+        """A body's name that is also a common noun ("Congress", "the Senate", "Home Office") is that
+        country's body only when no other country is meant: "Brazil's Congress" is Brazil's legislature."""
+        explicit = {m.alias.entry.country for m in matches if m.alias is not None
+                    and m.alias.entry.kind in _PLACE_KINDS and not m.pro and not m.sponsor}
+        out = []
+        for m in matches:
+            alias = m.alias
+            if alias is not None and alias.entry.kind in _ORG_KINDS and not alias.case_sensitive:
+                key = tuple(t.norm for t in toks[m.start:m.end])
+                key = key[1:] if len(key) > 1 and key[0] in ("the", "a", "an") else key
+                agent = self._lookup_agent(key)
+                other = (explicit - {alias.entry.country}) if explicit else (
+                    {context} - {alias.entry.country, None})
+                if agent is not None and other:
+                    m = _Match(m.start, m.end, agent=agent)
+            out.append(m)
+        return out
+
+    def _other_given_name(self, toks: list[Token], m: _Match, matches: list[_Match]) -> bool:
+        """True when a one-word name ("Marquez", "Erdogan") follows a given name that is not the person's own."""
+        assert m.alias is not None
+        if m.end - m.start != 1:
+            return False
+        # The capitalised words just before the name, back to the first title, country or other name;
+        # middle names are allowed ("Barack Hussein Obama"), so one word fitting the person is enough.
+        given: list[str] = []
+        j = m.start - 1
+        while j >= 0 and not any(o.start <= j < o.end for o in matches):
+            tok = toks[j]
+            if tok.norm in _LOWER_PARTICLES or tok.norm in _HONORIFICS:
+                j -= 1
+                continue
+            if not (tok.orig[:1].isupper() and tok.orig.isalpha()):
+                break
+            if len(tok.norm) > 2:
+                given.append(tok.norm)
+            j -= 1
+        if not given:
+            return False
+        words = self._name_words(m.alias.entry)
+        return not any(_same_given(g, w) for g in given for w in words)
+
+    def _name_words(self, ent: Entry) -> set[str]:
+        """Every word of a person's names and aliases (indexed on first use)."""
+        if not self._words_of:
+            for layer in self._layers:
+                for key, aliases in layer.names.items():
+                    words = {w for w in key if self._is_name_word(w)}
+                    for a in aliases:
+                        if a.entry.kind == "person":
+                            self._words_of.setdefault(a.entry.key, set()).update(words)
+        return self._words_of.get(ent.key, set()) | {t.norm for t in tokenize(ent.name) if self._is_name_word(t.norm)}
+
+    def _is_name_word(self, word: str) -> bool:
+        # Particles and titles inside aliases ("al", "President Assad") say nothing about a given name.
+        return len(word) > 2 and word not in _LOWER_PARTICLES and word not in _HONORIFICS and (
+            self._lookup_agent((word,)) is None)
 
     def _scan(self, toks: list[Token], on: date | None = None) -> list[_Match]:
         """Longest names and agents first, then shorter ones in the gaps, returned left to right."""
@@ -314,6 +464,9 @@ class ActorResolver:
             ok = [a for a in layer.names.get(key, ()) if _case_ok(a, toks)]
             if not ok:
                 continue
+            # "JEM" (Sudan's rebels) and "JeM" (Jaish-e-Mohammed) fold alike: an acronym written exactly
+            # as an entry spells it beats an entry that matched case-blind.
+            ok = [a for a in ok if a.case_sensitive] or ok
             first = ok[0]
             # Several entries share the form ("Taliban" the insurgency and the government; two Aouns):
             # keep to the first entry's kind and let the event date choose among them.
@@ -357,6 +510,8 @@ class ActorResolver:
         # "UN peacekeepers", "EU foreign ministers": the body gives the country, the noun the sector.
         if ent.country in _NONSTATE_SECTORLESS and agent_secs and ent.kind == "igo":
             sectors = agent_secs
+        elif ent.kind == "igo" and not sectors and head is not None and head.kind in ("person", "role"):
+            sectors = ["GOV"]  # "the EU's foreign policy chief", "the head of UNHCR": the body's officials
         if former and agent_secs:
             sectors = ["ELI"]
         active = (ent.since is None or on is None or on >= ent.since) and (
@@ -377,6 +532,54 @@ def _match_gapped(norms: list[str], i: int, words: tuple[str, ...], glued: tuple
             return None
         pos = nxt + 1
     return pos
+
+
+def _skeleton(word: str) -> str:
+    """First letter plus the consonants: Muhammad and Mohamed, Sergei and Sergey read alike."""
+    word = word[1:] if len(word) > 3 and word[0] in "yi" and word[1] in "aeiou" else word  # Yevgeny, Evgeny
+    return word[:1] + "".join(c for c in word[1:] if c not in "aeiouy")
+
+
+def _same_given(a: str, b: str) -> bool:
+    if a == b or b in _NICKNAMES.get(a, ()) or a in _NICKNAMES.get(b, ()):
+        return True
+    sa, sb = _skeleton(a), _skeleton(b)
+    k = min(3, len(sa), len(sb))
+    return k > 0 and sa[:k] == sb[:k]
+
+
+def _thing_headed(toks: list[Token], matches: list[_Match]) -> bool:
+    """True when the phrase ends in a thing noun after a place or generic noun ("Russian gas", "a court
+    ruling"), with no named person or body in it."""
+    last = toks[-1]
+    if not matches or last.norm not in _THING_HEADS:
+        return False
+    if not last.orig[:1].islower() and last.norm not in _TREATY_HEADS:
+        return False  # a capitalised word may be part of a name we do not know
+    if any(m.start <= len(toks) - 1 < m.end for m in matches):
+        return False
+    named = [m.alias.entry.kind for m in matches if m.alias is not None]
+    return all(k in _PLACE_KINDS for k in named)
+
+
+def _drop_weak_head(toks: list[Token], matches: list[_Match]) -> list[_Match]:
+    """"The power grid", "a state of emergency": a weak generic noun followed by an ordinary word (or by
+    "of" and ordinary words) modifies that word and names no actor."""
+    if not matches or any(m.alias is not None for m in matches):
+        return matches
+    last = matches[-1]
+    if last.agent is None or last.agent.phrase not in _WEAK_HEADS or last.end >= len(toks):
+        return matches
+    rest = toks[last.end:]
+    first = rest[0]
+    if first.norm == "of":
+        tail = rest[1:]
+        if tail and all(t.orig[:1].islower() or t.orig[:1].isdigit() for t in tail):
+            return matches[:-1]
+        return matches
+    if first.norm in _ATTACHING or first.orig[:1].isupper() or first.norm.endswith(("ed", "ing")):
+        return matches
+    return matches[:-1]
 
 
 def _case_ok(alias: Alias, toks: list[Token]) -> bool:
@@ -551,22 +754,33 @@ def actor_json(text: str, *, context: str | None = None, date_text: str | None =
     return resolver.resolve_batch_line({"text": text, "context": context, "date": date_text})
 
 
-def actor_batch(lines: Iterable[str], *, actor_dicts: Iterable[Path] = ()) -> Iterator[str]:
-    """`wirecoder actor -`: one JSON query per input line -> one JSON answer per output line.
+def batch_query(line: str) -> dict[str, Any]:
+    """One `wirecoder actor -` input line as a query. A JSON object is the query itself; anything else
+    (plain text, a JSON string, a bare number) is the actor text, so a list of names can be piped in."""
+    text = line.strip()
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError:
+        return {"text": text}
+    if isinstance(obj, dict):
+        return obj
+    return {"text": obj if isinstance(obj, str) else text}
 
-    A bad line yields {"text": ..., "error": "..."} so one mistake does not stop a long batch.
+
+def actor_batch(lines: Iterable[str], *, actor_dicts: Iterable[Path] = ()) -> Iterator[str]:
+    """`wirecoder actor -`: one query per input line -> one JSON answer per output line.
+
+    A query that cannot be answered (a JSON object without "text", a bad date) yields
+    {"text": ..., "error": "..."} so one mistake does not stop a long batch.
     """
     resolver = ActorResolver.load(actor_dicts)
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        query = batch_query(line)
         try:
-            obj = json.loads(line)
-            if isinstance(obj, str):
-                obj = {"text": obj}
-            if not isinstance(obj, dict):
-                raise ValueError("expected a JSON object {\"text\", \"context\", \"date\"}")
-            out = resolver.resolve_batch_line(obj)
-        except (ValueError, json.JSONDecodeError) as exc:
-            out = {"text": None, "error": f"input line {lineno}: {exc}"}
+            out = resolver.resolve_batch_line(query)
+        except ValueError as exc:
+            text = query.get("text")
+            out = {"text": text if isinstance(text, str) else None, "error": f"input line {lineno}: {exc}"}
         yield json.dumps(out, ensure_ascii=False)

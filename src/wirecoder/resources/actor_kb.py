@@ -29,7 +29,7 @@ SECTORS: frozenset[str] = frozenset({
 # Entity files and the ``Entry.kind`` their rows get.
 ENTITY_FILES: dict[str, str] = {"igos.tsv": "igo", "territories.tsv": "territory", "groups.tsv": "group",
                                 "institutions.tsv": "org",
-                                "orgs.tsv": "org"}
+                                "orgs.tsv": "org", "regions.tsv": "region"}
 PERSON_FILES: tuple[str, ...] = ("leaders.tsv", "ministers.tsv", "officials.tsv")
 
 # Single-word names that are also ordinary English words: matched only when capitalised.
@@ -37,6 +37,8 @@ _COMMON_WORDS = frozenset({
     "chad", "turkey", "jordan", "china", "guinea", "niger", "georgia", "japan", "cuba", "panama",
     "may", "rice", "bush", "brown", "white", "king", "lee", "said", "ali", "khan", "hope", "grant",
     "march", "rich", "young", "paul", "wood", "law", "love", "long", "rule", "hunt", "gray", "grey",
+    "christian", "english", "earnest", "slim", "turk", "bar", "nova", "pen", "power", "bishop", "sheikh",
+    "dan", "key", "store",
 })
 
 
@@ -68,7 +70,8 @@ class Tenure:
 
 @dataclass(frozen=True)
 class Entry:
-    """One named actor. ``kind``: country, seat, igo, territory, group, org, person, dict."""
+    """One named actor. ``kind``: country, seat, igo, territory, group, org, person, dict, or region (a
+    province or city that only lends its country: "Darfur rebels", "Aleppo residents")."""
 
     key: str
     name: str
