@@ -113,3 +113,14 @@ def test_checker_reports_each_kind_of_bad_row():
         assert any(needle in p for p in found), (needle, found)
     good = "leaders\tVladimir Putin\tRUS\tQ7747\tVladimir Putin\nigos\tUnited Nations\tUNO\tQ1065\tUnited Nations"
     assert problems(good, index) == []
+
+
+def test_each_wikidata_id_names_one_actor_in_the_loaded_kb():
+    from wirecoder.resources.actor_kb import load_kb
+
+    names: dict[str, set[str]] = {}
+    for e in load_kb().entries:
+        if e.wikidata:
+            names.setdefault(e.wikidata, set()).add(e.name)
+    shared = {q: n for q, n in names.items() if len(n) > 1}
+    assert not shared, f"one Wikidata id on several actors: {shared}"

@@ -278,17 +278,33 @@ def _load_countries(kb: ActorKB) -> None:
             raise ActorKBError(f"countries.tsv: ISO country {iso3} is missing; add a row for it")
 
 
-def _load_entities(kb: ActorKB, name: str) -> None:
+IDS_FILE = "wikidata_ids.tsv"
+
+
+def _load_ids() -> dict[tuple[str, str], tuple[str, str]]:
+    """(file stem, canonical name) -> (Wikidata id, Wikipedia title) from the checked-ids table, which
+    takes precedence over an id written in the actor's own row."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for where, cols in _rows(IDS_FILE):
+        if len(cols) < 5 or not re.fullmatch(r"Q[1-9][0-9]*", cols[3]):
+            raise ActorKBError(f"{where}: expected kind, name, country, Wikidata id (Q…), Wikipedia title")
+        out[(cols[0], cols[1])] = (cols[3], cols[4])
+    return out
+
+
+def _load_entities(kb: ActorKB, name: str, ids: dict[tuple[str, str], tuple[str, str]]) -> None:
     # name  aliases  country  sectors  wikidata  wikipedia  since  until
     kind = ENTITY_FILES[name]
+    stem = name.removesuffix(".tsv")
     for where, cols in _rows(name):
         canon = cols[0]
         since = _col(cols, 6)
+        qid, wiki = ids.get((stem, canon), (_col(cols, 4), _col(cols, 5)))
         # A name may have several dated rows (the Taliban before and after 2021): one entry each.
         entry = Entry(
             key=f"{kind}:{canon}:{since}", name=canon, kind=kind, country=_country(_col(cols, 2), where),
-            sectors=_sectors(_col(cols, 3), where), wikidata=_col(cols, 4) or None,
-            wikipedia=_col(cols, 5) or canon, since=parse_date(_col(cols, 6), where=where),
+            sectors=_sectors(_col(cols, 3), where), wikidata=qid or None,
+            wikipedia=wiki or canon, since=parse_date(_col(cols, 6), where=where),
             until=parse_date(_col(cols, 7), where=where),
         )
         kb.entries.append(entry)
@@ -337,12 +353,13 @@ def _load_people(kb: ActorKB, name: str) -> dict[str, list[tuple[str, list[str]]
     return rows
 
 
-def _build_people(kb: ActorKB, rows: dict[str, list[tuple[str, list[str]]]]) -> None:
+def _build_people(kb: ActorKB, rows: dict[str, list[tuple[str, list[str]]]],
+                  ids: dict[tuple[str, str], tuple[str, str]]) -> None:
+    checked = {name: v for (stem, name), v in ids.items() if f"{stem}.tsv" in PERSON_FILES}
     for canon, group in rows.items():
         tenures: list[Tenure] = []
         aliases: list[str] = []
-        qid = None
-        wiki = None
+        qid, wiki = checked.get(canon, (None, None))
         for where, cols in group:
             tenures.append(Tenure(
                 country=_country(_col(cols, 2), where), sectors=_sectors(_col(cols, 3), where),
@@ -403,13 +420,14 @@ def load_kb() -> ActorKB:
     """Read the shipped KB once per process."""
     kb = ActorKB(version=_load_version())
     _load_countries(kb)
+    ids = _load_ids()
     for name in ENTITY_FILES:
-        _load_entities(kb, name)
+        _load_entities(kb, name, ids)
     people: dict[str, list[tuple[str, list[str]]]] = {}
     for name in PERSON_FILES:
         for canon, group in _load_people(kb, name).items():
             people.setdefault(canon, []).extend(group)
-    _build_people(kb, people)
+    _build_people(kb, people, ids)
     _load_agents(kb)
     return kb
 
