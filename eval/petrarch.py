@@ -42,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"records: {r['records']}  gold triples: {r['gold_triples']}")
     print(f"triples found (source, target, CAMEO root): {r['found']}/{r['gold_triples']} = {r['recall']:.1%}")
     print(f"precision: {r['correct']}/{r['emitted']} = {r['precision']:.1%}")
-    print(f"no-event records that produced events: {r['noevent_errors']}/{r['noevent_records']}")
+    print(f"no-event records that produced events: {r['noevent_errors']}/{r['noevent_records']}"
+          f" ({', '.join(r['noevent_error_ids']) or 'none'}); of those flagged noevents by the suite:"
+          f" {r['marked_noevent_errors']}/{r['marked_noevent_records']}")
     return 0
 
 
