@@ -265,3 +265,16 @@ def test_provinces_missing_from_geonames_divisions_come_from_the_state_table(nlp
 def test_the_european_union_is_placed_at_its_centre_not_its_seat(nlp, finder):
     p = _resolve(nlp, finder, "Farmers across the European Union protested.", "European Union")
     assert 48.5 < p.lat < 51.0 and 8.0 < p.lon < 11.5
+
+
+def test_a_street_the_gazetteer_lacks_lies_in_the_articles_town(nlp, finder):
+    text = ("Crowds gathered on Mulberry Street on Saturday. Police in Nairobi said the march was "
+            "peaceful, and Nairobi officials thanked the organisers.")
+    street = _resolve(nlp, finder, text, "Mulberry Street")
+    nairobi = _resolve(nlp, finder, text, "Nairobi")
+    assert (street.lat, street.lon, street.precision) == (nairobi.lat, nairobi.lon, "city")
+
+
+def test_a_street_stays_unplaced_when_the_article_has_no_single_town(nlp, finder):
+    text = "Crowds gathered on Mulberry Street on Saturday, as they did in Nairobi and in Mombasa."
+    assert _resolve(nlp, finder, text, "Mulberry Street").lat is None

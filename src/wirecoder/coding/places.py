@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -145,6 +145,37 @@ def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candida
             first = others[0].entry
             if all(_same_kind(o.entry, first) for o in others[1:]):
                 out[i] = first
+    return out
+
+
+# Last words of names of streets, buildings and sites, which no gazetteer of towns holds.
+LOCAL_HEADS = frozenset({
+    "street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd", "lane",
+    "drive", "highway", "park", "square", "plaza", "hospital", "school", "university", "college",
+    "airport", "station", "bridge", "hall", "centre", "center", "tower", "embassy", "church", "mosque",
+    "cathedral", "market", "stadium", "arena", "prison", "jail", "camp", "canal", "building", "mall",
+    "courthouse", "palace", "house", "hotel", "library", "museum", "theatre", "theater", "gardens",
+})
+
+
+def _place_local_names(found: list[Toponym]) -> list[Toponym]:
+    """A street, building or site the gazetteer lacks lies in the article's town, when the article has
+    one clear town (the city it names most often): better that town's point, at city precision, than
+    none. Where the towns are several and equally named, the name stays unresolved."""
+    towns = Counter(t.place.name for t in found if t.place.feature == "city" and t.kind == "name")
+    if not towns:
+        return found
+    ranked = towns.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return found
+    town = next(t.place for t in found if t.place.name == ranked[0][0] and t.place.feature == "city")
+    out: list[Toponym] = []
+    for t in found:
+        words = t.place.text.lower().split()
+        if t.place.lat is None and t.kind == "name" and len(words) > 1 and words[-1] in LOCAL_HEADS:
+            t = Toponym(replace(town, text=t.place.text, char_start=t.place.char_start,
+                                char_end=t.place.char_end, score=0.0), t.kind, t.source, 0)
+        out.append(t)
     return out
 
 
@@ -493,7 +524,7 @@ class PlaceFinder:
                                     for s, c in scored[i]), key=lambda x: x[0])
             out.append(Toponym(_place_from(best.entry, span.text, start, end, best_score), kind, source,
                                len(cs)))
-        return out
+        return _place_local_names(out)
 
     def _candidates(self, text: str, kind: str) -> list[Candidate]:
         """Gazetteer candidates of a mention; names the gazetteer lacks back off to the place they are
