@@ -620,7 +620,13 @@ def _pick_by_date(cands: list[Alias], on: date | None) -> Alias:
             return max(active, key=latest)
         started = [a for a in cands if (_active_span(a.entry)[0] or date.min) <= on]
         if started:
-            return max(started, key=latest)
+            # Nobody holds office then: the one who held it last ("Orban" after Viktor Orbán left
+            # office is still him, not the Romanian who left years before).
+            def last_active(a: Alias) -> date:
+                if a.entry.tenures:
+                    return max(min(t.end or on, on) for t in a.entry.tenures if (t.start or date.min) <= on)
+                return min(_active_span(a.entry)[1] or on, on)
+            return max(started, key=lambda a: (last_active(a), latest(a)))
     return max(cands, key=latest)
 
 
