@@ -278,3 +278,15 @@ def test_a_street_the_gazetteer_lacks_lies_in_the_articles_town(nlp, finder):
 def test_a_street_stays_unplaced_when_the_article_has_no_single_town(nlp, finder):
     text = "Crowds gathered on Mulberry Street on Saturday, as they did in Nairobi and in Mombasa."
     assert _resolve(nlp, finder, text, "Mulberry Street").lat is None
+
+
+def test_a_container_name_is_read_whole(nlp, finder):
+    # "South West" alone is a Cameroonian region; "South West England" must not make Cornwall foreign.
+    p = _resolve(nlp, finder, "Three people died at a caravan park in Cornwall in South West England.",
+                 "Cornwall")
+    assert p.country == "GBR"
+
+
+def test_former_country_names_resolve_to_the_state(nlp, finder):
+    p = _resolve(nlp, finder, "Refugees crossed from Zaire into Rwanda in 1996.", "Zaire")
+    assert (p.country, p.feature) == ("COD", "country")

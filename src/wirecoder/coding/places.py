@@ -426,6 +426,10 @@ class PlaceFinder:
                 y = doc[span.end + 1: span.end + 1 + width]
                 if not self._capitalised(y[0]):
                     continue
+                after = span.end + 1 + width
+                if (after < len(doc) and self._capitalised(doc[after]) and not doc[after].is_stop
+                        and not doc[after].is_sent_start):
+                    continue  # Y goes on ("South West England"): its first words are not a place
                 cands = [c for c in self.gaz.candidates(y.text)
                          if c.entry.feature in ("country", "admin1") and not c.demonym]
                 if cands:
