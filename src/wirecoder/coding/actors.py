@@ -77,6 +77,32 @@ _THING_HEADS = frozenset({
     "role", "presence", "involvement", "funding", "spending", "salaries", "pensions", "tax", "taxes",
     "tariffs", "program", "programme", "future", "past", "interests", "influence", "control", "rule",
 })
+# Head nouns that denote land ("the Aleppo countryside", "the outskirts of Mogadishu", "Kurdish-held
+# territory"): the phrase is a place, not an actor, unless the word is part of a known name ("Southern
+# Transitional Council", "Border Guard Police").
+_LAND_HEADS = frozenset({
+    "countryside", "outskirts", "suburbs", "suburb", "environs", "vicinity", "hinterland", "heartland",
+    "region", "regions", "area", "areas", "province", "provinces", "governorate", "district", "districts",
+    "county", "border", "borders", "borderland", "borderlands", "frontier", "frontiers", "territory",
+    "territories", "zone", "zones", "enclave", "corridor", "coast", "coastline", "valley", "village",
+    "villages", "town", "towns", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
+})
+# Compass nouns are land only in "north of Baghdad": "the North" alone may be a state (Korea).
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+# Adjectives that make a country or province a part of its land ("southern Lebanon", "rural Damascus").
+_DIRECTIONAL = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                          "southeastern", "southwestern", "central", "rural", "coastal"})
+# Event and attack nouns: "the drone strike", "an air raid", "the shelling" name no actor by themselves;
+# a named modifier still says who did it ("Russian shelling", "a Hamas attack").
+_EVENT_HEADS = frozenset({
+    "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling", "bombing", "bombings",
+    "bombardment", "bombardments", "attack", "attacks", "bomb", "bombs", "blast", "blasts", "explosion",
+    "explosions", "barrage", "offensive", "ambush", "assault", "incursion", "invasion", "clashes", "fighting",
+    "gunfire", "crackdown", "shootout", "massacre", "killing", "killings",
+})
+# Words of _NO_COUNTRY that, inside a known title, name a home office ("the foreign minister", "the
+# regional government", "the ruling coalition"), so the title keeps the focus country.
+_HOME_OFFICE_WORDS = frozenset({"foreign", "regional", "coalition"})
 # Thing heads that are capitalised in the names of treaties, wars and meetings ("the Paris Agreement",
 # "the Korean War", "the Geneva Conventions").
 _TREATY_HEADS = frozenset({"agreement", "agreements", "accord", "accords", "protocol", "protocols", "treaty",
@@ -140,6 +166,7 @@ class _Match:
     alias: Alias | None = None
     agent: Agent | None = None
     pro: bool = False  # preceded by pro-/anti-
+    anti: bool = False  # preceded by anti- (the actor opposes what follows)
     sponsor: bool = False  # followed by -backed, -funded ...
 
 
@@ -164,6 +191,7 @@ class ActorResolver:
         self._max_len = max(layer.max_len for layer in self._layers)
         self._cached = lru_cache(maxsize=65536)(self._resolve_uncached)
         self._words_of: dict[str, set[str]] = {}  # person entry key -> every word of its names
+        self._squeezed: dict[tuple[str, ...], list[Alias]] | None = None  # person names, doubled letters once
 
     @classmethod
     def load(cls, actor_dicts: Iterable[Path] = ()) -> ActorResolver:
@@ -232,8 +260,15 @@ class ActorResolver:
 
     # ---- resolution -------------------------------------------------------------------------
     def _resolve_uncached(self, text: str, context: str | None, on: date | None) -> Resolution | None:
-        # A possessive 's carries nothing here: "Russia's defence ministry" reads as "Russia defence ministry".
-        toks = [t for t in tokenize(text) if t.norm != "'s"]
+        # A possessive 's is dropped ("Russia's defence ministry" reads as "Russia defence ministry"), but
+        # where it stood is kept: a person before it owns the actor rather than being it.
+        toks: list[Token] = []
+        poss: set[int] = set()  # indexes of tokens followed by 's
+        for t in tokenize(text):
+            if t.norm != "'s":
+                toks.append(t)
+            elif toks:
+                poss.add(len(toks) - 1)
         if not toks or coref.is_pronoun(text):
             return None
         matches = self._scan(toks, on)
@@ -242,7 +277,7 @@ class ActorResolver:
                        and is_prefix_code(m.alias.entry.code)), None)
         if prefix is not None:
             return self._prefixed(text, prefix, [m for m in matches if m is not prefix], toks, context, on)
-        return self._resolve_matches(text, toks, matches, context, on)
+        return self._resolve_matches(text, toks, matches, context, on, frozenset(poss))
 
     def _prefixed(self, text: str, prefix: _Match, rest: list[_Match], toks: list[Token],
                   context: str | None, on: date | None) -> Resolution:
@@ -254,10 +289,10 @@ class ActorResolver:
         return Resolution(ref, "dict", code, inner.head if inner else None, inner.plural if inner else False)
 
     def _resolve_matches(self, text: str, toks: list[Token], matches: list[_Match], context: str | None,
-                         on: date | None) -> Resolution | None:
+                         on: date | None, poss: frozenset[int] = frozenset()) -> Resolution | None:
         matches = self._demote_generic_names(toks, matches, context)
         matches = _drop_weak_head(toks, matches)
-        if not matches or _thing_headed(toks, matches):
+        if not matches or _thing_headed(toks, matches) or _place_headed(toks, matches) or _event_headed(toks, matches):
             return None
         norms = {t.norm for t in toks}
         former = bool(norms & _FORMER)
@@ -267,7 +302,22 @@ class ActorResolver:
         plural = bool(head and head.plural)
 
         people = [m for m in named if m.alias.entry.kind == "person"]
-        strangers = [m for m in people if self._other_given_name(toks, m, matches)]
+        # "anti-Assad rebels", "pro-Putin bloggers": the person names a side, not the actor.
+        sided = [m for m in people if m.pro or m.sponsor]
+        strangers = [m for m in people if m not in sided and (
+            self._other_given_name(toks, m, matches) or self._name_goes_on(toks, m, matches))]
+        # An unknown person's title still says who they are; the known namesake's country is the best
+        # guess at theirs ("President Abdi Xamar" shares a name with a Somali politician).
+        stranger_country = next((_person_country(m.alias.entry, on) for m in strangers), None)
+        # Opponents of a leader are most often at home: "anti-Assad rebels" are Syrian.
+        side_country = next((_person_country(m.alias.entry, on) for m in sided if m.anti), None)
+        backers = {_person_country(m.alias.entry, on) for m in sided if not m.anti}
+        if sided:
+            people = [m for m in people if m not in sided]
+            named = [m for m in named if m not in sided]
+            matches = [m for m in matches if m not in sided]
+            if not matches:
+                return None
         if strangers:
             # "Francia Marquez" is not Ivan Marquez: a different given name before a bare surname.
             people = [m for m in people if m not in strangers]
@@ -276,8 +326,16 @@ class ActorResolver:
                 ent = strangers[0].alias.entry
                 ref = ActorRef(text=text, name=None, country=person_status(ent, on)[0] or ent.country, sectors=[])
                 return Resolution(ref, "person", _code(ref), head, plural)
-        if people:
-            pm = _head_person(people, agents, toks, text)
+        pm = _head_person(people, agents, toks, text) if people else None
+        if pm is not None and pm.end - 1 in poss and pm.end < len(toks):
+            # "Netanyahu's Likud party", "Putin's spokesman": the head after the possessive is the actor.
+            later = [m for m in matches if m.start >= pm.end]
+            if not any(m.alias is not None and m.alias.entry.kind in _ORG_KINDS for m in later):
+                return self._owned(text, toks, pm, later, on, former, plural)
+            named = [m for m in named if m.start >= pm.end]
+            pm = None
+        if pm is not None:
+            assert pm.alias is not None
             explicit = next((m for m in named if m.alias.entry.kind == "country" and not m.pro and not m.sponsor), None)
             p_country = person_status(pm.alias.entry, on)[0] or pm.alias.entry.country
             if not (explicit is not None and pm.end - pm.start == 1 and explicit.alias.entry.country != p_country):
@@ -307,6 +365,8 @@ class ActorResolver:
             return Resolution(ref, "country", _code(ref), head, plural)
         if _pro_government(toks, matches) and (not sectors or set(sectors) & _ARMED):
             sectors = ["PRM"]
+        elif (_anti_government(matches) or side_country) and set(sectors) & _ARMED:
+            sectors = ["REB"]  # "anti-junta fighters", "anti-government militias": insurgents
         if former:
             sectors = _eliify(sectors)
 
@@ -336,9 +396,9 @@ class ActorResolver:
             return None
         # "Iran-backed militias", "pro-Russian rebels": the named country is not the actor's, but the
         # article's focus country still is when it is a different one.
-        foreign = {m.alias.entry.country for m in named if m.sponsor or m.pro}
-        blocked = bool(norms & _NO_COUNTRY) or (bool(foreign) and context in foreign)
-        country = None if blocked else context
+        foreign = {m.alias.entry.country for m in named if m.sponsor or m.pro} | backers
+        blocked = bool(_loose_norms(toks, matches) & _NO_COUNTRY) or (bool(foreign) and context in foreign)
+        country = None if blocked else (stranger_country or context or side_country)
         if not sectors and country is None:
             return None
         if not sectors and not (head and head.kind in ("person", "role")):
@@ -347,6 +407,51 @@ class ActorResolver:
         if country is not None and country in self.kb.countries:
             pass  # country from the article's focus: no Wikidata id, the mention is generic
         return Resolution(ref, "agent", _code(ref), head, plural)
+
+    def _owned(self, text: str, toks: list[Token], pm: _Match, later: list[_Match], on: date | None,
+               former: bool, plural: bool) -> Resolution | None:
+        """A person's possession: "Putin's spokesman" is a Russian official, "Netanyahu's party" Israel's
+        PTY, "Putin's war" no actor; with nothing known after the possessive the person stays the actor."""
+        assert pm.alias is not None
+        ent = pm.alias.entry
+        agents = [m for m in later if m.agent is not None]
+        last = toks[-1]
+        if agents:
+            head = agents[-1].agent
+            sectors = _agent_sectors(agents, toks)
+            sectors = _eliify(sectors) if former else sectors
+            ref = ActorRef(text=text, name=head.phrase if head else None, country=_person_country(ent, on),
+                           sectors=sectors)
+            return Resolution(ref, "agent", _code(ref), head, bool(head and head.plural))
+        if last.orig[:1].islower() and (last.norm in _THING_HEADS or last.norm in _EVENT_HEADS):
+            return None
+        ref = self._person_ref(text, ent, on, former)
+        return Resolution(ref, "person", _code(ref), None, plural)
+
+    def _name_goes_on(self, toks: list[Token], m: _Match, matches: list[_Match]) -> bool:
+        """True when a known name is followed by another capitalised word we do not know and the name as
+        written does not start with the person's own given name: "Mohamed Abdullahi Xamar" is not
+        Abdirahman Mohamed Abdullahi, while "Gustavo Petro Urrego" is still Petro."""
+        assert m.alias is not None
+        j = m.end
+        if j >= len(toks) or any(o.start <= j < o.end for o in matches):
+            return False
+        nxt = toks[j]
+        if not (nxt.orig[:1].isupper() and nxt.orig.isalpha() and len(nxt.norm) > 1) or (
+                nxt.norm in _LOWER_PARTICLES or nxt.norm in _HONORIFICS or nxt.norm in _SUFFIX_WORDS):
+            return False
+        first = next((t.norm for t in tokenize(m.alias.entry.name)
+                      if t.norm not in _LOWER_PARTICLES and t.norm not in _HONORIFICS), None)
+        if first is None:
+            return False
+        # The given names as written: capitalised words just before the match and the match's own words
+        # but its last (the family name).
+        written = [t.norm for t in toks[m.start:m.end - 1]]
+        k = m.start - 1
+        while k >= 0 and toks[k].orig[:1].isupper() and not any(o.start <= k < o.end for o in matches):
+            written.append(toks[k].norm)
+            k -= 1
+        return not any(_same_spelling(w, first) for w in written)
 
     def _demote_generic_names(self, toks: list[Token], matches: list[_Match],
                               context: str | None) -> list[_Match]:
@@ -425,6 +530,10 @@ class ActorResolver:
                 if agent is not None:
                     hit = _Match(i, i + length, agent=agent)
                     break
+                alias = self._lookup_variant(key, toks[i:i + length], on)
+                if alias is not None:
+                    hit = _Match(i, i + length, alias=alias)
+                    break
             if self.overlay is not None:
                 stem = self._lookup_stem(norms, toks, i)
                 if stem is not None and (hit is None or stem.end > hit.end):
@@ -441,8 +550,9 @@ class ActorResolver:
             for j in range(m.start, m.end):
                 taken[j] = True
             pro = m.start > 0 and norms[m.start - 1] in _PRO_ANTI
+            anti = pro and norms[m.start - 1] == "anti"
             sponsor = m.end < n and norms[m.end] in _SPONSOR_SUFFIX
-            out.append(replace(m, pro=pro, sponsor=sponsor))
+            out.append(replace(m, pro=pro, anti=anti, sponsor=sponsor))
         return sorted(out, key=lambda m: m.start)
 
     def _gapped(self, norms: list[str]) -> list[_Match]:
@@ -473,6 +583,23 @@ class ActorResolver:
             same = [a for a in ok if a.entry.kind == first.entry.kind]
             return _pick_by_date(same, on) if len(same) > 1 else first
         return None
+
+    def _lookup_variant(self, key: tuple[str, ...], toks: list[Token], on: date | None) -> Alias | None:
+        """A person's name written with a letter doubled or not ("Farmajo" for Farmaajo). Only full names
+        of two words or more, or one long word, so short words cannot turn into someone's name."""
+        if (len(key) < 2 and len(key[0]) < 6) or not toks[0].orig[:1].isupper():
+            return None
+        if self._squeezed is None:
+            self._squeezed = {}
+            for layer in self._layers:
+                for names_key, aliases in layer.names.items():
+                    people = [a for a in aliases if a.entry.kind == "person"]
+                    if people:
+                        self._squeezed.setdefault(tuple(_squeeze(w) for w in names_key), []).extend(people)
+        ok = [a for a in self._squeezed.get(tuple(_squeeze(w) for w in key), ()) if _case_ok(a, toks)]
+        if not ok:
+            return None
+        return _pick_by_date(ok, on) if len(ok) > 1 else ok[0]
 
     def _lookup_agent(self, key: tuple[str, ...]) -> Agent | None:
         for layer in self._layers:
@@ -548,6 +675,18 @@ def _same_given(a: str, b: str) -> bool:
     return k > 0 and sa[:k] == sb[:k]
 
 
+def _squeeze(word: str) -> str:
+    """Doubled letters written once: Farmaajo and Farmajo, Abdullahi and Abdulahi read alike."""
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    """Stricter than _same_given: the same name up to short forms and doubled or dropped vowels."""
+    if a == b or b in _NICKNAMES.get(a, ()) or a in _NICKNAMES.get(b, ()):
+        return True
+    return _squeeze(_skeleton(a)) == _squeeze(_skeleton(b))
+
+
 def _thing_headed(toks: list[Token], matches: list[_Match]) -> bool:
     """True when the phrase ends in a thing noun after a place or generic noun ("Russian gas", "a court
     ruling"), with no named person or body in it."""
@@ -560,6 +699,59 @@ def _thing_headed(toks: list[Token], matches: list[_Match]) -> bool:
         return False
     named = [m.alias.entry.kind for m in matches if m.alias is not None]
     return all(k in _PLACE_KINDS for k in named)
+
+
+def _head_index(toks: list[Token]) -> int:
+    """The phrase's head word: the last word before a modifier opens ("the outskirts of Mogadishu",
+    "police in Lagos"); the last word when none does."""
+    for k in range(1, len(toks)):
+        if toks[k].norm in _ATTACHING or toks[k].norm == "of":
+            return k - 1
+    return len(toks) - 1
+
+
+def _covered(i: int, matches: list[_Match], *, named_only: bool = True) -> bool:
+    return any(m.start <= i < m.end and (m.alias is not None or not named_only) for m in matches)
+
+
+def _place_headed(toks: list[Token], matches: list[_Match]) -> bool:
+    """True when the phrase is a piece of land: a land noun at the head ("the Aleppo countryside", "the
+    outskirts of Mogadishu", "north of Baghdad"), or a country or province with a directional adjective
+    and no agent noun ("southern Lebanon", "rural Damascus"). Known names with such words are kept."""
+    h = _head_index(toks)
+    word = toks[h].norm
+    if not _covered(h, matches):
+        land = word in _LAND_HEADS or (word in _COMPASS and h + 1 < len(toks) and toks[h + 1].norm == "of")
+        if not land:
+            return False
+        # Groups call their branches provinces ("Islamic State's Sahel province"), and a capitalised
+        # land word after a body's name may be part of a name we do not know.
+        bodies = [m for m in matches if m.alias is not None and m.alias.entry.kind not in _PLACE_KINDS
+                  and m.start < h]
+        return not bodies or (toks[h].orig[:1].islower() and word not in ("province", "provinces"))
+    head_m = next(m for m in matches if m.start <= h < m.end)
+    assert head_m.alias is not None
+    if head_m.alias.entry.kind not in _PLACE_KINDS or head_m.alias.role not in ("name", "seat"):
+        return False
+    if any(m.agent is not None or (m.alias is not None and m.alias.entry.kind not in _PLACE_KINDS)
+           for m in matches if m.start <= h):
+        return False
+    before = head_m.start > 0 and toks[head_m.start - 1].norm in _DIRECTIONAL
+    inside = head_m.alias.entry.kind == "region" and head_m.end - head_m.start > 1 and (
+        toks[head_m.start].norm in _DIRECTIONAL)
+    return before or inside
+
+
+def _event_headed(toks: list[Token], matches: list[_Match]) -> bool:
+    """True when an event or attack noun heads the phrase and nothing named stands before it ("the drone
+    strike", "an air raid", "the shelling of Kharkiv"); "Russian shelling" and "a Hamas attack" keep the
+    named actor, and "shelling by Russian forces" the one after "by"."""
+    h = _head_index(toks)
+    if toks[h].norm not in _EVENT_HEADS or _covered(h, matches):
+        return False
+    if any(t.norm == "by" for t in toks[h + 1:]):
+        return False
+    return not any(m.alias is not None and m.start <= h for m in matches)
 
 
 def _drop_weak_head(toks: list[Token], matches: list[_Match]) -> list[_Match]:
@@ -630,6 +822,9 @@ def _pick_by_date(cands: list[Alias], on: date | None) -> Alias:
     return max(cands, key=latest)
 
 
+# Words that may end a person's name without making it someone else's ("Donald Trump Jr").
+_SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
 _LOWER_PARTICLES = frozenset({"al", "el", "de", "da", "van", "von", "der", "bin", "ibn", "le", "la", "di",
                               "du", "dos", "das", "del", "y", "ben", "ould"})
 
@@ -674,7 +869,8 @@ def _agent_sectors(agents: list[_Match], toks: list[Token]) -> list[str]:
         return []
     head = agents[-1].agent
     assert head is not None
-    mods = [m.agent for m in agents[:-1] if m.agent is not None]
+    # "anti-government fighters": what the actor opposes is not its institution.
+    mods = [m.agent for m in agents[:-1] if m.agent is not None and not m.pro]
     if head.kind == "role" and mods:
         inst = [s for a in mods for s in a.sectors]
         if inst:
@@ -687,7 +883,27 @@ def _agent_sectors(agents: list[_Match], toks: list[Token]) -> list[str]:
 
 
 def _pro_government(toks: list[Token], matches: list[_Match]) -> bool:
-    return any(m.pro and m.agent is not None and "GOV" in m.agent.sectors for m in matches)
+    return any(m.pro and not m.anti and m.agent is not None and "GOV" in m.agent.sectors for m in matches)
+
+
+def _anti_government(matches: list[_Match]) -> bool:
+    return any(m.anti and m.agent is not None and "GOV" in m.agent.sectors for m in matches)
+
+
+def _person_country(ent: Entry, on: date | None) -> str | None:
+    return person_status(ent, on)[0] or ent.country
+
+
+def _loose_norms(toks: list[Token], matches: list[_Match]) -> set[str]:
+    """Words that stand outside every known name and title, plus the title words that do not name a home
+    office: "Western" in "Western diplomats" counts, "foreign" in "the foreign minister" does not."""
+    inside: set[int] = set()
+    for m in matches:
+        if m.alias is not None or m.agent is not None:
+            inside.update(range(m.start, m.end))
+    return {t.norm for i, t in enumerate(toks)
+            if i not in inside or (t.norm not in _HOME_OFFICE_WORDS and any(
+                m.agent is not None and m.start <= i < m.end for m in matches))}
 
 
 def _eliify(sectors: list[str]) -> list[str]:
