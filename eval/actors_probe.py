@@ -15,7 +15,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from wirecoder.coding.actors import ActorResolver, parse_on
+from wirecoder.coding.actor_batch import parse_on
+from wirecoder.coding.actors import ActorResolver
 
 PROBE = Path(__file__).parent / "data" / "actor_probe.jsonl"
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from wirecoder.coding.actors import ActorResolver, ArticleActorState, actor_batch, actor_json, person_status
+from wirecoder.coding.actor_batch import actor_batch, actor_json, resolve_batch_line
+from wirecoder.coding.actor_tenure import person_status
+from wirecoder.coding.actors import ActorResolver, ArticleActorState
 from wirecoder.resources.actor_kb import load_kb
 
 
@@ -167,7 +169,7 @@ def test_batch_line_and_cli_helpers(tmp_path):
 
 def test_bad_date_names_the_input(r):
     with pytest.raises(ValueError, match="2016-13-45"):
-        r.resolve_batch_line({"text": "Syrian troops", "date": "2016-13-45"})
+        resolve_batch_line(r, {"text": "Syrian troops", "date": "2016-13-45"})
 
 
 # --- coreference inside an article -----------------------------------------------------------

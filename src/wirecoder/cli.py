@@ -215,7 +215,8 @@ def actor(
 
     With "-", each stdin line is a query: a JSON object {"text", "context", "date"}, or plain text that
     is the actor string itself; one JSON answer is printed per line."""
-    from wirecoder.coding.actors import ActorResolver, actor_batch
+    from wirecoder.coding.actor_batch import actor_batch, resolve_batch_line
+    from wirecoder.coding.actors import ActorResolver
 
     if text == "-":
         for answer in actor_batch(sys.stdin, actor_dicts=actor_dict or ()):
@@ -223,7 +224,7 @@ def actor(
         return
     resolver = ActorResolver.load(actor_dict or ())
     query = {"text": text, "context": context, "date": on}
-    print(json.dumps(resolver.resolve_batch_line(query), ensure_ascii=False, indent=2))
+    print(json.dumps(resolve_batch_line(resolver, query), ensure_ascii=False, indent=2))
 
 
 @app.command()

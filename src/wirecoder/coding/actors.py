@@ -13,15 +13,24 @@ no actor.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from wirecoder.coding import coref
+from wirecoder.coding.actor_match import Match
+from wirecoder.coding.actor_phrases import (
+    EVENT_HEADS,
+    PLACE_KINDS,
+    THING_HEADS,
+    drop_weak_head,
+    event_headed,
+    place_headed,
+    thing_headed,
+)
+from wirecoder.coding.actor_tenure import eliify, person_country, person_status, pick_by_date
 from wirecoder.resources.actor_kb import ActorKB, Agent, Alias, Entry, Token, load_kb, tokenize
 from wirecoder.resources.petrarch_dict import (
     DictionaryKB,
@@ -47,72 +56,12 @@ _SPONSOR_SUFFIX = frozenset({"backed", "sponsored", "funded", "supported", "alli
                              "trained", "friendly", "leaning", "influenced", "linked", "affiliated", "speaking"})
 _PRO_ANTI = frozenset({"pro", "anti"})
 _ARMED = frozenset({"MIL", "REB", "PRM", "UAF", "COP"})
-_OFFICE = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 _NONSTATE_SECTORLESS = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "MNC"})
 # Kinds of named entries that decide the actor themselves (a body, group or breakaway authority).
 _ORG_KINDS = ("igo", "group", "org", "territory")
-# Places that only lend a country: countries (with capitals and seats) and sub-national regions and cities.
-_PLACE_KINDS = ("country", "region")
-# Generic nouns that are more often something else ("the state of the economy", "the power grid", "the
-# unit price"): as the head of a mention they name an actor only when nothing but a preposition or a
-# name follows them.
-_WEAK_HEADS = frozenset({"state", "power", "force", "unit", "party", "country", "division", "authority",
-                         "council", "union", "press", "executive", "administration", "nations", "states",
-                         "major power", "world power", "family", "crowd", "court", "national", "tourist",
-                         "observer"})
-# Head nouns that make a phrase a thing, an event or a place rather than an actor ("Russian gas", "the
-# Gaza war", "a government report", "the Iran nuclear deal"): a country or a generic noun before them is
-# only a modifier. Named people and bodies are not affected ("Hamas rockets" stays Hamas).
-_THING_HEADS = frozenset({
-    "gas", "oil", "crude", "goods", "exports", "imports", "trade", "airspace", "economy", "currency", "rupee",
-    "dollar", "dollars", "euro", "euros", "shilling", "ruble", "rouble", "yuan", "yen", "pound", "peso",
-    "lira", "rial", "naira", "rand", "sanctions", "election", "elections", "vote", "referendum", "war",
-    "conflict", "crisis", "cuisine", "food", "wine", "football", "market", "markets", "stocks", "shares",
-    "bonds", "prices", "inflation", "debt", "budget", "law", "laws", "constitution", "flag", "anthem", "deal",
-    "agreement", "agreements", "accord", "accords", "protocol", "protocols", "treaty", "convention",
-    "conventions", "talks", "summit", "visit", "plan", "proposal", "policy", "report", "statement",
-    "decision", "ruling", "verdict", "investigation", "probe", "parade", "tape", "boots", "uniform",
-    "uniforms", "weather", "climate", "history", "culture", "language", "choice", "meeting", "documents",
-    "document", "files", "case", "cases", "trial", "hearing", "demands", "demand", "response", "reaction",
-    "role", "presence", "involvement", "funding", "spending", "salaries", "pensions", "tax", "taxes",
-    "tariffs", "program", "programme", "future", "past", "interests", "influence", "control", "rule",
-})
-# Head nouns that denote land ("the Aleppo countryside", "the outskirts of Mogadishu", "Kurdish-held
-# territory"): the phrase is a place, not an actor, unless the word is part of a known name ("Southern
-# Transitional Council", "Border Guard Police").
-_LAND_HEADS = frozenset({
-    "countryside", "outskirts", "suburbs", "suburb", "environs", "vicinity", "hinterland", "heartland",
-    "region", "regions", "area", "areas", "province", "provinces", "governorate", "district", "districts",
-    "county", "border", "borders", "borderland", "borderlands", "frontier", "frontiers", "territory",
-    "territories", "zone", "zones", "enclave", "corridor", "coast", "coastline", "valley", "village",
-    "villages", "town", "towns", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
-})
-# Compass nouns are land only in "north of Baghdad": "the North" alone may be a state (Korea).
-_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
-# Adjectives that make a country or province a part of its land ("southern Lebanon", "rural Damascus").
-_DIRECTIONAL = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern",
-                          "southeastern", "southwestern", "central", "rural", "coastal"})
-# Event and attack nouns: "the drone strike", "an air raid", "the shelling" name no actor by themselves;
-# a named modifier still says who did it ("Russian shelling", "a Hamas attack").
-_EVENT_HEADS = frozenset({
-    "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "shelling", "bombing", "bombings",
-    "bombardment", "bombardments", "attack", "attacks", "bomb", "bombs", "blast", "blasts", "explosion",
-    "explosions", "barrage", "offensive", "ambush", "assault", "incursion", "invasion", "clashes", "fighting",
-    "gunfire", "crackdown", "shootout", "massacre", "killing", "killings",
-})
 # Words of _NO_COUNTRY that, inside a known title, name a home office ("the foreign minister", "the
 # regional government", "the ruling coalition"), so the title keeps the focus country.
 _HOME_OFFICE_WORDS = frozenset({"foreign", "regional", "coalition"})
-# Thing heads that are capitalised in the names of treaties, wars and meetings ("the Paris Agreement",
-# "the Korean War", "the Geneva Conventions").
-_TREATY_HEADS = frozenset({"agreement", "agreements", "accord", "accords", "protocol", "protocols", "treaty",
-                           "convention", "conventions", "deal", "talks", "summit", "war", "conflict", "crisis"})
-# Words that open a modifier after a head noun ("police in Lagos", "forces loyal to ..."), not a new head.
-_ATTACHING = frozenset({
-    "in", "at", "on", "from", "near", "with", "across", "around", "inside", "outside", "along", "during",
-    "after", "before", "for", "to", "by", "under", "over", "against", "into", "between", "among", "via",
-    "behind", "beyond", "within", "without", "throughout", "loyal", "and", "or", "who", "which", "that",
-})
 # Courtesy titles and ranks written before a name: never a given name.
 _HONORIFICS = frozenset({
     "mr", "mrs", "ms", "miss", "mister", "madam", "madame", "dr", "sir", "dame", "lord", "lady", "gen", "col",
@@ -157,17 +106,6 @@ class ArticleActorState:
     published: date | None = None
     recent: list[ActorRef] = field(default_factory=list)
     seen: list[coref.Seen] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _Match:
-    start: int  # token indexes
-    end: int
-    alias: Alias | None = None
-    agent: Agent | None = None
-    pro: bool = False  # preceded by pro-/anti-
-    anti: bool = False  # preceded by anti- (the actor opposes what follows)
-    sponsor: bool = False  # followed by -backed, -funded ...
 
 
 @dataclass(frozen=True)
@@ -248,16 +186,6 @@ class ActorResolver:
             return res.ref
         return None
 
-    def resolve_batch_line(self, obj: dict[str, Any]) -> dict[str, Any]:
-        """One `wirecoder actor -` query {"text","context","date"} -> one answer object."""
-        text = obj.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise ValueError(f"batch query {obj!r} has no 'text'; send {{\"text\": \"...\"}}")
-        on = parse_on(obj.get("date"))
-        ctx = obj.get("context")
-        ref = self.resolve(text, context=ctx.upper() if isinstance(ctx, str) and ctx else None, on=on)
-        return ref_to_json(ref, text)
-
     # ---- resolution -------------------------------------------------------------------------
     def _resolve_uncached(self, text: str, context: str | None, on: date | None) -> Resolution | None:
         # A possessive 's is dropped ("Russia's defence ministry" reads as "Russia defence ministry"), but
@@ -279,7 +207,7 @@ class ActorResolver:
             return self._prefixed(text, prefix, [m for m in matches if m is not prefix], toks, context, on)
         return self._resolve_matches(text, toks, matches, context, on, frozenset(poss))
 
-    def _prefixed(self, text: str, prefix: _Match, rest: list[_Match], toks: list[Token],
+    def _prefixed(self, text: str, prefix: Match, rest: list[Match], toks: list[Token],
                   context: str | None, on: date | None) -> Resolution:
         assert prefix.alias is not None and prefix.alias.entry.code is not None
         inner = self._resolve_matches(text, toks, rest, context, on) if rest else None
@@ -288,11 +216,11 @@ class ActorResolver:
         ref = ActorRef(text=text, name=ent.name, country=code[:3], sectors=code_sectors(alternatives(code)[0]))
         return Resolution(ref, "dict", code, inner.head if inner else None, inner.plural if inner else False)
 
-    def _resolve_matches(self, text: str, toks: list[Token], matches: list[_Match], context: str | None,
+    def _resolve_matches(self, text: str, toks: list[Token], matches: list[Match], context: str | None,
                          on: date | None, poss: frozenset[int] = frozenset()) -> Resolution | None:
         matches = self._demote_generic_names(toks, matches, context)
-        matches = _drop_weak_head(toks, matches)
-        if not matches or _thing_headed(toks, matches) or _place_headed(toks, matches) or _event_headed(toks, matches):
+        matches = drop_weak_head(toks, matches)
+        if not matches or thing_headed(toks, matches) or place_headed(toks, matches) or event_headed(toks, matches):
             return None
         norms = {t.norm for t in toks}
         former = bool(norms & _FORMER)
@@ -308,10 +236,10 @@ class ActorResolver:
             self._other_given_name(toks, m, matches) or self._name_goes_on(toks, m, matches))]
         # An unknown person's title still says who they are; the known namesake's country is the best
         # guess at theirs ("President Abdi Xamar" shares a name with a Somali politician).
-        stranger_country = next((_person_country(m.alias.entry, on) for m in strangers), None)
+        stranger_country = next((person_country(m.alias.entry, on) for m in strangers), None)
         # Opponents of a leader are most often at home: "anti-Assad rebels" are Syrian.
-        side_country = next((_person_country(m.alias.entry, on) for m in sided if m.anti), None)
-        backers = {_person_country(m.alias.entry, on) for m in sided if not m.anti}
+        side_country = next((person_country(m.alias.entry, on) for m in sided if m.anti), None)
+        backers = {person_country(m.alias.entry, on) for m in sided if not m.anti}
         if sided:
             people = [m for m in people if m not in sided]
             named = [m for m in named if m not in sided]
@@ -353,7 +281,7 @@ class ActorResolver:
             best = max(orgs, key=lambda m: (m.end - m.start, -m.start))
             return self._org_res(text, best.alias.entry, agents, on, former, head, plural)
 
-        places = [m for m in named if m.alias.entry.kind in (*_PLACE_KINDS, "dict") and not m.sponsor]
+        places = [m for m in named if m.alias.entry.kind in (*PLACE_KINDS, "dict") and not m.sponsor]
         country_m = next((m for m in places if not m.pro), None)
         pro_m = next((m for m in places if m.pro), None)
         sectors = _agent_sectors(agents, toks)
@@ -368,7 +296,7 @@ class ActorResolver:
         elif (_anti_government(matches) or side_country) and set(sectors) & _ARMED:
             sectors = ["REB"]  # "anti-junta fighters", "anti-government militias": insurgents
         if former:
-            sectors = _eliify(sectors)
+            sectors = eliify(sectors)
 
         if country_m is not None:
             ent = country_m.alias.entry
@@ -408,7 +336,7 @@ class ActorResolver:
             pass  # country from the article's focus: no Wikidata id, the mention is generic
         return Resolution(ref, "agent", _code(ref), head, plural)
 
-    def _owned(self, text: str, toks: list[Token], pm: _Match, later: list[_Match], on: date | None,
+    def _owned(self, text: str, toks: list[Token], pm: Match, later: list[Match], on: date | None,
                former: bool, plural: bool) -> Resolution | None:
         """A person's possession: "Putin's spokesman" is a Russian official, "Netanyahu's party" Israel's
         PTY, "Putin's war" no actor; with nothing known after the possessive the person stays the actor."""
@@ -419,16 +347,16 @@ class ActorResolver:
         if agents:
             head = agents[-1].agent
             sectors = _agent_sectors(agents, toks)
-            sectors = _eliify(sectors) if former else sectors
-            ref = ActorRef(text=text, name=head.phrase if head else None, country=_person_country(ent, on),
+            sectors = eliify(sectors) if former else sectors
+            ref = ActorRef(text=text, name=head.phrase if head else None, country=person_country(ent, on),
                            sectors=sectors)
             return Resolution(ref, "agent", _code(ref), head, bool(head and head.plural))
-        if last.orig[:1].islower() and (last.norm in _THING_HEADS or last.norm in _EVENT_HEADS):
+        if last.orig[:1].islower() and (last.norm in THING_HEADS or last.norm in EVENT_HEADS):
             return None
         ref = self._person_ref(text, ent, on, former)
         return Resolution(ref, "person", _code(ref), None, plural)
 
-    def _name_goes_on(self, toks: list[Token], m: _Match, matches: list[_Match]) -> bool:
+    def _name_goes_on(self, toks: list[Token], m: Match, matches: list[Match]) -> bool:
         """True when a known name is followed by another capitalised word we do not know and the name as
         written does not start with the person's own given name: "Mohamed Abdullahi Xamar" is not
         Abdirahman Mohamed Abdullahi, while "Gustavo Petro Urrego" is still Petro."""
@@ -453,12 +381,12 @@ class ActorResolver:
             k -= 1
         return not any(_same_spelling(w, first) for w in written)
 
-    def _demote_generic_names(self, toks: list[Token], matches: list[_Match],
-                              context: str | None) -> list[_Match]:
+    def _demote_generic_names(self, toks: list[Token], matches: list[Match],
+                              context: str | None) -> list[Match]:
         """A body's name that is also a common noun ("Congress", "the Senate", "Home Office") is that
         country's body only when no other country is meant: "Brazil's Congress" is Brazil's legislature."""
         explicit = {m.alias.entry.country for m in matches if m.alias is not None
-                    and m.alias.entry.kind in _PLACE_KINDS and not m.pro and not m.sponsor}
+                    and m.alias.entry.kind in PLACE_KINDS and not m.pro and not m.sponsor}
         out = []
         for m in matches:
             alias = m.alias
@@ -469,11 +397,11 @@ class ActorResolver:
                 other = (explicit - {alias.entry.country}) if explicit else (
                     {context} - {alias.entry.country, None})
                 if agent is not None and other:
-                    m = _Match(m.start, m.end, agent=agent)
+                    m = Match(m.start, m.end, agent=agent)
             out.append(m)
         return out
 
-    def _other_given_name(self, toks: list[Token], m: _Match, matches: list[_Match]) -> bool:
+    def _other_given_name(self, toks: list[Token], m: Match, matches: list[Match]) -> bool:
         """True when a one-word name ("Marquez", "Erdogan") follows a given name that is not the person's own."""
         assert m.alias is not None
         if m.end - m.start != 1:
@@ -513,26 +441,26 @@ class ActorResolver:
         return len(word) > 2 and word not in _LOWER_PARTICLES and word not in _HONORIFICS and (
             self._lookup_agent((word,)) is None)
 
-    def _scan(self, toks: list[Token], on: date | None = None) -> list[_Match]:
+    def _scan(self, toks: list[Token], on: date | None = None) -> list[Match]:
         """Longest names and agents first, then shorter ones in the gaps, returned left to right."""
         norms = [t.norm for t in toks]
         n = len(toks)
-        cands: list[_Match] = []
+        cands: list[Match] = []
         for i in range(n):
-            hit: _Match | None = None
+            hit: Match | None = None
             for length in range(min(self._max_len, n - i), 0, -1):
                 key = tuple(norms[i:i + length])
                 alias = self._lookup_name(key, toks[i:i + length], on)
                 if alias is not None:
-                    hit = _Match(i, i + length, alias=alias)
+                    hit = Match(i, i + length, alias=alias)
                     break
                 agent = self._lookup_agent(key)
                 if agent is not None:
-                    hit = _Match(i, i + length, agent=agent)
+                    hit = Match(i, i + length, agent=agent)
                     break
                 alias = self._lookup_variant(key, toks[i:i + length], on)
                 if alias is not None:
-                    hit = _Match(i, i + length, alias=alias)
+                    hit = Match(i, i + length, alias=alias)
                     break
             if self.overlay is not None:
                 stem = self._lookup_stem(norms, toks, i)
@@ -543,7 +471,7 @@ class ActorResolver:
         cands += self._gapped(norms)
         # "the UN refugee agency": the three-word name beats "the UN" that starts one word earlier.
         taken = [False] * n
-        out: list[_Match] = []
+        out: list[Match] = []
         for m in sorted(cands, key=lambda m: (-(m.end - m.start), m.start)):
             if any(taken[m.start:m.end]):
                 continue
@@ -555,10 +483,10 @@ class ActorResolver:
             out.append(replace(m, pro=pro, anti=anti, sponsor=sponsor))
         return sorted(out, key=lambda m: m.start)
 
-    def _gapped(self, norms: list[str]) -> list[_Match]:
+    def _gapped(self, norms: list[str]) -> list[Match]:
         """Dictionary names whose words were joined by spaces may have other words between them
         inside the mention ("ITHILEN TELEVISION" in "Ithilen state-run television"), as in TABARI."""
-        out: list[_Match] = []
+        out: list[Match] = []
         for layer in self._layers:
             if not isinstance(layer, DictionaryKB):
                 continue
@@ -566,7 +494,7 @@ class ActorResolver:
                 for words, glued, alias in layer.gapped.get(w, ()):
                     end = _match_gapped(norms, i, words, glued)
                     if end is not None and end - i > len(words):
-                        out.append(_Match(i, end, alias=alias))
+                        out.append(Match(i, end, alias=alias))
         return out
 
     def _lookup_name(self, key: tuple[str, ...], toks: list[Token], on: date | None) -> Alias | None:
@@ -581,7 +509,7 @@ class ActorResolver:
             # Several entries share the form ("Taliban" the insurgency and the government; two Aouns):
             # keep to the first entry's kind and let the event date choose among them.
             same = [a for a in ok if a.entry.kind == first.entry.kind]
-            return _pick_by_date(same, on) if len(same) > 1 else first
+            return pick_by_date(same, on) if len(same) > 1 else first
         return None
 
     def _lookup_variant(self, key: tuple[str, ...], toks: list[Token], on: date | None) -> Alias | None:
@@ -599,7 +527,7 @@ class ActorResolver:
         ok = [a for a in self._squeezed.get(tuple(_squeeze(w) for w in key), ()) if _case_ok(a, toks)]
         if not ok:
             return None
-        return _pick_by_date(ok, on) if len(ok) > 1 else ok[0]
+        return pick_by_date(ok, on) if len(ok) > 1 else ok[0]
 
     def _lookup_agent(self, key: tuple[str, ...]) -> Agent | None:
         for layer in self._layers:
@@ -608,13 +536,13 @@ class ActorResolver:
                 return agent
         return None
 
-    def _lookup_stem(self, norms: list[str], toks: list[Token], i: int) -> _Match | None:
+    def _lookup_stem(self, norms: list[str], toks: list[Token], i: int) -> Match | None:
         assert self.overlay is not None
-        best: _Match | None = None
+        best: Match | None = None
         for length in range(1, min(self._max_len, len(norms) - i) + 1):
             for stem, alias in self.overlay.stems.get(tuple(norms[i:i + length - 1]), ()):
                 if norms[i + length - 1].startswith(stem):
-                    best = _Match(i, i + length, alias=alias)
+                    best = Match(i, i + length, alias=alias)
         return best
 
     def _person_ref(self, text: str, ent: Entry, on: date | None, former: bool) -> ActorRef:
@@ -624,7 +552,7 @@ class ActorResolver:
         return ActorRef(text=text, name=ent.name, country=country, sectors=sectors,
                         wikidata=ent.wikidata, wikipedia=ent.wikipedia)
 
-    def _org_res(self, text: str, ent: Entry, agents: list[_Match], on: date | None, former: bool,
+    def _org_res(self, text: str, ent: Entry, agents: list[Match], on: date | None, former: bool,
                  head: Agent | None, plural: bool) -> Resolution:
         if ent.kind == "dict":
             # "former security officials in White House": the agents' codes join the entry's
@@ -687,93 +615,6 @@ def _same_spelling(a: str, b: str) -> bool:
     return _squeeze(_skeleton(a)) == _squeeze(_skeleton(b))
 
 
-def _thing_headed(toks: list[Token], matches: list[_Match]) -> bool:
-    """True when the phrase ends in a thing noun after a place or generic noun ("Russian gas", "a court
-    ruling"), with no named person or body in it."""
-    last = toks[-1]
-    if not matches or last.norm not in _THING_HEADS:
-        return False
-    if not last.orig[:1].islower() and last.norm not in _TREATY_HEADS:
-        return False  # a capitalised word may be part of a name we do not know
-    if any(m.start <= len(toks) - 1 < m.end for m in matches):
-        return False
-    named = [m.alias.entry.kind for m in matches if m.alias is not None]
-    return all(k in _PLACE_KINDS for k in named)
-
-
-def _head_index(toks: list[Token]) -> int:
-    """The phrase's head word: the last word before a modifier opens ("the outskirts of Mogadishu",
-    "police in Lagos"); the last word when none does."""
-    for k in range(1, len(toks)):
-        if toks[k].norm in _ATTACHING or toks[k].norm == "of":
-            return k - 1
-    return len(toks) - 1
-
-
-def _covered(i: int, matches: list[_Match], *, named_only: bool = True) -> bool:
-    return any(m.start <= i < m.end and (m.alias is not None or not named_only) for m in matches)
-
-
-def _place_headed(toks: list[Token], matches: list[_Match]) -> bool:
-    """True when the phrase is a piece of land: a land noun at the head ("the Aleppo countryside", "the
-    outskirts of Mogadishu", "north of Baghdad"), or a country or province with a directional adjective
-    and no agent noun ("southern Lebanon", "rural Damascus"). Known names with such words are kept."""
-    h = _head_index(toks)
-    word = toks[h].norm
-    if not _covered(h, matches):
-        land = word in _LAND_HEADS or (word in _COMPASS and h + 1 < len(toks) and toks[h + 1].norm == "of")
-        if not land:
-            return False
-        # Groups call their branches provinces ("Islamic State's Sahel province"), and a capitalised
-        # land word after a body's name may be part of a name we do not know.
-        bodies = [m for m in matches if m.alias is not None and m.alias.entry.kind not in _PLACE_KINDS
-                  and m.start < h]
-        return not bodies or (toks[h].orig[:1].islower() and word not in ("province", "provinces"))
-    head_m = next(m for m in matches if m.start <= h < m.end)
-    assert head_m.alias is not None
-    if head_m.alias.entry.kind not in _PLACE_KINDS or head_m.alias.role not in ("name", "seat"):
-        return False
-    if any(m.agent is not None or (m.alias is not None and m.alias.entry.kind not in _PLACE_KINDS)
-           for m in matches if m.start <= h):
-        return False
-    before = head_m.start > 0 and toks[head_m.start - 1].norm in _DIRECTIONAL
-    inside = head_m.alias.entry.kind == "region" and head_m.end - head_m.start > 1 and (
-        toks[head_m.start].norm in _DIRECTIONAL)
-    return before or inside
-
-
-def _event_headed(toks: list[Token], matches: list[_Match]) -> bool:
-    """True when an event or attack noun heads the phrase and nothing named stands before it ("the drone
-    strike", "an air raid", "the shelling of Kharkiv"); "Russian shelling" and "a Hamas attack" keep the
-    named actor, and "shelling by Russian forces" the one after "by"."""
-    h = _head_index(toks)
-    if toks[h].norm not in _EVENT_HEADS or _covered(h, matches):
-        return False
-    if any(t.norm == "by" for t in toks[h + 1:]):
-        return False
-    return not any(m.alias is not None and m.start <= h for m in matches)
-
-
-def _drop_weak_head(toks: list[Token], matches: list[_Match]) -> list[_Match]:
-    """"The power grid", "a state of emergency": a weak generic noun followed by an ordinary word (or by
-    "of" and ordinary words) modifies that word and names no actor."""
-    if not matches or any(m.alias is not None for m in matches):
-        return matches
-    last = matches[-1]
-    if last.agent is None or last.agent.phrase not in _WEAK_HEADS or last.end >= len(toks):
-        return matches
-    rest = toks[last.end:]
-    first = rest[0]
-    if first.norm == "of":
-        tail = rest[1:]
-        if tail and all(t.orig[:1].islower() or t.orig[:1].isdigit() for t in tail):
-            return matches[:-1]
-        return matches
-    if first.norm in _ATTACHING or first.orig[:1].isupper() or first.norm.endswith(("ed", "ing")):
-        return matches
-    return matches[:-1]
-
-
 def _case_ok(alias: Alias, toks: list[Token]) -> bool:
     if alias.case_sensitive and not all(t.orig.replace(".", "").isupper() for t in toks):
         return False
@@ -785,43 +626,6 @@ def _case_ok(alias: Alias, toks: list[Token]) -> bool:
     return True
 
 
-def _active_span(ent: Entry) -> tuple[date | None, date | None]:
-    if ent.tenures:
-        return ent.tenures[0].start, ent.tenures[-1].end
-    return ent.since, ent.until
-
-
-def _pick_by_date(cands: list[Alias], on: date | None) -> Alias:
-    """Among entries sharing a name: the one active on the date, else the most recent one."""
-    def latest(a: Alias) -> date:
-        if a.entry.tenures:
-            return max((t.start or date.min) for t in a.entry.tenures)
-        return a.entry.since or date.min
-
-    if on is not None:
-        active = []
-        for a in cands:
-            if a.entry.tenures:
-                if any(t.covers(on) for t in a.entry.tenures):
-                    active.append(a)
-            else:
-                start, end = _active_span(a.entry)
-                if (start is None or start <= on) and (end is None or on < end):
-                    active.append(a)
-        if active:
-            return max(active, key=latest)
-        started = [a for a in cands if (_active_span(a.entry)[0] or date.min) <= on]
-        if started:
-            # Nobody holds office then: the one who held it last ("Orban" after Viktor Orbán left
-            # office is still him, not the Romanian who left years before).
-            def last_active(a: Alias) -> date:
-                if a.entry.tenures:
-                    return max(min(t.end or on, on) for t in a.entry.tenures if (t.start or date.min) <= on)
-                return min(_active_span(a.entry)[1] or on, on)
-            return max(started, key=lambda a: (last_active(a), latest(a)))
-    return max(cands, key=latest)
-
-
 # Words that may end a person's name without making it someone else's ("Donald Trump Jr").
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -829,28 +633,7 @@ _LOWER_PARTICLES = frozenset({"al", "el", "de", "da", "van", "von", "der", "bin"
                               "du", "dos", "das", "del", "y", "ben", "ould"})
 
 
-def person_status(ent: Entry, on: date | None) -> tuple[str | None, list[str]]:
-    """Country and sectors of a person on a date: the office held then; ELI after the last one."""
-    tenures = ent.tenures
-    if not tenures:
-        return ent.country, list(ent.sectors)
-    if on is None:
-        # Undated: the person's most recent office.
-        t = tenures[-1]
-        return t.country, list(t.sectors)
-    current = [t for t in tenures if t.covers(on)]
-    if current:
-        secs: list[str] = []
-        for t in current:
-            secs += [s for s in t.sectors if s not in secs]
-        return current[-1].country, secs
-    past = [t for t in tenures if t.end is not None and t.end <= on]
-    if past:
-        return past[-1].country, ["ELI"]
-    return tenures[0].country, []
-
-
-def _head_person(people: list[_Match], agents: list[_Match], toks: list[Token], text: str) -> _Match:
+def _head_person(people: list[Match], agents: list[Match], toks: list[Token], text: str) -> Match:
     """The person a mention is about: "Putin spokesman Dmitry Peskov" is Peskov, while
     "Ben Rhodes, adviser to President Obama" is Rhodes (a comma closes the first name's phrase)."""
     first = people[0]
@@ -863,7 +646,7 @@ def _head_person(people: list[_Match], agents: list[_Match], toks: list[Token], 
     return first
 
 
-def _agent_sectors(agents: list[_Match], toks: list[Token]) -> list[str]:
+def _agent_sectors(agents: list[Match], toks: list[Token]) -> list[str]:
     """Sectors from the agent nouns: the head noun's, unless it is a role taking its institution's."""
     if not agents:
         return []
@@ -882,19 +665,15 @@ def _agent_sectors(agents: list[_Match], toks: list[Token]) -> list[str]:
     return secs
 
 
-def _pro_government(toks: list[Token], matches: list[_Match]) -> bool:
+def _pro_government(toks: list[Token], matches: list[Match]) -> bool:
     return any(m.pro and not m.anti and m.agent is not None and "GOV" in m.agent.sectors for m in matches)
 
 
-def _anti_government(matches: list[_Match]) -> bool:
+def _anti_government(matches: list[Match]) -> bool:
     return any(m.anti and m.agent is not None and "GOV" in m.agent.sectors for m in matches)
 
 
-def _person_country(ent: Entry, on: date | None) -> str | None:
-    return person_status(ent, on)[0] or ent.country
-
-
-def _loose_norms(toks: list[Token], matches: list[_Match]) -> set[str]:
+def _loose_norms(toks: list[Token], matches: list[Match]) -> set[str]:
     """Words that stand outside every known name and title, plus the title words that do not name a home
     office: "Western" in "Western diplomats" counts, "foreign" in "the foreign minister" does not."""
     inside: set[int] = set()
@@ -904,12 +683,6 @@ def _loose_norms(toks: list[Token], matches: list[_Match]) -> set[str]:
     return {t.norm for i, t in enumerate(toks)
             if i not in inside or (t.norm not in _HOME_OFFICE_WORDS and any(
                 m.agent is not None and m.start <= i < m.end for m in matches))}
-
-
-def _eliify(sectors: list[str]) -> list[str]:
-    if set(sectors) & _OFFICE:
-        return ["ELI"]
-    return sectors
 
 
 def _code(ref: ActorRef) -> str | None:
@@ -931,78 +704,14 @@ def _dict_sectors(ent: Entry, on: date | None) -> list[str]:
     return code_sectors(alternatives(code)[0]) if code else []
 
 
-def _mixed_sectors(agents: list[_Match], former: bool) -> list[str]:
+def _mixed_sectors(agents: list[Match], former: bool) -> list[str]:
     """Every agent's sectors in the order they stand, as PETRARCH mixes a dictionary actor's agents
     ("Danish Islamist media" -> MUS MED); a former office-holder is ELI."""
     secs = list(dict.fromkeys(s for m in agents if m.agent is not None for s in m.agent.sectors))
-    return _eliify(secs) if former else secs
+    return eliify(secs) if former else secs
 
 
 @lru_cache(maxsize=8)
 def _load_resolver(paths: tuple[str, ...]) -> ActorResolver:
     overlay = load_dictionaries([Path(p) for p in paths]) if paths else None
     return ActorResolver(load_kb(), overlay)
-
-
-def parse_on(value: Any) -> date | None:
-    """A query's date: ISO YYYY-MM-DD (or YYYY-MM, YYYY), or None."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    try:
-        if len(text) == 4:
-            return date(int(text), 1, 1)
-        if len(text) == 7:
-            return date(int(text[:4]), int(text[5:7]), 1)
-        return date.fromisoformat(text[:10])
-    except ValueError as exc:
-        raise ValueError(f"date {value!r} is not a date; write YYYY-MM-DD") from exc
-
-
-def ref_to_json(ref: ActorRef | None, text: str) -> dict[str, Any]:
-    """The CLI's answer object; an empty answer (country null, sectors []) when no actor is named."""
-    if ref is None:
-        return {"text": text, "name": None, "country": None, "sectors": [], "wikidata": None, "wikipedia": None}
-    return {"text": ref.text, "name": ref.name, "country": ref.country, "sectors": list(ref.sectors),
-            "wikidata": ref.wikidata, "wikipedia": ref.wikipedia}
-
-
-def actor_json(text: str, *, context: str | None = None, date_text: str | None = None,
-               actor_dicts: Iterable[Path] = ()) -> dict[str, Any]:
-    """`wirecoder actor "TEXT" [--context C] [--date D]`: the resolved actor as a JSON-able dict."""
-    resolver = ActorResolver.load(actor_dicts)
-    return resolver.resolve_batch_line({"text": text, "context": context, "date": date_text})
-
-
-def batch_query(line: str) -> dict[str, Any]:
-    """One `wirecoder actor -` input line as a query. A JSON object is the query itself; anything else
-    (plain text, a JSON string, a bare number) is the actor text, so a list of names can be piped in."""
-    text = line.strip()
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError:
-        return {"text": text}
-    if isinstance(obj, dict):
-        return obj
-    return {"text": obj if isinstance(obj, str) else text}
-
-
-def actor_batch(lines: Iterable[str], *, actor_dicts: Iterable[Path] = ()) -> Iterator[str]:
-    """`wirecoder actor -`: one query per input line -> one JSON answer per output line.
-
-    A query that cannot be answered (a JSON object without "text", a bad date) yields
-    {"text": ..., "error": "..."} so one mistake does not stop a long batch.
-    """
-    resolver = ActorResolver.load(actor_dicts)
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        query = batch_query(line)
-        try:
-            out = resolver.resolve_batch_line(query)
-        except ValueError as exc:
-            text = query.get("text")
-            out = {"text": text if isinstance(text, str) else None, "error": f"input line {lineno}: {exc}"}
-        yield json.dumps(out, ensure_ascii=False)
