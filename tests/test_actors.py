@@ -332,3 +332,12 @@ def test_anti_and_pro_sides(r, text, ctx, want):
 
 def test_anti_a_leader_is_not_the_leader(r):
     assert code(r, "anti-Assad rebels", on=date(2016, 1, 1)) == ("SYR", ["REB"])
+
+
+def test_a_bare_town_or_province_is_a_place_not_an_actor(r):
+    assert r.resolve("Qamishli", on=date(2016, 2, 1)) is None
+    assert r.resolve("Geneva", on=date(2016, 2, 1)) is None
+    residents = r.resolve("Aleppo residents", on=date(2016, 2, 1))
+    assert residents is not None and (residents.country, list(residents.sectors)) == ("SYR", ["CVL"])
+    gazans = r.resolve("Gazans", on=date(2024, 1, 1))
+    assert gazans is not None and gazans.country == "PSE"

@@ -312,6 +312,8 @@ class ActorResolver:
                 ref = ActorRef(text=text, name=ent.name, country=code[:3] if code else None, sectors=secs)
                 full = mix_codes(code, sectors) if code else "".join(sectors)
                 return Resolution(ref, "dict", full or None, head, plural)
+            if ent.key in self.kb.bare_places and not sectors and not agents:
+                return None  # "Qamishli", "the Geneva talks' venue": a place names no actor on its own
             if not sectors and role == "seat":
                 sectors = ["GOV"]
             elif not sectors and not agents and role in ("demonym_pl",):

@@ -29,7 +29,10 @@ SECTORS: frozenset[str] = frozenset({
 # Entity files and the ``Entry.kind`` their rows get.
 ENTITY_FILES: dict[str, str] = {"igos.tsv": "igo", "territories.tsv": "territory", "groups.tsv": "group",
                                 "institutions.tsv": "org",
-                                "orgs.tsv": "org", "regions.tsv": "region"}
+                                "orgs.tsv": "org", "regions.tsv": "region",
+                                "region_adjectives.tsv": "region"}
+# Files of place names: alone, such a name is a place, not an actor ("Qamishli", "Geneva").
+PLACE_FILES: frozenset[str] = frozenset({"regions.tsv"})
 PERSON_FILES: tuple[str, ...] = ("leaders.tsv", "ministers.tsv", "officials.tsv")
 
 # Single-word names that are also ordinary English words: matched only when capitalised.
@@ -122,6 +125,7 @@ class ActorKB:
     stems: dict[tuple[str, ...], list[tuple[str, Alias]]] = field(default_factory=dict)
     max_len: int = 1
     countries: dict[str, Entry] = field(default_factory=dict)  # PLOVER country code -> entry
+    bare_places: set[str] = field(default_factory=set)  # keys of entries that name a place, not people
 
     def add_alias(self, text: str, alias: Alias) -> None:
         toks = tuple(t.norm for t in tokenize(text) if t.norm != "'s")
@@ -308,6 +312,8 @@ def _load_entities(kb: ActorKB, name: str, ids: dict[tuple[str, str], tuple[str,
             until=parse_date(_col(cols, 7), where=where),
         )
         kb.entries.append(entry)
+        if name in PLACE_FILES:
+            kb.bare_places.add(entry.key)
         for n in [canon, *_split(_col(cols, 1))]:
             kb.add_alias(n, name_alias(entry, n))
 
