@@ -334,9 +334,11 @@ def test_anti_a_leader_is_not_the_leader(r):
     assert code(r, "anti-Assad rebels", on=date(2016, 1, 1)) == ("SYR", ["REB"])
 
 
-def test_a_bare_town_or_province_is_a_place_not_an_actor(r):
-    assert r.resolve("Qamishli", on=date(2016, 2, 1)) is None
-    assert r.resolve("Geneva", on=date(2016, 2, 1)) is None
+def test_a_place_modifying_a_non_agent_names_no_actor(r):
+    assert r.resolve("the Geneva talks", on=date(2016, 2, 1)) is None
+    assert r.resolve("Qamishli's markets", on=date(2016, 2, 1)) is None
+    alone = r.resolve("Gaza", on=date(2024, 1, 1))  # "Gaza fired rockets": a metonym for its people
+    assert alone is not None and alone.country == "PSE"
     residents = r.resolve("Aleppo residents", on=date(2016, 2, 1))
     assert residents is not None and (residents.country, list(residents.sectors)) == ("SYR", ["CVL"])
     gazans = r.resolve("Gazans", on=date(2024, 1, 1))

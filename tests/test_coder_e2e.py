@@ -143,3 +143,17 @@ def test_hidden_modalities_are_kept_and_flagged(coded):
     hidden = [e for e in events if e["modality"] in HIDDEN_MODALITIES]
     assert hidden, "the demo articles contain negated and hypothetical statements"
     assert any(e["modality"] == "reported" and e["attribution"] for e in events)
+
+
+def test_a_town_as_modifier_or_object_is_a_location_not_an_actor():
+    from datetime import date
+
+    from wirecoder.pipeline import code_text
+
+    text = ("Syrian rebels and government troops clashed in Homs on Tuesday. The Homs fighting killed "
+            "twelve people. Opposition delegates will leave Geneva by Friday, a diplomat said.")
+    events = code_text(text, date(2016, 2, 3))
+    assert events, "no events coded"
+    for e in events:
+        for ref in [*e.actor, *e.recipient]:
+            assert ref.name not in ("Homs", "Geneva"), (e.event_type, ref)

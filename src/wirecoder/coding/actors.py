@@ -62,6 +62,8 @@ _ORG_KINDS = ("igo", "group", "org", "territory")
 # Words of _NO_COUNTRY that, inside a known title, name a home office ("the foreign minister", "the
 # regional government", "the ruling coalition"), so the title keeps the focus country.
 _HOME_OFFICE_WORDS = frozenset({"foreign", "regional", "coalition"})
+# Dependency roles in which a town or province names where something happens, not who acts.
+_PLACE_DEPS = frozenset({"compound", "dobj", "npadvmod", "nmod", "poss"})
 # Courtesy titles and ranks written before a name: never a given name.
 _HONORIFICS = frozenset({
     "mr", "mrs", "ms", "miss", "mister", "madam", "madame", "dr", "sir", "dame", "lord", "lady", "gen", "col",
@@ -130,6 +132,7 @@ class ActorResolver:
         self._cached = lru_cache(maxsize=65536)(self._resolve_uncached)
         self._words_of: dict[str, set[str]] = {}  # person entry key -> every word of its names
         self._squeezed: dict[tuple[str, ...], list[Alias]] | None = None  # person names, doubled letters once
+        self._place_names: set[str] | None = None  # names of towns and provinces (bare places)
 
     @classmethod
     def load(cls, actor_dicts: Iterable[Path] = ()) -> ActorResolver:
@@ -169,6 +172,10 @@ class ActorResolver:
                 return None
             # "the president" with nobody earlier to point at: read it as a generic mention.
         res = self.resolve_full(text, context=state.focus_country, on=on)
+        if res is not None and self._bare_place(res) and getattr(span.root, "dep_", "") in _PLACE_DEPS:
+            # "the Qamishli fighting", "will leave Geneva": a town as modifier or object is where
+            # something happens, not who does it (as subject it may stand for its people).
+            res = None
         labels = {e.label_ for e in getattr(span, "ents", ())}
         is_person = bool(res and res.kind == "person") or (
             res is None and "PERSON" in labels) or bool(
@@ -185,6 +192,14 @@ class ActorResolver:
             state.recent.append(res.ref)
             return res.ref
         return None
+
+    def _bare_place(self, res: Resolution) -> bool:
+        """A resolution that is only a town or province's country, with no agent or sector."""
+        if res.kind != "country" or res.ref.sectors or res.head is not None:
+            return False
+        if self._place_names is None:
+            self._place_names = {e.name for e in self.kb.entries if e.key in self.kb.bare_places}
+        return res.ref.name in self._place_names
 
     # ---- resolution -------------------------------------------------------------------------
     def _resolve_uncached(self, text: str, context: str | None, on: date | None) -> Resolution | None:
@@ -312,8 +327,11 @@ class ActorResolver:
                 ref = ActorRef(text=text, name=ent.name, country=code[:3] if code else None, sectors=secs)
                 full = mix_codes(code, sectors) if code else "".join(sectors)
                 return Resolution(ref, "dict", full or None, head, plural)
-            if ent.key in self.kb.bare_places and not sectors and not agents:
-                return None  # "Qamishli", "the Geneva talks' venue": a place names no actor on its own
+            if (ent.key in self.kb.bare_places and not sectors and not agents
+                    and any(t.orig[:1].isalpha() for t in toks[country_m.end:])):
+                # "the Geneva talks", "Aleppo's old city": a place modifying something that is not an
+                # agent names no actor. Alone it may stand for its people ("Gaza fired rockets").
+                return None
             if not sectors and role == "seat":
                 sectors = ["GOV"]
             elif not sectors and not agents and role in ("demonym_pl",):
