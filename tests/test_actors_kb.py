@@ -132,3 +132,10 @@ def test_a_bare_surname_after_everyone_left_office_is_the_one_who_left_last(reso
     # Viktor Orbán left office in May 2026; Romania's Ludovic Orban in 2021.
     ref = resolver.resolve("Orban", on=date(2026, 8, 1))
     assert ref is not None and ref.country == "HUN" and list(ref.sectors) == ["ELI"]
+
+
+def test_of_two_namesakes_in_office_at_once_the_longer_serving_is_meant(resolver):
+    # In 2020 both Hungary (Viktor Orbán, since 2010) and Romania (Ludovic Orban, since 2019) had an
+    # Orban as prime minister.
+    ref = resolver.resolve("Orban", on=date(2020, 8, 1))
+    assert ref is not None and ref.country == "HUN" and "GOV" in ref.sectors

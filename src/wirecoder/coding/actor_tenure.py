@@ -34,6 +34,10 @@ def pick_by_date(cands: list[Alias], on: date | None) -> Alias:
                 if (start is None or start <= on) and (end is None or on < end):
                     active.append(a)
         if active:
+            if len(active) > 1 and all(a.entry.tenures for a in active):
+                # Two people of one name in office at once ("Orban" in 2020: Hungary's and Romania's
+                # prime ministers): the one longer in office by then is the one news means unqualified.
+                return max(active, key=lambda a: (_days_served(a.entry, on), latest(a)))
             return max(active, key=latest)
         started = [a for a in cands if (_active_span(a.entry)[0] or date.min) <= on]
         if started:
@@ -45,6 +49,10 @@ def pick_by_date(cands: list[Alias], on: date | None) -> Alias:
                 return min(_active_span(a.entry)[1] or on, on)
             return max(started, key=lambda a: (last_active(a), latest(a)))
     return max(cands, key=latest)
+
+
+def _days_served(ent: Entry, on: date) -> int:
+    return sum(max(0, (min(t.end or on, on) - (t.start or on)).days) for t in ent.tenures)
 
 
 def person_status(ent: Entry, on: date | None) -> tuple[str | None, list[str]]:
