@@ -35,9 +35,12 @@ def pick_by_date(cands: list[Alias], on: date | None) -> Alias:
                     active.append(a)
         if active:
             if len(active) > 1 and all(a.entry.tenures for a in active):
-                # Two people of one name in office at once ("Orban" in 2020: Hungary's and Romania's
-                # prime ministers): the one longer in office by then is the one news means unqualified.
-                return max(active, key=lambda a: (_days_served(a.entry, on), latest(a)))
+                # Two people of one name in office at once: news means the one in government, and of
+                # two in government ("Orban" in 2020: Hungary's and Romania's prime ministers) the one
+                # longer in office by then.
+                def governs(a: Alias) -> bool:
+                    return any(t.covers(on) and "GOV" in t.sectors for t in a.entry.tenures)
+                return max(active, key=lambda a: (governs(a), _days_served(a.entry, on), latest(a)))
             return max(active, key=latest)
         started = [a for a in cands if (_active_span(a.entry)[0] or date.min) <= on]
         if started:

@@ -249,8 +249,8 @@ class ActorResolver:
         sided = [m for m in people if m.pro or m.sponsor]
         strangers = [m for m in people if m not in sided and (
             self._other_given_name(toks, m, matches) or self._name_goes_on(toks, m, matches))]
-        # An unknown person's title still says who they are; the known namesake's country is the best
-        # guess at theirs ("President Abdi Xamar" shares a name with a Somali politician).
+        # An unknown person's title still says who they are; without a focus country, the known
+        # namesake's country is the best guess at theirs ("President Abdi Xamar").
         stranger_country = next((person_country(m.alias.entry, on) for m in strangers), None)
         # Opponents of a leader are most often at home: "anti-Assad rebels" are Syrian.
         side_country = next((person_country(m.alias.entry, on) for m in sided if m.anti), None)
@@ -346,7 +346,7 @@ class ActorResolver:
         # article's focus country still is when it is a different one.
         foreign = {m.alias.entry.country for m in named if m.sponsor or m.pro} | backers
         blocked = bool(_loose_norms(toks, matches) & _NO_COUNTRY) or (bool(foreign) and context in foreign)
-        country = None if blocked else (stranger_country or context or side_country)
+        country = None if blocked else (context or stranger_country or side_country)
         if not sectors and country is None:
             return None
         if not sectors and not (head and head.kind in ("person", "role")):
