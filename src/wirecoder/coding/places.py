@@ -210,7 +210,8 @@ class PlaceFinder:
     def find_with_focus(self, doc: Doc) -> tuple[list[Place], str | None]:
         """find() and focus_country() in one recognition pass (the coder needs both for every article)."""
         spans = self._recognise(doc, demonyms=True)
-        first = self._resolve(doc, spans, focus_country=None)
+        # The first pass only has to find the article's main country: two context rounds settle that.
+        first = self._resolve(doc, spans, focus_country=None, rounds=2)
         counts = Counter(t.place.country for t in first if t.place.country)
         focus = None
         if counts:
@@ -447,7 +448,7 @@ class PlaceFinder:
             score -= 0.5 if e.population >= 100_000 else 1.5
         return score
 
-    def _resolve(self, doc: Doc, spans: list[tuple[Span, str, str]], *,
+    def _resolve(self, doc: Doc, spans: list[tuple[Span, str, str]], *, rounds: int = CONTEXT_ROUNDS,
                  focus_country: str | None) -> list[Toponym]:
         cands = [self._candidates(s.text, kind) for s, kind, _ in spans]
         # All mentions of one name form a group: they share their candidates, the document context
@@ -497,7 +498,7 @@ class PlaceFinder:
                     caps[(k, c.entry.id)] = NAMESAKE_NATIONAL_CAP
         ctx = DocumentContext.build(groups, group_score, focus_cc, self.gaz.neighbours)
         past: dict[tuple, list[float]] = defaultdict(list)
-        for _ in range(CONTEXT_ROUNDS - 1):
+        for _ in range(rounds - 1):
             for k, group in groups.items():
                 for c in group:
                     past[(k, c.entry.id)].append(ctx.bonus(k, c.entry, national_cap=caps.get((k, c.entry.id))))
