@@ -290,3 +290,25 @@ def test_a_container_name_is_read_whole(nlp, finder):
 def test_former_country_names_resolve_to_the_state(nlp, finder):
     p = _resolve(nlp, finder, "Refugees crossed from Zaire into Rwanda in 1996.", "Zaire")
     assert (p.country, p.feature) == ("COD", "country")
+
+
+def test_a_governor_belongs_to_the_state(nlp, finder):
+    p = _resolve(nlp, finder, "New York Gov. Kathy Hochul signed the bill on Monday.", "New York")
+    assert (p.feature, p.country) == ("admin1", "USA")
+
+
+def test_the_container_of_a_town_is_the_division(nlp, finder):
+    p = _resolve(nlp, finder, "He worked as a nurse in Yonkers, New York, for a decade.", "New York")
+    assert (p.feature, p.country) == ("admin1", "USA")
+
+
+def test_a_small_namesake_needs_local_evidence(nlp, finder):
+    # Paris, Texas and its namesakes get no help from "American" and "Washington" alone.
+    text = "American officials in Washington said the president would fly to Paris next week."
+    assert _resolve(nlp, finder, text, "Paris").country == "FRA"
+
+
+def test_two_names_that_lean_on_each_other_settle_together(nlp, finder):
+    text = ("Pupils from an Edmonton primary school planted a garden. Enfield council thanked the "
+            "pupils from Edmonton.")
+    assert _resolve(nlp, finder, text, "Edmonton").country == "GBR"

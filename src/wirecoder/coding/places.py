@@ -106,7 +106,7 @@ def _given_names(doc: Doc) -> frozenset[str]:
 LIST_SEPARATORS = (",", "and", "or", "&", ", and", ", or")
 LIST_BONUS = 4.0
 CONTEXT_ROUNDS = 4
-CONTAINER_BONUS = 3.0  # as much as an "X, Y" pair gives X
+CONTAINER_BONUS = 6.0  # as much as an "X, Y" pair can give X (country and division)
 NAMESAKE_RATIO = 50  # population ratio that makes a place a small namesake of another
 NAMESAKE_NATIONAL_CAP = 1.5  # most credit such a namesake gets from national context alone
 CITY_SHARE = 5  # the city reading needs at least 1/CITY_SHARE of its namesake division's people
@@ -518,6 +518,9 @@ class PlaceFinder:
             scored.append([(self._score(c, cs, span) + bonus.get(c.entry.id, 0.0) + held.get(c.entry.id, 0.0)
                             + ctx.bonus(key, c.entry, national_cap=caps.get((key, c.entry.id))), c) for c in cs])
         list_bonus = _list_bonus(doc, spans, [max(s, key=lambda x: x[0])[1] if s else None for s in scored])
+        for i in container:  # "Yonkers, New York" is a town and its state, not a list of two towns
+            list_bonus.pop(i, None)
+            list_bonus.pop(i - 1, None)
         out: list[Toponym] = []
         for i, ((span, kind, source), cs) in enumerate(zip(spans, cands, strict=True)):
             start, end = span.start_char, span.end_char
