@@ -132,7 +132,6 @@ class ActorResolver:
         self._cached = lru_cache(maxsize=65536)(self._resolve_uncached)
         self._words_of: dict[str, set[str]] = {}  # person entry key -> every word of its names
         self._squeezed: dict[tuple[str, ...], list[Alias]] | None = None  # person names, doubled letters once
-        self._place_names: set[str] | None = None  # names of towns and provinces (bare places)
 
     @classmethod
     def load(cls, actor_dicts: Iterable[Path] = ()) -> ActorResolver:
@@ -197,9 +196,7 @@ class ActorResolver:
         """A resolution that is only a town or province's country, with no agent or sector."""
         if res.kind != "country" or res.ref.sectors or res.head is not None:
             return False
-        if self._place_names is None:
-            self._place_names = {e.name for e in self.kb.entries if e.key in self.kb.bare_places}
-        return res.ref.name in self._place_names
+        return res.ref.name in self.kb.place_names
 
     # ---- resolution -------------------------------------------------------------------------
     def _resolve_uncached(self, text: str, context: str | None, on: date | None) -> Resolution | None:
@@ -267,7 +264,7 @@ class ActorResolver:
             named = [m for m in named if m not in strangers]
             if not people and len(matches) == len(strangers):
                 ent = strangers[0].alias.entry
-                ref = ActorRef(text=text, name=None, country=person_status(ent, on)[0] or ent.country, sectors=[])
+                ref = ActorRef(text=text, name=None, country=person_country(ent, on), sectors=[])
                 return Resolution(ref, "person", _code(ref), head, plural)
         pm = _head_person(people, agents, toks, text) if people else None
         if pm is not None and pm.end - 1 in poss and pm.end < len(toks):
@@ -327,7 +324,7 @@ class ActorResolver:
                 ref = ActorRef(text=text, name=ent.name, country=code[:3] if code else None, sectors=secs)
                 full = mix_codes(code, sectors) if code else "".join(sectors)
                 return Resolution(ref, "dict", full or None, head, plural)
-            if (ent.key in self.kb.bare_places and not sectors and not agents
+            if (ent.kind == "region" and ent.name in self.kb.place_names and not sectors and not agents
                     and any(t.orig[:1].isalpha() for t in toks[country_m.end:])):
                 # "the Geneva talks", "Aleppo's old city": a place modifying something that is not an
                 # agent names no actor. Alone it may stand for its people ("Gaza fired rockets").

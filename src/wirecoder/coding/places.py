@@ -484,10 +484,6 @@ class PlaceFinder:
         def group_score(key: tuple, c: Candidate) -> float:
             return self._prior(c) + pair_bonus.get(key, {}).get(c.entry.id, 0.0)
 
-        # Rounds: first every name votes with its context-free belief, then with its belief given the
-        # context so far, so a settled name ("Cairns") can pull an unsettled one along. Each round adds
-        # the mean of all earlier rounds' context, not the last one alone: two names that each lean
-        # on the other ("Edmonton" and "Enfield") would otherwise swap readings every round.
         # A small namesake of a far bigger place ("Paris", Texas) needs local evidence (its division,
         # a neighbour) to win; that the article is about its country is not enough on its own.
         caps: dict[tuple, float] = {}
@@ -496,6 +492,10 @@ class PlaceFinder:
             for c in group:
                 if c.entry.feature in ("city", "admin2") and biggest >= NAMESAKE_RATIO * max(1, c.entry.population):
                     caps[(k, c.entry.id)] = NAMESAKE_NATIONAL_CAP
+        # Rounds: first every name votes with its context-free belief, then with its belief given the
+        # context so far, so a settled name ("Cairns") can pull an unsettled one along. Each round adds
+        # the mean of all earlier rounds' context, not the last one alone: two names that each lean
+        # on the other ("Edmonton" and "Enfield") would otherwise swap readings every round.
         ctx = DocumentContext.build(groups, group_score, focus_cc, self.gaz.neighbours)
         past: dict[tuple, list[float]] = defaultdict(list)
         for _ in range(rounds - 1):
@@ -581,6 +581,11 @@ class PlaceFinder:
             s += 3.0
         return s
 
+    def _city_stands_for(self, city: Entry, division: Entry) -> bool:
+        """Whether a city is what its same-named division's name means in news: a good part of it
+        (1/CITY_SHARE of its people) or its country's capital."""
+        return city.population * CITY_SHARE >= division.population or self.gaz.is_capital(city)
+
     def _score(self, c: Candidate, cs: list[Candidate], span: Span) -> float:
         """Context-free score of one candidate for one mention: prior plus the mention's own cue words."""
         e = c.entry
@@ -600,7 +605,7 @@ class PlaceFinder:
             # weight to Minneota, a town inside it that merely lists the state's name as an alternate.
             divisions = [self._prior(o) for o in cs if o.entry.feature == "admin1" and o.entry.cc == e.cc
                          and o.entry.name == e.admin1 and fold(o.entry.name) == fold(e.name)
-                         and (e.population * CITY_SHARE >= o.entry.population or self.gaz.is_capital(e))]
+                         and self._city_stands_for(e, o.entry)]
             if divisions:
                 s = math.log10(10 ** s + 10 ** max(divisions))
         if c.alternate and not c.demonym and any(not o.alternate for o in cs):
@@ -620,7 +625,6 @@ class PlaceFinder:
             # "New York" also reaches "New York City" (an alternate name that extends the mention).
             if any(o.entry.feature == "city" and o.entry.cc == e.cc
                    and (fold(o.entry.name) in names if not o.alternate else fold(o.entry.name).startswith(key))
-                   and (o.entry.population * CITY_SHARE >= e.population or self.gaz.is_capital(o.entry))
-                   for o in cs):
+                   and self._city_stands_for(o.entry, e) for o in cs):
                 s -= 4.0
         return s

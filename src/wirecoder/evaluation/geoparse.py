@@ -85,7 +85,7 @@ def score(n_pred: int, n_gold: int, pairs: list[tuple[dict, dict]]) -> dict:
     return {
         "gold": n_gold, "predicted": n_pred, "matched": tp,
         "precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4),
-        "acc161": round(sum(e < 161 for e in errs) / len(errs), 4) if errs else None,
+        "acc161": _acc(errs),
         "mean_km": round(statistics.mean(errs), 1) if errs else None,
         "median_km": round(statistics.median(errs), 1) if errs else None,
         "auc": round(auc, 4) if auc is not None else None,

