@@ -103,6 +103,35 @@ def _given_names(doc: Doc) -> frozenset[str]:
     return frozenset(names)
 
 
+def _pair_end(doc: Doc, start: int) -> int:
+    """End of the capitalised name that starts at start ("Ontario", "New South Wales")."""
+    end = start
+    while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "."):
+        end += 1
+    return end
+
+
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", ",", "("})
+
+
+def _dateline(span: Span) -> bool:
+    """A news dateline: the place in capitals that opens a story or paragraph ("BEIRUT —",
+    "RUSSELLVILLE, Ark. (AP)")."""
+    doc = span.doc
+    if not span.text.isupper() or len(span.text) < 3 or span.end >= len(doc):
+        return False
+    before = doc[span.start - 1].text if span.start else "\n"
+    opens = span.start == 0 or "\n" in before or before in (".", "(", ")") or doc[span.start].is_sent_start
+    return opens and doc[span.end].text.strip() in DATELINE_MARKS
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """First and last words of the article's multi-word personal names ("Georgia" and "Cairns" of
+    "Georgia Cairns"): the article uses them for a person, so they alone do not make a place."""
+    return frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
+                     for t in (ent[0], ent[-1]))
+
+
 LIST_SEPARATORS = (",", "and", "or", "&", ", and", ", or")
 LIST_BONUS = 4.0
 CONTEXT_ROUNDS = 4
@@ -131,20 +160,21 @@ def _same_kind(e: Entry, like: Entry) -> bool:
 
 
 def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candidate | None]) -> dict[int, Entry]:
-    """For list members, the reading their fellow members agree on, where they all agree.
+    """For list members, the reading most of their fellow members share, where most share one.
 
     Items of one list are things of one kind: beside "Colorado" and "California", "Minnesota" is the
     state and "Washington" the state, not the capital; beside "New York" and "Boston" it is the city.
+    A majority rather than all: in a long list of states one misread member ("Ontario" the Californian
+    city among Canadian provinces) must not silence the others.
     """
     out: dict[int, Entry] = {}
     for run in _list_neighbours(doc, spans):
         for i in run:
-            others = [best[j] for j in run if j != i and best[j] is not None]
-            if not others:
-                continue
-            first = others[0].entry
-            if all(_same_kind(o.entry, first) for o in others[1:]):
-                out[i] = first
+            others = [best[j].entry for j in run if j != i and best[j] is not None]
+            for like in others:
+                if sum(_same_kind(o, like) for o in others) * 2 > len(others):
+                    out[i] = like
+                    break
     return out
 
 
@@ -158,25 +188,48 @@ LOCAL_HEADS = frozenset({
 })
 
 
-def _place_local_names(found: list[Toponym]) -> list[Toponym]:
-    """A street, building or site the gazetteer lacks lies in the article's town, when the article has
-    one clear town (the city it names most often): better that town's point, at city precision, than
-    none. Where the towns are several and equally named, the name stays unresolved."""
-    towns = Counter(t.place.name for t in found if t.place.feature == "city" and t.kind == "name")
-    if not towns:
-        return found
-    ranked = towns.most_common(2)
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return found
-    town = next(t.place for t in found if t.place.name == ranked[0][0] and t.place.feature == "city")
-    out: list[Toponym] = []
-    for t in found:
-        words = t.place.text.lower().split()
-        if t.place.lat is None and t.kind == "name" and len(words) > 1 and words[-1] in LOCAL_HEADS:
-            t = Toponym(replace(town, text=t.place.text, char_start=t.place.char_start,
-                                char_end=t.place.char_end, score=0.0), t.kind, t.source, 0)
-        out.append(t)
+CONTAINER_LINKS = frozenset({",", "in", "near", "outside", "at", "in the", "on"})
+POSSESSIVES = frozenset({"'s", "’s"})
+
+
+def _stand_in(t: Toponym, place: Place) -> Toponym:
+    return Toponym(replace(place, text=t.place.text, char_start=t.place.char_start,
+                           char_end=t.place.char_end, score=0.0), t.kind, t.source, 0)
+
+
+def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
+    """Names the gazetteer lacks (a street, a building, a village) take the point of a place that holds
+    them: the one the text names with them ("Collins Avenue in Miami Beach", "Oulton Park, Cheshire",
+    "Cairo's Abbasiya"), else the article's one clear town (the city it names most often). Better that
+    place's point, at its precision, than none; score 0 marks the stand-in. Where nothing says which
+    place holds it, the name stays unresolved."""
+    out = list(found)
+    for i, t in enumerate(found):
+        if t.place.lat is not None or t.kind != "name":
+            continue
+        nxt = found[i + 1].place if i + 1 < len(found) else None
+        prev = found[i - 1].place if i else None
+        if (nxt is not None and nxt.lat is not None
+                and text[t.place.char_end:nxt.char_start].strip().lower() in CONTAINER_LINKS):
+            out[i] = _stand_in(t, nxt)
+        elif (prev is not None and prev.lat is not None
+              and text[prev.char_end:t.place.char_start].strip() in POSSESSIVES):
+            out[i] = _stand_in(t, prev)
+    home = _home_place(found)
+    if home is not None:
+        for i, t in enumerate(out):
+            if t.place.lat is None and t.kind == "name":
+                out[i] = _stand_in(t, home)
     return out
+
+
+def _home_place(found: list[Toponym]) -> Place | None:
+    """The article's one clear town: the one it names most often; None when two tie for first."""
+    named = Counter(t.place.geonameid for t in found if t.place.feature == "city" and t.kind == "name")
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return next(t.place for t in found if t.place.geonameid == ranked[0][0] and t.kind == "name")
 
 
 class PlaceFinder:
@@ -236,12 +289,13 @@ class PlaceFinder:
         in_org = [False] * len(doc)
         found: list[tuple[Span, str, str]] = []
         given = _given_names(doc)
+        person_words = _person_words(doc)
         for tok in doc:
             if tok.text in given and self._named_person(tok):
                 blocked[tok.i] = True
         for ent in doc.ents:
             if ent.label_ in BLOCKING_LABELS:
-                if ent.label_ == "PERSON" and self._person_is_place(ent):
+                if ent.label_ == "PERSON" and self._person_is_place(ent, person_words):
                     continue
                 for i in range(ent.start, ent.end):
                     blocked[i] = ent.label_ != "ORG"
@@ -271,8 +325,76 @@ class PlaceFinder:
             for i in range(span.start, span.end):
                 taken[i] = True
         found.extend(self._gazetteer_matches(doc, taken, blocked, in_org, demonyms=demonyms))
+        found.extend(self._same_name_again(doc, found, taken, person_words))
+        found.extend(self._division_after_town(doc, found, taken))
         found.sort(key=lambda x: x[0].start)
-        return found
+        return [(self._with_abbreviation_dot(span), kind, source) for span, kind, source in found]
+
+    def _with_abbreviation_dot(self, span: Span) -> Span:
+        """"Sask." whole: the tokenizer splits the abbreviation's dot off at a sentence end."""
+        doc = span.doc
+        if (len(span) != 1 or len(span.text) > 5 or not span.text.istitle() or span.end >= len(doc)
+                or doc[span.end].text != "." or span[-1].whitespace_):
+            return span
+        # "Melville, Sask. believes", "Barrie, Ont., said": the sentence goes on after the dot, so the
+        # dot is the abbreviation's; before a capital ("... in Niger. There") it ends the sentence.
+        goes_on = span.end + 1 < len(doc) and not doc[span.end + 1].text[:1].isupper()
+        if goes_on and any(c.alternate and c.entry.feature in ("admin1", "country")
+                           for c in self.gaz.candidates(span.text)):
+            return doc[span.start:span.end + 1]
+        return span
+
+    def _division_after_town(self, doc: Doc, found: list[tuple[Span, str, str]],
+                             taken: list[bool]) -> list[tuple[Span, str, str]]:
+        """The division or country after a town and a comma, whatever the model labelled it:
+        "Barrie, Ont.", "Churchill, Man.", "EDMONTON, Ky" (abbreviations the model takes for names)."""
+        more: list[tuple[Span, str, str]] = []
+        for span, kind, _ in found:
+            after = span.end + 1
+            if kind != "name" or after >= len(doc) or doc[span.end].text != ",":
+                continue
+            for width in (3, 2, 1):
+                part = doc[after:after + width]
+                if len(part) < width or any(taken[i] for i in range(part.start, part.end)):
+                    continue
+                if not self._capitalised(part[0]) or not (self._capitalised(part[-1]) or part[-1].text == "."):
+                    continue
+                if any(c.entry.feature in ("admin1", "country") and not c.demonym
+                       for c in self.gaz.candidates(part.text)):
+                    more.append((part, "name", "gazetteer"))
+                    for i in range(part.start, part.end):
+                        taken[i] = True
+                    break
+        return more
+
+    def _same_name_again(self, doc: Doc, found: list[tuple[Span, str, str]], taken: list[bool],
+                         person_words: frozenset[str]) -> list[tuple[Span, str, str]]:
+        """One sense per discourse: a name the article uses as a place is that place again where the
+        model labelled it otherwise, as a whole entity ("in Cairns" ... "the head of the Cairns unit")
+        or leading an organisation's name ("the Metcalfe County Sheriff's Office"), unless the article
+        also uses it in a personal name."""
+        names = {s.text for s, kind, source in found
+                 if kind == "name" and source == "ner" and self._has_name(s.text)} - person_words
+        if not names:
+            return []
+        more: list[tuple[Span, str, str]] = []
+        for ent in doc.ents:
+            if ent.label_ not in BLOCKING_LABELS:
+                continue
+            span = _trim(ent)
+            if span is None or doc_title(span[0]):
+                continue
+            widths = [len(span)] if ent.label_ == "PERSON" else range(len(span), 0, -1)
+            for width in widths:
+                part = doc[span.start:span.start + width]
+                if part.text in names and not any(taken[i] for i in range(part.start, part.end)):
+                    if self._not_a_place_here(part):
+                        break
+                    more.append((part, "name", "gazetteer"))
+                    for i in range(part.start, part.end):
+                        taken[i] = True
+                    break
+        return more
 
     def _named_person(self, tok: Token) -> bool:
         """A lone given name that an article also uses in a full personal name ("Georgia Stevens" ...
@@ -297,15 +419,20 @@ class PlaceFinder:
         return (self._capitalised(tok) and tok.ent_type_ != "PERSON"
                 and any(not c.demonym for c in self.gaz.candidates(tok.text)))
 
-    def _person_is_place(self, ent: Span) -> bool:
-        """A one-word PERSON that is a sizeable town taken or reached: "retook Palmyra", "fled to Homs"."""
-        if len(ent) != 1:
+    def _person_is_place(self, ent: Span, person_words: frozenset[str]) -> bool:
+        """A PERSON entity that is a place after all: a sizeable town taken or reached ("retook Palmyra",
+        "fled to Homs", "In Klamath Falls, Oregon"), or the very name of a country or first-level
+        division ("Tamil Nadu said") that the article never uses in a personal name."""
+        first, root = ent[0], ent.root
+        if doc_title(first) or len(ent) > 3 or ent.text in person_words:
             return False
-        tok = ent[0]
-        placed = tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS)
-        if not placed or tok.i == 0 or doc_title(tok):
+        names = [c for c in self.gaz.candidates(ent.text) if not c.demonym]
+        if any(c.entry.feature in ("country", "admin1") and not c.alternate for c in names):
+            return True
+        placed = root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
+        if first.i == 0 or (not placed and self._comma_pair(ent) is None):
             return False
-        return any(c.entry.population >= 20_000 for c in self.gaz.candidates(tok.text) if not c.demonym)
+        return any(c.entry.population >= 20_000 for c in names)
 
     def _kind(self, span: Span) -> str | None:
         """"demonym" for adjective forms ("Syrian"), None for people plurals ("Syrians"), else "name"."""
@@ -394,6 +521,8 @@ class PlaceFinder:
         if not names:
             return "demonym" if cands else None
         sent_start = first.is_sent_start or (first.i > 0 and first.nbor(-1).is_punct and first.nbor(-1).text in "\"“‘'(")
+        if _dateline(span):
+            return "name"
         if len(span) == 1 and (first.is_stop or first.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PRON", "DET")):
             return None
         prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -472,10 +601,17 @@ class PlaceFinder:
                 for c in cs:
                     best[c.entry.id] = max(best.get(c.entry.id, 0.0), self._pair_bonus(c.entry, pair))
                 contained = span.end < len(doc) and doc[span.end].lower_ == "in"
+                if not contained and span.end < len(doc) and doc[span.end].text == ",":
+                    # "Stroud, Ontario" holds too, but a comma also separates list items ("Beijing,
+                    # Russia and India"): only a state or province after it, with no list going on.
+                    y_end = _pair_end(doc, span.end + 1)
+                    goes_on = y_end + 1 < len(doc) and (
+                        doc[y_end].lower_ in ("and", "or")
+                        or (doc[y_end].text == "," and doc[y_end + 1].text[:1].isupper()))
+                    contained = all(p.entry.feature == "admin1" for p in pair) and not goes_on
                 if town and contained and not any(c.entry.cc in {p.entry.cc for p in pair} for c in cs):
                     # "the town of Kani in Sagaing Region" and no Kani in Myanmar: the gazetteer lacks
-                    # it, and a namesake abroad would be worse than no point. (Not after a comma, which
-                    # also separates list items: "Hollywood, Los Angeles, San Fernando".)
+                    # it, and a namesake abroad would be worse than the division's own point.
                     contradicted.add(key)
         container = self._container_bonus(doc, spans, cands)
         focus = self.gaz.country(focus_country) if focus_country else None
@@ -532,7 +668,7 @@ class PlaceFinder:
                                     for s, c in scored[i]), key=lambda x: x[0])
             out.append(Toponym(_place_from(best.entry, span.text, start, end, best_score), kind, source,
                                len(cs)))
-        return _place_local_names(out)
+        return _place_local_names(out, doc.text)
 
     def _candidates(self, text: str, kind: str) -> list[Candidate]:
         """Gazetteer candidates of a mention; names the gazetteer lacks back off to the place they are
