@@ -421,3 +421,19 @@ def test_town_missing_from_its_province_takes_the_province(nlp, finder):
 def test_country_abbreviations(nlp, finder):
     doc = nlp("Mining unions in Johannesburg said SA holds most of the world's platinum.")
     assert _resolved(finder, doc, "SA")[0].country == "ZAF"
+
+
+def test_iso_codes_are_not_place_names(nlp, finder):
+    doc = nlp("Shoppers in Lima paid VAT on fuel, and the EST deadline passed. PNG officials met in Lima.")
+    texts = {p.text: p.country for p in finder.find(doc)}
+    assert "VAT" not in texts and "EST" not in texts
+    assert texts.get("PNG") == "PNG"
+
+
+def test_the_article_acronym_of_an_organisation_is_no_place(nlp, finder):
+    doc = _with_ents(nlp, "British Airways cancelled flights from Lagos. BA said the strike would end.",
+                     [("British Airways", 0, "ORG"), ("Lagos", 0, "GPE"), ("BA", 0, "ORG")])
+    assert [p.text for p in finder.find(doc)] == ["Lagos"]
+    doc = _with_ents(nlp, "The European Union met in Brussels. The EU said talks would go on.",
+                     [("European Union", 0, "ORG"), ("Brussels", 0, "GPE"), ("EU", 0, "ORG")])
+    assert "EU" in [p.text for p in finder.find(doc)]

