@@ -437,3 +437,11 @@ def test_the_article_acronym_of_an_organisation_is_no_place(nlp, finder):
     doc = _with_ents(nlp, "The European Union met in Brussels. The EU said talks would go on.",
                      [("European Union", 0, "ORG"), ("Brussels", 0, "GPE"), ("EU", 0, "ORG")])
     assert "EU" in [p.text for p in finder.find(doc)]
+
+
+def test_news_agency_and_name_as_adjective(nlp, finder):
+    doc = nlp("The Xinhua news agency said 40 homes were buried in Sichuan.")
+    assert "Xinhua" not in [p.text for p in finder.find(doc)]
+    doc = _with_ents(nlp, "Canada sold artillery to the Saudi military.", [("Canada", 0, "GPE"), ("Saudi", 0, "NORP")])
+    saudi = [p for p in finder.find(doc, demonyms=True) if p.text == "Saudi"]
+    assert saudi and saudi[0].country == "SAU"

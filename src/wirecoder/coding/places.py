@@ -471,12 +471,12 @@ class PlaceFinder:
                    or (c.entry.population >= 50_000 and not c.alternate) for c in cands)
 
     def _not_a_place_here(self, span: Span) -> bool:
-        """Place names used as the name of something else: "West Nile virus", "Ebola fever", and
-        the article's own acronyms ("BA" where it writes "British Airways", "MoD" for the ministry)."""
+        """Place names used as the name of something else: "West Nile virus", "Ebola fever", a news
+        agency, and the article's own acronyms ("BA" where it writes "British Airways", "MoD")."""
         doc = span.doc
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-        if nxt in NON_PLACE_HEADS:
-            return True
+        if nxt in NON_PLACE_HEADS or doc[span.end:span.end + 2].text.lower() == "news agency":
+            return True  # "Xinhua news agency" names the agency; "Russian news outlets" are Russia's
         return len(span) == 1 and len(span.text) <= 5 and span.text.upper() in _acronyms(doc, self._has_name)
 
     def _has_name(self, text: str) -> bool:
@@ -701,6 +701,8 @@ class PlaceFinder:
         part of: "Southern California" -> California, "Nyanza Province" -> Nyanza (a division),
         "Salinas Valley" -> Salinas. Better the containing place than no point at all."""
         cs = [c for c in self.gaz.candidates(text) if c.demonym == (kind == "demonym")]
+        if not cs and kind == "demonym":  # "the Saudi military": a name used as its own adjective
+            return [c for c in self.gaz.candidates(text) if c.entry.feature in ("country", "region", "continent")]
         if cs or kind != "name":
             return cs
         words = text.split()
