@@ -445,3 +445,12 @@ def test_news_agency_and_name_as_adjective(nlp, finder):
     doc = _with_ents(nlp, "Canada sold artillery to the Saudi military.", [("Canada", 0, "GPE"), ("Saudi", 0, "NORP")])
     saudi = [p for p in finder.find(doc, demonyms=True) if p.text == "Saudi"]
     assert saudi and saudi[0].country == "SAU"
+
+
+def test_a_cue_noun_makes_a_place_of_what_follows(nlp, finder):
+    doc = _with_ents(nlp, "The towns of Zarvik, Molunga and Tessaro in Kenya were flooded.",
+                     [("Zarvik", 0, "PERSON"), ("Molunga", 0, "ORG"), ("Kenya", 0, "GPE")])
+    found = {p.text: p for p in finder.find(doc)}
+    for name in ("Zarvik", "Molunga", "Tessaro"):
+        assert name in found, name
+    assert found["Tessaro"].country == "KEN"  # unknown to the gazetteer: the country it lies in

@@ -199,6 +199,12 @@ def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candida
     return out
 
 
+# "the <noun> of X": X is a place.
+PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "district", "districts",
+                         "province", "provinces", "community", "communities", "municipality", "county",
+                         "region", "hamlet", "suburb", "neighbourhood", "neighborhood", "island", "islands",
+                         "port", "governorate", "prefecture", "township", "settlement", "commune"})
+
 # Last words of names of streets, buildings and sites, which no gazetteer of towns holds.
 LOCAL_HEADS = frozenset({
     "street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd", "lane",
@@ -348,6 +354,7 @@ class PlaceFinder:
         found.extend(self._gazetteer_matches(doc, taken, blocked, in_org, demonyms=demonyms))
         found.extend(self._same_name_again(doc, found, taken, person_words))
         found.extend(self._division_after_town(doc, found, taken))
+        found.extend(self._cued_names(doc, taken))
         found.sort(key=lambda x: x[0].start)
         return [(self._with_abbreviation_dot(span), kind, source) for span, kind, source in found]
 
@@ -364,6 +371,37 @@ class PlaceFinder:
                            for c in self.gaz.candidates(span.text)):
             return doc[span.start:span.end + 1]
         return span
+
+    def _cued_names(self, doc: Doc, taken: list[bool]) -> list[tuple[Span, str, str]]:
+        """Names a cue word marks as places whatever the model labelled them, known to the gazetteer
+        or not: "the village of Ciocile", "the towns of Haris and Varzaqan"."""
+        more: list[tuple[Span, str, str]] = []
+
+        def take(start: int) -> int:
+            end = start
+            while end < len(doc) and not taken[end] and (
+                    self._capitalised(doc[end]) or (end > start and doc[end].lower_ in ("de", "del", "al", "el")
+                                                     and end + 1 < len(doc) and self._capitalised(doc[end + 1]))):
+                end += 1
+            if end > start and not doc[start].is_stop:
+                more.append((doc[start:end], "name", "cue"))
+                for k in range(start, end):
+                    taken[k] = True
+            return end
+
+        for tok in doc[2:]:
+            i = tok.i
+            if taken[i] or not self._capitalised(tok):
+                continue
+            if doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS and doc[i - 2].is_lower:
+                end = take(i)
+                # a list goes on: "the villages of Ceamurlia de Jos, Maliuc and Caraorman"
+                while end < len(doc) and doc[end].lower_ in (",", "and"):
+                    nxt = end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "and" else end + 1
+                    if nxt >= len(doc) or taken[nxt] or not self._capitalised(doc[nxt]):
+                        break
+                    end = take(nxt)
+        return more
 
     def _division_after_town(self, doc: Doc, found: list[tuple[Span, str, str]],
                              taken: list[bool]) -> list[tuple[Span, str, str]]:
