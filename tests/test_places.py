@@ -454,3 +454,13 @@ def test_a_cue_noun_makes_a_place_of_what_follows(nlp, finder):
     for name in ("Zarvik", "Molunga", "Tessaro"):
         assert name in found, name
     assert found["Tessaro"].country == "KEN"  # unknown to the gazetteer: the country it lies in
+
+
+def test_a_name_the_article_gives_a_person_is_that_person(nlp, finder):
+    text = "President Zorbanu visited troops in Maiduguri. Later Zorbanu said the war was won."
+    doc = _with_ents(nlp, text, [("Zorbanu", 0, "PERSON"), ("Maiduguri", 0, "GPE"), ("Zorbanu", 1, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Maiduguri"]
+    # A big town keeps its reading though a person shares its name.
+    text = "Ellen Houston spoke. Floods hit Houston on Monday."
+    doc = _with_ents(nlp, text, [("Ellen Houston", 0, "PERSON"), ("Houston", 1, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Houston"]

@@ -41,7 +41,8 @@ CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "al", "
 GENERIC_TAILS = ADMIN_CUES | {"valley", "mountains", "mountain", "island", "islands", "peninsula", "city",
                               "township", "delta", "basin", "coast", "river", "plateau", "highlands"}
 _REGION_WORD = re.compile(r"^(north|south|east|west|central|upper|lower|greater)(ern)?$|^(north|south)(east|west)(ern)?$")
-FEATURE_PRIOR = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.0, "admin2": 0.3, "city": 0.0}
+FEATURE_PRIOR = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.0, "admin2": 0.3, "city": 0.0,
+                 "airport": 0.0}
 
 
 @dataclass
@@ -151,6 +152,13 @@ def _person_words(doc: Doc) -> frozenset[str]:
     "Georgia Cairns"): the article uses them for a person, so they alone do not make a place."""
     return frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
                      for t in (ent[0], ent[-1]))
+
+
+def _lone_person_names(doc: Doc) -> frozenset[str]:
+    """One-word names the article uses for a person: labelled so, or after a title ("President Buhari")."""
+    names = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
+    names.update(t.text for t in doc if t.i and doc_title(t) and t.is_title)
+    return frozenset(names)
 
 
 LIST_SEPARATORS = (",", "and", "or", "&", ", and", ", or")
@@ -317,6 +325,7 @@ class PlaceFinder:
         found: list[tuple[Span, str, str]] = []
         given = _given_names(doc)
         person_words = _person_words(doc)
+        people = person_words | _lone_person_names(doc)
         for tok in doc:
             if tok.text in given and self._named_person(tok):
                 blocked[tok.i] = True
@@ -347,6 +356,9 @@ class PlaceFinder:
             if ent.label_ == "NORP" and kind == "name" and not self._has_name(span.text):
                 continue
             if self._not_a_place_here(span) or any(blocked[i] for i in range(span.start, span.end)):
+                continue
+            if span.text in people and self._person_here(span):
+                continue  # "Guhdar said": a name the article also gives a person
                 continue
             found.append((span, kind, "ner"))
             for i in range(span.start, span.end):
@@ -473,6 +485,18 @@ class PlaceFinder:
                     and self._place_word(doc[other])):
                 return False
         return True
+
+    def _person_here(self, span: Span) -> bool:
+        """A name the article also gives a person is that person here, unless it is a place the
+        gazetteer knows as a country, a state or a big town, or a place cue stands by it."""
+        names = [c for c in self.gaz.candidates(span.text) if not c.demonym]
+        if not names:
+            return True
+        if any(c.entry.feature in ("country", "admin1", "continent", "region") or c.entry.population >= 100_000
+               for c in names):
+            return False
+        prev = span.doc[span.start - 1].lower_ if span.start else ""
+        return prev not in LOCATIVE_PREPS and self._comma_pair(span) is None
 
     def _place_word(self, tok: Token) -> bool:
         return (self._capitalised(tok) and tok.ent_type_ != "PERSON"
