@@ -464,3 +464,9 @@ def test_a_name_the_article_gives_a_person_is_that_person(nlp, finder):
     text = "Ellen Houston spoke. Floods hit Houston on Monday."
     doc = _with_ents(nlp, text, [("Ellen Houston", 0, "PERSON"), ("Houston", 1, "GPE")])
     assert [p.text for p in finder.find(doc)] == ["Houston"]
+
+
+def test_common_words_and_short_alternates_are_no_places(nlp, finder):
+    doc = _with_ents(nlp, "The State said the Centre had failed to act under the Water Act in Chennai.",
+                     [("Centre", 0, "ORG"), ("Chennai", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Chennai"]

@@ -353,6 +353,8 @@ class PlaceFinder:
                 continue
             if ent.label_ == "ORG" and not self._org_is_place(span):
                 continue
+            if len(span) == 1 and fold(span.text) in self.stop and not span.text.isupper():
+                continue  # "the Centre" (India's government), "Christian", "the West"
             if ent.label_ == "NORP" and kind == "name" and not self._has_name(span.text):
                 continue
             if self._not_a_place_here(span) or any(blocked[i] for i in range(span.start, span.end)):
@@ -608,6 +610,8 @@ class PlaceFinder:
         names = [c for c in cands if not c.demonym]
         if not names:
             return "demonym" if cands else None
+        if len(text) <= 4 and not text.isupper() and all(c.alternate for c in names):
+            return None  # "Act" is no "ACT"; "Barrie, Ont." comes in through _division_after_town
         sent_start = first.is_sent_start or (first.i > 0 and first.nbor(-1).is_punct and first.nbor(-1).text in "\"“‘'(")
         if _dateline(span):
             return "name"
