@@ -470,3 +470,10 @@ def test_common_words_and_short_alternates_are_no_places(nlp, finder):
     doc = _with_ents(nlp, "The State said the Centre had failed to act under the Water Act in Chennai.",
                      [("Centre", 0, "ORG"), ("Chennai", 0, "GPE")])
     assert [p.text for p in finder.find(doc)] == ["Chennai"]
+
+
+def test_a_name_listed_with_a_place_is_a_place(nlp, finder):
+    doc = _with_ents(nlp, "Roadworks delayed drivers from Gloucester and Cheltenham on Monday.",
+                     [("Gloucester", 0, "GPE"), ("Cheltenham", 0, "PERSON")])
+    found = {p.text: p.country for p in finder.find(doc)}
+    assert found.get("Cheltenham") == "GBR"

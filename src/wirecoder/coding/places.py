@@ -369,6 +369,7 @@ class PlaceFinder:
         found.extend(self._same_name_again(doc, found, taken, person_words))
         found.extend(self._division_after_town(doc, found, taken))
         found.extend(self._cued_names(doc, taken))
+        found.extend(self._list_mates(doc, found, taken, person_words))
         found.sort(key=lambda x: x[0].start)
         return [(self._with_abbreviation_dot(span), kind, source) for span, kind, source in found]
 
@@ -385,6 +386,27 @@ class PlaceFinder:
                            for c in self.gaz.candidates(span.text)):
             return doc[span.start:span.end + 1]
         return span
+
+    def _list_mates(self, doc: Doc, found: list[tuple[Span, str, str]], taken: list[bool],
+                    person_words: frozenset[str]) -> list[tuple[Span, str, str]]:
+        """A name the gazetteer knows, listed with a place, is a place too, whatever the model labelled
+        it: "from Gloucester and Cheltenham", "Nitra, Prešov and Košice"."""
+        ends = {s.end: s for s, kind, _ in found if kind == "name"}
+        starts = {s.start: s for s, kind, _ in found if kind == "name"}
+        more: list[tuple[Span, str, str]] = []
+        for ent in doc.ents:
+            span = _trim(ent) if ent.label_ in BLOCKING_LABELS else None
+            if span is None or span.text in person_words or any(taken[i] for i in range(span.start, span.end)):
+                continue
+            before = span.start - 1
+            after = span.end
+            listed = ((before >= 1 and doc[before].lower_ in ("and", "or", ",") and before in ends)
+                      or (after + 1 < len(doc) and doc[after].lower_ in ("and", "or", ",") and after + 1 in starts))
+            if listed and self._has_name(span.text) and not self._not_a_place_here(span):
+                more.append((span, "name", "gazetteer"))
+                for i in range(span.start, span.end):
+                    taken[i] = True
+        return more
 
     def _cued_names(self, doc: Doc, taken: list[bool]) -> list[tuple[Span, str, str]]:
         """Names a cue word marks as places whatever the model labelled them, known to the gazetteer
