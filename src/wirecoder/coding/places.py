@@ -1,11 +1,16 @@
 """Toponym recognition and resolution: spaCy's place entities plus gazetteer matching, resolved in context.
 
 Recognition takes spaCy's GPE/LOC/FAC entities, adds capitalised word sequences that the gazetteer knows
-(the small model misses many places), and optionally adjective forms ("Syrian") that name a country.
+(the small model misses many places), and optionally adjective forms ("Syrian") that name a country. It
+overrules the model's PERSON/ORG labels where the text says place: the same name used as a place elsewhere
+in the article, a list with a place, "the village of X", "Town, Prov.", a dateline; and it drops names the
+article gives a person or uses as an organisation's acronym.
 Resolution ranks a mention's gazetteer candidates by population and feature type, cue words
-("province", "city of"), "X, Y" pairs (shared by every mention of the name) and what the article's other
-names say about country, division and neighbourhood (place_context.DocumentContext). Names the gazetteer
-lacks back off to the place they contain ("Southern California" -> California).
+("province", "city of"), "X, Y" pairs (shared by every mention of the name), lists (one kind per list)
+and what the article's other names say about country, division and neighbourhood
+(place_context.DocumentContext). Names the gazetteer lacks back off to the place they contain ("Southern
+California" -> California), else to the place named with them ("Collins Avenue in Miami Beach") or the
+article's one clear town, marked by score 0.
 """
 
 from __future__ import annotations
