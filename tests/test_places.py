@@ -477,3 +477,9 @@ def test_a_name_listed_with_a_place_is_a_place(nlp, finder):
                      [("Gloucester", 0, "GPE"), ("Cheltenham", 0, "PERSON")])
     found = {p.text: p.country for p in finder.find(doc)}
     assert found.get("Cheltenham") == "GBR"
+
+
+def test_a_small_division_does_not_outrank_a_big_city(nlp, finder):
+    doc = nlp("He grew up in Manchester.")
+    p = _resolved(finder, doc, "Manchester")[0]
+    assert (p.country, p.feature) == ("GBR", "city")

@@ -689,7 +689,12 @@ class PlaceFinder:
 
     def _prior(self, c: Candidate) -> float:
         e = c.entry
-        score = math.log10(e.population + 10) + FEATURE_PRIOR[e.feature]
+        lift = FEATURE_PRIOR[e.feature]
+        if e.feature == "admin1":
+            # States and provinces are named far more than their people alone suggest, but a small one
+            # less so: Jamaica's Manchester parish (62,000) must not outrank the English city.
+            lift *= min(1.0, max(0.0, (math.log10(e.population + 10) - 4.0) / 2.0))
+        score = math.log10(e.population + 10) + lift
         if c.alternate and not c.demonym:
             # Alternate names of big cities are mostly exonyms in use ("Geneva" for Genève); those of
             # small places are mostly obscure spellings that collide with other places' names.
