@@ -483,3 +483,8 @@ def test_a_small_division_does_not_outrank_a_big_city(nlp, finder):
     doc = nlp("He grew up in Manchester.")
     p = _resolved(finder, doc, "Manchester")[0]
     assert (p.country, p.feature) == ("GBR", "city")
+
+
+def test_one_town_does_not_set_its_list_mates_country(nlp, finder):
+    doc = nlp("Two passengers arrived from New York and Toronto on June 3.")
+    assert _resolved(finder, doc, "Toronto")[0].country == "CAN"

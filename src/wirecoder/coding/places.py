@@ -190,7 +190,10 @@ def _list_neighbours(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[list[
 
 
 def _same_kind(e: Entry, like: Entry) -> bool:
-    return e.feature == like.feature and (e.feature in ("country", "continent", "region") or e.cc == like.cc)
+    """Of one kind with like: the same feature and, below the country level, the same country (like
+    has no country when the list's towns need not share one)."""
+    return e.feature == like.feature and (e.feature in ("country", "continent", "region") or like.cc is None
+                                          or e.cc == like.cc)
 
 
 def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candidate | None]) -> dict[int, Entry]:
@@ -207,7 +210,8 @@ def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candida
             others = [best[j].entry for j in run if j != i and best[j] is not None]
             for like in others:
                 if sum(_same_kind(o, like) for o in others) * 2 > len(others):
-                    out[i] = like
+                    # One town says little about its fellows' country: "New York and Toronto".
+                    out[i] = like if len(others) > 1 or like.feature != "city" else replace(like, cc=None)
                     break
     return out
 
