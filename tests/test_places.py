@@ -353,6 +353,10 @@ def test_unknown_village_takes_the_article_town(nlp, finder):
     doc = _labelled(nlp, "Floods hit Mombasa and Nairobi, and the hamlet of Zorbakuru was cut off.",
                     {"Mombasa": "GPE", "Nairobi": "GPE", "Zorbakuru": "GPE"})
     assert _resolved(finder, doc, "Zorbakuru")[0].lat is None
+    # The town named most often lies outside the country named most often: no stand-in.
+    doc = _labelled(nlp, "Kenya asked London for aid. Kenya said London would help. Kenya named the hamlet of "
+                         "Zorbakuru.", {"Kenya": "GPE", "London": "GPE", "Zorbakuru": "GPE"})
+    assert _resolved(finder, doc, "Zorbakuru")[0].lat is None
 
 
 def _with_ents(nlp, text: str, marks: list[tuple[str, int, str]]):

@@ -268,12 +268,17 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
 
 
 def _home_place(found: list[Toponym]) -> Place | None:
-    """The article's one clear town: the one it names most often; None when two tie for first."""
+    """The article's one clear town: the one it names most often, in the country it names most often;
+    None when two tie for first or the town lies elsewhere (then it is more likely misread than home)."""
     named = Counter(t.place.geonameid for t in found if t.place.feature == "city" and t.kind == "name")
     ranked = named.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
-    return next(t.place for t in found if t.place.geonameid == ranked[0][0] and t.kind == "name")
+    home = next(t.place for t in found if t.place.geonameid == ranked[0][0] and t.kind == "name")
+    countries = Counter(t.place.country for t in found if t.place.country and t.kind == "name").most_common(2)
+    if len(countries) > 1 and countries[0][1] == countries[1][1]:
+        return home if home.country in (countries[0][0], countries[1][0]) else None
+    return home if home.country == countries[0][0] else None
 
 
 class PlaceFinder:
