@@ -492,3 +492,9 @@ def test_a_small_division_does_not_outrank_a_big_city(nlp, finder):
 def test_one_town_does_not_set_its_list_mates_country(nlp, finder):
     doc = nlp("Two passengers arrived from New York and Toronto on June 3.")
     assert _resolved(finder, doc, "Toronto")[0].country == "CAN"
+
+
+def test_the_state_of_x_is_the_state(nlp, finder):
+    doc = nlp("The first case was found in the state of Washington in 2003.")
+    p = _resolved(finder, doc, "Washington")[0]
+    assert (p.country, p.feature) == ("USA", "admin1")

@@ -34,6 +34,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 ADMIN_CUES = frozenset({"province", "governorate", "state", "region", "county", "district", "prefecture",
                         "oblast", "department", "territory"})
+# "the state of X" (not "the territory of": "the border territory of Georgia" is the country's land)
+DIVISION_OF = ("state", "province", "county", "governorate", "prefecture", "oblast", "district")
 STATE_CUES = frozenset({"gov", "gov.", "governor", "legislature", "statehouse", "lt."})
 CITY_CUES = frozenset({"city", "town", "village", "capital", "suburb", "port"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around",
@@ -864,8 +866,9 @@ class PlaceFinder:
         s = self._prior(c)
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
         prev2 = doc[max(0, span.start - 2):span.start].text.lower()
-        if nxt in ADMIN_CUES and e.feature in ("admin1", "admin2"):
-            s += 5.0
+        if e.feature in ("admin1", "admin2") and (
+                nxt in ADMIN_CUES or any(prev2.endswith(f"{cue} of") for cue in DIVISION_OF)):
+            s += 5.0  # "Latakia province", "the state of Washington"
         if nxt in STATE_CUES and e.feature == "admin1":
             s += 5.0  # "New York Gov. Andrew Cuomo": a governor or legislature belongs to the state
         key = fold(span.text)
