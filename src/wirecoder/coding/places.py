@@ -164,7 +164,7 @@ def _person_words(doc: Doc) -> frozenset[str]:
 def _lone_person_names(doc: Doc) -> frozenset[str]:
     """One-word names the article uses for a person: labelled so, or after a title ("President Buhari")."""
     names = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
-    names.update(t.text for t in doc if t.i and doc_title(t) and t.is_title)
+    names.update(t.text for t in doc if t.is_title and t.i and doc_title(t))
     return frozenset(names)
 
 
@@ -593,21 +593,20 @@ class PlaceFinder:
         n = len(doc)
         i = 0
         max_tok = self.gaz.max_tokens + 2  # tokenisation splits "U.S.-based" and "Dar'a" further
+        cap = [self._capitalised(t) for t in doc]
+        # Tokens a name can run through: capitalised words, connectors ("of", "de") and name punctuation.
+        inner_ok = [cap[k] or t.lower_ in CONNECTORS or t.text in ("'", "’", "-", ".") for k, t in enumerate(doc)]
         while i < n:
-            tok = doc[i]
-            if taken[i] or not self._capitalised(tok):
+            if taken[i] or not cap[i]:
                 i += 1
                 continue
+            run = i
+            while run < min(n, i + max_tok) and inner_ok[run] and not taken[run]:
+                run += 1
             match = None
-            for j in range(min(n, i + max_tok), i + min_tokens - 1, -1):
-                if any(taken[k] for k in range(i, j)) or not self._capitalised(doc[j - 1]):
-                    continue
-                inner = doc[i:j]
-                if any(not (self._capitalised(t) or t.lower_ in CONNECTORS or t.text in ("'", "’", "-", "."))
-                       for t in inner):
-                    continue
-                if self.gaz.has_key(fold(inner.text)):
-                    match = inner
+            for j in range(run, i + min_tokens - 1, -1):
+                if cap[j - 1] and self.gaz.has_key(fold(doc[i:j].text)):
+                    match = doc[i:j]
                     break
             if match is None:
                 i += 1
