@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -26,11 +26,21 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding.place_context import DocumentContext
+from wirecoder.coding.place_text import (
+    PLACE_LABELS,
+    acronyms,
+    doc_title,
+    given_names,
+    is_dateline,
+    lone_person_names,
+    name_end,
+    personal_name_words,
+    trim_name,
+)
 from wirecoder.resources.gazetteer import Candidate, Entry, Gazetteer, load_gazetteer
 from wirecoder.resources.gazetteer_names import fold
 from wirecoder.schema import Place
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 ADMIN_CUES = frozenset({"province", "governorate", "state", "region", "county", "district", "prefecture",
                         "oblast", "department", "territory"})
@@ -76,96 +86,6 @@ def _place_from(entry: Entry, text: str, start: int, end: int, score: float) -> 
         precision=entry.precision, char_start=start, char_end=end, feature=entry.feature,
         score=round(score, 3),
     )
-
-
-def _trim(span: Span) -> Span | None:
-    """Drop a leading "the" and trailing lower-case words ("Latakia province" -> "Latakia")."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "'s", "’s") and start + 1 < end:
-        start += 1
-    while end > start and (doc[end - 1].is_lower or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
-        end -= 1
-    if end <= start:
-        return None
-    return doc[start:end]
-
-
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "president", "minister", "general", "gen"})
-
-
-def doc_title(tok: Token) -> bool:
-    """Preceded by a title ("Mr. Palmer"), so a person after all."""
-    prev = tok.doc[tok.i - 1].lower_.rstrip(".") if tok.i > 0 else ""
-    return prev in _TITLES
-
-
-def _given_names(doc: Doc) -> frozenset[str]:
-    """First words of the article's multi-word personal names ("Georgia" of "Georgia Stevens")."""
-    names = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2:
-            first = ent[0]
-            if first.is_title and first.is_alpha and not doc_title(first) and first.lower_ not in _TITLES:
-                names.add(first.text)
-    return frozenset(names)
-
-
-def _pair_end(doc: Doc, start: int) -> int:
-    """End of the capitalised name that starts at start ("Ontario", "New South Wales")."""
-    end = start
-    while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "."):
-        end += 1
-    return end
-
-
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de"})
-
-
-def _acronyms(doc: Doc, is_place: Callable[[str], bool]) -> frozenset[str]:
-    """Initials of the article's multi-word names that are not places ("British Airways" -> "BA",
-    "Ministry of Defence" -> "MD" and "MOD"; not "European Union"), computed once per document."""
-    cached = doc.user_data.get("wirecoder_acronyms")
-    if cached is None:
-        found = set()
-        for ent in doc.ents:
-            if ent.label_ in PLACE_LABELS or len(ent) < 2 or is_place((_trim(ent) or ent).text):
-                continue
-            words = [t.text for t in ent if t.is_alpha and t.lower_ not in ("the",)]
-            initials = "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP).upper()
-            if len(initials) >= 2:
-                found.add(initials)
-                found.add("".join(w[0] for w in words).upper())  # "MOD" keeps the "of"
-        cached = doc.user_data["wirecoder_acronyms"] = frozenset(found)
-    return cached
-
-
-DATELINE_MARKS = frozenset({"—", "–", "-", "--", ",", "("})
-
-
-def _dateline(span: Span) -> bool:
-    """A news dateline: the place in capitals that opens a story or paragraph ("BEIRUT —",
-    "RUSSELLVILLE, Ark. (AP)")."""
-    doc = span.doc
-    if not span.text.isupper() or len(span.text) < 3 or span.end >= len(doc):
-        return False
-    before = doc[span.start - 1].text if span.start else "\n"
-    opens = span.start == 0 or "\n" in before or before in (".", "(", ")") or doc[span.start].is_sent_start
-    return opens and doc[span.end].text.strip() in DATELINE_MARKS
-
-
-def _person_words(doc: Doc) -> frozenset[str]:
-    """First and last words of the article's multi-word personal names ("Georgia" and "Cairns" of
-    "Georgia Cairns"): the article uses them for a person, so they alone do not make a place."""
-    return frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
-                     for t in (ent[0], ent[-1]))
-
-
-def _lone_person_names(doc: Doc) -> frozenset[str]:
-    """One-word names the article uses for a person: labelled so, or after a title ("President Buhari")."""
-    names = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
-    names.update(t.text for t in doc if t.is_title and t.i and doc_title(t))
-    return frozenset(names)
 
 
 LIST_SEPARATORS = (",", "and", "or", "&", ", and", ", or")
@@ -224,14 +144,6 @@ PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities
                          "region", "hamlet", "suburb", "neighbourhood", "neighborhood", "island", "islands",
                          "port", "governorate", "prefecture", "township", "settlement", "commune"})
 
-# Last words of names of streets, buildings and sites, which no gazetteer of towns holds.
-LOCAL_HEADS = frozenset({
-    "street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd", "lane",
-    "drive", "highway", "park", "square", "plaza", "hospital", "school", "university", "college",
-    "airport", "station", "bridge", "hall", "centre", "center", "tower", "embassy", "church", "mosque",
-    "cathedral", "market", "stadium", "arena", "prison", "jail", "camp", "canal", "building", "mall",
-    "courthouse", "palace", "house", "hotel", "library", "museum", "theatre", "theater", "gardens",
-})
 
 
 CONTAINER_LINKS = frozenset({",", "in", "near", "outside", "at", "in the", "on"})
@@ -339,9 +251,9 @@ class PlaceFinder:
         blocked = [False] * len(doc)
         in_org = [False] * len(doc)
         found: list[tuple[Span, str, str]] = []
-        given = _given_names(doc)
-        person_words = _person_words(doc)
-        people = person_words | _lone_person_names(doc)
+        given = given_names(doc)
+        person_words = personal_name_words(doc)
+        people = person_words | lone_person_names(doc)
         for tok in doc:
             if tok.text in given and self._named_person(tok):
                 blocked[tok.i] = True
@@ -359,7 +271,7 @@ class PlaceFinder:
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS and ent.label_ not in ("NORP", "ORG"):
                 continue
-            span = _trim(ent)
+            span = trim_name(ent)
             if span is None or any(taken[i] for i in range(span.start, span.end)):
                 continue
             if not any(c.isupper() for c in span.text):
@@ -411,7 +323,7 @@ class PlaceFinder:
         starts = {s.start: s for s, kind, _ in found if kind == "name"}
         more: list[tuple[Span, str, str]] = []
         for ent in doc.ents:
-            span = _trim(ent) if ent.label_ in BLOCKING_LABELS else None
+            span = trim_name(ent) if ent.label_ in BLOCKING_LABELS else None
             if span is None or span.text in person_words or any(taken[i] for i in range(span.start, span.end)):
                 continue
             before = span.start - 1
@@ -492,7 +404,7 @@ class PlaceFinder:
         for ent in doc.ents:
             if ent.label_ not in BLOCKING_LABELS:
                 continue
-            span = _trim(ent)
+            span = trim_name(ent)
             if span is None or doc_title(span[0]):
                 continue
             widths = [len(span)] if ent.label_ == "PERSON" else range(len(span), 0, -1)
@@ -579,7 +491,7 @@ class PlaceFinder:
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
         if nxt in NON_PLACE_HEADS or doc[span.end:span.end + 2].text.lower() == "news agency":
             return True  # "Xinhua news agency" names the agency; "Russian news outlets" are Russia's
-        return len(span) == 1 and len(span.text) <= 5 and span.text.upper() in _acronyms(doc, self._has_name)
+        return len(span) == 1 and len(span.text) <= 5 and span.text.upper() in acronyms(doc, self._has_name)
 
     def _has_name(self, text: str) -> bool:
         return any(not c.demonym for c in self.gaz.candidates(text))
@@ -650,7 +562,7 @@ class PlaceFinder:
         if len(text) <= 4 and not text.isupper() and all(c.alternate for c in names):
             return None  # "Act" is no "ACT"; "Barrie, Ont." comes in through _division_after_town
         sent_start = first.is_sent_start or (first.i > 0 and first.nbor(-1).is_punct and first.nbor(-1).text in "\"“‘'(")
-        if _dateline(span):
+        if is_dateline(span):
             return "name"
         if len(span) == 1 and (first.is_stop or first.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PRON", "DET")):
             return None
@@ -738,7 +650,7 @@ class PlaceFinder:
                 if not contained and span.end < len(doc) and doc[span.end].text == ",":
                     # "Stroud, Ontario" holds too, but a comma also separates list items ("Beijing,
                     # Russia and India"): only a state or province after it, with no list going on.
-                    y_end = _pair_end(doc, span.end + 1)
+                    y_end = name_end(doc, span.end + 1)
                     goes_on = y_end + 1 < len(doc) and (
                         doc[y_end].lower_ in ("and", "or")
                         or (doc[y_end].text == "," and doc[y_end + 1].text[:1].isupper()))
