@@ -498,3 +498,8 @@ def test_the_state_of_x_is_the_state(nlp, finder):
     doc = nlp("The first case was found in the state of Washington in 2003.")
     p = _resolved(finder, doc, "Washington")[0]
     assert (p.country, p.feature) == ("USA", "admin1")
+
+
+def test_a_mentions_own_pair_outranks_its_namesakes(nlp, finder):
+    places = finder.find(nlp("The film moved from Paris, Texas, to Paris, France."))
+    assert [(p.text, p.country) for p in places if p.text == "Paris"] == [("Paris", "USA"), ("Paris", "FRA")]

@@ -190,6 +190,8 @@ def _home_place(found: list[Toponym]) -> Place | None:
         return None
     home = next(t.place for t in found if t.place.geonameid == ranked[0][0] and t.kind == "name")
     countries = Counter(t.place.country for t in found if t.place.country and t.kind == "name").most_common(2)
+    if not countries:
+        return home
     if len(countries) > 1 and countries[0][1] == countries[1][1]:
         return home if home.country in (countries[0][0], countries[1][0]) else None
     return home if home.country == countries[0][0] else None
@@ -631,9 +633,10 @@ class PlaceFinder:
         # (one sense per discourse: "Santa Ana, California" settles the later bare "Santa Ana"s).
         groups: dict[tuple, list[Candidate]] = {}
         pair_bonus: dict[tuple, dict[int, float]] = {}
+        own_pair: dict[int, dict[int, float]] = {}  # a mention's own "X, Y" outranks its namesakes'
         keys: list[tuple] = []
         contradicted: set[tuple] = set()
-        for (span, kind, _), cs in zip(spans, cands, strict=True):
+        for n, ((span, kind, _), cs) in enumerate(zip(spans, cands, strict=True)):
             key = (kind, fold(span.text))
             keys.append(key)
             if not cs:
@@ -644,8 +647,9 @@ class PlaceFinder:
             pair = self._comma_pair(span, allow_in=town)
             if pair:
                 best = pair_bonus.setdefault(key, {})
+                own_pair[n] = {c.entry.id: self._pair_bonus(c.entry, pair) for c in cs}
                 for c in cs:
-                    best[c.entry.id] = max(best.get(c.entry.id, 0.0), self._pair_bonus(c.entry, pair))
+                    best[c.entry.id] = max(best.get(c.entry.id, 0.0), own_pair[n][c.entry.id])
                 contained = span.end < len(doc) and doc[span.end].lower_ == "in"
                 if not contained and span.end < len(doc) and doc[span.end].text == ",":
                     # "Stroud, Ontario" holds too, but a comma also separates list items ("Beijing,
@@ -695,7 +699,7 @@ class PlaceFinder:
             if not cs or key in contradicted:
                 scored.append([])
                 continue
-            bonus = pair_bonus.get(key, {})
+            bonus = own_pair.get(i, pair_bonus.get(key, {}))
             held = container.get(i, {})
             scored.append([(self._score(c, cs, span) + bonus.get(c.entry.id, 0.0) + held.get(c.entry.id, 0.0)
                             + ctx.bonus(key, c.entry, national_cap=caps.get((key, c.entry.id))), c) for c in cs])
