@@ -503,3 +503,14 @@ def test_the_state_of_x_is_the_state(nlp, finder):
 def test_a_mentions_own_pair_outranks_its_namesakes(nlp, finder):
     places = finder.find(nlp("The film moved from Paris, Texas, to Paris, France."))
     assert [(p.text, p.country) for p in places if p.text == "Paris"] == [("Paris", "USA"), ("Paris", "FRA")]
+
+
+def test_towns_the_model_misses_in_a_conflict_report(nlp, finder):
+    doc = _with_ents(nlp, "Israeli strikes hit Khan Younis and Rafah in southern Gaza, the ministry said.",
+                     [("Khan Younis", 0, "PERSON"), ("Rafah", 0, "PERSON"), ("Gaza", 0, "GPE")])
+    found = {p.text: p.country for p in finder.find(doc)}
+    assert found.get("Khan Younis") == "PSE" and found.get("Rafah") == "PSE"
+    doc = _with_ents(nlp, "Fighters raided Gwoza and Bama in Borno State, officials in Maiduguri said.",
+                     [("Borno State", 0, "GPE"), ("Maiduguri", 0, "GPE")])
+    found = {p.text: p.country for p in finder.find(doc)}
+    assert found.get("Gwoza") == "NGA" and found.get("Bama") == "NGA"

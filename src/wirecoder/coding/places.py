@@ -320,23 +320,42 @@ class PlaceFinder:
     def _list_mates(self, doc: Doc, found: list[tuple[Span, str, str]], taken: list[bool],
                     person_words: frozenset[str]) -> list[tuple[Span, str, str]]:
         """A name the gazetteer knows, listed with a place, is a place too, whatever the model labelled
-        it: "from Gloucester and Cheltenham", "Nitra, Prešov and Košice"."""
-        ends = {s.end: s for s, kind, _ in found if kind == "name"}
-        starts = {s.start: s for s, kind, _ in found if kind == "name"}
+        it or left unlabelled: "from Gloucester and Cheltenham", "raided Gwoza and Bama", "Nitra,
+        Prešov and Košice" (a list found from one end spreads along it)."""
         more: list[tuple[Span, str, str]] = []
-        for ent in doc.ents:
-            span = trim_name(ent) if ent.label_ in BLOCKING_LABELS else None
-            if span is None or span.text in person_words or any(taken[i] for i in range(span.start, span.end)):
-                continue
-            before = span.start - 1
-            after = span.end
-            listed = ((before >= 1 and doc[before].lower_ in ("and", "or", ",") and before in ends)
-                      or (after + 1 < len(doc) and doc[after].lower_ in ("and", "or", ",") and after + 1 in starts))
-            if listed and self._has_name(span.text) and not self._not_a_place_here(span):
-                more.append((span, "name", "gazetteer"))
-                for i in range(span.start, span.end):
-                    taken[i] = True
+        places = [s for s, kind, _ in found if kind == "name"]
+        while places:
+            grown: list[Span] = []
+            for s in places:
+                for sep, step in ((s.start - 1, -1), (s.end, 1)):
+                    if not (0 <= sep < len(doc)) or doc[sep].lower_ not in ("and", "or", ","):
+                        continue
+                    lo = hi = sep + step
+                    while 0 <= hi < len(doc) and self._capitalised(doc[hi]) and not taken[hi] and abs(hi - sep) <= 3:
+                        hi += step
+                    start, end = (hi + 1, lo + 1) if step < 0 else (lo, hi)
+                    if end <= start:
+                        continue
+                    span = doc[start:end]
+                    # Stopped by another name or a taken word: part of a longer name ("San Fernando Valley").
+                    longer = 0 <= hi < len(doc) and (taken[hi] or self._capitalised(doc[hi]))
+                    if (longer or span.text in person_words or span[0].is_stop or fold(span.text) in self.stop
+                            or not self._listed_place(span) or self._not_a_place_here(span)):
+                        continue
+                    more.append((span, "name", "gazetteer"))
+                    grown.append(span)
+                    for i in range(span.start, span.end):
+                        taken[i] = True
+            places = grown
         return more
+
+    def _listed_place(self, span: Span) -> bool:
+        """Known to the gazetteer well enough to join a list of places: labelled anything by the model,
+        or a town of some size under its own name when the model left it unlabelled."""
+        names = [c for c in self.gaz.candidates(span.text) if not c.demonym]
+        if any(t.ent_type_ for t in span):
+            return bool(names)
+        return any(not c.alternate and c.entry.population >= 5_000 for c in names)
 
     def _cued_names(self, doc: Doc, taken: list[bool]) -> list[tuple[Span, str, str]]:
         """Names a cue word marks as places whatever the model labelled them, known to the gazetteer
@@ -577,9 +596,11 @@ class PlaceFinder:
         own = not best.alternate
         if e.population >= 100_000 and own and not sent_start:
             return "name"
-        # Object of a verb with no entity label: "retook Palmyra" (the model's blind spot).
-        if (max(c.entry.population for c in names) >= 20_000 and not sent_start and len(span) == 1 and first.ent_type_ in ("", "PERSON")
-                and first.dep_ in ("dobj", "pobj")):
+        # Object of a verb with no entity label: "retook Palmyra", "hit Khan Younis" (the model's blind
+        # spot; a sizeable town's other spellings count: Khan Younis for Khān Yūnis).
+        root = span.root
+        if (max(c.entry.population for c in names) >= 20_000 and not sent_start and len(span) <= 3
+                and all(t.ent_type_ in ("", "PERSON") for t in span) and root.dep_ in ("dobj", "pobj")):
             return "name"
         if locative and e.population >= 1_000:
             return "name"
