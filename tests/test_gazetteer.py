@@ -190,3 +190,12 @@ def test_entries_have_valid_coordinates(gaz):
         e = gaz.entry(i)
         assert -90 <= e.lat <= 90 and -180 <= e.lon <= 180
         assert e.precision in ("point", "city", "admin1", "region", "country")
+
+
+def test_french_compass_divisions_have_their_english_names():
+    from wirecoder.resources.gazetteer import _english_compass
+
+    assert _english_compass("Nord-Kivu") == "North Kivu"
+    assert _english_compass("Sud Ubangi") == "South Ubangi"
+    assert _english_compass("Nord") is None
+    assert _english_compass("Nordland") is None

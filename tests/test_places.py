@@ -514,3 +514,9 @@ def test_towns_the_model_misses_in_a_conflict_report(nlp, finder):
                      [("Borno State", 0, "GPE"), ("Maiduguri", 0, "GPE")])
     found = {p.text: p.country for p in finder.find(doc)}
     assert found.get("Gwoza") == "NGA" and found.get("Bama") == "NGA"
+
+
+def test_english_names_of_french_compass_divisions(nlp, finder):
+    doc = nlp("Rebels advanced toward Goma in North Kivu on Sunday.")
+    p = _resolved(finder, doc, "North Kivu")[0]
+    assert (p.country, p.feature) == ("COD", "admin1")

