@@ -520,3 +520,10 @@ def test_english_names_of_french_compass_divisions(nlp, finder):
     doc = nlp("Rebels advanced toward Goma in North Kivu on Sunday.")
     p = _resolved(finder, doc, "North Kivu")[0]
     assert (p.country, p.feature) == ("COD", "admin1")
+
+
+def test_a_label_on_part_of_a_longer_name_does_not_block_it(nlp, finder):
+    doc = _with_ents(nlp, "Gangs displaced thousands in Port-au-Prince and Croix-des-Bouquets.",
+                     [("Port-au-Prince", 0, "GPE"), ("Croix", 0, "PERSON")])
+    found = {p.text: p.country for p in finder.find(doc)}
+    assert found.get("Croix-des-Bouquets") == "HTI" and "Croix" not in found

@@ -53,7 +53,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into",
 NON_PLACE_HEADS = frozenset({"virus", "fever", "disease", "flu", "strain", "ebolavirus", "syndrome",
                              "vaccine"})
 CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "al", "el", "and", "-", "'s",
-                        "upon", "on", "sur", "am", "an", "der", "di", "dos", "das"})
+                        "upon", "on", "sur", "am", "an", "der", "di", "dos", "das", "des", "les", "en"})
 # Trailing words naming the kind of place; a name unknown with one is looked up without it.
 GENERIC_TAILS = ADMIN_CUES | {"valley", "mountains", "mountain", "island", "islands", "peninsula", "city",
                               "township", "delta", "basin", "coast", "river", "plateau", "highlands"}
@@ -95,6 +95,21 @@ CONTAINER_BONUS = 6.0  # as much as an "X, Y" pair can give X (country and divis
 NAMESAKE_RATIO = 50  # population ratio that makes a place a small namesake of another
 NAMESAKE_NATIONAL_CAP = 1.5  # most credit such a namesake gets from national context alone
 CITY_SHARE = 5  # the city reading needs at least 1/CITY_SHARE of its namesake division's people
+
+
+def _outgrown(span: Span, k: int) -> bool:
+    """Whether the entity at token k lies wholly inside the longer name span: the model's label was
+    for a piece of it ("Croix" of "Croix-des-Bouquets", "John" of "Fort St. John")."""
+    doc = span.doc
+    if not doc[k].ent_type_:
+        return False  # blocked as a given name, not by a label
+    start = k
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = k + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return span.start <= start and end <= span.end and end - start < len(span)
 
 
 def _list_neighbours(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[list[int]]:
@@ -557,7 +572,7 @@ class PlaceFinder:
 
     def _accept(self, span: Span, blocked: list[bool], in_org: list[bool], *, strict: bool = False) -> str | None:
         """Whether a gazetteer hit the NER did not label is a toponym; returns its kind or None."""
-        if any(blocked[k] for k in range(span.start, span.end)):
+        if any(blocked[k] and not _outgrown(span, k) for k in range(span.start, span.end)):
             return None
         text = span.text
         key = fold(text)
