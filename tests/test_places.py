@@ -527,3 +527,13 @@ def test_a_label_on_part_of_a_longer_name_does_not_block_it(nlp, finder):
                      [("Port-au-Prince", 0, "GPE"), ("Croix", 0, "PERSON")])
     found = {p.text: p.country for p in finder.find(doc)}
     assert found.get("Croix-des-Bouquets") == "HTI" and "Croix" not in found
+
+
+def test_plural_division_cue_and_a_division_labelled_a_person(nlp, finder):
+    doc = nlp("Russia said it shot down drones over Belgorod and Kursk regions.")
+    for name in ("Belgorod", "Kursk"):
+        assert _resolved(finder, doc, name)[0].feature == "admin1", name
+    doc = _with_ents(nlp, "Clashes broke out in Sittwe, the capital of Rakhine State, on Tuesday.",
+                     [("Sittwe", 0, "GPE"), ("Rakhine State", 0, "PERSON")])
+    rakhine = [p for p in finder.find(doc) if p.text.startswith("Rakhine")]
+    assert rakhine and (rakhine[0].country, rakhine[0].feature) == ("MMR", "admin1")

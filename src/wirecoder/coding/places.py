@@ -43,7 +43,10 @@ from wirecoder.schema import Place
 
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 ADMIN_CUES = frozenset({"province", "governorate", "state", "region", "county", "district", "prefecture",
-                        "oblast", "department", "territory"})
+                        "oblast", "department", "territory",
+                        # "Belgorod and Kursk regions"
+                        "provinces", "governorates", "regions", "counties", "districts", "prefectures",
+                        "oblasts", "departments", "territories"})
 # "the state of X" (not "the territory of": "the border territory of Georgia" is the country's land)
 DIVISION_OF = ("state", "province", "county", "governorate", "prefecture", "oblast", "district")
 STATE_CUES = frozenset({"gov", "gov.", "governor", "legislature", "statehouse", "lt."})
@@ -306,7 +309,6 @@ class PlaceFinder:
                 continue
             if span.text in people and self._person_here(span):
                 continue  # "Guhdar said": a name the article also gives a person
-                continue
             found.append((span, kind, "ner"))
             for i in range(span.start, span.end):
                 taken[i] = True
@@ -497,7 +499,7 @@ class PlaceFinder:
         first, root = ent[0], ent.root
         if doc_title(first) or len(ent) > 3 or ent.text in person_words:
             return False
-        names = [c for c in self.gaz.candidates(ent.text) if not c.demonym]
+        names = self._candidates(ent.text, "name")  # "Rakhine State" too, through its head
         if any(c.entry.feature in ("country", "admin1") and not c.alternate for c in names):
             return True
         placed = root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
