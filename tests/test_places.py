@@ -537,3 +537,8 @@ def test_plural_division_cue_and_a_division_labelled_a_person(nlp, finder):
                      [("Sittwe", 0, "GPE"), ("Rakhine State", 0, "PERSON")])
     rakhine = [p for p in finder.find(doc) if p.text.startswith("Rakhine")]
     assert rakhine and (rakhine[0].country, rakhine[0].feature) == ("MMR", "admin1")
+
+
+def test_a_known_name_before_its_police_or_mayor_is_a_place(nlp, finder):
+    doc = _with_ents(nlp, "Two men were arrested on Friday. Winnipeg police said the case was closed.", [])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Winnipeg", "CAN")]

@@ -156,6 +156,9 @@ def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candida
     return out
 
 
+# "X police", "X Mayor ...": bodies that serve a place, so the known name before them is one.
+PLACE_BODIES = frozenset({"police", "mayor", "council", "councillors", "sheriff", "residents"})
+
 # "the <noun> of X": X is a place.
 PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "district", "districts",
                          "province", "provinces", "community", "communities", "municipality", "county",
@@ -605,6 +608,7 @@ class PlaceFinder:
         if len(span) == 1 and (first.is_stop or first.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PRON", "DET")):
             return None
         prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         locative = prev in LOCATIVE_PREPS
         best = max(names, key=lambda c: self._prior(c))
         e = best.entry
@@ -619,8 +623,8 @@ class PlaceFinder:
         if (max(c.entry.population for c in names) >= 20_000 and not sent_start and len(span) <= 3
                 and all(t.ent_type_ in ("", "PERSON") for t in span) and root.dep_ in ("dobj", "pobj")):
             return "name"
-        if locative and e.population >= 1_000:
-            return "name"
+        if (locative or nxt in PLACE_BODIES) and e.population >= 1_000:
+            return "name"  # "in Innisfail"; "Winnipeg police said", "Glasgow Police do not suspect"
         if self._comma_pair(span) is not None:
             return "name"
         return None
