@@ -9,12 +9,12 @@ never votes for itself, so ten mentions of an ambiguous name cannot outvote the 
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from wirecoder.resources.gazetteer import Candidate, Entry
+from wirecoder.resources.sphere import haversine_km
 
 NEAR_KM = 50.0  # a neighbouring town or suburb, not merely the same half of a country
 # Weights on the log10-population scale of the prior: sharing a named division is weaker evidence than
@@ -24,13 +24,6 @@ _W_NEAR = 2.0
 _TOP_OTHERS = 12  # candidates per name that vote; the long tail of tiny namesakes carries no mass
 _POINT_FEATURES = ("city", "admin2", "airport")
 _LOCAL_MIN = 0.5  # local credit (division, next door) below which the evidence is national only
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass

@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from wirecoder.coding.place_context import haversine_km
+from wirecoder.resources.sphere import haversine_km
 
 MAX_KM = 20039.0
 # Annotation conventions: GeoWebNews and TR-News tag adjective forms ("Russian") as toponyms,

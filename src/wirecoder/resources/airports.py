@@ -27,7 +27,6 @@ Heathrow, Florida (6,000 people) before any context is counted.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -37,9 +36,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wirecoder.resources.gazetteer_names import fold
+from wirecoder.resources.sphere import EARTH_KM, haversine_km, unit_vectors
 
 if TYPE_CHECKING:
-    import numpy as np
 
     from wirecoder.resources.gazetteer import _Builder
 
@@ -146,14 +145,14 @@ class _Cities:
         self._b = b
         self.ids = {cc: np.array(ix) for cc, ix in rows.items()}
         self.pop = {cc: np.array([b.pop[i] for i in ix]) for cc, ix in rows.items()}
-        self.vec = {cc: _unit(np.array([b.lat[i] for i in ix]), np.array([b.lon[i] for i in ix]))
+        self.vec = {cc: unit_vectors(np.radians([(b.lat[i], b.lon[i]) for i in ix]))
                     for cc, ix in rows.items()}
 
     def around(self, cc: str, lat: float, lon: float) -> tuple[list[int], int]:
         """Builder ids of the country's big cities within BIG_CITY_KM of a point, and of its nearest city."""
         import numpy as np
 
-        cos = self.vec[cc] @ _unit(np.array([lat]), np.array([lon]))[0]
+        cos = self.vec[cc] @ unit_vectors(np.radians([(lat, lon)]))[0]
         big = ((cos >= np.cos(BIG_CITY_KM / EARTH_KM)) & (self.pop[cc] >= BIG_CITY)).nonzero()[0]
         ids = self.ids[cc]
         return [int(ids[k]) for k in big], int(ids[int(cos.argmax())])
@@ -164,25 +163,9 @@ class _Cities:
         out = []
         for code in b.keys.get(key, ()):
             i = code >> 1
-            if b.feature[i] == self.city and b.cc[i] == cc and _km(b.lat[i], b.lon[i], lat, lon) <= km:
+            if b.feature[i] == self.city and b.cc[i] == cc and haversine_km(b.lat[i], b.lon[i], lat, lon) <= km:
                 out.append(i)
         return out
-
-
-EARTH_KM = 6371.0088
-
-
-def _unit(lat_deg: np.ndarray, lon_deg: np.ndarray) -> np.ndarray:
-    import numpy as np
-
-    lat, lon = np.radians(lat_deg), np.radians(lon_deg)
-    return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=1)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def airport_records(b: _Builder) -> list[AirportRecord]:

