@@ -115,6 +115,17 @@ def _outgrown(span: Span, k: int) -> bool:
     return span.start <= start and end <= span.end and end - start < len(span)
 
 
+def _free(span: Span, taken: list[bool]) -> bool:
+    return not any(taken[span.start:span.end])
+
+
+def _claim(span: Span, taken: list[bool], source: str) -> tuple[Span, str, str]:
+    """span as a place name from source, its tokens no longer open to other readings."""
+    for i in range(span.start, span.end):
+        taken[i] = True
+    return span, "name", source
+
+
 def _list_neighbours(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[list[int]]:
     """Runs of toponyms written as a list ("Colorado, California, and Minnesota"), as span indices."""
     runs: list[list[int]] = []
@@ -164,8 +175,6 @@ PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities
                          "province", "provinces", "community", "communities", "municipality", "county",
                          "region", "hamlet", "suburb", "neighbourhood", "neighborhood", "island", "islands",
                          "port", "governorate", "prefecture", "township", "settlement", "commune"})
-
-
 
 CONTAINER_LINKS = frozenset({",", "in", "near", "outside", "at", "in the", "on"})
 POSSESSIVES = frozenset({"'s", "’s"})
@@ -362,10 +371,8 @@ class PlaceFinder:
                     if (longer or span.text in person_words or span[0].is_stop or fold(span.text) in self.stop
                             or not self._listed_place(span) or self._not_a_place_here(span)):
                         continue
-                    more.append((span, "name", "gazetteer"))
+                    more.append(_claim(span, taken, "gazetteer"))
                     grown.append(span)
-                    for i in range(span.start, span.end):
-                        taken[i] = True
             places = grown
         return more
 
@@ -389,9 +396,7 @@ class PlaceFinder:
                                                      and end + 1 < len(doc) and self._capitalised(doc[end + 1]))):
                 end += 1
             if end > start and not doc[start].is_stop:
-                more.append((doc[start:end], "name", "cue"))
-                for k in range(start, end):
-                    taken[k] = True
+                more.append(_claim(doc[start:end], taken, "cue"))
             return end
 
         for tok in doc[2:]:
@@ -419,15 +424,13 @@ class PlaceFinder:
                 continue
             for width in (3, 2, 1):
                 part = doc[after:after + width]
-                if len(part) < width or any(taken[i] for i in range(part.start, part.end)):
+                if len(part) < width or not _free(part, taken):
                     continue
                 if not self._capitalised(part[0]) or not (self._capitalised(part[-1]) or part[-1].text == "."):
                     continue
                 if any(c.entry.feature in ("admin1", "country") and not c.demonym
                        for c in self.gaz.candidates(part.text)):
-                    more.append((part, "name", "gazetteer"))
-                    for i in range(part.start, part.end):
-                        taken[i] = True
+                    more.append(_claim(part, taken, "gazetteer"))
                     break
         return more
 
@@ -451,12 +454,9 @@ class PlaceFinder:
             widths = [len(span)] if ent.label_ == "PERSON" else range(len(span), 0, -1)
             for width in widths:
                 part = doc[span.start:span.start + width]
-                if part.text in names and not any(taken[i] for i in range(part.start, part.end)):
-                    if self._not_a_place_here(part):
-                        break
-                    more.append((part, "name", "gazetteer"))
-                    for i in range(part.start, part.end):
-                        taken[i] = True
+                if part.text in names and _free(part, taken):
+                    if not self._not_a_place_here(part):
+                        more.append(_claim(part, taken, "gazetteer"))
                     break
         return more
 
