@@ -542,3 +542,72 @@ def test_plural_division_cue_and_a_division_labelled_a_person(nlp, finder):
 def test_a_known_name_before_its_police_or_mayor_is_a_place(nlp, finder):
     doc = _with_ents(nlp, "Two men were arrested on Friday. Winnipeg police said the case was closed.", [])
     assert [(p.text, p.country) for p in finder.find(doc)] == [("Winnipeg", "CAN")]
+
+
+def test_of_the_inside_a_name_the_model_split(nlp, finder):
+    doc = _with_ents(nlp, "Aid reached Burundi and Democratic Republic of the Congo in May.",
+                     [("Burundi", 0, "GPE"), ("Democratic Republic", 0, "GPE"), ("Congo", 0, "GPE")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [
+        ("Burundi", "BDI"), ("Democratic Republic of the Congo", "COD")]
+
+
+def test_a_sentences_the_is_not_part_of_the_name(nlp, finder):
+    doc = _with_ents(nlp, "The Philippines confirmed two cases. Judges met in The Hague.", [])
+    assert [p.text for p in finder.find(doc)] == ["Philippines", "The Hague"]
+
+
+def test_codes_need_capitals_and_initials_need_matching_words(nlp, finder):
+    doc = _with_ents(nlp, "Kroger Co. recalled nuts. Jane Roe, M.D., and Lee & Poe, P.A., agreed.",
+                     [("Kroger Co.", 0, "ORG"), ("Jane Roe", 0, "PERSON"), ("M.D.", 0, "GPE"),
+                      ("Lee & Poe", 0, "ORG"), ("P.A.", 0, "GPE")])
+    assert finder.find(doc) == []
+    doc = _with_ents(nlp, "She flew from Denver, CO, to Washington, D.C., on Friday.",
+                     [("Denver", 0, "GPE"), ("CO", 0, "GPE"), ("Washington", 0, "GPE"), ("D.C.", 0, "GPE")])
+    found = {p.text: p.name for p in finder.find(doc)}
+    assert found["CO"] == "Colorado" and found["D.C."] == "District of Columbia"
+
+
+def test_a_comma_after_a_town_does_not_make_a_first_name_a_province(nlp, finder):
+    doc = _with_ents(nlp, "Reporting by Omar Aziz in Beirut, Vladimir Petrov in Moscow and staff.",
+                     [("Omar Aziz", 0, "PERSON"), ("Beirut", 0, "GPE"), ("Vladimir Petrov", 0, "PERSON"),
+                      ("Moscow", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Beirut", "Moscow"]
+
+
+def test_a_disease_named_after_a_place_is_no_place(nlp, finder):
+    text = ("Health officials said Marburg hemorrhagic fever had killed nine people in Uganda. "
+            "Marburg spreads through contact with body fluids.")
+    doc = _with_ents(nlp, text, [("Marburg", 0, "GPE"), ("Uganda", 0, "GPE"), ("Marburg", 1, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Uganda"]
+    text = "Marburg virus was first described in Marburg, Germany, in 1967."
+    doc = _with_ents(nlp, text, [("Marburg", 0, "GPE"), ("Marburg", 1, "GPE"), ("Germany", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Marburg", "Germany"]
+
+
+def test_relatives_named_after_places_are_people(nlp, finder):
+    doc = _with_ents(nlp, "He is survived by his wife, Tonya, and daughters Malia and Sasha, all of Paris, Texas.",
+                     [("Tonya", 0, "GPE"), ("Malia", 0, "GPE"), ("Sasha", 0, "GPE"), ("Paris", 0, "GPE"),
+                      ("Texas", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Paris", "Texas"]
+
+
+def test_a_news_outlet_or_a_small_towns_namesake_speaking_is_no_place(nlp, finder):
+    text = "Floods cut roads in Sichuan, Xinhua reported. \"We lost everything,\" said Noma, a farmer."
+    doc = _with_ents(nlp, text, [("Sichuan", 0, "GPE"), ("Xinhua", 0, "ORG"), ("Noma", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Sichuan"]
+    doc = _with_ents(nlp, "Moscow said on Monday that talks would resume.", [("Moscow", 0, "GPE")])
+    assert [p.country for p in finder.find(doc)] == ["RUS"]
+
+
+@pytest.mark.parametrize("name", ["Ms Raggi", "H1N1", "Easter Sunday", "F.B.I."])
+def test_names_only_the_model_calls_places_and_that_read_otherwise(nlp, finder, name):
+    doc = _with_ents(nlp, f"Reporters waited outside while {name} stayed in Rome.", [(name, 0, "GPE"),
+                                                                                       ("Rome", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Rome"]
+
+
+def test_an_unknown_street_named_after_a_person_stays_a_place(nlp, finder):
+    text = "Anna Marigny said the parade turned onto Marigny Canal Road in New Orleans."
+    doc = _with_ents(nlp, text, [("Anna Marigny", 0, "PERSON"), ("Marigny Canal Road", 0, "FAC"),
+                                 ("New Orleans", 0, "GPE")])
+    assert "Marigny Canal Road" in [p.text for p in finder.find(doc)]

@@ -100,3 +100,97 @@ def lone_person_names(doc: Doc) -> frozenset[str]:
     names = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
     names.update(t.text for t in doc if t.is_title and t.i and doc_title(t))
     return frozenset(names)
+
+
+KIN_NOUNS = frozenset({
+    "wife", "husband", "son", "sons", "daughter", "daughters", "mother", "father", "brother", "brothers",
+    "sister", "sisters", "child", "children", "grandson", "granddaughter", "grandchildren", "widow",
+    "widower", "partner", "fiancee", "fiancée", "fiance", "fiancé", "girlfriend", "boyfriend", "niece",
+    "nephew", "cousin", "stepson", "stepdaughter", "twins", "baby",
+})
+
+
+def kin_named(span: Span) -> bool:
+    """Named as somebody's relative: "his wife, Tonya", "daughters, Malia and Sasha", "son Leo"."""
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and span.start - k <= 8:
+        tok = doc[k]
+        if tok.lower_ in KIN_NOUNS:
+            return True
+        if not (tok.text == "," or tok.lower_ == "and" or (tok.text[:1].isupper() and tok.is_alpha)):
+            return False
+        k -= 1
+    return False
+
+
+SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "recall", "write", "insist", "claim", "recount"})
+
+
+def speaks(span: Span) -> bool:
+    """The subject of a verb of saying ("Noma said", "said Noma"): a person, outlet or government."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS
+
+
+DISEASE_HEADS = frozenset({"virus", "fever", "disease", "flu", "strain", "ebolavirus", "syndrome", "vaccine",
+                           "hemorrhagic", "haemorrhagic", "encephalitis"})
+
+
+def disease_names(doc: Doc) -> frozenset[str]:
+    """Names the article uses for a disease or its agent ("Marburg" of "Marburg hemorrhagic fever",
+    "West Nile" and "Nile" of "West Nile virus"), computed once per document."""
+    cached = doc.user_data.get("wirecoder_diseases")
+    if cached is None:
+        found = set()
+        for tok in doc:
+            if tok.lower_ not in DISEASE_HEADS or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper():
+                continue
+            start = tok.i - 1
+            while start > 0 and tok.i - start < 3 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+                start -= 1
+            # Every tail of the name too: "Nile" alone is still the virus of "West Nile virus".
+            found.update(doc[k:tok.i].text for k in range(start, tok.i))
+        cached = doc.user_data["wirecoder_diseases"] = frozenset(found)
+    return cached
+
+
+_PERSON_TITLES = _TITLES | frozenset({
+    "mrs", "miss", "cardinal", "marshal", "sheriff", "judge", "senator", "sen", "rep", "chief", "sgt",
+    "capt", "col", "lt", "prof", "rev", "bishop", "imam", "sheikh", "mayor", "governor", "gov", "officer",
+})
+# Last words that make a name a place or building whatever the model called the whole ("Trump Tower").
+_PLACE_KIND_WORDS = frozenset({
+    "street", "avenue", "road", "lane", "square", "park", "bridge", "tower", "canal", "hospital", "airport",
+    "station", "stadium", "camp", "base", "prison", "market", "mosque", "church", "beach", "river", "lake",
+})
+_CALENDAR = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+})
+
+
+def unlike_place_name(span: Span, people: frozenset[str]) -> bool:
+    """A name no gazetteer knows that does not read as a place either: a person's ("Ms Raggi", "Helen
+    Kunz" where the article has "Kunz"), a date ("Holy Saturday"), a code ("H1N1", "F.B.I."), a
+    disease agent ("Ebolavirus") or several names run together across a comma."""
+    words = [t for t in span if not t.is_punct]
+    if not words or any(t.text == "," for t in span):
+        return True
+    if words[-1].text in people and words[-1].lower_ not in _PLACE_KIND_WORDS:
+        return True  # "Helen Kunz" where the article writes "Kunz said"; "Marigny Canal" is no person
+    for t in words:
+        low = t.lower_.rstrip(".")
+        if low in _PERSON_TITLES or low in _CALENDAR:
+            return True
+        has_digit = any(c.isdigit() for c in t.text)
+        if (has_digit and any(c.isalpha() for c in t.text)) or any(c in "*+@#/" for c in t.text):
+            return True
+    if len(words) == 1:
+        text = span.text
+        letters = text.replace(".", "")
+        if letters.isupper() and len(letters) <= 5:
+            return True
+        if text.lower().endswith("virus"):
+            return True
+    return False

@@ -27,16 +27,23 @@ from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding.place_context import DocumentContext
 from wirecoder.coding.place_text import (
+    DISEASE_HEADS,
     PLACE_LABELS,
     acronyms,
+    disease_names,
     doc_title,
     given_names,
     is_dateline,
+    kin_named,
     lone_person_names,
     name_end,
     personal_name_words,
+    speaks,
     trim_name,
+    unlike_place_name,
 )
+from wirecoder.resources.actor_kb import fold as kb_fold
+from wirecoder.resources.actor_kb import news_outlet_names
 from wirecoder.resources.gazetteer import Candidate, Entry, Gazetteer, load_gazetteer
 from wirecoder.resources.gazetteer_names import fold
 from wirecoder.schema import Place
@@ -53,8 +60,8 @@ STATE_CUES = frozenset({"gov", "gov.", "governor", "legislature", "statehouse", 
 CITY_CUES = frozenset({"city", "town", "village", "capital", "suburb", "port"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around",
                             "towards", "toward", "through", "via", "between", "of", "inside"})
-NON_PLACE_HEADS = frozenset({"virus", "fever", "disease", "flu", "strain", "ebolavirus", "syndrome",
-                             "vaccine"})
+# Prepositions that put a name on the map even where the article also names a disease after it.
+WHERE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "around", "across"})
 CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "al", "el", "and", "-", "'s",
                         "upon", "on", "sur", "am", "an", "der", "di", "dos", "das", "des", "les", "en"})
 # Trailing words naming the kind of place; a name unknown with one is looked up without it.
@@ -231,6 +238,7 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.stop = _stopwords()
+        self.outlets = news_outlet_names()
 
     @classmethod
     def load(cls) -> PlaceFinder:
@@ -321,6 +329,8 @@ class PlaceFinder:
                 continue
             if span.text in people and self._person_here(span):
                 continue  # "Guhdar said": a name the article also gives a person
+            if kind == "name" and not self._candidates(span.text, kind) and unlike_place_name(span, people):
+                continue  # "Ms Raggi", "H1N1": only the model's label says place
             found.append((span, kind, "ner"))
             for i in range(span.start, span.end):
                 taken[i] = True
@@ -428,6 +438,8 @@ class PlaceFinder:
                     continue
                 if not self._capitalised(part[0]) or not (self._capitalised(part[-1]) or part[-1].text == "."):
                     continue
+                if part.end < len(doc) and doc[part.end].ent_iob_ == "I":
+                    continue  # the first name of "Beirut, Vladimir Isachenkov in Moscow"
                 if any(c.entry.feature in ("admin1", "country") and not c.demonym
                        for c in self.gaz.candidates(part.text)):
                     more.append(_claim(part, taken, "gazetteer"))
@@ -526,12 +538,25 @@ class PlaceFinder:
                    or (c.entry.population >= 50_000 and not c.alternate) for c in cands)
 
     def _not_a_place_here(self, span: Span) -> bool:
-        """Place names used as the name of something else: "West Nile virus", "Ebola fever", a news
-        agency, and the article's own acronyms ("BA" where it writes "British Airways", "MoD")."""
+        """Place names used as the name of something else: a disease ("West Nile virus", and "Marburg"
+        alone where the article writes "Marburg hemorrhagic fever"), a news outlet, a person (somebody's
+        relative, a small town's namesake who speaks) and the article's own acronyms ("BA" where it
+        writes "British Airways", "MoD")."""
         doc = span.doc
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-        if nxt in NON_PLACE_HEADS or doc[span.end:span.end + 2].text.lower() == "news agency":
+        if nxt in DISEASE_HEADS or doc[span.end:span.end + 2].text.lower() == "news agency":
             return True  # "Xinhua news agency" names the agency; "Russian news outlets" are Russia's
+        prev = doc[span.start - 1].lower_ if span.start else ""
+        if span.text in disease_names(doc) and prev not in WHERE_PREPS:
+            return True
+        if kin_named(span):
+            return True
+        if kb_fold(span.text) in self.outlets or (len(span) == 1 and speaks(span) and not is_dateline(span)):
+            # "Xinhua reported", "said Noma": only a country, a division or a big town speaks as a place.
+            names = [c.entry for c in self.gaz.candidates(span.text) if not c.demonym]
+            if names and not any(e.feature in ("country", "admin1", "region", "continent")
+                                 or e.population >= 100_000 or self.gaz.is_capital(e) for e in names):
+                return True
         return len(span) == 1 and len(span.text) <= 5 and span.text.upper() in acronyms(doc, self._has_name)
 
     def _has_name(self, text: str) -> bool:
@@ -548,7 +573,9 @@ class PlaceFinder:
         max_tok = self.gaz.max_tokens + 2  # tokenisation splits "U.S.-based" and "Dar'a" further
         cap = [self._capitalised(t) for t in doc]
         # Tokens a name can run through: capitalised words, connectors ("of", "de") and name punctuation.
-        inner_ok = [cap[k] or t.lower_ in CONNECTORS or t.text in ("'", "’", "-", ".") for k, t in enumerate(doc)]
+        inner_ok = [cap[k] or t.lower_ in CONNECTORS or t.text in ("'", "’", "-", ".")
+                    or (t.lower_ == "the" and k > 0 and doc[k - 1].lower_ == "of")  # "Republic of the Congo"
+                    for k, t in enumerate(doc)]
         while i < n:
             if taken[i] or not cap[i]:
                 i += 1
@@ -564,6 +591,7 @@ class PlaceFinder:
             if match is None:
                 i += 1
                 continue
+            match = self._without_article(match)
             kind = self._accept(match, blocked, in_org, strict=min_tokens > 1)
             if kind == "demonym" and not demonyms:
                 kind = None
@@ -574,6 +602,16 @@ class PlaceFinder:
                 i = match.end
             else:
                 i += 1
+
+    def _without_article(self, span: Span) -> Span:
+        """A capitalised leading "The" is the sentence's, not the name's ("The Philippines reported"),
+        unless the place's own name has it ("The Hague")."""
+        if len(span) < 2 or span[0].lower_ != "the":
+            return span
+        if any(fold(c.entry.name).startswith("the ") for c in self.gaz.candidates(span.text) if not c.alternate):
+            return span
+        rest = span[1:]
+        return rest if self.gaz.has_key(fold(rest.text)) else span
 
     def _accept(self, span: Span, blocked: list[bool], in_org: list[bool], *, strict: bool = False) -> str | None:
         """Whether a gazetteer hit the NER did not label is a toponym; returns its kind or None."""

