@@ -611,3 +611,26 @@ def test_an_unknown_street_named_after_a_person_stays_a_place(nlp, finder):
     doc = _with_ents(nlp, text, [("Anna Marigny", 0, "PERSON"), ("Marigny Canal Road", 0, "FAC"),
                                  ("New Orleans", 0, "GPE")])
     assert "Marigny Canal Road" in [p.text for p in finder.find(doc)]
+
+
+def test_several_names_in_one_state_outweigh_a_bigger_namesake(nlp, finder):
+    doc = nlp("Deputies found the stolen tractors at farm sales in Allamakee County, Black Hawk County "
+              "and Plymouth County, the Iowa sheriffs said.")
+    assert _resolved(finder, doc, "Plymouth County")[0].admin1 == "Iowa"
+
+
+def test_landmarks_are_points_in_their_city(nlp, finder):
+    doc = _with_ents(nlp, "The president met the envoy at the White House on Monday.", [("White House", 0, "FAC")])
+    p = _resolved(finder, doc, "White House")[0]
+    assert (p.feature, p.precision, p.country) == ("landmark", "point", "USA")
+    assert abs(p.lat - 38.9) < 0.05 and abs(p.lon + 77.04) < 0.05  # not Casablanca, whose name it translates
+    doc = _with_ents(nlp, "She moved to White House, Tennessee, in 1990.",
+                     [("White House", 0, "GPE"), ("Tennessee", 0, "GPE")])
+    assert _resolved(finder, doc, "White House")[0].feature == "city"
+
+
+def test_a_landmark_the_model_calls_an_organisation_is_the_institution(nlp, finder):
+    text = "The Kremlin denied the report. Talks at the Kremlin ended late."
+    doc = _with_ents(nlp, text, [("Kremlin", 0, "ORG"), ("Kremlin", 1, "ORG")])
+    found = [(p.char_start, p.country) for p in finder.find(doc)]
+    assert found == [(text.index("Kremlin", 10), "RUS")]

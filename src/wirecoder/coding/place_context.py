@@ -21,8 +21,11 @@ NEAR_KM = 50.0  # a neighbouring town or suburb, not merely the same half of a c
 # lying next door (small namesakes of big cities cluster in the same states as other big cities).
 _W_ADMIN = 1.0
 _W_NEAR = 2.0
+# Each other name in a division is one more piece of evidence for it, up to three: a county that three
+# names place in Iowa is Iowa's, though Massachusetts has a bigger one of that name.
+_ADMIN_CAP = 3.0
 _TOP_OTHERS = 12  # candidates per name that vote; the long tail of tiny namesakes carries no mass
-_POINT_FEATURES = ("city", "admin2", "airport")
+_POINT_FEATURES = ("city", "admin2", "airport", "landmark")
 _LOCAL_MIN = 0.5  # local credit (division, next door) below which the evidence is national only
 
 
@@ -105,7 +108,7 @@ class DocumentContext:
             if e.feature != "country":
                 key = (e.cc, e.name if e.feature == "admin1" else e.admin1 or "")
                 in_admin = sum(s.admin.get(key, 0.0) for s in others)
-                local += _W_ADMIN * min(1.0, in_admin)
+                local += _W_ADMIN * min(_ADMIN_CAP, in_admin)
             else:
                 # A country's neighbours are its "next door": "Georgia" beside Armenia and Azerbaijan.
                 beside = self._neighbours.get(e.cc, frozenset())

