@@ -164,3 +164,15 @@ def test_full_airport_name_in_text(nlp, finder):
                "Dulles International Airport")
     assert (p.feature, p.country, p.precision) == ("airport", "USA", "point")
     assert abs(p.lat - 38.95) < 0.1 and abs(p.lon + 77.46) < 0.1
+
+
+@pytest.mark.parametrize("name", ["Kennedy Airport", "JFK Airport"])
+def test_an_airport_by_its_surname_or_its_code_with_airport_after_it(nlp, finder, name):
+    p = _place(nlp, finder, f"The delegation landed at {name} late on Sunday.", name)
+    assert (p.feature, p.country) == ("airport", "USA")
+    assert abs(p.lat - 40.64) < 0.1 and abs(p.lon + 73.78) < 0.1
+
+
+def test_a_code_that_reads_as_an_article_does_not_make_airport_a_name(gaz):
+    # "ATH Airport" and "LES Airport" fold like "the Airport" with an Arabic or French article.
+    assert not [c for c in gaz.candidates("Airport") if c.entry.feature == "airport"]

