@@ -634,3 +634,21 @@ def test_a_landmark_the_model_calls_an_organisation_is_the_institution(nlp, find
     doc = _with_ents(nlp, text, [("Kremlin", 0, "ORG"), ("Kremlin", 1, "ORG")])
     found = [(p.char_start, p.country) for p in finder.find(doc)]
     assert found == [(text.index("Kremlin", 10), "RUS")]
+
+
+def test_a_town_naming_its_court_or_police_is_a_place(nlp, finder):
+    text = "He appeared in Litchfield Superior Court after the Danbury Police Department arrested him."
+    doc = _with_ents(nlp, text, [("Litchfield Superior Court", 0, "ORG"), ("Danbury Police Department", 0, "ORG")])
+    assert {p.text: p.admin1 for p in finder.find(doc)} == {"Litchfield": "Connecticut", "Danbury": "Connecticut"}
+    doc = _with_ents(nlp, "The state asked the Supreme Court to rule.", [("the Supreme Court", 0, "ORG")])
+    assert finder.find(doc) == []
+
+
+def test_the_city_of_x_capitalised(nlp, finder):
+    doc = _with_ents(nlp, "The City of Montreal adopted the plan.", [("The City of Montreal", 0, "GPE")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Montreal", "CAN")]
+
+
+def test_a_country_before_a_hyphenated_word_is_a_word_of_its_own(nlp, finder):
+    text = "A U.S.-led coalition struck targets, a U.K.-based monitor said."
+    assert [(p.text, p.country) for p in finder.find(nlp(text))] == [("U.S.", "USA"), ("U.K.", "GBR")]

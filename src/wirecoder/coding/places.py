@@ -175,7 +175,15 @@ def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candida
 
 
 # "X police", "X Mayor ...": bodies that serve a place, so the known name before them is one.
-PLACE_BODIES = frozenset({"police", "mayor", "council", "councillors", "sheriff", "residents"})
+PLACE_BODIES = frozenset({"police", "mayor", "council", "councillors", "sheriff", "residents", "resident"})
+# Words after a town that make the town's name part of a local institution's ("Bantam Superior Court",
+# "New Milford Police Department", "Metcalfe County Fire and EMS"): the town is still a place.
+INSTITUTION_WORDS = PLACE_BODIES | frozenset({"court", "superior", "crown", "magistrates", "detention", "jail",
+                                              "prison", "fire", "ems", "borough"})
+# Words that say which kind of court or force, not where: "Supreme Court", "Federal Police".
+INSTITUTION_KINDS = frozenset({"supreme", "high", "federal", "constitutional", "appeals", "appeal", "national",
+                               "central", "state", "military", "criminal", "civil", "family", "juvenile",
+                               "municipal", "international", "royal", "metropolitan", "regional", "special"})
 
 # "the <noun> of X": X is a place.
 PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "district", "districts",
@@ -314,6 +322,7 @@ class PlaceFinder:
             span = trim_name(ent)
             if span is None or any(taken[i] for i in range(span.start, span.end)):
                 continue
+            span = self._without_place_noun(span)
             if not any(c.isupper() for c in span.text):
                 continue
             kind = self._kind(span)
@@ -413,7 +422,9 @@ class PlaceFinder:
             i = tok.i
             if taken[i] or not self._capitalised(tok):
                 continue
-            if doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS and doc[i - 2].is_lower:
+            cue = doc[i - 2]
+            if doc[i - 1].lower_ == "of" and cue.lower_ in PLACE_NOUNS and (
+                    cue.is_lower or self._has_name(doc[i:name_end(doc, i)].text)):  # "the City of Montreal"
                 end = take(i)
                 # a list goes on: "the villages of Ceamurlia de Jos, Maliuc and Caraorman"
                 while end < len(doc) and doc[end].lower_ in (",", "and"):
@@ -533,6 +544,15 @@ class PlaceFinder:
             return "demonym"
         return "name"
 
+    @staticmethod
+    def _org_start(span: Span) -> int:
+        """Where the organisation name holding span starts, after any leading "the"."""
+        doc = span.doc
+        k = span.start
+        while k > 0 and doc[k].ent_iob_ == "I":
+            k -= 1
+        return k + 1 if doc[k].lower_ == "the" and k + 1 <= span.start else k
+
     def _org_is_place(self, span: Span) -> bool:
         """An ORG entity that is just a well-known place name ("Edmonton" mislabelled by the model). A
         landmark the model calls an organisation is the institution ("the Kremlin said") unless a
@@ -613,6 +633,14 @@ class PlaceFinder:
             else:
                 i += 1
 
+    def _without_place_noun(self, span: Span) -> Span:
+        """"City of Montreal" -> "Montreal", where the gazetteer knows the rest and not the whole (the
+        City of London is a place of its own)."""
+        if len(span) < 3 or span[0].lower_ not in PLACE_NOUNS or span[1].lower_ != "of":
+            return span
+        rest = span[2:]
+        return rest if self._has_name(rest.text) and not self._has_name(span.text) else span
+
     def _without_article(self, span: Span) -> Span:
         """A capitalised leading "The" is the sentence's, not the name's ("The Philippines reported"),
         unless the place's own name has it ("The Hague")."""
@@ -635,7 +663,15 @@ class PlaceFinder:
         if kind != "name":
             return kind
         if strict or any(in_org[k] for k in range(span.start, span.end)):
-            # Inside an organisation's name, or overriding the NER: only unmistakable places.
+            # Inside an organisation's name, or overriding the NER: only unmistakable places, or a town
+            # that names a local court, police force or council.
+            nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+            if (not strict and nxt in INSTITUTION_WORDS and span.start == self._org_start(span)
+                    and key not in INSTITUTION_KINDS and not (text.isupper() and len(text) <= 3) and any(
+                    not c.alternate and not c.demonym and (c.entry.feature in ("admin1", "admin2")
+                                                           or c.entry.population >= 1_000)
+                    for c in self.gaz.candidates(text))):
+                return "name"
             return "name" if self._org_is_place(span) else None
         first = span[0]
         if len(span) == 1 and first.is_upper and len(text.replace(".", "")) <= 3:

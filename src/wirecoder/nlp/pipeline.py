@@ -29,6 +29,13 @@ def split_dangling_hyphens(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
+def split_abbreviation_compounds(nlp: Language) -> None:
+    """"U.S.-led", "U.K.-based": the hyphen after an abbreviation's last dot is split off like the one in
+    "Syrian-led" (U.S., -, led), so the country is a word of its own for the place and actor coders."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 class ModelMissingError(RuntimeError):
     pass
 
@@ -47,6 +54,7 @@ def load_nlp(model: str = MODEL_PACKAGE) -> Language:
     # the extract stage's size cap instead.
     nlp.max_length = 5_000_000
     split_dangling_hyphens(nlp)
+    split_abbreviation_compounds(nlp)
     if "paragraph_sentences" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp
