@@ -652,3 +652,17 @@ def test_the_city_of_x_capitalised(nlp, finder):
 def test_a_country_before_a_hyphenated_word_is_a_word_of_its_own(nlp, finder):
     text = "A U.S.-led coalition struck targets, a U.K.-based monitor said."
     assert [(p.text, p.country) for p in finder.find(nlp(text))] == [("U.S.", "USA"), ("U.K.", "GBR")]
+
+
+def test_a_town_province_country_address_is_not_a_list(nlp, finder):
+    # No Warsaw in Ontario in the gazetteer: the province's point, not Poland's capital.
+    doc = nlp("The truck was stopped near Warsaw, Ontario, Canada, on Friday.")
+    p = _resolved(finder, doc, "Warsaw")[0]
+    assert (p.country, p.score) == ("CAN", 0.0)
+
+
+def test_a_small_namesake_abroad_gives_way_to_the_articles_own_country(nlp, finder):
+    text = ("Detectives said he met the Italian at a sushi bar in Piccadilly. Officers later searched "
+            "his home in London and a hotel in Mayfair, London.")
+    p = _resolved(finder, nlp(text), "Piccadilly")[0]
+    assert p.country in ("GBR", None) and p.score in (0.0, None)

@@ -195,6 +195,28 @@ CONTAINER_LINKS = frozenset({",", "in", "near", "outside", "at", "in the", "on"}
 POSSESSIVES = frozenset({"'s", "’s"})
 
 
+LONELY_POP = 100_000  # a town smaller than this needs some other name of the article in its country
+
+
+def _unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None]) -> list[Toponym]:
+    """A small town in a country no other name of the article lies in, while the article is plainly
+    about another country (two names or more there), is a namesake abroad of a place the gazetteer
+    lacks ("Piccadilly" of a London story is no Australian hamlet, "Kalam ... in the Swat Valley" no
+    Indian town): the mention is left unresolved, for the stand-in rule to place it."""
+    countries = Counter(t.place.country for t in found if t.place.country and t.kind == "name")
+    out = list(found)
+    for i, (t, e) in enumerate(zip(found, chosen, strict=True)):
+        if e is None or e.feature not in ("city", "admin2") or e.population >= LONELY_POP or not e.country:
+            continue
+        own = sum(1 for o in found if o.place.country == e.country and o.kind == "name"
+                  and fold(o.place.text) != fold(t.place.text))
+        main = [(cc, n) for cc, n in countries.items() if cc != e.country and n >= 2]
+        if own == 0 and main:
+            out[i] = Toponym(Place(text=t.place.text, char_start=t.place.char_start, char_end=t.place.char_end),
+                             t.kind, t.source, t.candidates)
+    return out
+
+
 def _stand_in(t: Toponym, place: Place) -> Toponym:
     return Toponym(replace(place, text=t.place.text, char_start=t.place.char_start,
                            char_end=t.place.char_end, score=0.0), t.kind, t.source, 0)
@@ -783,7 +805,8 @@ class PlaceFinder:
                     y_end = name_end(doc, span.end + 1)
                     goes_on = y_end + 1 < len(doc) and (
                         doc[y_end].lower_ in ("and", "or")
-                        or (doc[y_end].text == "," and doc[y_end + 1].text[:1].isupper()))
+                        or (doc[y_end].text == "," and doc[y_end + 1].text[:1].isupper()
+                            and not self._country_of(doc[y_end + 1:name_end(doc, y_end + 1)], pair)))
                     contained = all(p.entry.feature == "admin1" for p in pair) and not goes_on
                 if town and contained and not any(c.entry.cc in {p.entry.cc for p in pair} for c in cs):
                     # "the town of Kani in Sagaing Region" and no Kani in Myanmar: the gazetteer lacks
@@ -834,17 +857,26 @@ class PlaceFinder:
             list_bonus.pop(i, None)
             list_bonus.pop(i - 1, None)
         out: list[Toponym] = []
+        chosen: list[Entry | None] = []
         for i, ((span, kind, source), cs) in enumerate(zip(spans, cands, strict=True)):
             start, end = span.start_char, span.end_char
             if not scored[i]:
                 out.append(Toponym(Place(text=span.text, char_start=start, char_end=end), kind, source, 0))
+                chosen.append(None)
                 continue
             like = list_bonus.get(i)
             best_score, best = max(((s + (LIST_BONUS if like and _same_kind(c.entry, like) else 0.0), c)
                                     for s, c in scored[i]), key=lambda x: x[0])
             out.append(Toponym(_place_from(best.entry, span.text, start, end, best_score), kind, source,
                                len(cs)))
-        return _place_local_names(out, doc.text)
+            chosen.append(best.entry)
+        return _place_local_names(_unsupported_namesakes(out, chosen), doc.text)
+
+    def _country_of(self, span: Span, pair: list[Candidate]) -> bool:
+        """Whether span names the country of the divisions in pair: "Stroud, Ontario, Canada" is one
+        address, not a list."""
+        ccs = {p.entry.cc for p in pair}
+        return any(c.entry.feature == "country" and c.entry.cc in ccs for c in self.gaz.candidates(span.text))
 
     def _candidates(self, text: str, kind: str) -> list[Candidate]:
         """Gazetteer candidates of a mention; names the gazetteer lacks back off to the place they are
