@@ -666,3 +666,13 @@ def test_a_small_namesake_abroad_gives_way_to_the_articles_own_country(nlp, find
             "his home in London and a hotel in Mayfair, London.")
     p = _resolved(finder, nlp(text), "Piccadilly")[0]
     assert p.country in ("GBR", None) and p.score in (0.0, None)
+
+
+def test_a_preposition_puts_a_mislabelled_town_on_the_map(nlp, finder):
+    text = "Officials in Dogubayazit said the boy came from Kisumu. The lab is located in Winnipeg."
+    doc = _with_ents(nlp, text, [("Dogubayazit", 0, "ORG"), ("Kisumu", 0, "PERSON"), ("Winnipeg", 0, "PRODUCT")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [
+        ("Dogubayazit", "TUR"), ("Kisumu", "KEN"), ("Winnipeg", "CAN")]
+    text = "A spokeswoman from McDonald's spoke at Church locations in Denver."
+    doc = _with_ents(nlp, text, [("McDonald", 0, "ORG"), ("Church", 0, "ORG"), ("Denver", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Denver"]

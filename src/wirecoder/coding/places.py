@@ -331,6 +331,8 @@ class PlaceFinder:
             if ent.label_ in BLOCKING_LABELS:
                 if ent.label_ == "PERSON" and self._person_is_place(ent, person_words):
                     continue
+                if self._placed_by_preposition(ent, people):
+                    continue
                 for i in range(ent.start, ent.end):
                     blocked[i] = ent.label_ != "ORG"
                     in_org[i] = ent.label_ == "ORG"
@@ -556,6 +558,28 @@ class PlaceFinder:
         if first.i == 0 or (not placed and self._comma_pair(ent) is None):
             return False
         return any(c.entry.population >= 20_000 for c in names)
+
+    def _placed_by_preposition(self, ent: Span, people: frozenset[str]) -> bool:
+        """An entity the model labelled otherwise that a preposition puts on the map, whole: "officials
+        in Dogubayazit", "from Kisumu", "located in Winnipeg" (a town of some size, never a name the
+        article gives a person, and for people never after "to")."""
+        span = trim_name(ent)
+        if span is None or len(span) > 3 or span.start == 0 or span.text in people:
+            return False
+        doc = ent.doc
+        prev = doc[span.start - 1].lower_
+        if prev not in WHERE_PREPS or (prev == "to" and ent.label_ == "PERSON"):
+            return False
+        if span.root.dep_ != "pobj":
+            return False  # "at Church locations": a modifier of the object, not the object
+        nxt = doc[span.end:span.end + 2]
+        if nxt and (nxt[0].lower_ in POSSESSIVES or (
+                len(nxt) == 2 and nxt[0].lower_ in CONNECTORS and self._capitalised(nxt[1]))):
+            return False  # "from McDonald's", "Médecins sans Frontières": a longer name goes on
+        return any(not c.demonym and (
+            c.entry.population >= 20_000 if c.alternate  # another spelling of a real town: Dogubayazit
+            else c.entry.feature in ("country", "admin1", "admin2") or c.entry.population >= 1_000)
+            for c in self.gaz.candidates(span.text))
 
     def _kind(self, span: Span) -> str | None:
         """"demonym" for adjective forms ("Syrian"), None for people plurals ("Syrians"), else "name"."""
