@@ -157,3 +157,24 @@ def test_a_town_as_modifier_or_object_is_a_location_not_an_actor():
     for e in events:
         for ref in [*e.actor, *e.recipient]:
             assert ref.name not in ("Homs", "Geneva"), (e.event_type, ref)
+
+
+def test_a_request_made_by_the_speaker_happens_where_the_speaker_is():
+    from datetime import date
+
+    from wirecoder.pipeline import code_text
+
+    text = "The Red Cross operating in Sudan said Chadian and Libyan forces must open the border crossings."
+    events = [e for e in code_text(text, date(2016, 2, 3)) if e.event_type == "REQUEST"]
+    assert events and events[0].location is not None and events[0].location.country == "SDN"
+    assert events[0].location.text == "Sudan"
+
+
+def test_event_location_scoring_accepts_the_same_place_under_another_form():
+    from wirecoder.evaluation.plover import same_place
+    from wirecoder.schema import Place
+
+    assert same_place("town of Rafah", Place(text="Rafah", name="Rafah"))
+    assert same_place("Algers", Place(text="Algiers", name="Algiers"))
+    assert not same_place("Iraq", Place(text="US", name="United States"))
+    assert not same_place("Iraq", None)

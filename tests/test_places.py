@@ -676,3 +676,10 @@ def test_a_preposition_puts_a_mislabelled_town_on_the_map(nlp, finder):
     text = "A spokeswoman from McDonald's spoke at Church locations in Denver."
     doc = _with_ents(nlp, text, [("McDonald", 0, "ORG"), ("Church", 0, "ORG"), ("Denver", 0, "GPE")])
     assert [p.text for p in finder.find(doc)] == ["Denver"]
+
+
+def test_a_country_modifying_its_forces_is_an_actor(nlp):
+    doc = nlp("The agency said US and British forces must ensure security.")
+    us = next(t for t in doc if t.text == "US")
+    assert us.dep_ in ("nmod", "amod", "compound")  # the parse this rule reads
+    assert is_actor_metonym(doc[us.i:us.i + 1])

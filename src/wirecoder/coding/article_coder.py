@@ -268,11 +268,14 @@ class ArticleCoder:
             causers = _causers(c.anchor)
             # PLOVER: the cause of flight is the actor even when it is no organisation ("fighting in El Fasher")
             actors = self._resolve(causers, c.args, state, on) or [ActorRef(text=sp.text) for sp in causers]
+        where = c.anchor  # the token whose clause says where the event happened
         if c.modality.cue in OBLIGATION_CUES and speaker is not None and speaker.country \
                 and not (actors and same_actor(speaker, actors[0])):
-            # "The Red Cross said the forces must ensure security": the speaker asks the clause's subject
+            # "The Red Cross said the forces must ensure security": the speaker asks the clause's subject,
+            # and the request is the statement itself, made where the speaker's clause says
             event_type, modality = "REQUEST", "asserted"
             actors, recipients = [speaker], actors
+            where = c.modality.speech_verb or c.anchor
         else:
             event_type, modality = single_category(
                 event_type, modality, c.modality.cue, actors, speaker, trigger_modes=c.match.trigger.modes,
@@ -290,8 +293,8 @@ class ArticleCoder:
         lemmas = {t.lemma_.lower() for t in sent}
         context = self._contexts(trig, lemmas, sent.text.lower())
         views = derive(self.lexicon, event_type, mode, context, actors, recipients, lemmas)
-        loc = event_location.pick_event_location(sent, c.anchor, places, speech_verb=c.modality.speech_verb)
-        if loc is not None and not _plausible_location(loc, c.anchor, sent, self.lexicon.types[event_type].quad_class):
+        loc = event_location.pick_event_location(sent, where, places, speech_verb=c.modality.speech_verb)
+        if loc is not None and not _plausible_location(loc, where, sent, self.lexicon.types[event_type].quad_class):
             loc = None
         confidence = _confidence(trig.weight, actors, recipients, loc, m, modality, probs.get(event_type),
                                  _clause_rank(c.anchor))

@@ -47,7 +47,7 @@ def is_actor_metonym(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and head.dep_ == "agent":  # "... was imposed by Washington"
         return True
-    if root.dep_ in ("poss", "compound") and head.lemma_.lower() in ACTOR_NOUNS:
+    if root.dep_ in ("poss", "compound", "nmod", "amod") and head.lemma_.lower() in ACTOR_NOUNS:
         return True
     # Coordinated subjects: "Turkey and Russia said".
     if root.dep_ == "conj" and head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX") \
