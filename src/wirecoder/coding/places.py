@@ -324,6 +324,7 @@ class PlaceFinder:
         given = given_names(doc)
         person_words = personal_name_words(doc)
         people = person_words | lone_person_names(doc)
+        titled = frozenset(t.text for t in doc if t.i and t.is_title and doc_title(t))
         for tok in doc:
             if tok.text in given and self._named_person(tok):
                 blocked[tok.i] = True
@@ -331,7 +332,7 @@ class PlaceFinder:
             if ent.label_ in BLOCKING_LABELS:
                 if ent.label_ == "PERSON" and self._person_is_place(ent, person_words):
                     continue
-                if self._placed_by_preposition(ent, people):
+                if self._placed_by_preposition(ent, person_words | titled):
                     continue
                 for i in range(ent.start, ent.end):
                     blocked[i] = ent.label_ != "ORG"
