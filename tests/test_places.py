@@ -683,3 +683,10 @@ def test_a_country_modifying_its_forces_is_an_actor(nlp):
     us = next(t for t in doc if t.text == "US")
     assert us.dep_ in ("nmod", "amod", "compound")  # the parse this rule reads
     assert is_actor_metonym(doc[us.i:us.i + 1])
+
+
+def test_organisations_the_actor_kb_knows_are_not_their_namesake_towns(nlp, finder):
+    text = "NATO said the Taliban had left. Fighters regrouped in Al-Mayadeen, according to Xinhua."
+    doc = _with_ents(nlp, text, [("NATO", 0, "GPE"), ("Taliban", 0, "GPE"), ("Al-Mayadeen", 0, "GPE"),
+                                 ("Xinhua", 0, "GPE")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Al-Mayadeen", "SYR")]

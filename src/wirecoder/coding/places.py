@@ -43,7 +43,7 @@ from wirecoder.coding.place_text import (
     unlike_place_name,
 )
 from wirecoder.resources.actor_kb import fold as kb_fold
-from wirecoder.resources.actor_kb import news_outlet_names
+from wirecoder.resources.actor_kb import organisation_names
 from wirecoder.resources.gazetteer import Candidate, Entry, Gazetteer, load_gazetteer
 from wirecoder.resources.gazetteer_names import fold
 from wirecoder.schema import Place
@@ -268,7 +268,7 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.stop = _stopwords()
-        self.outlets = news_outlet_names()
+        self.organisations = organisation_names()
 
     @classmethod
     def load(cls) -> PlaceFinder:
@@ -616,9 +616,9 @@ class PlaceFinder:
 
     def _not_a_place_here(self, span: Span) -> bool:
         """Place names used as the name of something else: a disease ("West Nile virus", and "Marburg"
-        alone where the article writes "Marburg hemorrhagic fever"), a news outlet, a person (somebody's
-        relative, a small town's namesake who speaks) and the article's own acronyms ("BA" where it
-        writes "British Airways", "MoD")."""
+        alone where the article writes "Marburg hemorrhagic fever"), an organisation the actor KB knows
+        (a news outlet, NATO, the Taliban), a person (somebody's relative, a small town's namesake who
+        speaks) and the article's own acronyms ("BA" where it writes "British Airways", "MoD")."""
         doc = span.doc
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
         if nxt in DISEASE_HEADS or doc[span.end:span.end + 2].text.lower() == "news agency":
@@ -628,10 +628,13 @@ class PlaceFinder:
             return True
         if kin_named(span):
             return True
-        if kb_fold(span.text) in self.outlets or (len(span) == 1 and speaks(span) and not is_dateline(span)):
-            # "Xinhua reported", "said Noma": only a country, a division or a big town speaks as a place.
+        org = kb_fold(span.text) in self.organisations and (
+            prev not in WHERE_PREPS or doc[span.start - 2:span.start].text.lower() == "according to")
+        if org or (len(span) == 1 and speaks(span) and not is_dateline(span)):
+            # "Xinhua reported", "NATO said", "said Noma": an organisation or a person, unless a country,
+            # a division, a landmark or a big town of that name ("in Al-Mayadeen" stays the Syrian town).
             names = [c.entry for c in self.gaz.candidates(span.text) if not c.demonym]
-            if names and not any(e.feature in ("country", "admin1", "region", "continent")
+            if names and not any(e.feature in ("country", "admin1", "region", "continent", "landmark")
                                  or e.population >= 100_000 or self.gaz.is_capital(e) for e in names):
                 return True
         return len(span) == 1 and len(span.text) <= 5 and span.text.upper() in acronyms(doc, self._has_name)

@@ -439,13 +439,14 @@ def load_kb() -> ActorKB:
 
 
 @lru_cache(maxsize=1)
-def news_outlet_names() -> frozenset[str]:
-    """Names and aliases of the KB's news organisations (sector JRN), folded: "Xinhua reported" and
-    "TASS says" cite an outlet, not the Chinese town or the Russian village of that name."""
+def organisation_names() -> frozenset[str]:
+    """Names and aliases of the KB's organisations, bodies, groups and news outlets, folded: "Xinhua
+    reported", "NATO said" and "the Taliban" name an actor, not the Chinese town, the Philippine village or
+    the Turkish hamlet that the gazetteer spells the same way."""
     names: set[str] = set()
-    for name in ENTITY_FILES:
-        for _, cols in _rows(name):
-            if "JRN" in _col(cols, 3).split():
+    for name, kind in ENTITY_FILES.items():
+        if kind in ("igo", "group", "org"):
+            for _, cols in _rows(name):
                 names.update(fold(n) for n in [cols[0], *_split(_col(cols, 1))])
     return frozenset(names)
 
