@@ -77,3 +77,12 @@ def test_published_parsing():
     assert parse_published("Published: April 21, 2016") == date(2016, 4, 21)
     assert parse_published("no date here") is None
     assert parse_published("2999-01-01") is None
+
+
+def test_a_hard_wrapped_paragraph_is_unwrapped():
+    para = ("Kurdish forces fought militiamen in the northeastern city of\n"
+            "Qamishli on Wednesday, a monitoring group said, as talks in Geneva stalled and\n"
+            "the opposition delegation left the Swiss city for Riyadh on a late flight.")
+    c = clean_text("Talks stall\n\n" + para + "\n\nA second paragraph ends the story here, officials said.")
+    assert "city of Qamishli on Wednesday" in c.text and "stalled and the opposition" in c.text
+    assert c.text.count("\n\n") == 1  # the two paragraphs stay apart

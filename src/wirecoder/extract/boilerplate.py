@@ -92,7 +92,7 @@ def is_furniture(unit: str, *, source: str | None = None) -> bool:
 
 
 def split_units(text: str, *, line_units: bool = False) -> list[str]:
-    """Lines, except that a block of several long lines is one hard-wrapped paragraph."""
+    """Lines, except that a block of several long lines is one hard-wrapped paragraph (unwrapped)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if line_units:
         return [ln.strip() for ln in text.split("\n") if ln.strip()]
@@ -103,7 +103,9 @@ def split_units(text: str, *, line_units: bool = False) -> list[str]:
             continue
         long_lines = sum(1 for ln in lines[:-1] if len(ln) >= 50 and not _TERMINAL.search(ln))
         if len(lines) > 1 and long_lines >= max(1, (len(lines) - 1) // 2):
-            units.append("\n".join(ln.strip() for ln in lines))
+            # One paragraph wrapped at a fixed width: unwrap it, or every line would end a sentence
+            # and cut the names and clauses that run across a line end.
+            units.append(" ".join(ln.strip() for ln in lines))
         else:
             units.extend(ln.strip() for ln in lines)
     return units
