@@ -690,3 +690,10 @@ def test_organisations_the_actor_kb_knows_are_not_their_namesake_towns(nlp, find
     doc = _with_ents(nlp, text, [("NATO", 0, "GPE"), ("Taliban", 0, "GPE"), ("Al-Mayadeen", 0, "GPE"),
                                  ("Xinhua", 0, "GPE")])
     assert [(p.text, p.country) for p in finder.find(doc)] == [("Al-Mayadeen", "SYR")]
+
+
+def test_titles_and_club_names_are_not_places(nlp, finder):
+    text = "The mufti wrote to Pope Tawadros and the Pope. Bale of Real scored in Cairo."
+    doc = _with_ents(nlp, text, [("Pope", 0, "GPE"), ("Tawadros", 0, "GPE"), ("Pope", 1, "GPE"),
+                                 ("Real", 0, "GPE"), ("Cairo", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Cairo"]

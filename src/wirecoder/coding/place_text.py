@@ -25,7 +25,8 @@ def trim_name(span: Span) -> Span | None:
     return doc[start:end]
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "president", "minister", "general", "gen"})
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "president", "minister", "general", "gen", "pope",
+                     "king", "queen", "prince", "princess", "sheikh", "imam", "cardinal", "bishop"})
 
 
 def doc_title(tok: Token) -> bool:
