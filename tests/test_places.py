@@ -697,3 +697,10 @@ def test_titles_and_club_names_are_not_places(nlp, finder):
     doc = _with_ents(nlp, text, [("Pope", 0, "GPE"), ("Tawadros", 0, "GPE"), ("Pope", 1, "GPE"),
                                  ("Real", 0, "GPE"), ("Cairo", 0, "GPE")])
     assert [p.text for p in finder.find(doc)] == ["Cairo"]
+
+
+def test_regions_news_names_without_a_state(nlp, finder):
+    doc = _with_ents(nlp, "Shelling resumed in Nagorno-Karabakh as storms hit the West Coast.",
+                     [("Nagorno-Karabakh", 0, "GPE"), ("West Coast", 0, "LOC")])
+    assert [(p.text, p.country, p.feature) for p in finder.find(doc)] == [
+        ("Nagorno-Karabakh", "AZE", "region"), ("West Coast", "USA", "region")]
