@@ -704,3 +704,31 @@ def test_regions_news_names_without_a_state(nlp, finder):
                      [("Nagorno-Karabakh", 0, "GPE"), ("West Coast", 0, "LOC")])
     assert [(p.text, p.country, p.feature) for p in finder.find(doc)] == [
         ("Nagorno-Karabakh", "AZE", "region"), ("West Coast", "USA", "region")]
+
+
+def test_a_newspapers_city_is_part_of_its_masthead(nlp, finder):
+    text = "The Washington Post reported the raid in Kabul, citing the Toronto Star."
+    doc = _with_ents(nlp, text, [("Washington Post", 0, "ORG"), ("Kabul", 0, "GPE"), ("Toronto Star", 0, "ORG")])
+    assert [p.text for p in finder.find(doc)] == ["Kabul"]
+
+
+def test_half_of_a_hyphenated_name_is_no_place_unless_both_halves_are(nlp, finder):
+    doc = _with_ents(nlp, "Minister Ann-Christin Berg visited the Syria-Turkey border.",
+                     [("Ann-Christin Berg", 0, "PERSON"), ("Syria", 0, "GPE"), ("Turkey", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Syria", "Turkey"]
+    doc = _with_ents(nlp, "The Mahidol-Oxford programme opened in Bangkok.", [("Bangkok", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Bangkok"]
+
+
+def test_a_cued_village_is_claimed_before_a_word_of_its_name(nlp, finder):
+    # "Brelova de Jos" is a name we made up: the gazetteer lacks it, and Nigeria's Jos must not take a piece.
+    text = "Bird flu was confirmed in the villages of Brelova de Jos and Maliuc, in Romania."
+    doc = _with_ents(nlp, text, [("Romania", 0, "GPE")])
+    names = [p.text for p in finder.find(doc)]
+    assert "Brelova de Jos" in names and "Jos" not in names
+
+
+def test_a_title_before_a_town_name_makes_it_a_person(nlp, finder):
+    doc = _with_ents(nlp, "She was taken to the Queen Elizabeth University Hospital in Glasgow.",
+                     [("the Queen Elizabeth University Hospital", 0, "ORG"), ("Glasgow", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Glasgow"]

@@ -99,6 +99,10 @@ def _place_from(entry: Entry, text: str, start: int, end: int, score: float) -> 
 
 
 LIST_SEPARATORS = (",", "and", "or", "&", ", and", ", or")
+# Title words of newspapers that carry a city's name ("Washington Post", "Toronto Star").
+NEWSPAPER_WORDS = frozenset({"Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Chronicle",
+                             "Telegraph", "Star", "Sun", "Globe", "Examiner", "Courier", "Observer",
+                             "Inquirer", "Daily", "Dispatch", "Star-Advertiser", "Post-Gazette"})
 LIST_BONUS = 4.0
 CONTEXT_ROUNDS = 4
 CONTAINER_BONUS = 6.0  # as much as an "X, Y" pair can give X (country and division)
@@ -368,10 +372,10 @@ class PlaceFinder:
             found.append((span, kind, "ner"))
             for i in range(span.start, span.end):
                 taken[i] = True
+        found.extend(self._cued_names(doc, taken))  # before single words claim a piece of "Ceamurlia de Jos"
         found.extend(self._gazetteer_matches(doc, taken, blocked, in_org, demonyms=demonyms))
         found.extend(self._same_name_again(doc, found, taken, person_words))
         found.extend(self._division_after_town(doc, found, taken))
-        found.extend(self._cued_names(doc, taken))
         found.extend(self._list_mates(doc, found, taken, person_words))
         found.sort(key=lambda x: x[0].start)
         return [(self._with_abbreviation_dot(span), kind, source) for span, kind, source in found]
@@ -626,8 +630,10 @@ class PlaceFinder:
         prev = doc[span.start - 1].lower_ if span.start else ""
         if span.text in disease_names(doc) and prev not in WHERE_PREPS:
             return True
-        if kin_named(span):
+        if kin_named(span) or self._in_hyphenated_name(span):
             return True
+        if span.end < len(doc) and doc[span.end].text in NEWSPAPER_WORDS:
+            return True  # "the New York Times", "Bucharest Daily News": a masthead, not the city
         org = kb_fold(span.text) in self.organisations and (
             prev not in WHERE_PREPS or doc[span.start - 2:span.start].text.lower() == "according to")
         if org or (len(span) == 1 and speaks(span) and not is_dateline(span)):
@@ -638,6 +644,18 @@ class PlaceFinder:
                                  or e.population >= 100_000 or self.gaz.is_capital(e) for e in names):
                 return True
         return len(span) == 1 and len(span.text) <= 5 and span.text.upper() in acronyms(doc, self._has_name)
+
+    def _in_hyphenated_name(self, span: Span) -> bool:
+        """Half of a hyphenated name whose other half is no place: "Ann-Christin", "Mahidol-Oxford",
+        "Vest-Agder"; "the Syria-Turkey border" and "Turkish-Russian relations" join two and keep both."""
+        doc = span.doc
+        for dash, other in ((span.end, span.end + 1), (span.start - 1, span.start - 2)):
+            if (0 <= other < len(doc) and 0 <= dash < len(doc) and doc[dash].text in ("-", "–")
+                    and not doc[dash].whitespace_ and self._capitalised(doc[other])
+                    and (dash < other or not doc[other].whitespace_)
+                    and not self.gaz.candidates(doc[other].text)):  # "Syrian-Turkish" joins two places too
+                return True
+        return False
 
     def _has_name(self, text: str) -> bool:
         return any(not c.demonym for c in self.gaz.candidates(text))
@@ -707,8 +725,8 @@ class PlaceFinder:
             return None
         text = span.text
         key = fold(text)
-        if key in self.stop or self._not_a_place_here(span):
-            return None
+        if key in self.stop or self._not_a_place_here(span) or doc_title(span[0]):
+            return None  # "Queen Elizabeth University Hospital": a title makes it a person's name
         kind = self._kind(span)
         if kind != "name":
             return kind
