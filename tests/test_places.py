@@ -732,3 +732,13 @@ def test_a_title_before_a_town_name_makes_it_a_person(nlp, finder):
     doc = _with_ents(nlp, "She was taken to the Queen Elizabeth University Hospital in Glasgow.",
                      [("the Queen Elizabeth University Hospital", 0, "ORG"), ("Glasgow", 0, "GPE")])
     assert [p.text for p in finder.find(doc)] == ["Glasgow"]
+
+
+def test_a_compass_word_before_an_adjective_form_is_still_the_adjective(nlp, finder):
+    doc = _with_ents(nlp, "Floods hit the Northern Indian states of Bihar and Assam.",
+                     [("Northern Indian", 0, "LOC"), ("Bihar", 0, "GPE"), ("Assam", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Bihar", "Assam"]
+    found = {p.text: p.country for p in finder.find(doc, demonyms=True)}
+    assert found.get("Northern Indian") == "IND"
+    doc = _with_ents(nlp, "Doctors in Kano treated Meningitis cases.", [("Kano", 0, "GPE"), ("Meningitis", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Kano"]

@@ -174,7 +174,7 @@ _CALENDAR = frozenset({
 def unlike_place_name(span: Span, people: frozenset[str]) -> bool:
     """A name no gazetteer knows that does not read as a place either: a person's ("Ms Raggi", "Helen
     Kunz" where the article has "Kunz"), a date ("Holy Saturday"), a code ("H1N1", "F.B.I."), a
-    disease agent ("Ebolavirus") or several names run together across a comma."""
+    disease or its agent ("Meningitis", "Ebolavirus") or several names run together across a comma."""
     words = [t for t in span if not t.is_punct]
     if not words or any(t.text == "," for t in span):
         return True
@@ -192,6 +192,6 @@ def unlike_place_name(span: Span, people: frozenset[str]) -> bool:
         letters = text.replace(".", "")
         if letters.isupper() and len(letters) <= 5:
             return True
-        if text.lower().endswith("virus"):
-            return True
+        if text.lower().endswith(("virus", "itis", "osis", "aemia", "emia")):
+            return True  # "Ebolavirus", "Meningitis", "Tuberculosis": diseases, not places
     return False

@@ -589,6 +589,9 @@ class PlaceFinder:
     def _kind(self, span: Span) -> str | None:
         """"demonym" for adjective forms ("Syrian"), None for people plurals ("Syrians"), else "name"."""
         text = span.text
+        words = text.split()
+        if len(words) > 1 and _REGION_WORD.match(fold(words[0])) and self.gaz.is_demonym(" ".join(words[1:])):
+            return "demonym"  # "Northern Indian states": an adjective, as "Indian" alone
         if self.gaz.is_demonym(text):
             if span[-1].tag_ == "NNPS" or (text.endswith("s") and self.gaz.is_demonym(text[:-1])):
                 return None  # "Mexicans" are people, not a place
@@ -929,11 +932,13 @@ class PlaceFinder:
         part of: "Southern California" -> California, "Nyanza Province" -> Nyanza (a division),
         "Salinas Valley" -> Salinas. Better the containing place than no point at all."""
         cs = [c for c in self.gaz.candidates(text) if c.demonym == (kind == "demonym")]
+        words = text.split()
+        if not cs and kind == "demonym" and len(words) > 1 and _REGION_WORD.match(fold(words[0])):
+            return self._candidates(" ".join(words[1:]), kind)  # "Northern Indian" -> India
         if not cs and kind == "demonym":  # "the Saudi military": a name used as its own adjective
             return [c for c in self.gaz.candidates(text) if c.entry.feature in ("country", "region", "continent")]
         if cs or kind != "name":
             return cs
-        words = text.split()
         if len(words) < 2:
             return []
         head, tail = fold(words[0]), fold(words[-1])
