@@ -742,3 +742,11 @@ def test_a_compass_word_before_an_adjective_form_is_still_the_adjective(nlp, fin
     assert found.get("Northern Indian") == "IND"
     doc = _with_ents(nlp, "Doctors in Kano treated Meningitis cases.", [("Kano", 0, "GPE"), ("Meningitis", 0, "GPE")])
     assert [p.text for p in finder.find(doc)] == ["Kano"]
+
+
+def test_a_town_its_state_lacks_takes_the_states_point(nlp, finder):
+    doc = nlp("The car skidded two miles south of Holliday, Missouri, on Friday.")
+    p = _resolved(finder, doc, "Holliday")[0]
+    assert (p.admin1, p.score) == ("Missouri", 0.0)  # not the Holliday in Texas
+    doc = nlp("The firm has offices in Los Angeles, Miami, West Palm Beach, New York, and Detroit.")
+    assert _resolved(finder, doc, "West Palm Beach")[0].admin1 == "Florida"  # a list, not "X, State"

@@ -854,12 +854,21 @@ class PlaceFinder:
                     y_end = name_end(doc, span.end + 1)
                     goes_on = y_end + 1 < len(doc) and (
                         doc[y_end].lower_ in ("and", "or")
+                        or (doc[y_end].text == "," and doc[y_end + 1].lower_ in ("and", "or"))
                         or (doc[y_end].text == "," and doc[y_end + 1].text[:1].isupper()
                             and not self._country_of(doc[y_end + 1:name_end(doc, y_end + 1)], pair)))
+                    # a list running into X: "Miami, West Palm Beach, New York, and Detroit"
+                    goes_on = goes_on or (span.start >= 2 and doc[span.start - 1].text == ","
+                                          and self._capitalised(doc[span.start - 2]))
                     contained = all(p.entry.feature == "admin1" for p in pair) and not goes_on
-                if town and contained and not any(c.entry.cc in {p.entry.cc for p in pair} for c in cs):
-                    # "the town of Kani in Sagaing Region" and no Kani in Myanmar: the gazetteer lacks
-                    # it, and a namesake abroad would be worse than the division's own point.
+                divisions = {(p.entry.cc, p.entry.name) for p in pair if p.entry.feature == "admin1"}
+                if town and contained and (
+                        not any(c.entry.cc in {p.entry.cc for p in pair} for c in cs)
+                        or (len(divisions) == len(pair) and not any((c.entry.cc, c.entry.admin1) in divisions
+                                                                    for c in cs))):
+                    # "the town of Kani in Sagaing Region" and no Kani in Myanmar, "Holliday, Missouri"
+                    # and only a Holliday in Texas: the gazetteer lacks it, and a namesake elsewhere would
+                    # be worse than the division's own point.
                     contradicted.add(key)
         container = self._container_bonus(doc, spans, cands)
         focus = self.gaz.country(focus_country) if focus_country else None
