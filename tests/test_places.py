@@ -353,9 +353,15 @@ def test_unknown_village_takes_the_article_town(nlp, finder):
     doc = _labelled(nlp, "Floods hit Mombasa and Nairobi, and the hamlet of Zorbakuru was cut off.",
                     {"Mombasa": "GPE", "Nairobi": "GPE", "Zorbakuru": "GPE"})
     assert _resolved(finder, doc, "Zorbakuru")[0].lat is None
-    # The town named most often lies outside the country named most often: no stand-in.
+    # The town named most often lies outside the country named most often: not the town, but the country,
+    # at country precision, since that is all the text says.
     doc = _labelled(nlp, "Kenya asked London for aid. Kenya said London would help. Kenya named the hamlet of "
                          "Zorbakuru.", {"Kenya": "GPE", "London": "GPE", "Zorbakuru": "GPE"})
+    village = _resolved(finder, doc, "Zorbakuru")[0]
+    assert (village.country, village.precision, village.score, village.feature) == ("KEN", "country", 0.0, None)
+    # Two countries named equally often: nothing says where.
+    doc = _labelled(nlp, "Kenya and Uganda asked for aid; Kenya and Uganda named the hamlet of Zorbakuru.",
+                    {"Kenya": "GPE", "Uganda": "GPE", "Zorbakuru": "GPE"})
     assert _resolved(finder, doc, "Zorbakuru")[0].lat is None
 
 

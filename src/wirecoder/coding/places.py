@@ -9,8 +9,8 @@ Resolution ranks a mention's gazetteer candidates by population and feature type
 ("province", "city of"), "X, Y" pairs (shared by every mention of the name), lists (one kind per list)
 and what the article's other names say about country, division and neighbourhood
 (place_context.DocumentContext). Names the gazetteer lacks back off to the place they contain ("Southern
-California" -> California), else to the place named with them ("Collins Avenue in Miami Beach") or the
-article's one clear town, marked by score 0.
+California" -> California), else to the place named with them ("Collins Avenue in Miami Beach"), the
+article's one clear town or its country, marked by score 0.
 """
 
 from __future__ import annotations
@@ -222,16 +222,18 @@ def _unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None]) -> 
 
 
 def _stand_in(t: Toponym, place: Place) -> Toponym:
+    """t at place's point and precision; score 0 and no feature class, since the gazetteer knows no entry
+    for the name itself."""
     return Toponym(replace(place, text=t.place.text, char_start=t.place.char_start,
-                           char_end=t.place.char_end, score=0.0), t.kind, t.source, 0)
+                           char_end=t.place.char_end, score=0.0, feature=None), t.kind, t.source, 0)
 
 
 def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
     """Names the gazetteer lacks (a street, a building, a village) take the point of a place that holds
     them: the one the text names with them ("Collins Avenue in Miami Beach", "Oulton Park, Cheshire",
-    "Cairo's Abbasiya"), else the article's one clear town (the city it names most often). Better that
-    place's point, at its precision, than none; score 0 marks the stand-in. Where nothing says which
-    place holds it, the name stays unresolved."""
+    "Cairo's Abbasiya"), else the article's one clear town (the city it names most often), else the
+    country it names most often. Better that place's point, at its precision, than none; score 0 marks the
+    stand-in. Where nothing says which place holds it, the name stays unresolved."""
     out = list(found)
     for i, t in enumerate(found):
         if t.place.lat is not None or t.kind != "name":
@@ -244,12 +246,23 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
         elif (prev is not None and prev.lat is not None
               and text[prev.char_end:t.place.char_start].strip() in POSSESSIVES):
             out[i] = _stand_in(t, prev)
-    home = _home_place(found)
+    home = _home_place(found) or _home_country(found)
     if home is not None:
         for i, t in enumerate(out):
             if t.place.lat is None and t.kind == "name":
                 out[i] = _stand_in(t, home)
     return out
+
+
+def _home_country(found: list[Toponym]) -> Place | None:
+    """The article's country, where it has no clear town: the country it names most often (twice or more,
+    and more often than any other), as the article itself names it. A name the gazetteer lacks is then
+    placed at country precision, which is all the text says about it."""
+    ranked = Counter(t.place.country for t in found if t.place.country and t.kind == "name").most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return next((t.place for t in found if t.place.feature == "country" and t.place.country == ranked[0][0]
+                 and t.kind == "name"), None)
 
 
 def _home_place(found: list[Toponym]) -> Place | None:
