@@ -96,11 +96,14 @@ def personal_name_words(doc: Doc) -> frozenset[str]:
                      for t in (ent[0], ent[-1]))
 
 
-def lone_person_names(doc: Doc) -> frozenset[str]:
-    """One-word names the article uses for a person: labelled so, or after a title ("President Buhari")."""
-    names = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
-    names.update(t.text for t in doc if t.is_title and t.i and doc_title(t))
-    return frozenset(names)
+def titled_names(doc: Doc) -> frozenset[str]:
+    """Names the article writes after a title ("President Buhari", "Pope Tawadros")."""
+    return frozenset(t.text for t in doc if t.is_title and t.i and doc_title(t))
+
+
+def lone_person_names(doc: Doc, titled: frozenset[str]) -> frozenset[str]:
+    """One-word names the article uses for a person: labelled so, or after a title (titled_names)."""
+    return frozenset({ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}) | titled
 
 
 KIN_NOUNS = frozenset({

@@ -39,6 +39,7 @@ from wirecoder.coding.place_text import (
     name_end,
     personal_name_words,
     speaks,
+    titled_names,
     trim_name,
     unlike_place_name,
 )
@@ -340,8 +341,8 @@ class PlaceFinder:
         found: list[tuple[Span, str, str]] = []
         given = given_names(doc)
         person_words = personal_name_words(doc)
-        people = person_words | lone_person_names(doc)
-        titled = frozenset(t.text for t in doc if t.i and t.is_title and doc_title(t))
+        titled = titled_names(doc)
+        people = person_words | lone_person_names(doc, titled)
         for tok in doc:
             if tok.text in given and self._named_person(tok):
                 blocked[tok.i] = True
