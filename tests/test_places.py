@@ -677,6 +677,15 @@ def test_a_country_modifying_its_forces_is_an_actor(nlp):
     assert is_actor_metonym(doc[us.i:us.i + 1])
 
 
+@pytest.mark.parametrize("text,name,country", [
+    ("Clashes spread across Nyanza after the Kenyan election.", "Nyanza", "KEN"),
+    ("Heavy snow closed passes on the South Island on Monday.", "South Island", "NZL"),
+])
+def test_regions_that_are_no_longer_or_never_were_divisions(nlp, finder, text, name, country):
+    doc = _with_ents(nlp, text, [(name, 0, "LOC")])
+    assert [(p.text, p.country, p.feature) for p in finder.find(doc)] == [(name, country, "region")]
+
+
 def test_regions_news_names_without_a_state(nlp, finder):
     doc = _with_ents(nlp, "Shelling resumed in Nagorno-Karabakh as storms hit the West Coast.",
                      [("Nagorno-Karabakh", 0, "GPE"), ("West Coast", 0, "LOC")])
