@@ -665,6 +665,8 @@ def test_a_preposition_puts_a_mislabelled_town_on_the_map(nlp, finder):
     doc = _with_ents(nlp, text, [("Dogubayazit", 0, "ORG"), ("Kisumu", 0, "PERSON"), ("Winnipeg", 0, "PRODUCT")])
     assert [(p.text, p.country) for p in finder.find(doc)] == [
         ("Dogubayazit", "TUR"), ("Kisumu", "KEN"), ("Winnipeg", "CAN")]
+    doc = _with_ents(nlp, "Five people in the Glasgow area were taken to hospital.", [("Glasgow", 0, "PERSON")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Glasgow", "GBR")]
     text = "A spokeswoman from McDonald's spoke at Church locations in Denver."
     doc = _with_ents(nlp, text, [("McDonald", 0, "ORG"), ("Church", 0, "ORG"), ("Denver", 0, "GPE")])
     assert [p.text for p in finder.find(doc)] == ["Denver"]

@@ -196,6 +196,8 @@ PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities
                          "region", "hamlet", "suburb", "neighbourhood", "neighborhood", "island", "islands",
                          "port", "governorate", "prefecture", "township", "settlement", "commune"})
 
+# Nouns a town's name can modify and still be where things are: "in the Glasgow area".
+AREA_NOUNS = PLACE_NOUNS | frozenset({"area", "areas", "region", "outskirts", "suburbs", "countryside"})
 CONTAINER_LINKS = frozenset({",", "in", "near", "outside", "at", "in the", "on"})
 POSSESSIVES = frozenset({"'s", "’s"})
 
@@ -580,16 +582,21 @@ class PlaceFinder:
 
     def _placed_by_preposition(self, ent: Span, people: frozenset[str]) -> bool:
         """An entity the model labelled otherwise that a preposition puts on the map, whole: "officials
-        in Dogubayazit", "from Kisumu", "located in Winnipeg" (a town of some size, never a name the
-        article gives a person, and for people never after "to")."""
+        in Dogubayazit", "from Kisumu", "located in Winnipeg", "in the Glasgow area" (a town of some size,
+        never a name the article gives a person, and for people never after "to")."""
         span = trim_name(ent)
         if span is None or len(span) > 3 or span.start == 0 or span.text in people:
             return False
         doc = ent.doc
-        prev = doc[span.start - 1].lower_
+        k = span.start - 1
+        if k > 0 and doc[k].lower_ == "the":
+            k -= 1
+        prev = doc[k].lower_
         if prev not in WHERE_PREPS or (prev == "to" and ent.label_ == "PERSON"):
             return False
-        if span.root.dep_ != "pobj":
+        root = span.root
+        if not (root.dep_ == "pobj" or (root.dep_ == "compound" and root.head.dep_ == "pobj"
+                                        and root.head.lower_ in AREA_NOUNS)):
             return False  # "at Church locations": a modifier of the object, not the object
         nxt = doc[span.end:span.end + 2]
         if nxt and (nxt[0].lower_ in POSSESSIVES or (
