@@ -211,12 +211,12 @@ def _unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None]) -> 
     lacks ("Piccadilly" of a London story is no Australian hamlet, "Kalam ... in the Swat Valley" no
     Indian town): the mention is left unresolved, for the stand-in rule to place it."""
     countries = Counter(t.place.country for t in found if t.place.country and t.kind == "name")
+    by_name = Counter((t.place.country, fold(t.place.text)) for t in found if t.place.country and t.kind == "name")
     out = list(found)
     for i, (t, e) in enumerate(zip(found, chosen, strict=True)):
         if e is None or e.feature not in ("city", "admin2") or e.population >= LONELY_POP or not e.country:
             continue
-        own = sum(1 for o in found if o.place.country == e.country and o.kind == "name"
-                  and fold(o.place.text) != fold(t.place.text))
+        own = countries[e.country] - by_name[(e.country, fold(t.place.text))]  # other names there
         main = [(cc, n) for cc, n in countries.items() if cc != e.country and n >= 2]
         if own == 0 and main:
             out[i] = Toponym(Place(text=t.place.text, char_start=t.place.char_start, char_end=t.place.char_end),
