@@ -118,6 +118,8 @@ class Gazetteer:
         self.neighbours: dict[str, frozenset[str]] = {cc: frozenset(v) for cc, v in data["neighbours"].items()}
         self._capitals: frozenset[tuple[str, str]] = frozenset(tuple(x) for x in data["capitals"])
         self.max_tokens: int = data["max_tokens"]
+        # Bounded, and per instance (no module-level state): the hot names of a run stay cached.
+        self.candidates = lru_cache(maxsize=100_000)(self.candidates)  # type: ignore[method-assign]
 
     def __len__(self) -> int:
         return len(self._names)
@@ -134,8 +136,9 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return key in self._keys or key in self._demonyms
 
-    def candidates(self, text: str) -> list[Candidate]:
-        """Places a surface string may name (folded, with and without a leading article).
+    def candidates(self, text: str) -> tuple[Candidate, ...]:
+        """Places a surface string may name (folded, with and without a leading article); memoised per
+        gazetteer, since an article asks about the same few names many times.
 
         A code ("CO", "CAR") names its place only written in capitals, and dotted initials ("D.C.",
         "U.S.") only a place whose name has those initials ("M.D." is a doctor, not Maryland)."""
@@ -160,7 +163,7 @@ class Gazetteer:
             if i not in seen:
                 seen.add(i)
                 out.append(Candidate(self.entry(i), alternate=True, demonym=True))
-        return out
+        return tuple(out)
 
     def is_demonym(self, text: str) -> bool:
         return fold(text) in self._demonyms
