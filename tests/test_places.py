@@ -34,10 +34,14 @@ def places(nlp, finder):
     return finder.find(nlp(TEXT))
 
 
-def _by_text(places, text):
+def _all_named(places, text):
     hits = [p for p in places if p.text == text]
     assert hits, f"{text!r} not found among {[p.text for p in places]}"
-    return hits[0]
+    return hits
+
+
+def _by_text(places, text):
+    return _all_named(places, text)[0]
 
 
 @pytest.mark.parametrize("text,country", [
@@ -90,9 +94,7 @@ def test_comma_pair_disambiguates(nlp, finder):
 
 
 def _resolved(finder, doc, text):
-    hits = [p for p in finder.find(doc) if p.text == text]
-    assert hits, f"{text!r} not found"
-    return hits
+    return _all_named(finder.find(doc), text)
 
 
 def test_other_places_in_the_article_disambiguate(nlp, finder):

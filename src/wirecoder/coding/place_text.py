@@ -160,8 +160,8 @@ def disease_names(doc: Doc) -> frozenset[str]:
 
 
 _PERSON_TITLES = _TITLES | frozenset({
-    "mrs", "miss", "cardinal", "marshal", "sheriff", "judge", "senator", "sen", "rep", "chief", "sgt",
-    "capt", "col", "lt", "prof", "rev", "bishop", "imam", "sheikh", "mayor", "governor", "gov", "officer",
+    "miss", "marshal", "sheriff", "judge", "senator", "sen", "rep", "chief", "sgt", "capt", "col", "lt",
+    "prof", "rev", "mayor", "governor", "gov", "officer",
 })
 # Last words that make a name a place or building whatever the model called the whole ("Trump Tower").
 _PLACE_KIND_WORDS = frozenset({

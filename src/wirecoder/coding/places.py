@@ -112,6 +112,12 @@ NAMESAKE_NATIONAL_CAP = 1.5  # most credit such a namesake gets from national co
 CITY_SHARE = 5  # the city reading needs at least 1/CITY_SHARE of its namesake division's people
 
 
+def _after_compass(text: str) -> str | None:
+    """The name after a leading compass or size word ("Southern California" -> "California"), or None."""
+    words = text.split()
+    return " ".join(words[1:]) if len(words) > 1 and _REGION_WORD.match(fold(words[0])) else None
+
+
 def _outgrown(span: Span, k: int) -> bool:
     """Whether the entity at token k lies wholly inside the longer name span: the model's label was
     for a piece of it ("Croix" of "Croix-des-Bouquets", "John" of "Fort St. John")."""
@@ -202,6 +208,11 @@ CONTAINER_LINKS = frozenset({",", "in", "near", "outside", "at", "in the", "on"}
 POSSESSIVES = frozenset({"'s", "’s"})
 
 
+def _named_countries(found: list[Toponym]) -> Counter[str]:
+    """How often the article's place names (not adjective forms) lie in each country."""
+    return Counter(t.place.country for t in found if t.place.country and t.kind == "name")
+
+
 LONELY_POP = 100_000  # a town smaller than this needs some other name of the article in its country
 
 
@@ -210,7 +221,7 @@ def _unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None]) -> 
     about another country (two names or more there), is a namesake abroad of a place the gazetteer
     lacks ("Piccadilly" of a London story is no Australian hamlet, "Kalam ... in the Swat Valley" no
     Indian town): the mention is left unresolved, for the stand-in rule to place it."""
-    countries = Counter(t.place.country for t in found if t.place.country and t.kind == "name")
+    countries = _named_countries(found)
     by_name = Counter((t.place.country, fold(t.place.text)) for t in found if t.place.country and t.kind == "name")
     out = list(found)
     for i, (t, e) in enumerate(zip(found, chosen, strict=True)):
@@ -261,7 +272,7 @@ def _home_country(found: list[Toponym]) -> Place | None:
     """The article's country, where it has no clear town: the country it names most often (twice or more,
     and more often than any other), as the article itself names it. A name the gazetteer lacks is then
     placed at country precision, which is all the text says about it."""
-    ranked = Counter(t.place.country for t in found if t.place.country and t.kind == "name").most_common(2)
+    ranked = _named_countries(found).most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return next((t.place for t in found if t.place.feature == "country" and t.place.country == ranked[0][0]
@@ -276,7 +287,7 @@ def _home_place(found: list[Toponym]) -> Place | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     home = next(t.place for t in found if t.place.geonameid == ranked[0][0] and t.kind == "name")
-    countries = Counter(t.place.country for t in found if t.place.country and t.kind == "name").most_common(2)
+    countries = _named_countries(found).most_common(2)
     if not countries:
         return home
     if len(countries) > 1 and countries[0][1] == countries[1][1]:
@@ -588,10 +599,7 @@ class PlaceFinder:
         if span is None or len(span) > 3 or span.start == 0 or span.text in people:
             return False
         doc = ent.doc
-        k = span.start - 1
-        if k > 0 and doc[k].lower_ == "the":
-            k -= 1
-        prev = doc[k].lower_
+        prev = self._word_before(span)
         if prev not in WHERE_PREPS or (prev == "to" and ent.label_ == "PERSON"):
             return False
         root = span.root
@@ -610,14 +618,23 @@ class PlaceFinder:
     def _kind(self, span: Span) -> str | None:
         """"demonym" for adjective forms ("Syrian"), None for people plurals ("Syrians"), else "name"."""
         text = span.text
-        words = text.split()
-        if len(words) > 1 and _REGION_WORD.match(fold(words[0])) and self.gaz.is_demonym(" ".join(words[1:])):
+        rest = _after_compass(text)
+        if rest and self.gaz.is_demonym(rest):
             return "demonym"  # "Northern Indian states": an adjective, as "Indian" alone
         if self.gaz.is_demonym(text):
             if span[-1].tag_ == "NNPS" or (text.endswith("s") and self.gaz.is_demonym(text[:-1])):
                 return None  # "Mexicans" are people, not a place
             return "demonym"
         return "name"
+
+    @staticmethod
+    def _word_before(span: Span) -> str:
+        """The word before span, past a "the" ("in" of "in the Glasgow area"), lower-cased; "" at the start."""
+        doc = span.doc
+        k = span.start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        return doc[k].lower_ if k >= 0 else ""
 
     @staticmethod
     def _org_start(span: Span) -> int:
@@ -633,11 +650,8 @@ class PlaceFinder:
         landmark the model calls an organisation is the institution ("the Kremlin said") unless a
         preposition puts it on the map ("talks at the Kremlin")."""
         cands = [c for c in self.gaz.candidates(span.text) if not c.demonym]
-        doc = span.doc
-        k = span.start - 1
-        if k >= 0 and doc[k].lower_ == "the":
-            k -= 1
-        located = k >= 0 and doc[k].lower_ in LOCATIVE_PREPS and doc[k].lower_ != "of"
+        before = self._word_before(span)
+        located = before in LOCATIVE_PREPS and before != "of"
         return any(c.entry.feature in ("country", "admin1", "region", "continent")
                    or (c.entry.population >= 50_000 and not c.alternate
                        and (c.entry.feature != "landmark" or located)) for c in cands)
@@ -962,18 +976,19 @@ class PlaceFinder:
         part of: "Southern California" -> California, "Nyanza Province" -> Nyanza (a division),
         "Salinas Valley" -> Salinas. Better the containing place than no point at all."""
         cs = [c for c in self.gaz.candidates(text) if c.demonym == (kind == "demonym")]
-        words = text.split()
-        if not cs and kind == "demonym" and len(words) > 1 and _REGION_WORD.match(fold(words[0])):
-            return self._candidates(" ".join(words[1:]), kind)  # "Northern Indian" -> India
+        rest = _after_compass(text)
+        if not cs and kind == "demonym" and rest:
+            return self._candidates(rest, kind)  # "Northern Indian" -> India
         if not cs and kind == "demonym":  # "the Saudi military": a name used as its own adjective
             return [c for c in self.gaz.candidates(text) if c.entry.feature in ("country", "region", "continent")]
         if cs or kind != "name":
             return cs
+        words = text.split()
         if len(words) < 2:
             return []
-        head, tail = fold(words[0]), fold(words[-1])
-        if _REGION_WORD.match(head):
-            return [c for c in self.gaz.candidates(" ".join(words[1:])) if not c.demonym]
+        if rest:
+            return [c for c in self.gaz.candidates(rest) if not c.demonym]
+        tail = fold(words[-1])
         if tail in GENERIC_TAILS:
             cs = [c for c in self.gaz.candidates(" ".join(words[:-1])) if not c.demonym]
             if tail in ADMIN_CUES:

