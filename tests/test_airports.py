@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from place_helpers import all_named
 from wirecoder.coding import place_context
 from wirecoder.coding.places import FEATURE_PRIOR, PlaceFinder
 from wirecoder.nlp.pipeline import load_nlp
@@ -31,9 +32,7 @@ def _airports(gaz, text: str) -> list[gz.Entry]:
 
 
 def _place(nlp, finder, sentence: str, text: str):
-    places = [p for p in finder.find(nlp(sentence)) if p.text == text]
-    assert places, f"{text!r} not found in {sentence!r}"
-    return places[0]
+    return all_named(finder.find(nlp(sentence)), text)[0]
 
 
 # ---------------------------------------------------------------- names

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from place_helpers import all_named
 from wirecoder.coding.event_location import is_actor_metonym, pick_event_location
 from wirecoder.coding.places import PlaceFinder
 from wirecoder.nlp.pipeline import load_nlp
@@ -34,14 +35,8 @@ def places(nlp, finder):
     return finder.find(nlp(TEXT))
 
 
-def _all_named(places, text):
-    hits = [p for p in places if p.text == text]
-    assert hits, f"{text!r} not found among {[p.text for p in places]}"
-    return hits
-
-
 def _by_text(places, text):
-    return _all_named(places, text)[0]
+    return all_named(places, text)[0]
 
 
 @pytest.mark.parametrize("text,country", [
@@ -94,7 +89,7 @@ def test_comma_pair_disambiguates(nlp, finder):
 
 
 def _resolved(finder, doc, text):
-    return _all_named(finder.find(doc), text)
+    return all_named(finder.find(doc), text)
 
 
 def test_other_places_in_the_article_disambiguate(nlp, finder):
