@@ -27,3 +27,10 @@ def test_line_breaks_end_headlines_and_paragraphs_but_not_wrapped_lines(nlp):
 def test_abbreviation_before_a_hyphenated_word_is_its_own_token(nlp):
     assert [t.text for t in nlp("a U.S.-led raid")] == ["a", "U.S.", "-", "led", "raid"]
     assert [t.text for t in nlp("a Syrian-led raid")] == ["a", "Syrian", "-", "led", "raid"]
+
+
+def test_a_dash_typed_as_two_hyphens_is_a_word_of_its_own(nlp):
+    assert [t.text for t in nlp("PLEASANTON, Calif.--Acme said")] == ["PLEASANTON", ",", "Calif.", "--", "Acme", "said"]
+    assert [t.text for t in nlp("then--as now--it held")] == ["then", "--", "as", "now", "--", "it", "held"]
+    assert [t.text for t in nlp("a well-known anti- war x-ray")] == [
+        "a", "well", "-", "known", "anti", "-", "war", "x", "-", "ray"]

@@ -306,6 +306,12 @@ def test_a_small_namesake_needs_local_evidence(nlp, finder):
     assert _resolve(nlp, finder, text, "Paris").country == "FRA"
 
 
+def test_a_town_that_also_names_its_division_needs_no_local_evidence(nlp, finder):
+    # Saipan (48,000 people) is also a division of the Northern Mariana Islands: no lonely namesake.
+    text = "The guard unit flew from Alaska and Hawaii to Saipan, then home to Texas."
+    assert _resolve(nlp, finder, text, "Saipan").country == "MNP"
+
+
 def test_two_names_that_lean_on_each_other_settle_together(nlp, finder):
     text = ("Pupils from an Edmonton primary school planted a garden. Enfield council thanked the "
             "pupils from Edmonton.")
@@ -383,6 +389,40 @@ def test_a_place_is_the_same_place_where_the_model_says_person(nlp, finder):
     text = "Dengue cases rose in Cairns this week, said Ellen Cairns. Cairns said more help is needed."
     doc = _with_ents(nlp, text, [("Cairns", 0, "GPE"), ("Ellen Cairns", 0, "PERSON"), ("Cairns", 2, "PERSON")])
     assert len(_resolved(finder, doc, "Cairns")) == 1
+
+
+def test_a_place_is_the_same_place_where_the_model_left_it_unlabelled(nlp, finder):
+    text = ("Troops closed in on the town of Douma. Douma is surrounded, and the Douma Road is shut. "
+            "Karim Douma said little.")
+    doc = _with_ents(nlp, text, [("Douma", 0, "GPE")])
+    # The sentence-initial mention joins the place; "Douma Road" and the person are longer names.
+    found = [p.char_start for p in finder.find(doc) if p.text == "Douma"]
+    assert found == [text.index("Douma"), text.index("Douma is")]
+    # A name seen only as an owner ("in Douma's case") spreads to no unlabelled mention.
+    text = "In Douma's case, the police were slow. Douma works as a domestic worker."
+    doc = _with_ents(nlp, text, [("Douma", 0, "GPE")])
+    assert [p.char_start for p in finder.find(doc) if p.text == "Douma"] == [3]
+
+
+def test_a_name_the_article_gives_a_person_needs_a_place_cue(nlp, finder):
+    names = lambda doc, word: [p.char_start for p in finder.find(doc) if p.text == word]  # noqa: E731
+    # Steele and Conrad are American towns; here they are people the article names in full.
+    text = "Christopher Steele wrote the dossier. Associates of Steele said he was abroad."
+    assert names(_with_ents(nlp, text, [("Christopher Steele", 0, "PERSON")]), "Steele") == []
+    text = "Conrad Rijnhout grows grapes. According to Conrad, South Africa ships more fruit to Asia."
+    doc = _with_ents(nlp, text, [("Conrad Rijnhout", 0, "PERSON"), ("Conrad", 1, "GPE"), ("South Africa", 0, "GPE")])
+    assert names(doc, "Conrad") == []
+    # A preposition of place, or a town's state after it, still makes it the place.
+    text = "Christopher Steele wrote the dossier. He grew up in Steele, North Dakota."
+    assert names(_with_ents(nlp, text, [("Christopher Steele", 0, "PERSON")]), "Steele") == [text.rindex("Steele")]
+
+
+def test_an_unlabelled_town_name_ending_a_longer_name_is_no_place(nlp, finder):
+    text = "County Fire Marshal Doug Logan said the blaze was set, and crews came from Brisbane."
+    assert [p.text for p in finder.find(_with_ents(nlp, text, []))] == ["Brisbane"]
+    # A capital that only opens the sentence or a quotation is no part of the name.
+    text = 'The board said: "Overall Edmonton did well," and Calgary agreed.'
+    assert "Edmonton" in [p.text for p in finder.find(_with_ents(nlp, text, [("Calgary", 0, "GPE")]))]
 
 
 def test_a_place_leading_an_organisation_name(nlp, finder):

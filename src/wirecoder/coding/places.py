@@ -137,6 +137,17 @@ def _free(span: Span, taken: list[bool]) -> bool:
     return not any(taken[span.start:span.end])
 
 
+def _opens(tok: Token) -> bool:
+    """Whether tok starts a sentence or a quotation, where any word is capitalised."""
+    return tok.is_sent_start or (tok.i > 0 and tok.nbor(-1).is_punct and tok.nbor(-1).text in "\"“‘'(")
+
+
+def _alone(tok: Token) -> bool:
+    """Whether tok is a whole entity or in none (not a word of a longer name)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.ent_iob_ != "I" and (nxt is None or nxt.ent_iob_ != "I")
+
+
 def _claim(span: Span, taken: list[bool], source: str) -> tuple[Span, str, str]:
     """span as a place name from source, its tokens no longer open to other readings."""
     for i in range(span.start, span.end):
@@ -216,7 +227,8 @@ def _named_countries(found: list[Toponym]) -> Counter[str]:
 LONELY_POP = 100_000  # a town smaller than this needs some other name of the article in its country
 
 
-def _unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None]) -> list[Toponym]:
+def _unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
+                           cands: list[list[Candidate]]) -> list[Toponym]:
     """A small town in a country no other name of the article lies in, while the article is plainly
     about another country (two names or more there), is a namesake abroad of a place the gazetteer
     lacks ("Piccadilly" of a London story is no Australian hamlet, "Kalam ... in the Swat Valley" no
@@ -226,6 +238,8 @@ def _unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None]) -> 
     out = list(found)
     for i, (t, e) in enumerate(zip(found, chosen, strict=True)):
         if e is None or e.feature not in ("city", "admin2") or e.population >= LONELY_POP or not e.country:
+            continue
+        if any(c.entry.country == e.country and c.entry.feature in ("admin1", "country") for c in cands[i]):
             continue
         own = countries[e.country] - by_name[(e.country, fold(t.place.text))]  # other names there
         main = [(cc, n) for cc, n in countries.items() if cc != e.country and n >= 2]
@@ -358,6 +372,11 @@ class PlaceFinder:
         people = person_words | lone_person_names(doc, titled)
         for tok in doc:
             if tok.text in given and self._named_person(tok):
+                blocked[tok.i] = True
+            elif (tok.text in people and tok.ent_type_ != "PERSON" and _alone(tok)
+                  and self._person_here(doc[tok.i:tok.i + 1])):
+                # "Associates of Steele said", where the article names Christopher Steele (a PERSON
+                # entity is weighed as a whole below)
                 blocked[tok.i] = True
         for ent in doc.ents:
             if ent.label_ in BLOCKING_LABELS:
@@ -539,7 +558,33 @@ class PlaceFinder:
                     if not self._not_a_place_here(part):
                         more.append(_claim(part, taken, "gazetteer"))
                     break
+        # Left unlabelled where the gazetteer pass wants more than a known name, as at a sentence start:
+        # "... the last rebel bastion of Douma. ... Douma is surrounded by government forces."
+        # Only names placed as more than an owner ("in Noma's case" may be a person's).
+        placed = {s.text for s, kind, source in found if s.text in names and s.root.dep_ != "poss"}
+        if not placed:
+            return more
+        widest = max(len(n.split()) for n in placed) + 2  # tokens: "Dar'a" and "U.S.-based" split further
+        firsts = frozenset(n.split()[0] for n in placed)
+        for tok in doc:
+            if tok.ent_type_ or taken[tok.i] or tok.text not in firsts:
+                continue
+            for width in range(widest, 0, -1):
+                part = doc[tok.i:tok.i + width]
+                if (part.text in placed and _free(part, taken) and self._whole_run(part)
+                        and not any(t.ent_type_ for t in part) and not self._not_a_place_here(part)):
+                    more.append(_claim(part, taken, "gazetteer"))
+                    break
         return more
+
+    def _whole_run(self, span: Span) -> bool:
+        """Whether span is all of its run of capitalised words: not a piece of "Esperance Lakes Nature
+        Reserves" or "Seergeoh Villanueva" (a sentence's capitalised "The" or "A" before it does not count)."""
+        doc = span.doc
+        after = span.end < len(doc) and self._capitalised(doc[span.end])
+        prev = doc[span.start - 1] if span.start else None
+        before = prev is not None and self._capitalised(prev) and not (prev.is_sent_start and prev.is_stop)
+        return not (after or before)
 
     def _named_person(self, tok: Token) -> bool:
         """A lone given name that an article also uses in a full personal name ("Georgia Stevens" ...
@@ -569,8 +614,19 @@ class PlaceFinder:
         if any(c.entry.feature in ("country", "admin1", "continent", "region") or c.entry.population >= 100_000
                for c in names):
             return False
-        prev = span.doc[span.start - 1].lower_ if span.start else ""
-        return prev not in LOCATIVE_PREPS and self._comma_pair(span) is None
+        doc = span.doc
+        prev = doc[span.start - 1].lower_ if span.start else ""
+        # "associates of Steele", "between Brunson and the group", "according to Conrad": no place cue;
+        # "Miss Abdhou, of Hayes, was ...": where she lives
+        before = doc[span.start - 2].lower_ if span.start > 1 else ""
+        cue = (prev in WHERE_PREPS and not (prev == "to" and before == "according")) or (prev == "of" and before == ",")
+        return not cue and not self._held_by_pair(span, names)
+
+    def _held_by_pair(self, span: Span, names: list[Candidate]) -> bool:
+        """"X, Y" where one of X's readings lies in the country Y names or holds ("Brunson, South Carolina";
+        not "According to Conrad, South Africa ...")."""
+        pair = self._comma_pair(span)
+        return pair is not None and any(c.entry.cc == p.entry.cc for c in names for p in pair)
 
     def _place_word(self, tok: Token) -> bool:
         return (self._capitalised(tok) and tok.ent_type_ != "PERSON"
@@ -792,7 +848,7 @@ class PlaceFinder:
             return "demonym" if cands else None
         if len(text) <= 4 and not text.isupper() and all(c.alternate for c in names):
             return None  # "Act" is no "ACT"; "Barrie, Ont." comes in through _division_after_town
-        sent_start = first.is_sent_start or (first.i > 0 and first.nbor(-1).is_punct and first.nbor(-1).text in "\"“‘'(")
+        sent_start = _opens(first)
         if is_dateline(span):
             return "name"
         if len(span) == 1 and (first.is_stop or first.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PRON", "DET")):
@@ -805,6 +861,10 @@ class PlaceFinder:
         if e.feature in ("country", "continent", "region", "admin1"):
             return "name" if not (sent_start and len(span) == 1 and first.lower_ in self.stop) else None
         own = not best.alternate
+        before = span.doc[span.start - 1] if span.start else None
+        if (before is not None and not _opens(before) and before.tag_ == "NNP" and self._capitalised(before)
+                and not self._place_word(before)):
+            return None  # "Fire Marshal Doug Logan": the end of a longer name
         if e.population >= 100_000 and own and not sent_start:
             return "name"
         # Object of a verb with no entity label: "retook Palmyra", "hit Khan Younis" (the model's blind
@@ -963,7 +1023,7 @@ class PlaceFinder:
             out.append(Toponym(_place_from(best.entry, span.text, start, end, best_score), kind, source,
                                len(cs)))
             chosen.append(best.entry)
-        return _place_local_names(_unsupported_namesakes(out, chosen), doc.text)
+        return _place_local_names(_unsupported_namesakes(out, chosen, cands), doc.text)
 
     def _country_of(self, span: Span, pair: list[Candidate]) -> bool:
         """Whether span names the country of the divisions in pair: "Stroud, Ontario, Canada" is one

@@ -34,18 +34,25 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-def split_dangling_hyphens(nlp: Language) -> None:
-    """"an anti- Gondor parade": a word ending in a hyphen before a space is split like "anti-Gondor"
-    (anti, -, Gondor), so the parser reads a prefix instead of a noun and never ends a sentence there."""
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z])-$"]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+# "an anti- Gondor parade": a word ending in a hyphen before a space is split like "anti-Gondor" (anti, -,
+# Gondor), so the parser reads a prefix instead of a noun and never ends a sentence there.
+DANGLING_HYPHEN = r"(?<=[A-Za-z])-"
+# "U.S.-led", "U.K.-based": the hyphen after an abbreviation's last dot is split off like the one in
+# "Syrian-led" (U.S., -, led), so the country is a word of its own for the place and actor coders.
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+# "PLEASANTON, Calif.--DeltaTrak said", "then--as now--": two or more hyphens are a dash typed in ASCII,
+# a word of its own wherever it stands; otherwise "Calif.--" is read as the state's name.
+ASCII_DASH = r"-{2,}"
 
 
-def split_abbreviation_compounds(nlp: Language) -> None:
-    """"U.S.-led", "U.K.-based": the hyphen after an abbreviation's last dot is split off like the one in
-    "Syrian-led" (U.S., -, led), so the country is a word of its own for the place and actor coders."""
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+def tune_tokenizer(nlp: Language) -> None:
+    """Split the hyphens and dashes spaCy's English rules leave inside words (the patterns above)."""
+    tok = nlp.tokenizer
+    tok.prefix_search = spacy.util.compile_prefix_regex([ASCII_DASH, *nlp.Defaults.prefixes]).search
+    tok.suffix_search = spacy.util.compile_suffix_regex(
+        [*nlp.Defaults.suffixes, DANGLING_HYPHEN, ASCII_DASH]).search
+    tok.infix_finditer = spacy.util.compile_infix_regex(
+        [ASCII_DASH, *nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
 
 
 class ModelMissingError(RuntimeError):
@@ -65,8 +72,7 @@ def load_nlp(model: str = MODEL_PACKAGE) -> Language:
     # Long wire stories and concatenated feeds exceed spaCy's 1M default; memory is bounded by
     # the extract stage's size cap instead.
     nlp.max_length = 5_000_000
-    split_dangling_hyphens(nlp)
-    split_abbreviation_compounds(nlp)
+    tune_tokenizer(nlp)
     if "paragraph_sentences" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp
