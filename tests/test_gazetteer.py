@@ -210,3 +210,17 @@ def test_codes_and_dotted_initials():
     assert names.name_initials("District of Columbia") == "DC"
     assert names.name_initials("Democratic Republic of the Congo") == "DRC"
     assert names.name_initials("Guinea-Bissau") == "GB"
+
+
+@pytest.mark.parametrize("name, lat, lon", [
+    # Rough centres, for a test that can only pass near the right county.
+    ("Cheshire", 53.2, -2.6), ("Greater Manchester", 53.5, -2.3), ("Northamptonshire", 52.3, -0.9),
+    ("Co. Down", 54.4, -5.9)])
+def test_counties_the_data_has_only_in_parts_are_whole(gaz, name, lat, lon):
+    e = _best(gaz, name, "GB")
+    assert e.feature == "admin2" and e.admin1 in ("England", "Northern Ireland")
+    assert abs(e.lat - lat) < 0.5 and abs(e.lon - lon) < 0.7
+    # As many people as its parts together: more than any one of them.
+    parts = {"Cheshire": "Cheshire East", "Greater Manchester": "Manchester",
+             "Northamptonshire": "North Northamptonshire", "Co. Down": "Ards and North Down"}
+    assert e.population > _best(gaz, parts[name], "GB").population

@@ -312,6 +312,25 @@ def test_a_town_that_also_names_its_division_needs_no_local_evidence(nlp, finder
     assert _resolve(nlp, finder, text, "Saipan").country == "MNP"
 
 
+def test_an_english_county_the_data_splits_is_no_american_town(nlp, finder):
+    text = "Bird flu was found on a farm in Cheshire, the second case this month after one in Northamptonshire."
+    for name in ("Cheshire", "Northamptonshire"):
+        assert _resolve(nlp, finder, text, name).country == "GBR"
+
+
+def test_a_compass_word_before_a_state_named_like_a_city_means_the_state(nlp, finder):
+    assert _resolve(nlp, finder, "Crews drove to central Washington overnight.", "Washington").feature == "admin1"
+    assert _resolve(nlp, finder, "Farmers in eastern New York lost crops.", "New York").feature == "admin1"
+    assert _resolve(nlp, finder, "Crews drove to Washington overnight.", "Washington").feature == "city"
+
+
+def test_a_tiny_namesake_of_a_metropolis_needs_more_than_its_state(nlp, finder):
+    # London, California (under 2,000 people) shares a state with the story's other places; London it is not.
+    text = ("Shoppers in Los Angeles, California, complained about the skirt. Its designer, a Spanish "
+            "artist based in London, apologised.")
+    assert _resolve(nlp, finder, text, "London").country == "GBR"
+
+
 def test_two_names_that_lean_on_each_other_settle_together(nlp, finder):
     text = ("Pupils from an Edmonton primary school planted a garden. Enfield council thanked the "
             "pupils from Edmonton.")

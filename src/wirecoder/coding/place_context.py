@@ -91,9 +91,10 @@ class DocumentContext:
             self._totals[group] = totals
         return self._totals[group]
 
-    def bonus(self, group: tuple, e: Entry, *, national_cap: float | None = None) -> float:
+    def bonus(self, group: tuple, e: Entry, *, national_cap: float | None = None, tiny: bool = False) -> float:
         """Context credit of candidate e of name group. national_cap bounds the credit that comes from
-        the article's countries alone, without any local evidence (same division, next door)."""
+        the article's countries alone, without any local evidence (same division, next door); for a tiny
+        namesake (tiny) a shared division counts as national evidence too, and only next door is local."""
         others = [s for g, s in self._spreads.items() if g != group]
         if not others and self._focus is None:
             return 0.0
@@ -108,7 +109,10 @@ class DocumentContext:
             if e.feature != "country":
                 key = (e.cc, e.name if e.feature == "admin1" else e.admin1 or "")
                 in_admin = sum(s.admin.get(key, 0.0) for s in others)
-                local += _W_ADMIN * min(_ADMIN_CAP, in_admin)
+                if tiny:
+                    national += _W_ADMIN * min(_ADMIN_CAP, in_admin)
+                else:
+                    local += _W_ADMIN * min(_ADMIN_CAP, in_admin)
             else:
                 # A country's neighbours are its "next door": "Georgia" beside Armenia and Azerbaijan.
                 beside = self._neighbours.get(e.cc, frozenset())

@@ -69,6 +69,8 @@ CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "al", "
 GENERIC_TAILS = ADMIN_CUES | {"valley", "mountains", "mountain", "island", "islands", "peninsula", "city",
                               "township", "delta", "basin", "coast", "river", "plateau", "highlands"}
 _REGION_WORD = re.compile(r"^(north|south|east|west|central|upper|lower|greater)(ern)?$|^(north|south)(east|west)(ern)?$")
+# Lower-case compass adjectives before a name: "central Washington", "north-eastern Nigeria".
+_COMPASS_WORD = re.compile(r"^(north|south|east|west|central|mid)(ern)?$|^(north|south)(east|west)(ern)?$")
 FEATURE_PRIOR = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.0, "admin2": 0.3, "city": 0.0,
                  "airport": 0.0, "landmark": 0.0}
 
@@ -109,6 +111,10 @@ CONTEXT_ROUNDS = 4
 CONTAINER_BONUS = 6.0  # as much as an "X, Y" pair can give X (country and division)
 NAMESAKE_RATIO = 50  # population ratio that makes a place a small namesake of another
 NAMESAKE_NATIONAL_CAP = 1.5  # most credit such a namesake gets from national context alone
+# A town a thousand times smaller than a city of millions bearing its name ("London", California) is a
+# tiny namesake: sharing a division with the article's other names does not place it, only next door does.
+TINY_RATIO = 1000
+METROPOLIS = 1_000_000
 CITY_SHARE = 5  # the city reading needs at least 1/CITY_SHARE of its namesake division's people
 
 
@@ -975,11 +981,15 @@ class PlaceFinder:
         # A small namesake of a far bigger place ("Paris", Texas) needs local evidence (its division,
         # a neighbour) to win; that the article is about its country is not enough on its own.
         caps: dict[tuple, float] = {}
+        tiny: set[tuple] = set()
         for k, group in groups.items():
             biggest = max(c.entry.population for c in group)
+            metropolis = max((c.entry.population for c in group if c.entry.feature == "city"), default=0)
             for c in group:
                 if c.entry.feature in ("city", "admin2") and biggest >= NAMESAKE_RATIO * max(1, c.entry.population):
                     caps[(k, c.entry.id)] = NAMESAKE_NATIONAL_CAP
+                    if metropolis >= METROPOLIS and metropolis >= TINY_RATIO * max(1, c.entry.population):
+                        tiny.add((k, c.entry.id))
         # Rounds: first every name votes with its context-free belief, then with its belief given the
         # context so far, so a settled name ("Cairns") can pull an unsettled one along. Each round adds
         # the mean of all earlier rounds' context, not the last one alone: two names that each lean
@@ -989,7 +999,8 @@ class PlaceFinder:
         for _ in range(rounds - 1):
             for k, group in groups.items():
                 for c in group:
-                    past[(k, c.entry.id)].append(ctx.bonus(k, c.entry, national_cap=caps.get((k, c.entry.id))))
+                    past[(k, c.entry.id)].append(ctx.bonus(k, c.entry, national_cap=caps.get((k, c.entry.id)),
+                                                          tiny=(k, c.entry.id) in tiny))
 
             def believed(k: tuple, c: Candidate) -> float:
                 seen = past[(k, c.entry.id)]
@@ -1004,7 +1015,8 @@ class PlaceFinder:
             bonus = own_pair.get(i, pair_bonus.get(key, {}))
             held = container.get(i, {})
             scored.append([(self._score(c, cs, span) + bonus.get(c.entry.id, 0.0) + held.get(c.entry.id, 0.0)
-                            + ctx.bonus(key, c.entry, national_cap=caps.get((key, c.entry.id))), c) for c in cs])
+                            + ctx.bonus(key, c.entry, national_cap=caps.get((key, c.entry.id)),
+                                        tiny=(key, c.entry.id) in tiny), c) for c in cs])
         list_bonus = _list_bonus(doc, spans, [max(s, key=lambda x: x[0])[1] if s else None for s in scored])
         for i in container:  # "Yonkers, New York" is a town and its state, not a list of two towns
             list_bonus.pop(i, None)
@@ -1123,6 +1135,10 @@ class PlaceFinder:
         # A city and the division named after it: news means the city unless told otherwise, when the
         # city is a good part of the division or its country's capital ("New York", "Aleppo",
         # "Washington"); a small capital of a big province names the province ("Quebec").
+        before = doc[span.start - 1] if span.start else None
+        if (e.feature in ("admin1", "admin2") and before is not None and before.is_lower
+                and (_COMPASS_WORD.match(before.text.replace("-", "")) or before.text in ("upstate", "downstate"))):
+            return s  # "central Washington", "eastern New York": a part of the state, not of the city
         if e.feature in ("admin1", "admin2") and nxt not in ADMIN_CUES:
             names = {key, fold(e.name)}
             # "New York" also reaches "New York City" (an alternate name that extends the mention).

