@@ -224,3 +224,13 @@ def test_counties_the_data_has_only_in_parts_are_whole(gaz, name, lat, lon):
     parts = {"Cheshire": "Cheshire East", "Greater Manchester": "Manchester",
              "Northamptonshire": "North Northamptonshire", "Co. Down": "Ards and North Down"}
     assert e.population > _best(gaz, parts[name], "GB").population
+
+
+@pytest.mark.parametrize("name, cc", [
+    ("Gezira", "SD"), ("Kordofan", "SD"), ("Salahuddin", "IQ"), ("Hadramout", "YE"), ("Shabwa", "YE"),
+    ("Unity State", "SS"), ("Karen State", "MM"), ("Lower Shabelle", "SO"), ("Puntland", "SO"),
+    ("Somaliland", "SO"), ("Cyrenaica", "LY"), ("South Ossetia", "GE"), ("Mindanao", "PH"),
+    ("Waziristan", "PK")])
+def test_conflict_regions_go_by_their_english_names(gaz, name, cc):
+    e = _best(gaz, name)
+    assert e.cc == cc and e.feature in ("admin1", "region")

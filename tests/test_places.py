@@ -444,6 +444,14 @@ def test_an_unlabelled_town_name_ending_a_longer_name_is_no_place(nlp, finder):
     assert "Edmonton" in [p.text for p in finder.find(_with_ents(nlp, text, [("Calgary", 0, "GPE")]))]
 
 
+def test_a_town_or_state_labelled_a_person_that_its_province_or_cue_word_places(nlp, finder):
+    text = "Rebels took Goma and advanced on Bukavu in South Kivu. Fighting spread to Gezira state."
+    doc = _with_ents(nlp, text, [("Goma", 0, "GPE"), ("Bukavu", 0, "PERSON"), ("South Kivu", 0, "GPE"),
+                                 ("Gezira", 0, "PERSON")])
+    found = {p.text: p for p in finder.find(doc)}
+    assert found["Bukavu"].country == "COD" and found["Gezira"].country == "SDN"
+
+
 def test_a_place_leading_an_organisation_name(nlp, finder):
     text = "Trooper cars left Stenwick for Metcalfe County. The Metcalfe County Sheriff's Office said two died."
     doc = _with_ents(nlp, text, [("Metcalfe County", 0, "GPE"), ("Metcalfe County Sheriff's Office", 0, "ORG")])

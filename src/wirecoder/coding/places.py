@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -628,10 +628,10 @@ class PlaceFinder:
         cue = (prev in WHERE_PREPS and not (prev == "to" and before == "according")) or (prev == "of" and before == ",")
         return not cue and not self._held_by_pair(span, names)
 
-    def _held_by_pair(self, span: Span, names: list[Candidate]) -> bool:
-        """"X, Y" where one of X's readings lies in the country Y names or holds ("Brunson, South Carolina";
-        not "According to Conrad, South Africa ...")."""
-        pair = self._comma_pair(span)
+    def _held_by_pair(self, span: Span, names: Sequence[Candidate], *, allow_in: bool = False) -> bool:
+        """"X, Y" (or with allow_in "X in Y") where one of X's readings lies in the country Y names or
+        holds ("Brunson, South Carolina"; not "According to Conrad, South Africa ...")."""
+        pair = self._comma_pair(span, allow_in=allow_in)
         return pair is not None and any(c.entry.cc == p.entry.cc for c in names for p in pair)
 
     def _place_word(self, tok: Token) -> bool:
@@ -648,8 +648,13 @@ class PlaceFinder:
         names = self._candidates(ent.text, "name")  # "Rakhine State" too, through its head
         if any(c.entry.feature in ("country", "admin1") and not c.alternate for c in names):
             return True
+        nxt = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+        if nxt in ADMIN_CUES and any(c.entry.feature in ("admin1", "admin2") for c in names):
+            return True  # "in Gezira state", "Benue state"
         placed = root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
-        if first.i == 0 or (not placed and self._comma_pair(ent) is None):
+        # "advanced on Bukavu in South Kivu": a town in its own province
+        if first.i == 0 or (not placed and self._comma_pair(ent) is None
+                            and not self._held_by_pair(ent, names, allow_in=True)):
             return False
         return any(c.entry.population >= 20_000 for c in names)
 
