@@ -450,6 +450,20 @@ def test_a_town_or_state_labelled_a_person_that_its_province_or_cue_word_places(
                                  ("Gezira", 0, "PERSON")])
     found = {p.text: p for p in finder.find(doc)}
     assert found["Bukavu"].country == "COD" and found["Gezira"].country == "SDN"
+    text = "Troops pushed into Russia's Kursk region."
+    doc = _with_ents(nlp, text, [("Russia", 0, "GPE"), ("Kursk", 0, "PRODUCT")])
+    assert all_named(finder.find(doc), "Kursk")[0].feature == "admin1"
+
+
+def test_a_town_naming_a_site_is_a_place_whatever_the_model_says(nlp, finder):
+    text = "Blasts were heard near the Natanz enrichment site, and drones hit the Ras Tanura refinery."
+    doc = _with_ents(nlp, text, [("Natanz", 0, "ORG"), ("Ras Tanura", 0, "PERSON")])
+    found = {p.text: p.country for p in finder.find(doc)}
+    assert found == {"Natanz": "IRN", "Ras Tanura": "SAU"}
+    # Without the site noun, the model's label stands.
+    text = "Blasts were heard, Natanz said, and Ras Tanura spoke to reporters."
+    doc = _with_ents(nlp, text, [("Natanz", 0, "ORG"), ("Ras Tanura", 0, "PERSON")])
+    assert finder.find(doc) == []
 
 
 def test_a_place_leading_an_organisation_name(nlp, finder):

@@ -204,6 +204,9 @@ def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candida
 
 # "X police", "X Mayor ...": bodies that serve a place, so the known name before them is one.
 PLACE_BODIES = frozenset({"police", "mayor", "council", "councillors", "sheriff", "residents", "resident"})
+# Sites a lower-case phrase after a town puts there: "the Natanz enrichment site", "the Ras Tanura refinery".
+SITE_NOUNS = frozenset({"site", "plant", "facility", "base", "refinery", "camp", "port", "crossing", "dam",
+                        "mine", "reactor", "terminal", "checkpoint", "airbase", "airfield"})
 # Words after a town that make the town's name part of a local institution's ("Bantam Superior Court",
 # "New Milford Police Department", "Metcalfe County Fire and EMS"): the town is still a place.
 INSTITUTION_WORDS = PLACE_BODIES | frozenset({"court", "superior", "crown", "magistrates", "detention", "jail",
@@ -387,6 +390,8 @@ class PlaceFinder:
         for ent in doc.ents:
             if ent.label_ in BLOCKING_LABELS:
                 if ent.label_ == "PERSON" and self._person_is_place(ent, person_words):
+                    continue
+                if self._names_division(ent) or (self._names_site(ent) and self._has_town(ent.text)):
                     continue
                 if self._placed_by_preposition(ent, person_words | titled):
                     continue
@@ -638,6 +643,14 @@ class PlaceFinder:
         return (self._capitalised(tok) and tok.ent_type_ != "PERSON"
                 and any(not c.demonym for c in self.gaz.candidates(tok.text)))
 
+    def _names_division(self, ent: Span) -> bool:
+        """An entity the model labelled otherwise that a division word after it makes a division: "in
+        Gezira state", "Russia's Kursk region" (a person, product or organisation, in its eyes)."""
+        doc = ent.doc
+        if ent.end >= len(doc) or doc[ent.end].lower_ not in ADMIN_CUES or len(ent) > 3 or doc_title(ent[0]):
+            return False
+        return any(c.entry.feature in ("admin1", "admin2") for c in self._candidates(ent.text, "name"))
+
     def _person_is_place(self, ent: Span, person_words: frozenset[str]) -> bool:
         """A PERSON entity that is a place after all: a sizeable town taken or reached ("retook Palmyra",
         "fled to Homs", "In Klamath Falls, Oregon"), or the very name of a country or first-level
@@ -648,9 +661,6 @@ class PlaceFinder:
         names = self._candidates(ent.text, "name")  # "Rakhine State" too, through its head
         if any(c.entry.feature in ("country", "admin1") and not c.alternate for c in names):
             return True
-        nxt = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-        if nxt in ADMIN_CUES and any(c.entry.feature in ("admin1", "admin2") for c in names):
-            return True  # "in Gezira state", "Benue state"
         placed = root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
         # "advanced on Bukavu in South Kivu": a town in its own province
         if first.i == 0 or (not placed and self._comma_pair(ent) is None
@@ -761,6 +771,9 @@ class PlaceFinder:
                     and not self.gaz.candidates(doc[other].text)):  # "Syrian-Turkish" joins two places too
                 return True
         return False
+
+    def _has_town(self, text: str) -> bool:
+        return any(not c.demonym and c.entry.population >= 1_000 for c in self.gaz.candidates(text))
 
     def _has_name(self, text: str) -> bool:
         return any(not c.demonym for c in self.gaz.candidates(text))
@@ -886,9 +899,23 @@ class PlaceFinder:
             return "name"
         if (locative or nxt in PLACE_BODIES) and e.population >= 1_000:
             return "name"  # "in Innisfail"; "Winnipeg police said", "Glasgow Police do not suspect"
+        if e.population >= 1_000 and self._names_site(span):
+            return "name"
         if self._comma_pair(span) is not None:
             return "name"
         return None
+
+    @staticmethod
+    def _names_site(span: Span) -> bool:
+        """A name that modifies a lower-case site noun: "the Natanz enrichment site", "the Ras Tanura
+        refinery" (up to two words between, all lower-case)."""
+        doc = span.doc
+        for tok in doc[span.end:span.end + 3]:
+            if not tok.is_lower:
+                return False
+            if tok.lower_ in SITE_NOUNS:
+                return True
+        return False
 
     def _comma_pair(self, span: Span, *, allow_in: bool = False) -> list[Candidate] | None:
         """Candidates of Y in "X, Y" (or, with allow_in, "X in Y") when Y names a country or
