@@ -234,3 +234,10 @@ def test_counties_the_data_has_only_in_parts_are_whole(gaz, name, lat, lon):
 def test_conflict_regions_go_by_their_english_names(gaz, name, cc):
     e = _best(gaz, name)
     assert e.cc == cc and e.feature in ("admin1", "region")
+
+
+def test_an_abbreviation_names_its_division_only_with_its_dot(gaz):
+    assert any(c.entry.name == "Massachusetts" for c in gaz.candidates("Mass."))
+    assert not any(c.entry.name == "Massachusetts" for c in gaz.candidates("Mass"))
+    assert any(c.entry.name == "Alberta" for c in gaz.candidates("Alta.")) and not any(
+        c.entry.name == "Alberta" for c in gaz.candidates("Alta"))

@@ -466,6 +466,15 @@ def test_a_town_naming_a_site_is_a_place_whatever_the_model_says(nlp, finder):
     assert finder.find(doc) == []
 
 
+def test_a_state_abbreviation_needs_its_dot(nlp, finder):
+    doc = _with_ents(nlp, "Experts on weapons of Mass Destruction met.", [("Mass Destruction", 0, "ORG")])
+    assert finder.find(doc) == []
+    # The tokenizer splits the dot off "Alta" before a comma; the abbreviation keeps it.
+    text = "The cat was found in Wainwright, Alta., by a train conductor."
+    doc = _with_ents(nlp, text, [("Wainwright, Alta", 0, "ORG")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Wainwright", "CAN"), ("Alta.", "CAN")]
+
+
 def test_a_place_leading_an_organisation_name(nlp, finder):
     text = "Trooper cars left Stenwick for Metcalfe County. The Metcalfe County Sheriff's Office said two died."
     doc = _with_ents(nlp, text, [("Metcalfe County", 0, "GPE"), ("Metcalfe County Sheriff's Office", 0, "ORG")])

