@@ -475,6 +475,12 @@ def test_a_state_abbreviation_needs_its_dot(nlp, finder):
     assert [(p.text, p.country) for p in finder.find(doc)] == [("Wainwright", "CAN"), ("Alta.", "CAN")]
 
 
+def test_a_state_named_like_the_articles_person_who_speaks_is_the_person(nlp, finder):
+    text = "Lin-Manuel Miranda starred in the show. Miranda tweeted on Thursday that he was ill."
+    doc = _with_ents(nlp, text, [("Lin-Manuel Miranda", 0, "PERSON"), ("Miranda", 1, "GPE")])
+    assert finder.find(doc) == []
+
+
 def test_a_place_leading_an_organisation_name(nlp, finder):
     text = "Trooper cars left Stenwick for Metcalfe County. The Metcalfe County Sheriff's Office said two died."
     doc = _with_ents(nlp, text, [("Metcalfe County", 0, "GPE"), ("Metcalfe County Sheriff's Office", 0, "ORG")])

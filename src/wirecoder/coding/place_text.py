@@ -128,7 +128,7 @@ def kin_named(span: Span) -> bool:
     return False
 
 
-SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "recall", "write", "insist", "claim", "recount"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "recall", "write", "insist", "claim", "recount", "tweet"})
 
 
 def speaks(span: Span) -> bool:

@@ -631,6 +631,8 @@ class PlaceFinder:
         names = [c for c in self.gaz.candidates(span.text) if not c.demonym]
         if not names:
             return True
+        if speaks(span) and not any(c.entry.feature == "country" for c in names):
+            return True  # "Miranda tweeted", where the article names Lin-Manuel Miranda
         if any(c.entry.feature in ("country", "admin1", "continent", "region") or c.entry.population >= 100_000
                for c in names):
             return False
