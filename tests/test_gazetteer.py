@@ -241,3 +241,10 @@ def test_an_abbreviation_names_its_division_only_with_its_dot(gaz):
     assert not any(c.entry.name == "Massachusetts" for c in gaz.candidates("Mass"))
     assert any(c.entry.name == "Alberta" for c in gaz.candidates("Alta.")) and not any(
         c.entry.name == "Alberta" for c in gaz.candidates("Alta"))
+
+
+@pytest.mark.parametrize("name, cc", [("Long Island", "US"), ("Luzon", "PH"), ("Honshu", "JP"), ("Majorca", "ES"),
+                                      ("Vancouver Island", "CA"), ("Celebes", "ID")])
+def test_big_islands_are_regions_not_their_small_namesakes(gaz, name, cc):
+    e = _best(gaz, name)
+    assert e.cc == cc and e.feature == "region"

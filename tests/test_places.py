@@ -481,6 +481,12 @@ def test_a_state_named_like_the_articles_person_who_speaks_is_the_person(nlp, fi
     assert finder.find(doc) == []
 
 
+def test_a_region_labelled_a_person_is_the_region(nlp, finder):
+    text = "In regions like Java, outbreaks go unreported."
+    doc = _with_ents(nlp, text, [("Java", 0, "PERSON")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Java", "IDN")]
+
+
 def test_a_place_leading_an_organisation_name(nlp, finder):
     text = "Trooper cars left Stenwick for Metcalfe County. The Metcalfe County Sheriff's Office said two died."
     doc = _with_ents(nlp, text, [("Metcalfe County", 0, "GPE"), ("Metcalfe County Sheriff's Office", 0, "ORG")])

@@ -670,8 +670,8 @@ class PlaceFinder:
         if doc_title(first) or len(ent) > 3 or ent.text in person_words:
             return False
         names = self._candidates(ent.text, "name")  # "Rakhine State" too, through its head
-        if any(c.entry.feature in ("country", "admin1") and not c.alternate for c in names):
-            return True
+        if any(c.entry.feature in ("country", "admin1", "region") and not c.alternate for c in names):
+            return True  # "Tamil Nadu said", "regions like Java"
         placed = root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
         # "advanced on Bukavu in South Kivu": a town in its own province
         if first.i == 0 or (not placed and self._comma_pair(ent) is None
