@@ -460,6 +460,9 @@ def test_a_town_naming_a_site_is_a_place_whatever_the_model_says(nlp, finder):
     doc = _with_ents(nlp, text, [("Natanz", 0, "ORG"), ("Ras Tanura", 0, "PERSON")])
     found = {p.text: p.country for p in finder.find(doc)}
     assert found == {"Natanz": "IRN", "Ras Tanura": "SAU"}
+    text = "Refugees in the overcrowded Dadaab camps were taken to Garissa hospital."
+    doc = _with_ents(nlp, text, [("Dadaab", 0, "PERSON"), ("Garissa", 0, "ORG")])
+    assert {p.text: p.country for p in finder.find(doc)} == {"Dadaab": "KEN", "Garissa": "KEN"}
     # Without the site noun, the model's label stands.
     text = "Blasts were heard, Natanz said, and Ras Tanura spoke to reporters."
     doc = _with_ents(nlp, text, [("Natanz", 0, "ORG"), ("Ras Tanura", 0, "PERSON")])

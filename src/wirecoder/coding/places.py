@@ -213,7 +213,9 @@ def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candida
 PLACE_BODIES = frozenset({"police", "mayor", "council", "councillors", "sheriff", "residents", "resident"})
 # Sites a lower-case phrase after a town puts there: "the Natanz enrichment site", "the Ras Tanura refinery".
 SITE_NOUNS = frozenset({"site", "plant", "facility", "base", "refinery", "camp", "port", "crossing", "dam",
-                        "mine", "reactor", "terminal", "checkpoint", "airbase", "airfield"})
+                        "mine", "reactor", "terminal", "checkpoint", "airbase", "airfield", "hospital",
+                        "laboratory", "lab", "prison", "jail", "field", "station",
+                        "sites", "plants", "facilities", "bases", "camps", "mines", "fields"})
 # Words after a town that make the town's name part of a local institution's ("Bantam Superior Court",
 # "New Milford Police Department", "Metcalfe County Fire and EMS"): the town is still a place.
 INSTITUTION_WORDS = PLACE_BODIES | frozenset({"court", "superior", "crown", "magistrates", "detention", "jail",
