@@ -490,6 +490,13 @@ def test_a_region_labelled_a_person_is_the_region(nlp, finder):
     assert [(p.text, p.country) for p in finder.find(doc)] == [("Java", "IDN")]
 
 
+def test_a_stray_person_label_ending_in_a_small_word_gives_no_given_name(nlp, finder):
+    text = "Cornwall Fire and Rescue Service came. Officers said Devon and Cornwall police were alerted."
+    doc = _with_ents(nlp, text, [("Cornwall Fire and", 0, "PERSON"), ("Devon", 0, "PERSON"),
+                                 ("Cornwall", 1, "NORP")])
+    assert [p.text for p in finder.find(doc) if p.char_start > 30] == ["Devon", "Cornwall"]
+
+
 def test_a_place_leading_an_organisation_name(nlp, finder):
     text = "Trooper cars left Stenwick for Metcalfe County. The Metcalfe County Sheriff's Office said two died."
     doc = _with_ents(nlp, text, [("Metcalfe County", 0, "GPE"), ("Metcalfe County Sheriff's Office", 0, "ORG")])

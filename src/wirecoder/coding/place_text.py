@@ -35,14 +35,20 @@ def doc_title(tok: Token) -> bool:
     return prev in _TITLES
 
 
+def _full_names(doc: Doc) -> list[Span]:
+    """The model's multi-word PERSON entities that end in a capitalised word: "Georgia Stevens", not the
+    stray "Cornwall Fire and" of "Cornwall Fire and Rescue Service"."""
+    return [ent for ent in doc.ents
+            if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text[:1].isupper()]
+
+
 def given_names(doc: Doc) -> frozenset[str]:
     """First words of the article's multi-word personal names ("Georgia" of "Georgia Stevens")."""
     names = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2:
-            first = ent[0]
-            if first.is_title and first.is_alpha and not doc_title(first) and first.lower_ not in _TITLES:
-                names.add(first.text)
+    for ent in _full_names(doc):
+        first = ent[0]
+        if first.is_title and first.is_alpha and not doc_title(first) and first.lower_ not in _TITLES:
+            names.add(first.text)
     return frozenset(names)
 
 
@@ -92,8 +98,7 @@ def is_dateline(span: Span) -> bool:
 def personal_name_words(doc: Doc) -> frozenset[str]:
     """First and last words of the article's multi-word personal names ("Georgia" and "Cairns" of
     "Georgia Cairns"): the article uses them for a person, so they alone do not make a place."""
-    return frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
-                     for t in (ent[0], ent[-1]))
+    return frozenset(t.text for ent in _full_names(doc) for t in (ent[0], ent[-1]))
 
 
 def titled_names(doc: Doc) -> frozenset[str]:
