@@ -497,6 +497,16 @@ def test_a_stray_person_label_ending_in_a_small_word_gives_no_given_name(nlp, fi
     assert [p.text for p in finder.find(doc) if p.char_start > 30] == ["Devon", "Cornwall"]
 
 
+def test_a_known_name_that_grows_the_models_place_wins_over_its_pieces(nlp, finder):
+    text = "About 30 homes near Fort St. John will be flooded."
+    doc = _with_ents(nlp, text, [("Fort St.", 0, "GPE"), ("John", 0, "PERSON")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Fort St. John", "CAN")]
+    # The model's own longer place is never cut down to a known shorter name.
+    text = "Crowds waited in St. Peter's Square."
+    doc = _with_ents(nlp, text, [("St. Peter's Square", 0, "GPE")])
+    assert "St. Peter" not in [p.text for p in finder.find(doc)]
+
+
 def test_a_place_leading_an_organisation_name(nlp, finder):
     text = "Trooper cars left Stenwick for Metcalfe County. The Metcalfe County Sheriff's Office said two died."
     doc = _with_ents(nlp, text, [("Metcalfe County", 0, "GPE"), ("Metcalfe County Sheriff's Office", 0, "ORG")])

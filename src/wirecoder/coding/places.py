@@ -870,6 +870,9 @@ class PlaceFinder:
         kind = self._kind(span)
         if kind != "name":
             return kind
+        if strict and self._has_town(text) and any(
+                span[k].ent_type_ in PLACE_LABELS and _outgrown(span, span.start + k) for k in range(len(span))):
+            return "name"  # "Fort St. John", which the model cut into a place "Fort St." and a person "John"
         if strict or any(in_org[k] for k in range(span.start, span.end)):
             # Inside an organisation's name, or overriding the NER: only unmistakable places, or a town
             # that names a local court, police force or council.
