@@ -331,6 +331,22 @@ def test_a_tiny_namesake_of_a_metropolis_needs_more_than_its_state(nlp, finder):
     assert _resolve(nlp, finder, text, "London").country == "GBR"
 
 
+@pytest.mark.parametrize("opening", ["WASHINGTON — ", "WASHINGTON "])
+def test_a_dateline_that_stands_alone_is_the_best_known_town(nlp, finder, opening):
+    # The story's other places are English; the dateline is still the American capital.
+    text = (opening + "Christopher Steele, a former British spy who lived in London and Salisbury, "
+            "spoke to officials in England before flying to Washington.")
+    found = finder.find(nlp(text))
+    for p in all_named(found, "WASHINGTON") + all_named(found, "Washington"):
+        assert p.country == "USA" and p.feature == "city"
+
+
+def test_sharing_a_division_the_size_of_a_country_is_no_local_evidence(nlp, finder):
+    # England holds a small Washington; an English story's "Washington" is still the American capital.
+    text = "British officials in Salisbury and London said Washington would expel sixty diplomats."
+    assert _resolve(nlp, finder, text, "Washington").country == "USA"
+
+
 def test_two_names_that_lean_on_each_other_settle_together(nlp, finder):
     text = ("Pupils from an Edmonton primary school planted a garden. Enfield council thanked the "
             "pupils from Edmonton.")

@@ -27,6 +27,9 @@ _ADMIN_CAP = 3.0
 _TOP_OTHERS = 12  # candidates per name that vote; the long tail of tiny namesakes carries no mass
 _POINT_FEATURES = ("city", "admin2", "airport", "landmark")
 _LOCAL_MIN = 0.5  # local credit (division, next door) below which the evidence is national only
+# A division more populous than most countries (England, California) is no local evidence: sharing it says as
+# little as sharing a country ("Washington" beside London and Salisbury is not Tyne and Wear's).
+COUNTRY_SIZED = 30_000_000
 
 
 @dataclass
@@ -62,10 +65,12 @@ class DocumentContext:
     """Credit for each candidate from the other names of the same article (see module docstring)."""
 
     def __init__(self, groups: dict[tuple, list[tuple[float, Candidate]]], focus_cc: str | None = None,
-                 neighbours: Mapping[str, frozenset[str]] | None = None) -> None:
+                 neighbours: Mapping[str, frozenset[str]] | None = None,
+                 division_size: Callable[[str, str], int] | None = None) -> None:
         self._spreads = {g: _spread(scored) for g, scored in groups.items() if scored}
         self._focus = focus_cc
         self._neighbours = neighbours or {}
+        self._division_size = division_size or (lambda cc, name: 0)
         self._all: dict[str, float] = defaultdict(float)
         for s in self._spreads.values():
             for cc, p in s.country.items():
@@ -77,8 +82,9 @@ class DocumentContext:
     @classmethod
     def build(cls, groups: dict[tuple, list[Candidate]], score: Callable[[tuple, Candidate], float],
               focus_cc: str | None = None, neighbours: Mapping[str, frozenset[str]] | None = None,
-              ) -> DocumentContext:
-        return cls({g: [(score(g, c), c) for c in cs] for g, cs in groups.items()}, focus_cc, neighbours)
+              division_size: Callable[[str, str], int] | None = None) -> DocumentContext:
+        return cls({g: [(score(g, c), c) for c in cs] for g, cs in groups.items()}, focus_cc, neighbours,
+                   division_size)
 
     def _country_totals(self, group: tuple) -> dict[str, float]:
         """Country mass over every name but group's own (cached: each name's candidates ask it)."""
@@ -109,7 +115,7 @@ class DocumentContext:
             if e.feature != "country":
                 key = (e.cc, e.name if e.feature == "admin1" else e.admin1 or "")
                 in_admin = sum(s.admin.get(key, 0.0) for s in others)
-                if tiny:
+                if tiny or self._division_size(*key) >= COUNTRY_SIZED:
                     national += _W_ADMIN * min(_ADMIN_CAP, in_admin)
                 else:
                     local += _W_ADMIN * min(_ADMIN_CAP, in_admin)

@@ -92,7 +92,10 @@ def is_dateline(span: Span) -> bool:
         return False
     before = doc[span.start - 1].text if span.start else "\n"
     opens = span.start == 0 or "\n" in before or before in (".", "(", ")") or doc[span.start].is_sent_start
-    return opens and doc[span.end].text.strip() in DATELINE_MARKS
+    nxt = doc[span.end]
+    # "WASHINGTON Christopher Steele, who ...": some sites drop the dash after the story's first word
+    unmarked = span.start == 0 and nxt.is_title and len(nxt.text) > 1
+    return opens and (nxt.text.strip() in DATELINE_MARKS or unmarked)
 
 
 def personal_name_words(doc: Doc) -> frozenset[str]:

@@ -109,6 +109,7 @@ NEWSPAPER_WORDS = frozenset({"Times", "Post", "Herald", "Tribune", "Journal", "G
 LIST_BONUS = 4.0
 CONTEXT_ROUNDS = 4
 CONTAINER_BONUS = 6.0  # as much as an "X, Y" pair can give X (country and division)
+DATELINE_BONUS = 3.0  # for the best-known town of a name that stands alone as a dateline
 NAMESAKE_RATIO = 50  # population ratio that makes a place a small namesake of another
 NAMESAKE_NATIONAL_CAP = 1.5  # most credit such a namesake gets from national context alone
 # A town a thousand times smaller than a city of millions bearing its name ("London", California) is a
@@ -1000,6 +1001,15 @@ class PlaceFinder:
             # Only towns are contained: "Russia in Syria" is an actor somewhere, "Russia, China" a list.
             town = all(c.entry.feature in ("city", "admin2") for c in cs)
             pair = self._comma_pair(span, allow_in=town)
+            if not pair and kind == "name" and is_dateline(span):
+                # A dateline with no state or country ("WASHINGTON —", "MOSCOW (Reuters)") names a city
+                # known well enough to stand alone: the best known of the name, whatever the story's
+                # other places are (a British spy story datelined Washington is still about DC).
+                towns = [c for c in cs if c.entry.feature == "city"]
+                if towns:
+                    known = max(towns, key=self._prior).entry.id
+                    marks = pair_bonus.setdefault(key, {})
+                    marks[known] = max(marks.get(known, 0.0), DATELINE_BONUS)
             if pair:
                 best = pair_bonus.setdefault(key, {})
                 own_pair[n] = {c.entry.id: self._pair_bonus(c.entry, pair) for c in cs}
@@ -1051,7 +1061,7 @@ class PlaceFinder:
         # context so far, so a settled name ("Cairns") can pull an unsettled one along. Each round adds
         # the mean of all earlier rounds' context, not the last one alone: two names that each lean
         # on the other ("Edmonton" and "Enfield") would otherwise swap readings every round.
-        ctx = DocumentContext.build(groups, group_score, focus_cc, self.gaz.neighbours)
+        ctx = DocumentContext.build(groups, group_score, focus_cc, self.gaz.neighbours, self.gaz.division_size)
         past: dict[tuple, list[float]] = defaultdict(list)
         for _ in range(rounds - 1):
             for k, group in groups.items():
@@ -1063,7 +1073,8 @@ class PlaceFinder:
                 seen = past[(k, c.entry.id)]
                 return group_score(k, c) + sum(seen) / len(seen)
 
-            ctx = DocumentContext.build(groups, believed, focus_cc, self.gaz.neighbours)
+            ctx = DocumentContext.build(groups, believed, focus_cc, self.gaz.neighbours,
+                                        self.gaz.division_size)
         scored: list[list[tuple[float, Candidate]]] = []
         for i, ((span, _, _), cs, key) in enumerate(zip(spans, cands, keys, strict=True)):
             if not cs or key in contradicted:

@@ -167,6 +167,11 @@ class Gazetteer:
                 out.append(Candidate(self.entry(i), alternate=True, demonym=True))
         return tuple(out)
 
+    def division_size(self, cc: str, name: str) -> int:
+        """People of the first-level division name of country cc (0 where the gazetteer has none)."""
+        return max((c.entry.population for c in self.candidates(name)
+                    if c.entry.cc == cc and c.entry.feature == "admin1" and c.entry.name == name), default=0)
+
     def is_demonym(self, text: str) -> bool:
         return fold(text) in self._demonyms
 
