@@ -244,8 +244,10 @@ class ArticleCoder:
         clause_toks = list(c.anchor.subtree)
         c_start = clause_toks[0].idx - sent.start_char
         c_end = clause_toks[-1].idx + len(clause_toks[-1]) - sent.start_char
-        dated = resolve_event_date(sent.text[c_start:c_end], _date_scope(sent, c.anchor), article.published,
-                                   future=modality == "future")
+        # Both scopes without the dates of other clauses: in "urged both sides to return to talks next
+        # month", next month dates the talks, not the urging.
+        scope = _date_scope(sent, c.anchor)
+        dated = resolve_event_date(scope[c_start:c_end], scope, article.published, future=modality == "future")
         on = dated.date or article.published
         speaker = None
         if c.modality.speaker is not None:
