@@ -156,8 +156,10 @@ class ActorResolver:
         res = self.resolve_full(text, context=context, on=on)
         return res.code if res else None
 
-    def resolve_mention(self, span, state: ArticleActorState, *, on: date | None = None) -> ActorRef | None:
-        """Resolve a spaCy Span inside an article, using and updating the coreference state."""
+    def resolve_mention(self, span, state: ArticleActorState, *, on: date | None = None,
+                        context: str | None = None) -> ActorRef | None:
+        """Resolve a spaCy Span inside an article, using and updating the coreference state. context is
+        the country an actor with none of its own belongs to (default: the article's focus country)."""
         text = span.text
         on = on or state.published
         if coref.is_anaphor(text):
@@ -170,7 +172,7 @@ class ActorResolver:
             if coref.is_pronoun(text):
                 return None
             # "the president" with nobody earlier to point at: read it as a generic mention.
-        res = self.resolve_full(text, context=state.focus_country, on=on)
+        res = self.resolve_full(text, context=context or state.focus_country, on=on)
         if res is not None and self._bare_place(res) and getattr(span.root, "dep_", "") in _PLACE_DEPS:
             # "the Qamishli fighting", "will leave Geneva": a town as modifier or object is where
             # something happens, not who does it (as subject it may stand for its people).

@@ -208,17 +208,17 @@ class ArticleCoder:
         return out
 
     def _resolve(self, spans: list[Span], args: Arguments, state: ArticleActorState,
-                 on: date | None, speaker: ActorRef | None = None) -> list[ActorRef]:
+                 on: date | None, speaker: ActorRef | None = None, local: str | None = None) -> list[ActorRef]:
         out: list[ActorRef] = []
         for sp in spans:
-            ref = self.actors.resolve_mention(sp, state, on=on)
+            ref = self.actors.resolve_mention(sp, state, on=on, context=local)
             if (ref is not None and ref.country is None and ref.sectors and speaker is not None
                     and speaker.country and any(t.dep_ == "poss" and t.lower_ in SPEAKER_POSSESSIVES for t in sp)):
                 # "Bosnian Serbs said their forces had withdrawn": the speaker's own forces
                 ref = ActorRef(text=ref.text, name=ref.name, country=speaker.country, sectors=ref.sectors)
             ap = args.appositions.get(sp.root.i)
             if ap is not None and (ref is None or ref.country is None):
-                ref2 = self.actors.resolve_mention(ap, state, on=on)
+                ref2 = self.actors.resolve_mention(ap, state, on=on, context=local)
                 if ref2 is not None:
                     ref = ActorRef(text=sp.text, name=(ref.name if ref and ref.name else ref2.name),
                                    country=ref2.country, sectors=ref2.sectors or (ref.sectors if ref else []),
@@ -227,7 +227,7 @@ class ArticleCoder:
                 # "concerned about reports that Russia is moving…": the named actor inside the phrase
                 inner = first_entity(sp.root)
                 if inner is not None and inner.i != sp.root.i:
-                    ref = self.actors.resolve_mention(mention_span(inner), state, on=on) or ref
+                    ref = self.actors.resolve_mention(mention_span(inner), state, on=on, context=local) or ref
             if ref is not None and (ref.country or ref.sectors):
                 out.append(ref)
         return out
@@ -257,6 +257,7 @@ class ArticleCoder:
             found = self._resolve([sp], Arguments(appositions={tok.i: mention_span(ap)} if ap is not None else {}),
                                   state, on)
             speaker = found[0] if found else ActorRef(text=sp.text)
+        local = _sentence_country(sent, places)
         actor_spans = c.args.actors
         if speaker is not None and speaker.country and len(actor_spans) == 1 \
                 and actor_spans[0].root.lower_ in SPEAKER_PRONOUNS:
@@ -264,12 +265,13 @@ class ArticleCoder:
             actors = [ActorRef(text=actor_spans[0].text, name=speaker.name, country=speaker.country,
                                sectors=list(speaker.sectors), wikidata=speaker.wikidata)]
         else:
-            actors = self._resolve(actor_spans, c.args, state, on, speaker)
-        recipients = self._resolve(c.args.recipients, c.args, state, on)
+            actors = self._resolve(actor_spans, c.args, state, on, speaker, local)
+        recipients = self._resolve(c.args.recipients, c.args, state, on, local=local)
         if trig.frame == "swap" and not actors:
             causers = _causers(c.anchor)
             # PLOVER: the cause of flight is the actor even when it is no organisation ("fighting in El Fasher")
-            actors = self._resolve(causers, c.args, state, on) or [ActorRef(text=sp.text) for sp in causers]
+            actors = self._resolve(causers, c.args, state, on, local=local) or [
+                ActorRef(text=sp.text) for sp in causers]
         where = c.anchor  # the token whose clause says where the event happened
         if c.modality.cue in OBLIGATION_CUES and speaker is not None and speaker.country \
                 and not (actors and same_actor(speaker, actors[0])):
@@ -321,6 +323,16 @@ class ArticleCoder:
             if any((c in lemmas) if " " not in c else (c in sent_lower) for c in cues):
                 ctx.append(name)
         return ctx[:3]
+
+
+def _sentence_country(sent: Span, places: list[Place]) -> str | None:
+    """The one country of the towns and divisions a sentence names ("Police in Lagos arrested 40
+    protesters": Nigerian protesters), for actors that carry none of their own; None when the sentence
+    names none or several. Country names are left out: they are often actors themselves."""
+    found = {p.country for p in places
+             if p.country and p.precision not in ("country", "region") and p.char_start is not None
+             and sent.start_char <= p.char_start < sent.end_char}
+    return found.pop() if len(found) == 1 else None
 
 
 def _date_scope(sent: Span, anchor: Token) -> str:

@@ -1,4 +1,4 @@
-"""Which time expression dates which event, on sentences written for these tests."""
+"""What an event takes from its sentence (its date, its actors' country), on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -32,3 +32,15 @@ def test_the_events_own_time_expression_dates_it(pipeline):
     events = _events(pipeline, "Kurdish forces routed Islamic State militants in Qamishli on Monday.")
     assault = next(e for e in events if e["event_type"] == "ASSAULT")
     assert assault["date"] == "2026-11-16" and assault["date_text"] == "Monday"
+
+
+def test_actors_without_a_country_take_their_sentences_not_the_articles(pipeline):
+    # The article is mostly about Mali; the Lagos sentence's protesters are Nigerian.
+    text = ("Soldiers in northern Mali killed five militants near Gao on Sunday. Mali's army said more "
+            "operations near Timbuktu and Mopti would follow.\n\n"
+            "Police in Lagos arrested 40 protesters who had marched on the state assembly.")
+    events = _events(pipeline, text)
+    coerce = next(e for e in events if e["event_type"] == "COERCE")
+    assert [r["country"] for r in coerce["recipient"]] == ["NGA"]
+    assault = next(e for e in events if e["event_type"] == "ASSAULT")
+    assert [r["country"] for r in assault["recipient"]] == ["MLI"]
