@@ -248,3 +248,9 @@ def test_an_abbreviation_names_its_division_only_with_its_dot(gaz):
 def test_big_islands_are_regions_not_their_small_namesakes(gaz, name, cc):
     e = _best(gaz, name)
     assert e.cc == cc and e.feature == "region"
+
+
+@pytest.mark.parametrize("name", ["Urals", "Rockies", "Hindu Kush", "Mekong Delta", "Beqaa Valley", "Fraser Valley",
+                                  "Crimean Peninsula", "Balkan Peninsula"])
+def test_mountains_rivers_valleys_and_deltas_are_regions(gaz, name):
+    assert _best(gaz, name).feature == "region"
