@@ -523,6 +523,14 @@ def test_a_known_name_that_grows_the_models_place_wins_over_its_pieces(nlp, find
     assert "St. Peter" not in [p.text for p in finder.find(doc)]
 
 
+def test_a_river_or_valley_backs_off_only_to_a_town_of_some_size(nlp, finder):
+    # Ganges is also a French and a Canadian village; the river is neither.
+    ganges = all_named(finder.find(nlp("Floods swelled the Ganges River near Patna.")), "Ganges River")[0]
+    assert ganges.country == "IND"
+    salinas = all_named(finder.find(nlp("Lettuce farms in the Salinas Valley flooded.")), "Salinas Valley")[0]
+    assert salinas.country == "USA"
+
+
 def test_a_place_leading_an_organisation_name(nlp, finder):
     text = "Trooper cars left Stenwick for Metcalfe County. The Metcalfe County Sheriff's Office said two died."
     doc = _with_ents(nlp, text, [("Metcalfe County", 0, "GPE"), ("Metcalfe County Sheriff's Office", 0, "ORG")])

@@ -66,8 +66,9 @@ WHERE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "a
 CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "al", "el", "and", "-", "'s",
                         "upon", "on", "sur", "am", "an", "der", "di", "dos", "das", "des", "les", "en"})
 # Trailing words naming the kind of place; a name unknown with one is looked up without it.
-GENERIC_TAILS = ADMIN_CUES | {"valley", "mountains", "mountain", "island", "islands", "peninsula", "city",
-                              "township", "delta", "basin", "coast", "river", "plateau", "highlands"}
+NATURAL_TAILS = frozenset({"valley", "mountains", "mountain", "island", "islands", "peninsula", "delta", "basin",
+                           "coast", "river", "plateau", "highlands"})
+GENERIC_TAILS = ADMIN_CUES | NATURAL_TAILS | {"city", "township"}
 _REGION_WORD = re.compile(r"^(north|south|east|west|central|upper|lower|greater)(ern)?$|^(north|south)(east|west)(ern)?$")
 # Lower-case compass adjectives before a name: "central Washington", "north-eastern Nigeria".
 _COMPASS_WORD = re.compile(r"^(north|south|east|west|central|mid)(ern)?$|^(north|south)(east|west)(ern)?$")
@@ -109,6 +110,7 @@ NEWSPAPER_WORDS = frozenset({"Times", "Post", "Herald", "Tribune", "Journal", "G
 LIST_BONUS = 4.0
 CONTEXT_ROUNDS = 4
 CONTAINER_BONUS = 6.0  # as much as an "X, Y" pair can give X (country and division)
+NATURAL_BACKOFF_POP = 10_000  # a town a valley, range or river is named after is a sizeable one
 DATELINE_BONUS = 3.0  # for the best-known town of a name that stands alone as a dateline
 NAMESAKE_RATIO = 50  # population ratio that makes a place a small namesake of another
 NAMESAKE_NATIONAL_CAP = 1.5  # most credit such a namesake gets from national context alone
@@ -1134,7 +1136,10 @@ class PlaceFinder:
             if tail in ADMIN_CUES:
                 admin = [c for c in cs if c.entry.feature in ("admin1", "admin2")]
                 return admin or cs
-            return cs
+            if tail not in NATURAL_TAILS:
+                return cs
+            # "Salinas Valley" -> Salinas, but not a hamlet that merely shares the name of a river or range
+            return [c for c in cs if c.entry.feature != "city" or c.entry.population >= NATURAL_BACKOFF_POP]
         return []
 
     @staticmethod
