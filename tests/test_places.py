@@ -531,6 +531,13 @@ def test_a_river_or_valley_backs_off_only_to_a_town_of_some_size(nlp, finder):
     assert salinas.country == "USA"
 
 
+def test_an_unknown_district_of_a_state_takes_the_states_point(nlp, finder):
+    text = "Floods swept the Zorbagunj district of Uttar Pradesh, and a road to Indore was cut."
+    doc = _with_ents(nlp, text, [("Zorbagunj", 0, "GPE"), ("Uttar Pradesh", 0, "GPE"), ("Indore", 0, "GPE")])
+    place = all_named(finder.find(doc), "Zorbagunj")[0]
+    assert place.name == "Uttar Pradesh" and place.precision == "admin1"
+
+
 def test_a_place_leading_an_organisation_name(nlp, finder):
     text = "Trooper cars left Stenwick for Metcalfe County. The Metcalfe County Sheriff's Office said two died."
     doc = _with_ents(nlp, text, [("Metcalfe County", 0, "GPE"), ("Metcalfe County Sheriff's Office", 0, "ORG")])

@@ -236,7 +236,13 @@ PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities
 
 # Nouns a town's name can modify and still be where things are: "in the Glasgow area".
 AREA_NOUNS = PLACE_NOUNS | frozenset({"area", "areas", "region", "outskirts", "suburbs", "countryside"})
-CONTAINER_LINKS = frozenset({",", "in", "near", "outside", "at", "in the", "on"})
+_PART_NOUNS = ("district", "province", "region", "county", "state", "governorate", "suburb", "town", "village",
+               "area", "neighbourhood", "neighborhood", "camp", "township")
+# What may stand between a name the gazetteer lacks and the place that holds it: "Kalam in the Swat
+# Valley", "the Gondra district of Uttar Pradesh", "Mabvuku, a suburb of Harare".
+PART_LINKS = frozenset(f"{lead}{noun} {prep}" for noun in _PART_NOUNS for prep in ("of", "in")
+                       for lead in ("", ", a ", ", the "))
+CONTAINER_LINKS = frozenset({",", "in", "near", "outside", "at", "in the", "on"}) | PART_LINKS
 POSSESSIVES = frozenset({"'s", "’s"})
 
 
@@ -289,8 +295,10 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
             continue
         nxt = found[i + 1].place if i + 1 < len(found) else None
         prev = found[i - 1].place if i else None
-        if (nxt is not None and nxt.lat is not None
-                and text[t.place.char_end:nxt.char_start].strip().lower() in CONTAINER_LINKS):
+        link = text[t.place.char_end:nxt.char_start].strip().lower() if nxt is not None else ""
+        # "the X province of Congo" says no more than the article's own home place would
+        part_of_country = link in PART_LINKS and nxt is not None and nxt.precision == "country"
+        if nxt is not None and nxt.lat is not None and link in CONTAINER_LINKS and not part_of_country:
             out[i] = _stand_in(t, nxt)
         elif (prev is not None and prev.lat is not None
               and text[prev.char_end:t.place.char_start].strip() in POSSESSIVES):
