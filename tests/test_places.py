@@ -538,6 +538,19 @@ def test_an_unknown_district_of_a_state_takes_the_states_point(nlp, finder):
     assert place.name == "Uttar Pradesh" and place.precision == "admin1"
 
 
+def test_an_apposition_saying_what_kind_of_place_a_name_is(nlp, finder):
+    text = "A resident of Zorbavuku, a suburb located east of Harare, said the water ran out."
+    doc = _with_ents(nlp, text, [("Zorbavuku", 0, "NORP"), ("Harare", 0, "GPE")])
+    place = all_named(finder.find(doc), "Zorbavuku")[0]
+    assert place.name == "Harare" and place.country == "ZWE"
+    text = "Lujhu, a rural township in northwestern Taoyuan, culled its birds."
+    assert all_named(finder.find(nlp(text)), "Lujhu")[0].country == "TWN"
+    # A person described by a role is no place.
+    text = "Jones, a community leader in Ohio, spoke."
+    doc = _with_ents(nlp, text, [("Jones", 0, "PERSON"), ("Ohio", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Ohio"]
+
+
 def test_a_place_leading_an_organisation_name(nlp, finder):
     text = "Trooper cars left Stenwick for Metcalfe County. The Metcalfe County Sheriff's Office said two died."
     doc = _with_ents(nlp, text, [("Metcalfe County", 0, "GPE"), ("Metcalfe County Sheriff's Office", 0, "ORG")])

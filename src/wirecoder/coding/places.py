@@ -236,6 +236,9 @@ PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities
 
 # Nouns a town's name can modify and still be where things are: "in the Glasgow area".
 AREA_NOUNS = PLACE_NOUNS | frozenset({"area", "areas", "region", "outskirts", "suburbs", "countryside"})
+# Words after "X, a suburb" that keep it a place: "of", "in", "east of", "located", "near".
+APPOSITION_LINKS = frozenset({"of", "in", "near", "outside", "located", "on", "north", "south", "east", "west",
+                              "northeast", "northwest", "southeast", "southwest", "about", "some", "just"})
 _PART_NOUNS = ("district", "province", "region", "county", "state", "governorate", "suburb", "town", "village",
                "area", "neighbourhood", "neighborhood", "camp", "township")
 # What may stand between a name the gazetteer lacks and the place that holds it: "Kalam in the Swat
@@ -276,6 +279,16 @@ def _unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
     return out
 
 
+def _kind_of_place_in(link: str) -> bool:
+    """Whether the words between two names say the first is a kind of place in or near the second:
+    ", a rural township in northwestern", ", a suburb located east of"."""
+    words = link.replace(",", " , ").split()
+    return (len(words) <= 8 and words[:1] == [","] and words[1:2] in (["a"], ["an"], ["the"])
+            and all(w.isalpha() and w.islower() for w in words[1:])
+            and any(w in PLACE_NOUNS for w in words)
+            and (words[-1] in APPOSITION_LINKS or bool(_COMPASS_WORD.match(words[-1]))))
+
+
 def _stand_in(t: Toponym, place: Place) -> Toponym:
     """t at place's point and precision; score 0 and no feature class, since the gazetteer knows no entry
     for the name itself."""
@@ -298,7 +311,10 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
         link = text[t.place.char_end:nxt.char_start].strip().lower() if nxt is not None else ""
         # "the X province of Congo" says no more than the article's own home place would
         part_of_country = link in PART_LINKS and nxt is not None and nxt.precision == "country"
-        if nxt is not None and nxt.lat is not None and link in CONTAINER_LINKS and not part_of_country:
+        part_of_country = part_of_country or (_kind_of_place_in(link) and nxt is not None
+                                              and nxt.precision == "country")
+        if nxt is not None and nxt.lat is not None and (link in CONTAINER_LINKS or _kind_of_place_in(link)) \
+                and not part_of_country:
             out[i] = _stand_in(t, nxt)
         elif (prev is not None and prev.lat is not None
               and text[prev.char_end:t.place.char_start].strip() in POSSESSIVES):
@@ -538,6 +554,25 @@ class PlaceFinder:
                     if nxt >= len(doc) or taken[nxt] or not self._capitalised(doc[nxt]):
                         break
                     end = take(nxt)
+        # "Mabvuku, a suburb east of Harare", "Lujhu, a rural township in Taoyuan": an apposition says
+        # what kind of place the name before it is.
+        for tok in doc:
+            if tok.text != "," or tok.i == 0 or taken[tok.i - 1] or not self._capitalised(doc[tok.i - 1]):
+                continue
+            k = tok.i + 1
+            if k >= len(doc) or doc[k].lower_ not in ("a", "an", "the"):
+                continue
+            k += 1
+            while k < len(doc) and k - tok.i <= 4 and doc[k].is_lower and doc[k].lower_ not in PLACE_NOUNS:
+                k += 1  # "a small farming"
+            after = doc[k + 1] if k + 1 < len(doc) else None
+            if (k < len(doc) and doc[k].lower_ in PLACE_NOUNS and not doc[k].lower_.endswith("s")
+                    and after is not None and (after.lower_ in APPOSITION_LINKS or after.is_punct)):
+                start = tok.i - 1
+                while start > 0 and not taken[start - 1] and self._capitalised(doc[start - 1]):
+                    start -= 1
+                if start < tok.i and not doc[start].is_stop and _free(doc[start:tok.i], taken):
+                    more.append(_claim(doc[start:tok.i], taken, "cue"))
         return more
 
     def _division_after_town(self, doc: Doc, found: list[tuple[Span, str, str]],
