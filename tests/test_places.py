@@ -545,6 +545,8 @@ def test_an_apposition_saying_what_kind_of_place_a_name_is(nlp, finder):
     assert place.name == "Harare" and place.country == "ZWE"
     text = "Lujhu, a rural township in northwestern Taoyuan, culled its birds."
     assert all_named(finder.find(nlp(text)), "Lujhu")[0].country == "TWN"
+    text = "Birds were culled. Zorbatun is a rural township in northwestern Taoyuan."
+    assert all_named(finder.find(_with_ents(nlp, text, [("Taoyuan", 0, "GPE")])), "Zorbatun")[0].country == "TWN"
     # A person described by a role is no place.
     text = "Jones, a community leader in Ohio, spoke."
     doc = _with_ents(nlp, text, [("Jones", 0, "PERSON"), ("Ohio", 0, "GPE")])

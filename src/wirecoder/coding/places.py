@@ -281,9 +281,9 @@ def _unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
 
 def _kind_of_place_in(link: str) -> bool:
     """Whether the words between two names say the first is a kind of place in or near the second:
-    ", a rural township in northwestern", ", a suburb located east of"."""
+    ", a suburb located east of", " is a rural township in northwestern"."""
     words = link.replace(",", " , ").split()
-    return (len(words) <= 8 and words[:1] == [","] and words[1:2] in (["a"], ["an"], ["the"])
+    return (len(words) <= 8 and words[:1] in ([","], ["is"], ["was"]) and words[1:2] in (["a"], ["an"], ["the"])
             and all(w.isalpha() and w.islower() for w in words[1:])
             and any(w in PLACE_NOUNS for w in words)
             and (words[-1] in APPOSITION_LINKS or bool(_COMPASS_WORD.match(words[-1]))))
@@ -554,10 +554,11 @@ class PlaceFinder:
                     if nxt >= len(doc) or taken[nxt] or not self._capitalised(doc[nxt]):
                         break
                     end = take(nxt)
-        # "Mabvuku, a suburb east of Harare", "Lujhu, a rural township in Taoyuan": an apposition says
-        # what kind of place the name before it is.
+        # "Mabvuku, a suburb east of Harare", "Lujhu is a rural township in Taoyuan": an apposition or
+        # a copula says what kind of place the name before it is.
         for tok in doc:
-            if tok.text != "," or tok.i == 0 or taken[tok.i - 1] or not self._capitalised(doc[tok.i - 1]):
+            if tok.lower_ not in (",", "is", "was") or tok.i == 0 or taken[tok.i - 1] \
+                    or not self._capitalised(doc[tok.i - 1]):
                 continue
             k = tok.i + 1
             if k >= len(doc) or doc[k].lower_ not in ("a", "an", "the"):
