@@ -553,6 +553,19 @@ def test_an_apposition_saying_what_kind_of_place_a_name_is(nlp, finder):
     assert [p.text for p in finder.find(doc)] == ["Ohio"]
 
 
+def test_given_names_listed_before_a_shared_family_name_are_people(nlp, finder):
+    text = "He sought justice in the deaths of Helen, Clarence, Irene and Randy Kunz near Wausau."
+    doc = _with_ents(nlp, text, [("Helen", 0, "GPE"), ("Clarence", 0, "GPE"), ("Randy Kunz", 0, "PERSON"),
+                                 ("Wausau", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Wausau"]
+
+
+def test_a_country_byname_that_is_the_articles_speaking_person_is_the_person(nlp, finder):
+    text = "Reporter Bill Holland covered the trial. Five people are dead, Holland recalled."
+    doc = _with_ents(nlp, text, [("Bill Holland", 0, "PERSON"), ("Holland", 1, "GPE")])
+    assert finder.find(doc) == []
+
+
 def test_a_place_leading_an_organisation_name(nlp, finder):
     text = "Trooper cars left Stenwick for Metcalfe County. The Metcalfe County Sheriff's Office said two died."
     doc = _with_ents(nlp, text, [("Metcalfe County", 0, "GPE"), ("Metcalfe County Sheriff's Office", 0, "ORG")])

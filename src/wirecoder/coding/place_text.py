@@ -52,6 +52,26 @@ def given_names(doc: Doc) -> frozenset[str]:
     return frozenset(names)
 
 
+def listed_given_names(doc: Doc) -> frozenset[int]:
+    """Token positions of given names listed before a full name they share a family name with: Helen,
+    Clarence and Irene of "the deaths of Helen, Clarence, Irene and Randy Kunz"."""
+    out: set[int] = set()
+    for ent in _full_names(doc):
+        listed: list[int] = []
+        k = ent.start - 2
+        if k < 0 or doc[k + 1].lower_ != "and":
+            continue
+        while k >= 0 and doc[k].is_title and doc[k].is_alpha:
+            listed.append(k)
+            if k < 2 or doc[k - 1].text != ",":
+                break
+            k -= 2
+        # One name and "and" is as likely two places ("Devon and Cornwall police") as two people.
+        if len(listed) >= 2:
+            out.update(listed)
+    return frozenset(out)
+
+
 def name_end(doc: Doc, start: int) -> int:
     """End of the capitalised name that starts at start ("Ontario", "New South Wales")."""
     end = start

@@ -35,6 +35,7 @@ from wirecoder.coding.place_text import (
     given_names,
     is_dateline,
     kin_named,
+    listed_given_names,
     lone_person_names,
     name_end,
     personal_name_words,
@@ -415,8 +416,9 @@ class PlaceFinder:
         person_words = personal_name_words(doc)
         titled = titled_names(doc)
         people = person_words | lone_person_names(doc, titled)
+        listed = listed_given_names(doc)
         for tok in doc:
-            if tok.text in given and self._named_person(tok):
+            if tok.i in listed or (tok.text in given and self._named_person(tok)):
                 blocked[tok.i] = True
             elif (tok.text in people and tok.ent_type_ != "PERSON" and _alone(tok)
                   and self._person_here(doc[tok.i:tok.i + 1])):
@@ -680,8 +682,8 @@ class PlaceFinder:
         names = [c for c in self.gaz.candidates(span.text) if not c.demonym]
         if not names:
             return True
-        if speaks(span) and not any(c.entry.feature == "country" for c in names):
-            return True  # "Miranda tweeted", where the article names Lin-Manuel Miranda
+        if speaks(span) and not any(c.entry.feature == "country" and not c.alternate for c in names):
+            return True  # "Miranda tweeted", where the article names Lin-Manuel Miranda; "Holland recalled"
         if any(c.entry.feature in ("country", "admin1", "continent", "region") or c.entry.population >= 100_000
                for c in names):
             return False
