@@ -71,6 +71,7 @@ class DocumentContext:
         self._focus = focus_cc
         self._neighbours = neighbours or {}
         self._division_size = division_size or (lambda cc, name: 0)
+        self._sized: dict[tuple[str, str], bool] = {}
         self._all: dict[str, float] = defaultdict(float)
         for s in self._spreads.values():
             for cc, p in s.country.items():
@@ -85,6 +86,11 @@ class DocumentContext:
               division_size: Callable[[str, str], int] | None = None) -> DocumentContext:
         return cls({g: [(score(g, c), c) for c in cs] for g, cs in groups.items()}, focus_cc, neighbours,
                    division_size)
+
+    def _country_sized(self, key: tuple[str, str]) -> bool:
+        if key not in self._sized:
+            self._sized[key] = self._division_size(*key) >= COUNTRY_SIZED
+        return self._sized[key]
 
     def _country_totals(self, group: tuple) -> dict[str, float]:
         """Country mass over every name but group's own (cached: each name's candidates ask it)."""
@@ -115,7 +121,7 @@ class DocumentContext:
             if e.feature != "country":
                 key = (e.cc, e.name if e.feature == "admin1" else e.admin1 or "")
                 in_admin = sum(s.admin.get(key, 0.0) for s in others)
-                if tiny or self._division_size(*key) >= COUNTRY_SIZED:
+                if tiny or self._country_sized(key):
                     national += _W_ADMIN * min(_ADMIN_CAP, in_admin)
                 else:
                     local += _W_ADMIN * min(_ADMIN_CAP, in_admin)

@@ -77,6 +77,15 @@ FEATURE_PRIOR = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.0,
                  "airport": 0.0, "landmark": 0.0}
 
 
+@dataclass(frozen=True)
+class _Runs:
+    """Per-token facts the recognition passes share (PlaceFinder._runs)."""
+
+    texts: list[str]
+    cap: list[bool]
+    inner_ok: list[bool]
+
+
 @dataclass
 class Toponym:
     """A place mention with how it is used: literal place, metonym-free adjective form, or embedded."""
@@ -417,7 +426,11 @@ class PlaceFinder:
         titled = titled_names(doc)
         people = person_words | lone_person_names(doc, titled)
         listed = listed_given_names(doc)
-        for tok in doc:
+        runs = self._runs(doc)
+        for i, text in enumerate(runs.texts):
+            if i not in listed and text not in given and text not in people:
+                continue
+            tok = doc[i]
             if tok.i in listed or (tok.text in given and self._named_person(tok)):
                 blocked[tok.i] = True
             elif (tok.text in people and tok.ent_type_ != "PERSON" and _alone(tok)
@@ -437,7 +450,7 @@ class PlaceFinder:
                     blocked[i] = ent.label_ != "ORG"
                     in_org[i] = ent.label_ == "ORG"
         # Multi-word gazetteer names first: the small model splits "Democratic Republic of the Congo".
-        for span, kind, source in self._gazetteer_matches(doc, taken, blocked, in_org, demonyms=demonyms,
+        for span, kind, source in self._gazetteer_matches(doc, taken, blocked, in_org, runs, demonyms=demonyms,
                                                           min_tokens=2):
             found.append((span, kind, source))
         for ent in doc.ents:
@@ -467,9 +480,9 @@ class PlaceFinder:
             found.append((span, kind, "ner"))
             for i in range(span.start, span.end):
                 taken[i] = True
-        found.extend(self._cued_names(doc, taken))  # before single words claim a piece of "Ceamurlia de Jos"
-        found.extend(self._gazetteer_matches(doc, taken, blocked, in_org, demonyms=demonyms))
-        found.extend(self._same_name_again(doc, found, taken, person_words))
+        found.extend(self._cued_names(doc, taken, runs))  # before single words claim a piece of "Ceamurlia de Jos"
+        found.extend(self._gazetteer_matches(doc, taken, blocked, in_org, runs, demonyms=demonyms))
+        found.extend(self._same_name_again(doc, found, taken, person_words, runs))
         found.extend(self._division_after_town(doc, found, taken))
         found.extend(self._list_mates(doc, found, taken, person_words))
         found.sort(key=lambda x: x[0].start)
@@ -527,7 +540,7 @@ class PlaceFinder:
             return bool(names)
         return any(not c.alternate and c.entry.population >= 5_000 for c in names)
 
-    def _cued_names(self, doc: Doc, taken: list[bool]) -> list[tuple[Span, str, str]]:
+    def _cued_names(self, doc: Doc, taken: list[bool], runs: _Runs) -> list[tuple[Span, str, str]]:
         """Names a cue word marks as places whatever the model labelled them, known to the gazetteer
         or not: "the village of Ciocile", "the towns of Haris and Varzaqan"."""
         more: list[tuple[Span, str, str]] = []
@@ -542,12 +555,11 @@ class PlaceFinder:
                 more.append(_claim(doc[start:end], taken, "cue"))
             return end
 
-        for tok in doc[2:]:
-            i = tok.i
-            if taken[i] or not self._capitalised(tok):
+        for i in range(2, len(doc)):
+            if taken[i] or not runs.cap[i] or runs.texts[i - 1].lower() != "of":
                 continue
             cue = doc[i - 2]
-            if doc[i - 1].lower_ == "of" and cue.lower_ in PLACE_NOUNS and (
+            if cue.lower_ in PLACE_NOUNS and (
                     cue.is_lower or self._has_name(doc[i:name_end(doc, i)].text)):  # "the City of Montreal"
                 end = take(i)
                 # a list goes on: "the villages of Ceamurlia de Jos, Maliuc and Caraorman"
@@ -558,10 +570,10 @@ class PlaceFinder:
                     end = take(nxt)
         # "Mabvuku, a suburb east of Harare", "Lujhu is a rural township in Taoyuan": an apposition or
         # a copula says what kind of place the name before it is.
-        for tok in doc:
-            if tok.lower_ not in (",", "is", "was") or tok.i == 0 or taken[tok.i - 1] \
-                    or not self._capitalised(doc[tok.i - 1]):
+        for i, text in enumerate(runs.texts):
+            if text not in (",", "is", "was") or i == 0 or taken[i - 1] or not runs.cap[i - 1]:
                 continue
+            tok = doc[i]
             k = tok.i + 1
             if k >= len(doc) or doc[k].lower_ not in ("a", "an", "the"):
                 continue
@@ -604,7 +616,7 @@ class PlaceFinder:
         return more
 
     def _same_name_again(self, doc: Doc, found: list[tuple[Span, str, str]], taken: list[bool],
-                         person_words: frozenset[str]) -> list[tuple[Span, str, str]]:
+                         person_words: frozenset[str], runs: _Runs) -> list[tuple[Span, str, str]]:
         """One sense per discourse: a name the article uses as a place is that place again where the
         model labelled it otherwise, as a whole entity ("in Cairns" ... "the head of the Cairns unit")
         or leading an organisation's name ("the Metcalfe County Sheriff's Office"), unless the article
@@ -637,8 +649,11 @@ class PlaceFinder:
             return more
         widest = max(len(n.split()) for n in placed) + 2  # tokens: "Dar'a" and "U.S.-based" split further
         firsts = frozenset(n.split()[0] for n in placed)
-        for tok in doc:
-            if tok.ent_type_ or taken[tok.i] or tok.text not in firsts:
+        for i, text in enumerate(runs.texts):
+            if taken[i] or text not in firsts:
+                continue
+            tok = doc[i]
+            if tok.ent_type_:
                 continue
             for width in range(widest, 0, -1):
                 part = doc[tok.i:tok.i + width]
@@ -844,16 +859,32 @@ class PlaceFinder:
         t = tok.text
         return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
 
-    def _gazetteer_matches(self, doc: Doc, taken: list[bool], blocked: list[bool], in_org: list[bool], *,
-                           demonyms: bool, min_tokens: int = 1) -> Iterable[tuple[Span, str, str]]:
+    @staticmethod
+    def _runs(doc: Doc) -> _Runs:
+        """Per token, computed once per document: its text, whether it is capitalised, and whether a name can
+        run through it (capitalised words, connectors such as "of" and "de", name punctuation, "the" of
+        "Republic of the Congo")."""
+        texts: list[str] = []
+        cap: list[bool] = []
+        inner_ok: list[bool] = []
+        prev_lower = ""
+        for t in doc:
+            text, lower = t.text, t.lower_
+            c = bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+            texts.append(text)
+            cap.append(c)
+            inner_ok.append(c or lower in CONNECTORS or text in ("'", "’", "-", ".")
+                            or (lower == "the" and prev_lower == "of"))
+            prev_lower = lower
+        return _Runs(texts, cap, inner_ok)
+
+    def _gazetteer_matches(self, doc: Doc, taken: list[bool], blocked: list[bool], in_org: list[bool],
+                           runs: _Runs, *, demonyms: bool,
+                           min_tokens: int = 1) -> Iterable[tuple[Span, str, str]]:
         n = len(doc)
         i = 0
         max_tok = self.gaz.max_tokens + 2  # tokenisation splits "U.S.-based" and "Dar'a" further
-        cap = [self._capitalised(t) for t in doc]
-        # Tokens a name can run through: capitalised words, connectors ("of", "de") and name punctuation.
-        inner_ok = [cap[k] or t.lower_ in CONNECTORS or t.text in ("'", "’", "-", ".")
-                    or (t.lower_ == "the" and k > 0 and doc[k - 1].lower_ == "of")  # "Republic of the Congo"
-                    for k, t in enumerate(doc)]
+        cap, inner_ok = runs.cap, runs.inner_ok
         while i < n:
             if taken[i] or not cap[i]:
                 i += 1
