@@ -566,6 +566,20 @@ def test_a_country_byname_that_is_the_articles_speaking_person_is_the_person(nlp
     assert finder.find(doc) == []
 
 
+def test_compass_words_the_model_put_inside_a_name(nlp, finder):
+    doc = _with_ents(nlp, "Peddar, of Brent, north west London, denies it.",
+                     [("Brent", 0, "GPE"), ("north west London", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Brent", "London"]
+    doc = _with_ents(nlp, "The student was in Kenya, east Africa.", [("Kenya", 0, "GPE"), ("east Africa", 0, "GPE")])
+    assert all_named(finder.find(doc), "east Africa")[0].name == "East Africa"
+
+
+def test_a_flu_season_is_no_disease_named_after_a_place(nlp, finder):
+    text = "With the United States flu season under way, West Nile virus cases also rose."
+    doc = _with_ents(nlp, text, [("United States", 0, "GPE"), ("West Nile", 0, "LOC")])
+    assert [p.text for p in finder.find(doc)] == ["United States"]
+
+
 def test_a_place_leading_an_organisation_name(nlp, finder):
     text = "Trooper cars left Stenwick for Metcalfe County. The Metcalfe County Sheriff's Office said two died."
     doc = _with_ents(nlp, text, [("Metcalfe County", 0, "GPE"), ("Metcalfe County Sheriff's Office", 0, "ORG")])

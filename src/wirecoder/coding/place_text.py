@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -12,11 +13,21 @@ from spacy.tokens import Doc, Span, Token
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+_LOWER_COMPASS = re.compile(r"^(north|south|east|west|central)(ern)?$|^(north|south)-?(east|west)(ern)?$")
+
+
+def is_compass_word(text: str) -> bool:
+    """"north", "eastern", "south-west": a word that says which part of a place."""
+    return bool(_LOWER_COMPASS.match(text.lower()))
+
+
 def trim_name(span: Span) -> Span | None:
-    """Drop a leading "the" and trailing lower-case words ("Latakia province" -> "Latakia")."""
+    """Drop a leading "the", leading lower-case compass words ("north west London" -> "London": where in
+    it is the event location's business) and trailing lower-case words ("Latakia province" -> "Latakia")."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "'s", "’s") and start + 1 < end:
+    while start + 1 < end and (doc[start].lower_ in ("the", "'s", "’s")
+                               or (doc[start].is_lower and is_compass_word(doc[start].text))):
         start += 1
     while end > start and (doc[end - 1].is_lower or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
@@ -178,6 +189,8 @@ def disease_names(doc: Doc) -> frozenset[str]:
         for tok in doc:
             if tok.lower_ not in DISEASE_HEADS or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper():
                 continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "season":
+                continue  # "the United States flu season": the country's season, no disease's name
             start = tok.i - 1
             while start > 0 and tok.i - start < 3 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
                 start -= 1

@@ -33,6 +33,7 @@ from wirecoder.coding.place_text import (
     disease_names,
     doc_title,
     given_names,
+    is_compass_word,
     is_dateline,
     kin_named,
     listed_given_names,
@@ -456,7 +457,7 @@ class PlaceFinder:
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS and ent.label_ not in ("NORP", "ORG"):
                 continue
-            span = trim_name(ent)
+            span = self._with_compass_name(trim_name(ent), ent)
             if span is None or any(taken[i] for i in range(span.start, span.end)):
                 continue
             span = self._without_place_noun(span)
@@ -817,8 +818,11 @@ class PlaceFinder:
         speaks) and the article's own acronyms ("BA" where it writes "British Airways", "MoD")."""
         doc = span.doc
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-        if nxt in DISEASE_HEADS or doc[span.end:span.end + 2].text.lower() == "news agency":
-            return True  # "Xinhua news agency" names the agency; "Russian news outlets" are Russia's
+        season = span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "season"
+        if (nxt in DISEASE_HEADS and not season) or doc[span.end:span.end + 2].text.lower() == "news agency":
+            # "West Nile virus", "Marburg fever": a disease named after a place ("the United States flu
+            # season" is the country's); "Xinhua news agency" names the agency
+            return True
         prev = doc[span.start - 1].lower_ if span.start else ""
         if span.text in disease_names(doc) and prev not in WHERE_PREPS:
             return True
@@ -920,6 +924,19 @@ class PlaceFinder:
             return span
         extra = set(self.gaz.candidates(written)) - set(self.gaz.candidates(span.text))
         return span.doc[span.start:span.end + 1] if extra else span
+
+    def _with_compass_name(self, span: Span | None, ent: Span) -> Span | None:
+        """The compass words trim_name dropped, back where they make a name of their own: "east Africa"
+        is East Africa, "north west London" is London."""
+        if span is None:
+            return span
+        doc = ent.doc
+        start = span.start
+        while start > ent.start and doc[start - 1].is_lower and is_compass_word(doc[start - 1].text):
+            start -= 1
+            if self._has_name(doc[start:span.end].text):
+                return doc[start:span.end]
+        return span
 
     def _without_place_noun(self, span: Span) -> Span:
         """"City of Montreal" -> "Montreal", where the gazetteer knows the rest and not the whole (the
