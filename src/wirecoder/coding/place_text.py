@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-_LOWER_COMPASS = re.compile(r"^(north|south|east|west|central)(ern)?$|^(north|south)-?(east|west)(ern)?$")
+_LOWER_COMPASS = re.compile(r"^(north|south|east|west|central|mid)(ern)?$|^(north|south)-?(east|west)(ern)?$")
 
 
 def is_compass_word(text: str) -> bool:

@@ -72,8 +72,6 @@ NATURAL_TAILS = frozenset({"valley", "mountains", "mountain", "island", "islands
                            "coast", "river", "plateau", "highlands"})
 GENERIC_TAILS = ADMIN_CUES | NATURAL_TAILS | {"city", "township"}
 _REGION_WORD = re.compile(r"^(north|south|east|west|central|upper|lower|greater)(ern)?$|^(north|south)(east|west)(ern)?$")
-# Lower-case compass adjectives before a name: "central Washington", "north-eastern Nigeria".
-_COMPASS_WORD = re.compile(r"^(north|south|east|west|central|mid)(ern)?$|^(north|south)(east|west)(ern)?$")
 FEATURE_PRIOR = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.0, "admin2": 0.3, "city": 0.0,
                  "airport": 0.0, "landmark": 0.0}
 
@@ -297,7 +295,7 @@ def _kind_of_place_in(link: str) -> bool:
     return (len(words) <= 8 and words[:1] in ([","], ["is"], ["was"]) and words[1:2] in (["a"], ["an"], ["the"])
             and all(w.isalpha() and w.islower() for w in words[1:])
             and any(w in PLACE_NOUNS for w in words)
-            and (words[-1] in APPOSITION_LINKS or bool(_COMPASS_WORD.match(words[-1]))))
+            and (words[-1] in APPOSITION_LINKS or is_compass_word(words[-1])))
 
 
 def _stand_in(t: Toponym, place: Place) -> Toponym:
@@ -320,12 +318,10 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
         nxt = found[i + 1].place if i + 1 < len(found) else None
         prev = found[i - 1].place if i else None
         link = text[t.place.char_end:nxt.char_start].strip().lower() if nxt is not None else ""
+        part_of = link in PART_LINKS or _kind_of_place_in(link)
         # "the X province of Congo" says no more than the article's own home place would
-        part_of_country = link in PART_LINKS and nxt is not None and nxt.precision == "country"
-        part_of_country = part_of_country or (_kind_of_place_in(link) and nxt is not None
-                                              and nxt.precision == "country")
-        if nxt is not None and nxt.lat is not None and (link in CONTAINER_LINKS or _kind_of_place_in(link)) \
-                and not part_of_country:
+        if (nxt is not None and nxt.lat is not None and (link in CONTAINER_LINKS or part_of)
+                and not (part_of and nxt.precision == "country")):
             out[i] = _stand_in(t, nxt)
         elif (prev is not None and prev.lat is not None
               and text[prev.char_end:t.place.char_start].strip() in POSSESSIVES):
@@ -432,10 +428,10 @@ class PlaceFinder:
             if i not in listed and text not in given and text not in people:
                 continue
             tok = doc[i]
-            if tok.i in listed or (tok.text in given and self._named_person(tok)):
-                blocked[tok.i] = True
-            elif (tok.text in people and tok.ent_type_ != "PERSON" and _alone(tok)
-                  and self._person_here(doc[tok.i:tok.i + 1])):
+            if i in listed or (text in given and self._named_person(tok)):
+                blocked[i] = True
+            elif (text in people and tok.ent_type_ != "PERSON" and _alone(tok)
+                  and self._person_here(doc[i:i + 1])):
                 # "Associates of Steele said", where the article names Christopher Steele (a PERSON
                 # entity is weighed as a whole below)
                 blocked[tok.i] = True
@@ -1304,7 +1300,7 @@ class PlaceFinder:
         # "Washington"); a small capital of a big province names the province ("Quebec").
         before = doc[span.start - 1] if span.start else None
         if (e.feature in ("admin1", "admin2") and before is not None and before.is_lower
-                and (_COMPASS_WORD.match(before.text.replace("-", "")) or before.text in ("upstate", "downstate"))):
+                and (is_compass_word(before.text) or before.text in ("upstate", "downstate"))):
             return s  # "central Washington", "eastern New York": a part of the state, not of the city
         if e.feature in ("admin1", "admin2") and nxt not in ADMIN_CUES:
             names = {key, fold(e.name)}
