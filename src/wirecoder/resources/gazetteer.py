@@ -279,23 +279,25 @@ class _Builder:
     def abbreviations(self) -> dict[str, tuple[int, ...]]:
         """Keys that reach an entry only through an abbreviation with its dot ("Mass.", "Wash."): a
         mention must have the dot too, or "weapons of Mass Destruction" are in Massachusetts."""
-        out: dict[str, set[int]] = defaultdict(set)
-        for key, i in self.dotted - self.undotted:
-            out[key].add(i)
-        return {k: tuple(sorted(v)) for k, v in out.items()}
+        return _by_key(self.dotted - self.undotted)
 
     def codes(self) -> dict[str, tuple[int, ...]]:
         """Keys that reach an entry only through a code in capitals ("CO", "CAR"): a mention must be
         written in capitals too, or "Kroger Co." is in Colorado and a "Touring Car" in Africa."""
-        out: dict[str, set[int]] = defaultdict(set)
-        for key, i in self.capitals_only - self.written:
-            out[key].add(i)
-        return {k: tuple(sorted(v)) for k, v in out.items()}
+        return _by_key(self.capitals_only - self.written)
 
     def demonym(self, i: int, form: str) -> None:
         key = fold(form)
         if is_latin(key):
             self.demonyms[key].add(i)
+
+
+def _by_key(pairs: set[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
+    """(key, entry) pairs grouped by key, entries sorted: the picklable form of the builder's sets."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for key, i in pairs:
+        out[key].add(i)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def _good_alternate(name: str, primary: str) -> bool:
