@@ -119,8 +119,9 @@ class ArticleCoder:
         probs = self.classifier.predict(sent) if (self.classifier is not None and cands) else {}
         out: list[Event] = []
         seen: set[tuple] = set()
+        local = _sentence_country(sent, places) if cands else None
         for c in cands:
-            ev = self._event(c, sent, article, places, state, probs)
+            ev = self._event(c, sent, article, places, state, probs, local)
             if ev is None:
                 continue
             key = (ev.event_type, tuple(a.name or a.text for a in ev.actor),
@@ -233,7 +234,9 @@ class ArticleCoder:
         return out
 
     def _event(self, c: _Candidate, sent: Span, article: Article, places: list[Place],
-               state: ArticleActorState, probs: dict[str, float]) -> Event | None:
+               state: ArticleActorState, probs: dict[str, float], local: str | None) -> Event | None:
+        """One event of a sentence; local is the sentence's country (_sentence_country) for actors that
+        carry none of their own."""
         m = c.match
         trig = m.trigger
         event_type = c.type_override or trig.event_type
@@ -257,7 +260,6 @@ class ArticleCoder:
             found = self._resolve([sp], Arguments(appositions={tok.i: mention_span(ap)} if ap is not None else {}),
                                   state, on)
             speaker = found[0] if found else ActorRef(text=sp.text)
-        local = _sentence_country(sent, places)
         actor_spans = c.args.actors
         if speaker is not None and speaker.country and len(actor_spans) == 1 \
                 and actor_spans[0].root.lower_ in SPEAKER_PRONOUNS:
