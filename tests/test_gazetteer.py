@@ -20,6 +20,14 @@ def test_fold_strips_diacritics_apostrophes_and_hyphens():
     assert fold("U.S.") == "us"
 
 
+def test_fold_spells_out_letters_that_have_no_marks_to_strip():
+    assert fold("Østfold") == "ostfold"
+    assert fold("Łódź") == "lodz"
+    assert fold("Diyarbakır") == "diyarbakir"
+    assert fold("Straße") == "strasse"
+    assert keys_for("Tromsø") == {"tromso"}
+
+
 def test_article_is_optional_in_keys():
     assert strip_article("al qamishli") == "qamishli"
     assert strip_article("alabama") == "alabama"
@@ -86,6 +94,16 @@ def test_division_point_is_the_midpoint_of_reference_and_towns():
     assert gc.division_point(None, towns) == gc.box_centre(towns)
     lat, lon = gc.division_point((53.0, 11.0), towns)
     assert abs(lat - 52.0) < 1e-6 and abs(lon - 11.0) < 1e-6
+
+
+def test_division_point_ignores_a_town_far_beyond_all_others():
+    # Towns within about 200 km of the curated point, and one mis-coded 1,500 km west.
+    towns = [(33.0 + dy, 120.0 + dx) for dy in (-1.5, 0.0, 1.5) for dx in (-1.5, 0.0, 1.5)]
+    lat, lon = gc.division_point((33.0, 120.0), [*towns, (30.0, 104.0)])
+    assert abs(lat - 33.0) < 0.1 and abs(lon - 120.0) < 0.1
+    # A lone northern town not much farther out than the southern ones stays in the box (Quebec's north).
+    frontier = [(45.0, -74.0), (46.0, -72.0), (47.0, -70.0), (48.0, -65.0), (49.0, -79.0), (62.0, -75.0)]
+    assert gc.division_point((52.5, -72.0), frontier)[0] > 52.5
 
 
 def test_division_keys_drop_generic_words():
@@ -254,3 +272,18 @@ def test_big_islands_are_regions_not_their_small_namesakes(gaz, name, cc):
                                   "Crimean Peninsula", "Balkan Peninsula"])
 def test_mountains_rivers_valleys_and_deltas_are_regions(gaz, name):
     assert _best(gaz, name).feature == "region"
+
+
+@pytest.mark.parametrize("name, cc", [("Katanga", "CD"), ("West Kasai", "CD"), ("Province Orientale", "CD"),
+                                      ("Vest-Agder", "NO"), ("Hedmark", "NO"), ("Rhône-Alpes", "FR"),
+                                      ("Burgundy", "FR"), ("Coast Province", "KE")])
+def test_former_divisions_news_still_names_are_regions(gaz, name, cc):
+    e = _best(gaz, name)
+    assert e.cc == cc and e.feature == "region"
+
+
+@pytest.mark.parametrize("name, lat, lon", [("Lake Erie", 42.2, -81.2), ("Lake Victoria", -1.0, 33.0),
+                                            ("Lake Geneva", 46.4, 6.5), ("Lake Albert", 1.7, 30.9)])
+def test_big_lakes_outrank_their_small_namesakes(gaz, name, lat, lon):
+    e = _best(gaz, name)
+    assert e.feature == "region" and abs(e.lat - lat) < 1 and abs(e.lon - lon) < 1

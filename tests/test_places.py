@@ -122,9 +122,13 @@ def test_town_in_a_division_stays_in_it(nlp, finder):
 
 
 def test_unknown_compound_names_back_off_to_their_place(nlp, finder):
+    doc = nlp("Wildfires spread across Eastern Oregon and the Salinas Valley.")
+    east = _resolved(finder, doc, "Eastern Oregon")[0]
+    assert east.country == "USA" and east.feature == "admin1"
+    # A region of a state that the gazetteer knows by name is its own place.
     doc = nlp("Wildfires spread across Southern California and the Salinas Valley.")
     socal = _resolved(finder, doc, "Southern California")[0]
-    assert socal.country == "USA" and socal.feature == "admin1"
+    assert socal.feature == "region" and socal.lat < 35.0
 
 
 def test_new_york_means_the_city(nlp, finder):
@@ -953,3 +957,53 @@ NOT_PLACES_HERE = [
 @pytest.mark.parametrize("text,marks,expected", [c[1:] for c in NOT_PLACES_HERE], ids=[c[0] for c in NOT_PLACES_HERE])
 def test_names_that_only_read_as_places(nlp, finder, text, marks, expected):
     assert [p.text for p in finder.find(_with_ents(nlp, text, marks))] == expected
+
+
+def test_a_name_placed_by_a_longer_part_phrase(nlp, finder):
+    # Invented names the gazetteer lacks, placed at the place the phrase says holds them; each text also
+    # names another town twice, which the article-wide fallback would pick instead.
+    cases = [
+        ("Aid resumed in the Zorbashok refugee camp in El Fasher. Khartoum said Khartoum would help.",
+         "Zorbashok", "El Fasher"),
+        ("Farmers in the Zorbedza district, Mashonaland East province, fear drought. Harare and Harare wait.",
+         "Zorbedza", "Mashonaland East"),
+        ("A boy fell ill in the city of Zorbakita located in the Akita Prefecture. Tokyo and Tokyo wait.",
+         "Zorbakita", "Akita"),
+        ("Boys train in Cairo's gated suburb of Zorbinaty. Alexandria and Alexandria wait.", "Zorbinaty",
+         "Cairo"),
+    ]
+    for text, name, holder in cases:
+        doc = _with_ents(nlp, text, [(name, 0, "GPE")])
+        place = all_named(finder.find(doc), name)[0]
+        assert place.name and place.name.startswith(holder), (text, place.name)
+    # A phrase about a person, not a part of a place, places nothing there.
+    text = "Zorbanu's brother, a farmer in Akita, spoke. Tokyo and Tokyo were calm."
+    doc = _with_ents(nlp, text, [("Zorbanu", 0, "GPE")])
+    assert not (all_named(finder.find(doc), "Zorbanu")[0].name or "").startswith("Akita")
+
+
+def test_a_mentions_own_state_outweighs_the_articles_other_towns(nlp, finder):
+    text = ("The firm owns offices in Louisville, Kentucky, and in Lexington. "
+            "It also owns property in Richmond, Virginia.")
+    richmond = _resolve(nlp, finder, text, "Richmond")
+    assert richmond.admin1 == "Virginia" and abs(richmond.lon + 77.4) < 0.5
+
+
+def test_located_in_names_the_state_that_holds_a_county(nlp, finder):
+    text = "Dead swans were found in Fulton County located in Illinois. Atlanta officials said Georgia was clear."
+    assert _resolve(nlp, finder, text, "Fulton County").admin1 == "Illinois"
+
+
+def test_a_county_after_a_town_holds_it(nlp, finder):
+    # The county picks the town near it, against an article about another country.
+    text = ("Police in Tulsa and Oklahoma City searched homes on Monday. "
+            "A man from Stroud, Gloucestershire, was also questioned.")
+    stroud = _resolve(nlp, finder, text, "Stroud")
+    assert stroud.country == "GBR", stroud
+    # No town of the name near the county: the county's own point, not a namesake abroad.
+    text = "The season ends at Knockhill, Fife, after a round at Rockingham, Northamptonshire."
+    rockingham = _resolve(nlp, finder, text, "Rockingham")
+    assert rockingham.country == "GBR" and abs(rockingham.lat - 52.4) < 0.3
+    # A big city after a comma starts a new clause, not an address.
+    paris = _resolve(nlp, finder, "The train left on time. After Paris, London is the next stop.", "Paris")
+    assert paris.country == "FRA"

@@ -49,6 +49,7 @@ from wirecoder.resources.actor_kb import fold as kb_fold
 from wirecoder.resources.actor_kb import organisation_names
 from wirecoder.resources.gazetteer import Candidate, Entry, Gazetteer, load_gazetteer
 from wirecoder.resources.gazetteer_names import fold, is_abbreviation
+from wirecoder.resources.sphere import haversine_km
 from wirecoder.schema import Place
 
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
@@ -118,6 +119,7 @@ NEWSPAPER_WORDS = frozenset({"Times", "Post", "Herald", "Tribune", "Journal", "G
                              "Inquirer", "Daily", "Dispatch", "Star-Advertiser", "Post-Gazette"})
 LIST_BONUS = 4.0
 CONTEXT_ROUNDS = 4
+OWN_PAIR_ADMIN_BONUS = 6.0  # a mention's own "X, <its state>" against the article's other towns
 CONTAINER_BONUS = 6.0  # as much as an "X, Y" pair can give X (country and division)
 NATURAL_BACKOFF_POP = 10_000  # a town a valley, range or river is named after is a sizeable one
 DATELINE_BONUS = 3.0  # for the best-known town of a name that stands alone as a dateline
@@ -248,14 +250,43 @@ AREA_NOUNS = PLACE_NOUNS | frozenset({"area", "areas", "region", "outskirts", "s
 # Words after "X, a suburb" that keep it a place: "of", "in", "east of", "located", "near".
 APPOSITION_LINKS = frozenset({"of", "in", "near", "outside", "located", "on", "north", "south", "east", "west",
                               "northeast", "northwest", "southeast", "southwest", "about", "some", "just"})
-_PART_NOUNS = ("district", "province", "region", "county", "state", "governorate", "suburb", "town", "village",
-               "area", "neighbourhood", "neighborhood", "camp", "township")
+_PART_NOUNS = frozenset({"district", "province", "region", "county", "state", "governorate", "suburb", "town",
+                         "village", "area", "neighbourhood", "neighborhood", "camp", "township"}) | SITE_NOUNS
 # What may stand between a name the gazetteer lacks and the place that holds it: "Kalam in the Swat
-# Valley", "the Gondra district of Uttar Pradesh", "Mabvuku, a suburb of Harare".
-PART_LINKS = frozenset(f"{lead}{noun} {prep}" for noun in _PART_NOUNS for prep in ("of", "in")
-                       for lead in ("", ", a ", ", the "))
-CONTAINER_LINKS = frozenset({",", "in", "near", "outside", "at", "in the", "on"}) | PART_LINKS
+# Valley", "Mabvuku, a suburb of Harare"; see _part_link for the longer ones.
+CONTAINER_LINKS = frozenset({",", "in", "near", "outside", "at", "in the", "on"})
 POSSESSIVES = frozenset({"'s", "’s"})
+_PART_PREPS = frozenset({"of", "in", ","})
+
+
+def _part_link(link: str) -> bool:
+    """Whether the words between a name and the next place say the name is a part of it: "the Gondra
+    district of Uttar Pradesh", "the Abu Shok refugee camp in Al-Fashir", "the Wedza district, Mashonaland
+    East province", "Mabvuku, a suburb of Harare", "a town called Låsby located in Mid-Jutland"."""
+    words = link.replace(",", " , ").split()
+    if words[:1] == [","]:
+        words = words[1:]
+    if words[:1] in (["a"], ["an"], ["the"]):
+        words = words[1:]
+    if words[-1:] == ["the"]:
+        words = words[:-1]
+    if words[-2:] == ["located", "in"]:
+        return len(words) == 2
+    if not 2 <= len(words) <= 4 or words[-1] not in _PART_PREPS:
+        return False
+    head = words[:-1]
+    return all(w.isalpha() and w.islower() for w in head) and head[-1] in _PART_NOUNS
+
+
+def _possessive_part(between: str) -> bool:
+    """Whether the text between a place and a name says the name is a part of that place: "Cairo's
+    Abbasiya", "Cairo's gated suburb of Madinaty"."""
+    between = between.strip()
+    lead = next((p for p in POSSESSIVES if between.startswith(p)), None)
+    if lead is None:
+        return False
+    rest = between[len(lead):].strip()
+    return not rest or (rest.endswith(" of") and _part_link(rest))
 
 
 def _named_countries(found: list[Toponym]) -> Counter[str]:
@@ -288,6 +319,15 @@ def _unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
     return out
 
 
+# How near a county's (a region's) point a town must lie for "Town, County" ("Town, Region") to hold it.
+AREA_KM = 75.0
+REGION_KM = 300.0
+
+
+def _within(a: Entry, b: Entry, km: float) -> bool:
+    return abs(a.lat - b.lat) < km / 100.0 and haversine_km(a.lat, a.lon, b.lat, b.lon) <= km
+
+
 def _kind_of_place_in(link: str) -> bool:
     """Whether the words between two names say the first is a kind of place in or near the second:
     ", a suburb located east of", " is a rural township in northwestern"."""
@@ -318,13 +358,13 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
         nxt = found[i + 1].place if i + 1 < len(found) else None
         prev = found[i - 1].place if i else None
         link = text[t.place.char_end:nxt.char_start].strip().lower() if nxt is not None else ""
-        part_of = link in PART_LINKS or _kind_of_place_in(link)
+        part_of = _part_link(link) or _kind_of_place_in(link)
         # "the X province of Congo" says no more than the article's own home place would
         if (nxt is not None and nxt.lat is not None and (link in CONTAINER_LINKS or part_of)
                 and not (part_of and nxt.precision == "country")):
             out[i] = _stand_in(t, nxt)
         elif (prev is not None and prev.lat is not None
-              and text[prev.char_end:t.place.char_start].strip() in POSSESSIVES):
+              and _possessive_part(text[prev.char_end:t.place.char_start])):
             out[i] = _stand_in(t, prev)
     home = _home_place(found) or _home_country(found)
     if home is not None:
@@ -1036,18 +1076,21 @@ class PlaceFinder:
         return False
 
     def _comma_pair(self, span: Span, *, allow_in: bool = False) -> list[Candidate] | None:
-        """Candidates of Y in "X, Y" (or, with allow_in, "X in Y") when Y names a country or
-        first-level division."""
+        """Candidates of Y in "X, Y" (or, with allow_in, "X in Y", "X located in Y") when Y names a
+        country or first-level division."""
         doc = span.doc
         seps = (",", "in") if allow_in else (",",)
-        if span.end + 1 < len(doc) and doc[span.end].text in seps:
+        start = span.end + 1
+        if allow_in and doc[span.end:span.end + 2].text.lower() == "located in":
+            start += 1
+        if start < len(doc) and doc[start - 1].text in seps:
             for width in (3, 2, 1):
-                if span.end + 1 + width > len(doc):
+                if start + width > len(doc):
                     continue
-                y = doc[span.end + 1: span.end + 1 + width]
+                y = doc[start:start + width]
                 if not self._capitalised(y[0]):
                     continue
-                after = span.end + 1 + width
+                after = start + width
                 if (after < len(doc) and self._capitalised(doc[after]) and not doc[after].is_stop
                         and not doc[after].is_sent_start):
                     continue  # Y goes on ("South West England"): its first words are not a place
@@ -1084,6 +1127,7 @@ class PlaceFinder:
         own_pair: dict[int, dict[int, float]] = {}  # a mention's own "X, Y" outranks its namesakes'
         keys: list[tuple] = []
         contradicted: set[tuple] = set()
+        unheld: set[int] = set()
         for n, ((span, kind, _), cs) in enumerate(zip(spans, cands, strict=True)):
             key = (kind, fold(span.text))
             keys.append(key)
@@ -1104,23 +1148,11 @@ class PlaceFinder:
                     marks[known] = max(marks.get(known, 0.0), DATELINE_BONUS)
             if pair:
                 best = pair_bonus.setdefault(key, {})
-                own_pair[n] = {c.entry.id: self._pair_bonus(c.entry, pair) for c in cs}
+                own_pair[n] = {c.entry.id: self._pair_bonus(c.entry, pair, own=True) for c in cs}
                 for c in cs:
-                    best[c.entry.id] = max(best.get(c.entry.id, 0.0), own_pair[n][c.entry.id])
-                contained = span.end < len(doc) and doc[span.end].lower_ == "in"
-                if not contained and span.end < len(doc) and doc[span.end].text == ",":
-                    # "Stroud, Ontario" holds too, but a comma also separates list items ("Beijing,
-                    # Russia and India"): only a state or province after it, with no list going on.
-                    y_end = name_end(doc, span.end + 1)
-                    goes_on = y_end + 1 < len(doc) and (
-                        doc[y_end].lower_ in ("and", "or")
-                        or (doc[y_end].text == "," and doc[y_end + 1].lower_ in ("and", "or"))
-                        or (doc[y_end].text == "," and doc[y_end + 1].text[:1].isupper()
-                            and not self._country_of(doc[y_end + 1:name_end(doc, y_end + 1)], pair)))
-                    # a list running into X: "Miami, West Palm Beach, New York, and Detroit"
-                    goes_on = goes_on or (span.start >= 2 and doc[span.start - 1].text == ","
-                                          and self._capitalised(doc[span.start - 2]))
-                    contained = all(p.entry.feature == "admin1" for p in pair) and not goes_on
+                    best[c.entry.id] = max(best.get(c.entry.id, 0.0), self._pair_bonus(c.entry, pair))
+                contained = self._contained(span, pair) and (
+                    doc[span.end].text != "," or all(p.entry.feature == "admin1" for p in pair))
                 divisions = {(p.entry.cc, p.entry.name) for p in pair if p.entry.feature == "admin1"}
                 if town and contained and (
                         not any(c.entry.cc in {p.entry.cc for p in pair} for c in cs)
@@ -1130,6 +1162,19 @@ class PlaceFinder:
                     # and only a Holliday in Texas: the gazetteer lacks it, and a namesake elsewhere would
                     # be worse than the division's own point.
                     contradicted.add(key)
+            elif town and kind == "name":
+                area = self._comma_area(span)
+                near = {c.entry.id for c in cs for a in area
+                        if _within(c.entry, a.entry, AREA_KM if a.entry.feature == "admin2" else REGION_KM)}
+                if near:
+                    own_pair[n] = {i: OWN_PAIR_ADMIN_BONUS for i in near}
+                    best = pair_bonus.setdefault(key, {})
+                    for i in near:
+                        best[i] = max(best.get(i, 0.0), 3.0)
+                elif area and self._contained(span, area):
+                    # "Croft, Yorkshire" and no Croft near Yorkshire: the county or region's own point
+                    # (the stand-in rule) is better than a namesake elsewhere, for this mention.
+                    unheld.add(n)
         container = self._container_bonus(doc, spans, cands)
         focus = self.gaz.country(focus_country) if focus_country else None
         focus_cc = focus.cc if focus is not None else None
@@ -1169,7 +1214,7 @@ class PlaceFinder:
                                         self.gaz.division_size)
         scored: list[list[tuple[float, Candidate]]] = []
         for i, ((span, _, _), cs, key) in enumerate(zip(spans, cands, keys, strict=True)):
-            if not cs or key in contradicted:
+            if not cs or key in contradicted or i in unheld:
                 scored.append([])
                 continue
             bonus = own_pair.get(i, pair_bonus.get(key, {}))
@@ -1196,6 +1241,41 @@ class PlaceFinder:
                                len(cs)))
             chosen.append(best.entry)
         return _place_local_names(_unsupported_namesakes(out, chosen, cands), doc.text)
+
+    def _contained(self, span: Span, pair: list[Candidate]) -> bool:
+        """Whether the Y of span's "X in Y" or "X, Y" holds X: a comma also separates list items
+        ("Beijing, Russia and India"), so there only with no list going on around the pair."""
+        doc = span.doc
+        if span.end >= len(doc) or doc[span.end].text != ",":
+            return span.end < len(doc) and doc[span.end].lower_ in ("in", "located")
+        y_end = name_end(doc, span.end + 1)
+        goes_on = y_end + 1 < len(doc) and (
+            doc[y_end].lower_ in ("and", "or")
+            or (doc[y_end].text == "," and doc[y_end + 1].lower_ in ("and", "or"))
+            or (doc[y_end].text == "," and doc[y_end + 1].text[:1].isupper()
+                and not self._country_of(doc[y_end + 1:name_end(doc, y_end + 1)], pair)))
+        # a list running into X: "Miami, West Palm Beach, New York, and Detroit"
+        return not (goes_on or (span.start >= 2 and doc[span.start - 1].text == ","
+                                and self._capitalised(doc[span.start - 2])))
+
+    def _comma_area(self, span: Span) -> list[Candidate]:
+        """Candidates of Y in "X, Y" or "X in Y" when Y is a county or a region within one country:
+        "Croft, Yorkshire", "Rockingham, Northamptonshire"."""
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text not in (",", "in"):
+            return []
+        end = span.end + 1
+        while end < len(doc) and end - span.end <= 3 and self._capitalised(doc[end]):
+            end += 1
+        y = doc[span.end + 1:end]
+        if not len(y):
+            return []
+        cands = self.gaz.candidates(y.text)
+        if any(c.entry.feature == "city" and c.entry.population >= LONELY_POP for c in cands):
+            return []  # "After Paris, London is ...": a city's name is no county here
+        # By its own name: "Allen" alone is a person more often than Allen County.
+        return [c for c in cands if c.entry.feature in ("admin2", "region") and c.entry.cc and not c.demonym
+                and fold(c.entry.name) == fold(y.text)]
 
     def _country_of(self, span: Span, pair: list[Candidate]) -> bool:
         """Whether span names the country of the divisions in pair: "Stroud, Ontario, Canada" is one
@@ -1250,12 +1330,15 @@ class PlaceFinder:
         return out
 
     @staticmethod
-    def _pair_bonus(e: Entry, pair: list[Candidate]) -> float:
+    def _pair_bonus(e: Entry, pair: list[Candidate], *, own: bool = False) -> float:
+        """Credit from "X, Y" for candidate e of X: its country, and more its division. The mention that
+        carries the pair (own) takes its division as settled, whatever the article's other towns say
+        ("Richmond, Virginia" in a Kentucky story); the name's other mentions only lean its way."""
         s = 0.0
         if e.cc in {p.entry.cc for p in pair}:
             s += 3.0
         if e.admin1 in {p.entry.name for p in pair if p.entry.feature == "admin1"}:
-            s += 3.0
+            s += OWN_PAIR_ADMIN_BONUS if own else 3.0
         return s
 
     def _city_stands_for(self, city: Entry, division: Entry) -> bool:

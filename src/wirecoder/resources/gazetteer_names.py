@@ -11,6 +11,10 @@ import unicodedata
 # Apostrophe-like marks are dropped (Dar'a -> dara), not spaced, because transliterations disagree on them.
 _DROP = re.compile(r"[’‘`´ʼʻʿʾ'\".]")
 _SPACE = re.compile(r"[\-‐‑–—_,/()]+")
+# Latin letters Unicode does not decompose into a base letter and a mark, so stripping marks leaves them
+# as they are: without these, "Tromsø", "Łódź", "Wrocław" and "Østfold" have no key at all.
+_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ŀ": "l",
+                          "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th"})
 # Arabic (and a few other) definite articles that transliterations keep or drop at will.
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|az|at|an|adh|ath|the|le|la|les)\s+")
 
@@ -19,7 +23,7 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics and punctuation, collapse spaces: the lookup key of a name."""
     s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c))
-    s = _DROP.sub("", s.lower())
+    s = _DROP.sub("", s.lower().translate(_LETTERS))
     s = _SPACE.sub(" ", s)
     return " ".join(s.split())
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from wirecoder.resources.sphere import haversine_km
+
 Point = tuple[float, float]  # (lat, lon)
 
 
@@ -115,5 +117,24 @@ def country_point(reference: Sequence[float] | None, outline: dict | None) -> Po
 def division_point(reference: Point | None, towns: Sequence[Point]) -> Point:
     """The division rule (module docstring): midpoint of the curated reference point and the middle of
     the division's towns (box_centre); the towns' middle alone when the division has no reference."""
-    box = box_centre(towns)
-    return box if reference is None else midpoint(reference, box)
+    if reference is None:
+        return box_centre(towns)
+    return midpoint(reference, box_centre(without_strays(reference, towns)))
+
+
+STRAY_RATIO = 2.0
+
+
+def without_strays(reference: Point, towns: Sequence[Point]) -> Sequence[Point]:
+    """The towns less the one lying more than STRAY_RATIO times farther from the division's curated point
+    than any other: a mis-coded town (the data puts one Jiangsu town in Sichuan, 1,900 km from
+    Jiangsu's point while the rest lie within 400 km) or a far outlying island (Easter Island in
+    Valparaíso, the Bonin Islands in Tokyo), either of which drags the box's middle hundreds of km off
+    the land. A division's real frontier towns (Salluit in Quebec's far north) are no farther out than
+    its southern ones."""
+    if len(towns) < 5:
+        return towns
+    far = sorted(((haversine_km(*reference, *t), t) for t in towns), reverse=True)
+    if far[0][0] > STRAY_RATIO * far[1][0]:
+        return [t for _, t in far[1:]]
+    return towns
