@@ -262,7 +262,8 @@ def test_an_abbreviation_names_its_division_only_with_its_dot(gaz):
 
 
 @pytest.mark.parametrize("name, cc", [("Long Island", "US"), ("Luzon", "PH"), ("Honshu", "JP"), ("Majorca", "ES"),
-                                      ("Vancouver Island", "CA"), ("Celebes", "ID")])
+                                      ("Vancouver Island", "CA"), ("Celebes", "ID"), ("Trinidad", "TT"),
+                                      ("Bioko", "GQ"), ("Tenerife", "ES")])
 def test_big_islands_are_regions_not_their_small_namesakes(gaz, name, cc):
     e = _best(gaz, name)
     assert e.cc == cc and e.feature == "region"

@@ -1007,3 +1007,18 @@ def test_a_county_after_a_town_holds_it(nlp, finder):
     # A big city after a comma starts a new clause, not an address.
     paris = _resolve(nlp, finder, "The train left on time. After Paris, London is the next stop.", "Paris")
     assert paris.country == "FRA"
+
+
+def test_a_mentions_own_country_outweighs_a_bigger_namesake(nlp, finder):
+    # The island of Trinidad, unless the mention names another country as its address.
+    assert _resolve(nlp, finder, "The ministry in Trinidad said Port of Spain was calm.", "Trinidad").country == "TTO"
+    assert _resolve(nlp, finder, "Protests spread in Trinidad, Bolivia, on Monday.", "Trinidad").country == "BOL"
+    # A country that is the next item of a list is no address.
+    assert _resolve(nlp, finder, "Cases rose in Ghana, Niger, Nigeria and Togo.", "Niger").country == "NER"
+
+
+def test_a_police_force_by_its_initials_names_its_town(nlp, finder):
+    doc = nlp("Brant OPP, firefighters and paramedics responded to the collision.")
+    assert [p.name for p in finder.find(doc)] == ["Brant"]
+    doc = nlp("The pool in which the boy drowned (Picture: Slidell PD)")
+    assert [p.admin1 for p in finder.find(doc)] == ["Louisiana"]

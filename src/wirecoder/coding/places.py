@@ -224,7 +224,8 @@ def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candida
 
 
 # "X police", "X Mayor ...": bodies that serve a place, so the known name before them is one.
-PLACE_BODIES = frozenset({"police", "mayor", "council", "councillors", "sheriff", "residents", "resident"})
+PLACE_BODIES = frozenset({"police", "mayor", "council", "councillors", "sheriff", "residents", "resident",
+                          "pd", "rcmp", "opp"})  # a local police force by its initials: "Slidell PD", "Brant OPP"
 # Sites a lower-case phrase after a town puts there: "the Natanz enrichment site", "the Ras Tanura refinery".
 SITE_NOUNS = frozenset({"site", "plant", "facility", "base", "refinery", "camp", "port", "crossing", "dam",
                         "mine", "reactor", "terminal", "checkpoint", "airbase", "airfield", "hospital",
@@ -1148,7 +1149,9 @@ class PlaceFinder:
                     marks[known] = max(marks.get(known, 0.0), DATELINE_BONUS)
             if pair:
                 best = pair_bonus.setdefault(key, {})
-                own_pair[n] = {c.entry.id: self._pair_bonus(c.entry, pair, own=True) for c in cs}
+                # a country after a comma is often the next item of a list ("Niger, Nigeria and Togo")
+                address = self._contained(span, pair)
+                own_pair[n] = {c.entry.id: self._pair_bonus(c.entry, pair, own=True, address=address) for c in cs}
                 for c in cs:
                     best[c.entry.id] = max(best.get(c.entry.id, 0.0), self._pair_bonus(c.entry, pair))
                 contained = self._contained(span, pair) and (
@@ -1330,14 +1333,16 @@ class PlaceFinder:
         return out
 
     @staticmethod
-    def _pair_bonus(e: Entry, pair: list[Candidate], *, own: bool = False) -> float:
+    def _pair_bonus(e: Entry, pair: list[Candidate], *, own: bool = False, address: bool = False) -> float:
         """Credit from "X, Y" for candidate e of X: its country, and more its division. The mention that
-        carries the pair (own) takes its division as settled, whatever the article's other towns say
-        ("Richmond, Virginia" in a Kentucky story); the name's other mentions only lean its way."""
+        carries the pair (own) takes its division or country as settled, whatever the article's other
+        towns say ("Richmond, Virginia" in a Kentucky story; "Trinidad, Bolivia", where no list goes on, is
+        not the island); the name's other mentions only lean its way."""
         s = 0.0
         if e.cc in {p.entry.cc for p in pair}:
             s += 3.0
-        if e.admin1 in {p.entry.name for p in pair if p.entry.feature == "admin1"}:
+        if e.admin1 in {p.entry.name for p in pair if p.entry.feature == "admin1"} or (
+                own and address and e.cc in {p.entry.cc for p in pair if p.entry.feature == "country"}):
             s += OWN_PAIR_ADMIN_BONUS if own else 3.0
         return s
 
