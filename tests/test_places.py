@@ -1022,3 +1022,17 @@ def test_a_police_force_by_its_initials_names_its_town(nlp, finder):
     assert [p.name for p in finder.find(doc)] == ["Brant"]
     doc = nlp("The pool in which the boy drowned (Picture: Slidell PD)")
     assert [p.admin1 for p in finder.find(doc)] == ["Louisiana"]
+
+
+def test_a_states_postal_code_is_a_place_only_in_an_address(nlp, finder):
+    assert [p.name for p in finder.find(nlp("Metix MD Reinier Meyjes said the furnace works."))] == []
+    assert [p.name for p in finder.find(nlp("The sale runs from 7 a.m. CT today until Sunday."))] == []
+    found = finder.find(nlp("A man from Tulsa, OK, was charged on Monday."))
+    assert [p.name for p in found] == ["Tulsa", "Oklahoma"]
+
+
+def test_compass_words_that_open_a_longer_name_are_not_a_region_of_their_own(nlp, finder):
+    found = finder.find(nlp("Police in South West England searched a caravan park."))
+    assert [(p.text, p.country) for p in found] == [("South West England", "GBR")]
+    found = finder.find(nlp("Youth crime rose in Far North Queensland, officers say."))
+    assert [p.country for p in found] == ["AUS"]

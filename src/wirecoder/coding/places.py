@@ -132,10 +132,21 @@ METROPOLIS = 1_000_000
 CITY_SHARE = 5  # the city reading needs at least 1/CITY_SHARE of its namesake division's people
 
 
+def _compass_only(word: str) -> bool:
+    key = fold(word)
+    return bool(_REGION_WORD.match(key)) or key == "far"
+
+
 def _after_compass(text: str) -> str | None:
-    """The name after a leading compass or size word ("Southern California" -> "California"), or None."""
+    """The name after its leading compass or size words ("Southern California" -> "California", "South
+    West England" and "Far North Queensland" -> England, Queensland), or None ("Far East" is no East)."""
     words = text.split()
-    return " ".join(words[1:]) if len(words) > 1 and _REGION_WORD.match(fold(words[0])) else None
+    n = 0
+    while n < len(words) - 1 and _compass_only(words[n]):
+        n += 1
+    if n == 0 or (len(words) - n == 1 and _REGION_WORD.match(fold(words[-1]))):
+        return None
+    return " ".join(words[n:])
 
 
 def _outgrown(span: Span, k: int) -> bool:
@@ -876,7 +887,22 @@ class PlaceFinder:
             if names and not any(e.feature in ("country", "admin1", "region", "continent", "landmark")
                                  or e.population >= 100_000 or self.gaz.is_capital(e) for e in names):
                 return True
+        if self._postal_code_alone(span):
+            return True
         return len(span) == 1 and len(span.text) <= 5 and span.text.upper() in acronyms(doc, self._has_name)
+
+    def _postal_code_alone(self, span: Span) -> bool:
+        """A US state's two-letter postal code outside an address ("Louisville, KY") or a dateline: news
+        prose writes the state's name or its dotted abbreviation, and the two capitals are mostly something
+        else ("Metix MD", "7 a.m. CT", "everything is OK", "Cimpress NV", "voter ID")."""
+        text = span.text
+        if len(span) != 1 or len(text) != 2 or not text.isupper() or is_dateline(span):
+            return False
+        doc = span.doc
+        if span.start >= 2 and doc[span.start - 1].text == "," and self._capitalised(doc[span.start - 2]):
+            return False
+        names = [c for c in self.gaz.candidates(text) if not c.demonym]
+        return bool(names) and all(c.entry.cc == "US" and c.entry.feature == "admin1" for c in names)
 
     def _in_hyphenated_name(self, span: Span) -> bool:
         """Half of a hyphenated name whose other half is no place: "Ann-Christin", "Mahidol-Oxford",
@@ -938,8 +964,8 @@ class PlaceFinder:
                 if cap[j - 1] and self.gaz.has_key(fold(doc[i:j].text)):
                     match = doc[i:j]
                     break
-            if match is None:
-                i += 1
+            if match is None or (match.end < run and all(_compass_only(t.text) for t in match)):
+                i += 1  # "South West England": the compass words of a longer name, not Cameroon's region
                 continue
             match = self._without_article(self._abbreviation_whole(match))
             kind = self._accept(match, blocked, in_org, strict=min_tokens > 1)
