@@ -979,7 +979,7 @@ def test_a_name_placed_by_a_longer_part_phrase(nlp, finder):
     # A phrase about a person, not a part of a place, places nothing there.
     text = "Zorbanu's brother, a farmer in Akita, spoke. Tokyo and Tokyo were calm."
     doc = _with_ents(nlp, text, [("Zorbanu", 0, "GPE")])
-    assert not (all_named(finder.find(doc), "Zorbanu")[0].name or "").startswith("Akita")
+    assert not any(p.text == "Zorbanu" and (p.name or "").startswith("Akita") for p in finder.find(doc))
 
 
 def test_a_mentions_own_state_outweighs_the_articles_other_towns(nlp, finder):
@@ -1036,3 +1036,14 @@ def test_compass_words_that_open_a_longer_name_are_not_a_region_of_their_own(nlp
     assert [(p.text, p.country) for p in found] == [("South West England", "GBR")]
     found = finder.find(nlp("Youth crime rose in Far North Queensland, officers say."))
     assert [p.country for p in found] == ["AUS"]
+
+
+def test_an_unknown_name_needs_something_saying_it_is_a_place(nlp, finder):
+    home = " Police in Harare said Harare was calm."
+    doc = _with_ents(nlp, "Zorbatech has informed its investors." + home, [("Zorbatech", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Harare", "Harare"]
+    for text, name in [("Aid reached the village of Zorbanga.", "Zorbanga"),
+                       ("Floods closed Zorbanga Avenue on Monday.", "Zorbanga Avenue"),
+                       ("Nurses went in Zorbanga on foot.", "Zorbanga")]:
+        doc = _with_ents(nlp, text + home, [(name, 0, "GPE")])
+        assert all_named(finder.find(doc), name)[0].name == "Harare", text

@@ -362,7 +362,9 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
     them: the one the text names with them ("Collins Avenue in Miami Beach", "Oulton Park, Cheshire",
     "Cairo's Abbasiya"), else the article's one clear town (the city it names most often), else the
     country it names most often. Better that place's point, at its precision, than none; score 0 marks the
-    stand-in. Where nothing says which place holds it, the name stays unresolved."""
+    stand-in. Where nothing says which place holds it, the name stays unresolved. A name no gazetteer
+    knows at all, which nothing calls a place (no container, no preposition of place, no "Street" or
+    "Lake" of its own), is dropped: "Wavepiston has informed" is a firm the model took for a town."""
     out = list(found)
     for i, t in enumerate(found):
         if t.place.lat is not None or t.kind != "name":
@@ -379,11 +381,51 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
               and _possessive_part(text[prev.char_end:t.place.char_start])):
             out[i] = _stand_in(t, prev)
     home = _home_place(found) or _home_country(found)
-    if home is not None:
-        for i, t in enumerate(out):
-            if t.place.lat is None and t.kind == "name":
-                out[i] = _stand_in(t, home)
-    return out
+    placed: list[Toponym] = []
+    for t in out:
+        if t.place.lat is None and t.kind == "name":
+            listed = bool(placed) and text[placed[-1].place.char_end:t.place.char_start].strip() in _LIST_GAPS
+            if (t.candidates == 0 and not listed and not _said_to_be_where(text, t.place.char_start)
+                    and not _names_its_kind(t.place.text)):
+                continue  # a name no gazetteer knows, which nothing says is a place
+            if home is not None:
+                t = _stand_in(t, home)
+        placed.append(t)
+    return placed
+
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+_LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", ";", "; and"})  # "the towns of Zarvik, Molunga"
+
+
+# Words by which a name says itself what kind of place it is: "Lake Pontchartrain", "Fort Hood", "Frenchmen
+# Street", "Mahim Bay", "Eglinton Avenue West", "Trump Tower".
+_LEAD_KINDS = frozenset({"lake", "fort", "mount", "mt", "port", "cape", "camp", "gulf", "isle", "loch", "glen"})
+_TAIL_KINDS = GENERIC_TAILS | frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "square", "bay", "harbor",
+    "harbour", "lake", "canal", "bridge", "hall", "hill", "hills", "beach", "creek", "falls", "heights", "springs",
+    "park", "gardens", "estate", "railroad", "railway", "station", "airport", "stadium", "hospital", "church",
+    "cathedral", "mosque", "palace", "castle", "tower", "prison", "market", "village", "town", "mountains"})
+
+
+def _names_its_kind(name: str) -> bool:
+    words = [w for w in fold(name).split() if not _compass_only(w)] or [""]
+    return words[0] in _LEAD_KINDS or words[-1] in _TAIL_KINDS
+
+
+def _said_to_be_where(text: str, start: int) -> bool:
+    """Whether the words before a name the gazetteer lacks put it on the map: a preposition of place
+    ("in Pangandaran", "at the Alder Hey Children's Hospital") or a kind of place ("the village of
+    Xinmo"). Without one, an unknown name is as often a firm, a person or a product ("Wavepiston has
+    informed", "hired by FusionGPS") as a place, and the article's home is no evidence for it."""
+    words = text[max(0, start - 60):start].lower().replace("’", "'").split()
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    if not words:
+        return False
+    if words[-1] in WHERE_PREPS or words[-1] in ("on", "of", "inside", "toured", "visited"):
+        return words[-1] != "of" or (len(words) > 1 and words[-2] in PLACE_NOUNS)
+    return False
 
 
 def _home_country(found: list[Toponym]) -> Place | None:
