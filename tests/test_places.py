@@ -1047,3 +1047,22 @@ def test_an_unknown_name_needs_something_saying_it_is_a_place(nlp, finder):
                        ("Nurses went in Zorbanga on foot.", "Zorbanga")]:
         doc = _with_ents(nlp, text + home, [(name, 0, "GPE")])
         assert all_named(finder.find(doc), name)[0].name == "Harare", text
+
+
+def test_a_day_after_a_place_noun_is_no_place(nlp, finder):
+    found = finder.find(nlp("Tourists fled the neighborhood of Saturday's gun battle in Acapulco."))
+    assert [p.text for p in found] == ["Acapulco"]
+
+
+def test_a_citys_region_is_the_city_not_its_namesake_county(nlp, finder):
+    text = "There have been nine cases of the virus in the Houston region, officials in Texas said."
+    assert _resolve(nlp, finder, text, "Houston").feature == "city"
+    text = "Shelling hit villages in the Kursk region overnight."
+    assert _resolve(nlp, finder, text, "Kursk").feature == "admin1"
+
+
+def test_a_state_in_a_list_of_states_is_no_town_of_the_next_one(nlp, finder):
+    text = "Cases were found in Oregon, Texas, Utah, Virginia, Washington, West Virginia and Wyoming."
+    assert _resolve(nlp, finder, text, "Washington").feature == "admin1"
+    text = "Cases were reported in Georgia, Oklahoma, Pennsylvania, Wisconsin and California."
+    assert _resolve(nlp, finder, text, "Oklahoma").feature == "admin1"

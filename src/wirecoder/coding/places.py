@@ -642,8 +642,8 @@ class PlaceFinder:
                     self._capitalised(doc[end]) or (end > start and doc[end].lower_ in ("de", "del", "al", "el")
                                                      and end + 1 < len(doc) and self._capitalised(doc[end + 1]))):
                 end += 1
-            if end > start and not doc[start].is_stop:
-                more.append(_claim(doc[start:end], taken, "cue"))
+            if end > start and not doc[start].is_stop and doc[start].ent_type_ not in ("DATE", "TIME"):
+                more.append(_claim(doc[start:end], taken, "cue"))  # not "the neighbourhood of Saturday's"
             return end
 
         for i in range(2, len(doc)):
@@ -1206,6 +1206,9 @@ class PlaceFinder:
             # Only towns are contained: "Russia in Syria" is an actor somewhere, "Russia, China" a list.
             town = all(c.entry.feature in ("city", "admin2") for c in cs)
             pair = self._comma_pair(span, allow_in=town)
+            if pair and any(c.entry.feature == "admin1" and c.entry.cc in {p.entry.cc for p in pair} for c in cs) \
+                    and not self._contained(span, pair):
+                pair = None  # "Virginia, Washington, West Virginia and Wyoming": a list of states, no address
             if not pair and kind == "name" and is_dateline(span):
                 # A dateline with no state or country ("WASHINGTON —", "MOSCOW (Reuters)") names a city
                 # known well enough to stand alone: the best known of the name, whatever the story's
@@ -1383,15 +1386,18 @@ class PlaceFinder:
             return [c for c in cs if c.entry.feature != "city" or c.entry.population >= NATURAL_BACKOFF_POP]
         return []
 
-    @staticmethod
-    def _container_bonus(doc: Doc, spans: list[tuple[Span, str, str]],
+    def _container_bonus(self, doc: Doc, spans: list[tuple[Span, str, str]],
                          cands: list[list[Candidate]]) -> dict[int, dict[int, float]]:
         """Y of "X, Y" is the division holding X where X has a town in it: "Bronx, New York" names the
-        state, though a bare "New York" is the city. Per mention, not per name."""
+        state, though a bare "New York" is the city. Per mention, not per name. Not where X is itself a
+        state of Y's country and a list goes on ("Virginia, Washington, West Virginia and Wyoming")."""
         out: dict[int, dict[int, float]] = {}
         for i in range(1, len(spans)):
             prev, cur = spans[i - 1][0], spans[i][0]
             if prev.end + 1 != cur.start or doc[prev.end].text != "," or not cands[i - 1]:
+                continue
+            states = {c.entry.cc for c in cands[i - 1] if c.entry.feature == "admin1"}
+            if states & {c.entry.cc for c in cands[i]} and not self._contained(prev, cands[i]):
                 continue
             holders = {(c.entry.cc, c.entry.admin1) for c in cands[i - 1]
                        if c.entry.feature in ("city", "admin2") and c.entry.admin1}
@@ -1427,8 +1433,11 @@ class PlaceFinder:
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
         prev2 = doc[max(0, span.start - 2):span.start].text.lower()
         if e.feature in ("admin1", "admin2") and (
-                nxt in ADMIN_CUES or any(prev2.endswith(f"{cue} of") for cue in DIVISION_OF)):
-            s += 5.0  # "Latakia province", "the state of Washington"
+                (nxt in ADMIN_CUES and not (e.feature == "admin2" and nxt in ("region", "regions")))
+                or any(prev2.endswith(f"{cue} of") for cue in DIVISION_OF)):
+            # "Latakia province", "the state of Washington"; but "the Houston region" is the city's
+            # surroundings, not Houston County (a region is a first-level division where it is one)
+            s += 5.0
         if nxt in STATE_CUES and e.feature == "admin1":
             s += 5.0  # "New York Gov. Andrew Cuomo": a governor or legislature belongs to the state
         key = fold(span.text)
