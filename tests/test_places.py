@@ -1066,3 +1066,14 @@ def test_a_state_in_a_list_of_states_is_no_town_of_the_next_one(nlp, finder):
     assert _resolve(nlp, finder, text, "Washington").feature == "admin1"
     text = "Cases were reported in Georgia, Oklahoma, Pennsylvania, Wisconsin and California."
     assert _resolve(nlp, finder, text, "Oklahoma").feature == "admin1"
+
+
+def test_a_division_word_after_a_name_makes_it_a_place_of_its_town(nlp, finder):
+    # "Haram" alone is a Norwegian municipality; Giza's district is in Giza.
+    text = "Two bombs killed six police officers in Giza's Haram district, on the street."
+    doc = _with_ents(nlp, text, [("Giza", 0, "GPE"), ("Haram", 0, "DATE")])
+    haram = all_named(finder.find(doc), "Haram")[0]
+    assert haram.country == "EGY" and abs(haram.lat - 30.0) < 0.5
+    # A capitalised word opening a sentence, or a party, is no district's name.
+    doc = nlp("Instead county police now claim otherwise. The Republican county chairman spoke.")
+    assert finder.find(doc) == []

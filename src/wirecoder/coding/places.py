@@ -251,6 +251,8 @@ INSTITUTION_KINDS = frozenset({"supreme", "high", "federal", "constitutional", "
                                "central", "state", "military", "criminal", "civil", "family", "juvenile",
                                "municipal", "international", "royal", "metropolitan", "regional", "special"})
 
+# "the Abbassiya district": a lower-case division word after a name (not "state": "the Republican state senator").
+NAME_DIVISION_CUES = frozenset({"district", "county", "province", "governorate", "prefecture", "oblast"})
 # "the <noun> of X": X is a place.
 PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "district", "districts",
                          "province", "provinces", "community", "communities", "municipality", "county",
@@ -357,6 +359,21 @@ def _stand_in(t: Toponym, place: Place) -> Toponym:
                            char_end=t.place.char_end, score=0.0, feature=None), t.kind, t.source, 0)
 
 
+HELD_KM = 150.0  # farther than this from the town whose part the text calls it, a reading is a namesake
+
+
+def _possessive_holder(found: list[Toponym], i: int, text: str) -> Place | None:
+    """The town or county a mention is a part of by the text's own possessive ("Giza's Haram district",
+    "Cairo's gated suburb of Madinaty"), or None."""
+    if not i:
+        return None
+    prev = found[i - 1].place
+    if (prev.lat is None or prev.feature not in ("city", "admin2")
+            or not _possessive_part(text[prev.char_end:found[i].place.char_start])):
+        return None
+    return prev
+
+
 def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
     """Names the gazetteer lacks (a street, a building, a village) take the point of a place that holds
     them: the one the text names with them ("Collins Avenue in Miami Beach", "Oulton Park, Cheshire",
@@ -367,7 +384,13 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
     "Lake" of its own), is dropped: "Wavepiston has informed" is a firm the model took for a town."""
     out = list(found)
     for i, t in enumerate(found):
-        if t.place.lat is not None or t.kind != "name":
+        if t.kind != "name":
+            continue
+        if t.place.lat is not None:
+            # only a town or county can be a part of a town ("Toronto's Ontario health-card holders")
+            holder = _possessive_holder(found, i, text) if t.place.feature in ("city", "admin2") else None
+            if holder is not None and haversine_km(t.place.lat, t.place.lon, holder.lat, holder.lon) > HELD_KM:
+                out[i] = _stand_in(t, holder)  # "Giza's Haram district" is no Norwegian Haram
             continue
         nxt = found[i + 1].place if i + 1 < len(found) else None
         prev = found[i - 1].place if i else None
@@ -385,8 +408,8 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
     for t in out:
         if t.place.lat is None and t.kind == "name":
             listed = bool(placed) and text[placed[-1].place.char_end:t.place.char_start].strip() in _LIST_GAPS
-            if (t.candidates == 0 and not listed and not _said_to_be_where(text, t.place.char_start)
-                    and not _names_its_kind(t.place.text)):
+            if (t.candidates == 0 and not listed and t.source != "cue"
+                    and not _said_to_be_where(text, t.place.char_start) and not _names_its_kind(t.place.text)):
                 continue  # a name no gazetteer knows, which nothing says is a place
             if home is not None:
                 t = _stand_in(t, home)
@@ -659,6 +682,20 @@ class PlaceFinder:
                     if nxt >= len(doc) or taken[nxt] or not self._capitalised(doc[nxt]):
                         break
                     end = take(nxt)
+        # "the city's Abbassiya district", "Maoxian county in Sichuan": a lower-case division word after a
+        # name makes it a division's name, whatever the model thought of it ("Haram" a date).
+        for i, text in enumerate(runs.texts):
+            if i == 0 or text not in NAME_DIVISION_CUES or not doc[i].is_lower or taken[i - 1] or not runs.cap[i - 1]:
+                continue
+            start = i - 1
+            while start > 0 and i - start < 3 and not taken[start - 1] and runs.cap[start - 1]:
+                start -= 1
+            span = doc[start:i]
+            if (start > 0 and runs.cap[start - 1]) or span[0].is_stop or doc_title(span[0]) \
+                    or (_opens(span[0]) and span[0].pos_ != "PROPN") \
+                    or any(t.ent_type_ == "NORP" for t in span) or self.gaz.is_demonym(span.text):
+                continue  # a longer name, "Instead county police", "the Republican county chair", "the Kurdish region"
+            more.append(_claim(span, taken, "cue"))
         # "Mabvuku, a suburb east of Harare", "Lujhu is a rural township in Taoyuan": an apposition or
         # a copula says what kind of place the name before it is.
         for i, text in enumerate(runs.texts):
