@@ -1077,3 +1077,16 @@ def test_a_division_word_after_a_name_makes_it_a_place_of_its_town(nlp, finder):
     # A capitalised word opening a sentence, or a party, is no district's name.
     doc = nlp("Instead county police now claim otherwise. The Republican county chairman spoke.")
     assert finder.find(doc) == []
+
+
+def test_a_part_phrase_keeps_a_town_inside_its_holder(nlp, finder):
+    # The gazetteer's own Adhamiyah lies in Iraq's north; the text puts it in Baghdad.
+    adhamiyah = _resolve(nlp, finder, "Cakes were made at a bakery in the Adhamiyah district of Baghdad.",
+                         "Adhamiyah")
+    assert abs(adhamiyah.lat - 33.3) < 0.3 and abs(adhamiyah.lon - 44.4) < 0.3
+    rice = _resolve(nlp, finder, "Swans were found in the Rice Lake area of Fulton County located in Illinois.",
+                    "Rice Lake")
+    assert rice.admin1 == "Illinois"
+    # "the Cincinnati suburb of West Chester": the suburb is the second name, not the city.
+    text = "He lived in the Cincinnati suburb of West Chester, Ohio."
+    assert _resolve(nlp, finder, text, "Cincinnati").feature == "city"

@@ -359,19 +359,39 @@ def _stand_in(t: Toponym, place: Place) -> Toponym:
                            char_end=t.place.char_end, score=0.0, feature=None), t.kind, t.source, 0)
 
 
+_CONTAINER_FIRST = frozenset({"suburb", "suburbs", "neighbourhood", "neighborhood", "town", "village", "city"})
 HELD_KM = 150.0  # farther than this from the town whose part the text calls it, a reading is a namesake
 
 
-def _possessive_holder(found: list[Toponym], i: int, text: str) -> Place | None:
-    """The town or county a mention is a part of by the text's own possessive ("Giza's Haram district",
-    "Cairo's gated suburb of Madinaty"), or None."""
-    if not i:
-        return None
-    prev = found[i - 1].place
-    if (prev.lat is None or prev.feature not in ("city", "admin2")
-            or not _possessive_part(text[prev.char_end:found[i].place.char_start])):
-        return None
-    return prev
+def _holder(found: list[Toponym], i: int, text: str) -> Place | None:
+    """The place a mention is a part of by the text's own words: a possessive before it ("Giza's Haram
+    district", "Cairo's gated suburb of Madinaty") or a part phrase after it ("the Adhamiyah district of
+    Baghdad", "the Rice Lake area of Fulton County"), or None."""
+    here = found[i].place
+    if i:
+        prev = found[i - 1].place
+        if prev.lat is not None and _possessive_part(text[prev.char_end:here.char_start]):
+            return prev
+    if i + 1 < len(found):
+        nxt = found[i + 1].place
+        link = text[here.char_end:nxt.char_start].strip().lower()
+        # "the Cincinnati suburb of West Chester" reads the other way: the suburb is the one after "of"
+        if (nxt.lat is not None and (_part_link(link) or _kind_of_place_in(link))
+                and not _CONTAINER_FIRST.intersection(link.replace(",", " ").split())):
+            return nxt
+    return None
+
+
+def _held_elsewhere(place: Place, holder: Place) -> bool:
+    """Whether a town's reading lies outside the place the text says holds it: farther than HELD_KM from
+    a town or county, outside a state, or in another country."""
+    if holder.feature in ("city", "admin2"):
+        return haversine_km(place.lat, place.lon, holder.lat, holder.lon) > HELD_KM
+    if holder.feature == "admin1":
+        return place.country != holder.country or place.admin1 != holder.name
+    if holder.feature == "country":
+        return place.country != holder.country
+    return False
 
 
 def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
@@ -388,8 +408,8 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
             continue
         if t.place.lat is not None:
             # only a town or county can be a part of a town ("Toronto's Ontario health-card holders")
-            holder = _possessive_holder(found, i, text) if t.place.feature in ("city", "admin2") else None
-            if holder is not None and haversine_km(t.place.lat, t.place.lon, holder.lat, holder.lon) > HELD_KM:
+            holder = _holder(found, i, text) if t.place.feature in ("city", "admin2") else None
+            if holder is not None and _held_elsewhere(t.place, holder):
                 out[i] = _stand_in(t, holder)  # "Giza's Haram district" is no Norwegian Haram
             continue
         nxt = found[i + 1].place if i + 1 < len(found) else None
