@@ -1088,3 +1088,12 @@ def test_a_part_phrase_keeps_a_town_inside_its_holder(nlp, finder):
     # "the Cincinnati suburb of West Chester": the suburb is the second name, not the city.
     text = "He lived in the Cincinnati suburb of West Chester, Ohio."
     assert _resolve(nlp, finder, text, "Cincinnati").feature == "city"
+
+
+def test_a_village_the_gazetteer_lacks_lies_in_the_articles_province(nlp, finder):
+    text = ("A landslide buried the village of Zorbamo on Saturday. Rescuers from across Sichuan arrived, "
+            "and Sichuan officials said China would help.")
+    doc = _with_ents(nlp, text, [("Zorbamo", 0, "GPE"), ("China", 0, "GPE"), ("Sichuan", 0, "GPE"),
+                                 ("Sichuan", 1, "GPE")])
+    village = all_named(finder.find(doc), "Zorbamo")[0]
+    assert village.precision == "admin1" and village.admin1 == "Sichuan"

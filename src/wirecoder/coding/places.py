@@ -423,7 +423,7 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
         elif (prev is not None and prev.lat is not None
               and _possessive_part(text[prev.char_end:t.place.char_start])):
             out[i] = _stand_in(t, prev)
-    home = _home_place(found) or _home_country(found)
+    home = _home_place(found) or _home_division(found) or _home_country(found)
     placed: list[Toponym] = []
     for t in out:
         if t.place.lat is None and t.kind == "name":
@@ -480,6 +480,23 @@ def _home_country(found: list[Toponym]) -> Place | None:
         return None
     return next((t.place for t in found if t.place.feature == "country" and t.place.country == ranked[0][0]
                  and t.kind == "name"), None)
+
+
+def _home_division(found: list[Toponym]) -> Place | None:
+    """The article's one clear state or province, where it has no clear town: the one it names most
+    often, in the country it names most often (the village of Xinmo in a story about Sichuan is better
+    placed in Sichuan than at China's middle)."""
+    named = Counter((t.place.country, t.place.name) for t in found
+                    if t.place.feature == "admin1" and t.kind == "name")
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    countries = _named_countries(found).most_common(2)
+    if countries and (ranked[0][0][0] != countries[0][0]
+                      or (len(countries) > 1 and countries[0][1] == countries[1][1])):
+        return None
+    return next(t.place for t in found if t.place.feature == "admin1" and t.kind == "name"
+                and (t.place.country, t.place.name) == ranked[0][0])
 
 
 def _home_place(found: list[Toponym]) -> Place | None:
