@@ -1041,6 +1041,7 @@ def test_an_unknown_name_needs_something_saying_it_is_a_place(nlp, finder):
     doc = _with_ents(nlp, "Zorbatech has informed its investors." + home, [("Zorbatech", 0, "GPE")])
     assert [p.text for p in finder.find(doc)] == ["Harare", "Harare"]
     for text, name in [("Aid reached the village of Zorbanga.", "Zorbanga"),
+                       ("Rebels shelled Zorbanga overnight.", "Zorbanga"),
                        ("Floods closed Zorbanga Avenue on Monday.", "Zorbanga Avenue"),
                        ("Nurses went in Zorbanga on foot.", "Zorbanga")]:
         doc = _with_ents(nlp, text + home, [(name, 0, "GPE")])

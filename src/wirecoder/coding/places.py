@@ -394,7 +394,7 @@ def _held_elsewhere(place: Place, holder: Place) -> bool:
     return False
 
 
-def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
+def _place_local_names(found: list[Toponym], doc: Doc) -> list[Toponym]:
     """Names the gazetteer lacks (a street, a building, a village) take the point of a place that holds
     them: the one the text names with them ("Collins Avenue in Miami Beach", "Oulton Park, Cheshire",
     "Cairo's Abbasiya"), else the article's one clear town (the city it names most often), else the
@@ -402,6 +402,7 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
     stand-in. Where nothing says which place holds it, the name stays unresolved. A name no gazetteer
     knows at all, which nothing calls a place (no container, no preposition of place, no "Street" or
     "Lake" of its own), is dropped: "Wavepiston has informed" is a firm the model took for a town."""
+    text = doc.text
     out = list(found)
     for i, t in enumerate(found):
         if t.kind != "name":
@@ -429,7 +430,7 @@ def _place_local_names(found: list[Toponym], text: str) -> list[Toponym]:
         if t.place.lat is None and t.kind == "name":
             listed = bool(placed) and text[placed[-1].place.char_end:t.place.char_start].strip() in _LIST_GAPS
             if (t.candidates == 0 and not listed and t.source != "cue"
-                    and not _said_to_be_where(text, t.place.char_start) and not _names_its_kind(t.place.text)):
+                    and not _said_to_be_where(doc, t.place) and not _names_its_kind(t.place.text)):
                 continue  # a name no gazetteer knows, which nothing says is a place
             if home is not None:
                 t = _stand_in(t, home)
@@ -456,17 +457,22 @@ def _names_its_kind(name: str) -> bool:
     return words[0] in _LEAD_KINDS or words[-1] in _TAIL_KINDS
 
 
-def _said_to_be_where(text: str, start: int) -> bool:
-    """Whether the words before a name the gazetteer lacks put it on the map: a preposition of place
-    ("in Pangandaran", "at the Alder Hey Children's Hospital") or a kind of place ("the village of
-    Xinmo"). Without one, an unknown name is as often a firm, a person or a product ("Wavepiston has
-    informed", "hired by FusionGPS") as a place, and the article's home is no evidence for it."""
-    words = text[max(0, start - 60):start].lower().replace("’", "'").split()
+def _said_to_be_where(doc: Doc, place: Place) -> bool:
+    """Whether the words around a name the gazetteer lacks put it on the map: a preposition of place
+    ("in Pangandaran", "at the Alder Hey Children's Hospital"), a kind of place ("the village of
+    Xinmo"), or a verb acting on it ("shelled Kafr Zita", "toured Pangandaran"). Without one, an unknown
+    name is as often a firm, a person or a product ("Wavepiston has informed", "hired by FusionGPS") as a
+    place, and the article's home is no evidence for it."""
+    start = place.char_start
+    span = doc.char_span(start, place.char_end, alignment_mode="expand")
+    if span is not None and span.root.dep_ == "dobj" and span.root.head.pos_ == "VERB":
+        return True
+    words = doc.text[max(0, start - 60):start].lower().replace("’", "'").split()
     while words and words[-1] in _DETERMINERS:
         words.pop()
     if not words:
         return False
-    if words[-1] in WHERE_PREPS or words[-1] in ("on", "of", "inside", "toured", "visited"):
+    if words[-1] in WHERE_PREPS or words[-1] in ("on", "of", "inside"):
         return words[-1] != "of" or (len(words) > 1 and words[-2] in PLACE_NOUNS)
     return False
 
@@ -1388,7 +1394,7 @@ class PlaceFinder:
             out.append(Toponym(_place_from(best.entry, span.text, start, end, best_score), kind, source,
                                len(cs)))
             chosen.append(best.entry)
-        return _place_local_names(_unsupported_namesakes(out, chosen, cands), doc.text)
+        return _place_local_names(_unsupported_namesakes(out, chosen, cands), doc)
 
     def _contained(self, span: Span, pair: list[Candidate]) -> bool:
         """Whether the Y of span's "X in Y" or "X, Y" holds X: a comma also separates list items
