@@ -284,7 +284,8 @@ def test_former_divisions_news_still_names_are_regions(gaz, name, cc):
 
 
 @pytest.mark.parametrize("name, lat, lon", [("Lake Erie", 42.2, -81.2), ("Lake Victoria", -1.0, 33.0),
-                                            ("Lake Geneva", 46.4, 6.5), ("Lake Albert", 1.7, 30.9)])
-def test_big_lakes_outrank_their_small_namesakes(gaz, name, lat, lon):
+                                            ("Lake Geneva", 46.4, 6.5), ("Lake Albert", 1.7, 30.9),
+                                            ("Greater Toronto Area", 43.7, -79.4)])
+def test_lakes_and_metropolitan_regions_outrank_their_small_namesakes(gaz, name, lat, lon):
     e = _best(gaz, name)
     assert e.feature == "region" and abs(e.lat - lat) < 1 and abs(e.lon - lon) < 1

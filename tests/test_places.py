@@ -1098,3 +1098,13 @@ def test_a_village_the_gazetteer_lacks_lies_in_the_articles_province(nlp, finder
                                  ("Sichuan", 1, "GPE")])
     village = all_named(finder.find(doc), "Zorbamo")[0]
     assert village.precision == "admin1" and village.admin1 == "Sichuan"
+
+
+def test_saints_operations_and_grades_are_no_places(nlp, finder):
+    for text in ["A bomb hit the small church of St. Peter and St. Paul in Cairo.",
+                 "He graduated from St. John's University School of Law in Cairo.",
+                 "Officers from Operation Falcon made arrests in Cairo.",
+                 "Cairo was the only city to receive a grade of \"D.\" this year."]:
+        assert [p.text for p in finder.find(nlp(text))] == ["Cairo"], text
+    found = finder.find(nlp("He lives in St. Petersburg, Florida, and St. Louis."))
+    assert [p.text for p in found] == ["St. Petersburg", "Florida", "St. Louis"]

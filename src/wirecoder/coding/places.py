@@ -394,6 +394,31 @@ def _held_elsewhere(place: Place, holder: Place) -> bool:
     return False
 
 
+_SAINT = frozenset({"st", "st.", "saint", "ste", "ste."})
+_DEDICATED = frozenset({"church", "cathedral", "basilica", "chapel", "university", "college", "hospital",
+                        "school", "abbey", "parish", "academy"})
+
+
+def _saints_dedication(span: Span) -> bool:
+    """A saint's name that names a church, school or hospital: "St. John's University", "St. Paul's
+    Hospital", "the church of St. Peter and St. Paul", "the Saint Peter and Saint Paul Coptic Orthodox
+    Church" (not the towns named after them: "St. John's, Newfoundland", "St. Paul, Minnesota")."""
+    doc = span.doc
+    if span.start and doc[span.start - 1].lower_ in _SAINT:
+        return True  # "St. Paul" read as "Paul": the saint, or "St. Paul" itself would have been the name
+    if span[0].lower_ not in _SAINT:
+        return False
+    nxt = doc[span.end:span.end + 4]
+    if len(nxt) >= 2 and nxt[0].text in ("'s", "’s") and nxt[1].lower_ in _DEDICATED:
+        return True
+    if doc[max(0, span.start - 2):span.start].text.lower().split()[:1] in (["church"], ["cathedral"], ["basilica"]):
+        return True
+    paired = len(nxt) >= 2 and nxt[0].lower_ == "and" and nxt[1].lower_ in _SAINT
+    paired = paired or (span.start >= 2 and doc[span.start - 1].lower_ == "and" and doc[span.start - 2].is_title
+                        and any(t.lower_ in _SAINT for t in doc[max(0, span.start - 4):span.start - 1]))
+    return paired
+
+
 def _place_local_names(found: list[Toponym], doc: Doc) -> list[Toponym]:
     """Names the gazetteer lacks (a street, a building, a village) take the point of a place that holds
     them: the one the text names with them ("Collins Avenue in Miami Beach", "Oulton Park, Cheshire",
@@ -1009,7 +1034,11 @@ class PlaceFinder:
             if names and not any(e.feature in ("country", "admin1", "region", "continent", "landmark")
                                  or e.population >= 100_000 or self.gaz.is_capital(e) for e in names):
                 return True
-        if self._postal_code_alone(span):
+        if self._postal_code_alone(span) or len(fold(span.text)) <= 1:
+            return True  # "MD" outside an address; a grade of "D."
+        if span.start and doc[span.start - 1].text in ("Operation", "Op."):
+            return True  # "Operation Falcon", "Operation Lafiya Dole": a military or police operation
+        if _saints_dedication(span):
             return True
         return len(span) == 1 and len(span.text) <= 5 and span.text.upper() in acronyms(doc, self._has_name)
 
