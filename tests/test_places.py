@@ -1108,3 +1108,9 @@ def test_saints_operations_and_grades_are_no_places(nlp, finder):
         assert [p.text for p in finder.find(nlp(text))] == ["Cairo"], text
     found = finder.find(nlp("He lives in St. Petersburg, Florida, and St. Louis."))
     assert [p.text for p in found] == ["St. Petersburg", "Florida", "St. Louis"]
+
+
+def test_a_place_before_its_police_force_inside_a_persons_name(nlp, finder):
+    doc = _with_ents(nlp, "New Brunswick RCMP say the young dogs were taken.",
+                     [("New Brunswick RCMP", 0, "PERSON")])
+    assert [(p.text, p.feature) for p in finder.find(doc)] == [("New Brunswick", "admin1")]

@@ -626,6 +626,9 @@ class PlaceFinder:
                     continue
                 if self._names_division(ent) or (self._names_site(ent) and self._has_town(ent.text)):
                     continue
+                if self._force_of(ent):
+                    blocked[ent.end - 1] = True  # "New Brunswick RCMP": the province is free, the force is not
+                    continue
                 if self._placed_by_preposition(ent, person_words | titled):
                     continue
                 for i in range(ent.start, ent.end):
@@ -923,6 +926,14 @@ class PlaceFinder:
         if ent.end >= len(doc) or doc[ent.end].lower_ not in ADMIN_CUES or len(ent) > 3 or doc_title(ent[0]):
             return False
         return any(c.entry.feature in ("admin1", "admin2") for c in self._candidates(ent.text, "name"))
+
+    def _force_of(self, ent: Span) -> bool:
+        """A person or organisation entity that is a place's police force or council: "New Brunswick
+        RCMP", "Brant OPP" (the place a country, a division or a town of some size)."""
+        if len(ent) < 2 or len(ent) > 4 or ent[-1].lower_ not in PLACE_BODIES or ent.label_ not in ("PERSON", "ORG"):
+            return False
+        return any(not c.demonym and (c.entry.feature in ("country", "admin1", "admin2") or c.entry.population >= 1_000)
+                   and not c.alternate for c in self.gaz.candidates(ent[:-1].text))
 
     def _person_is_place(self, ent: Span, person_words: frozenset[str]) -> bool:
         """A PERSON entity that is a place after all: a sizeable town taken or reached ("retook Palmyra",
