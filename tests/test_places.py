@@ -1114,3 +1114,11 @@ def test_a_place_before_its_police_force_inside_a_persons_name(nlp, finder):
     doc = _with_ents(nlp, "New Brunswick RCMP say the young dogs were taken.",
                      [("New Brunswick RCMP", 0, "PERSON")])
     assert [(p.text, p.feature) for p in finder.find(doc)] == [("New Brunswick", "admin1")]
+
+
+def test_a_name_read_through_its_last_words_needs_the_articles_country(nlp, finder):
+    text = ("Most cases are in the Central Plateau region, north of Port-au-Prince. "
+            "Haiti asked for help, and Haiti's hospitals are full.")
+    doc = _with_ents(nlp, text, [("Central Plateau", 0, "LOC"), ("Port-au-Prince", 0, "GPE"),
+                                 ("Haiti", 0, "GPE"), ("Haiti", 1, "GPE")])
+    assert all_named(finder.find(doc), "Central Plateau")[0].country == "HTI"

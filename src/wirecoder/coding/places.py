@@ -316,14 +316,18 @@ def _unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
     """A small town in a country no other name of the article lies in, while the article is plainly
     about another country (two names or more there), is a namesake abroad of a place the gazetteer
     lacks ("Piccadilly" of a London story is no Australian hamlet, "Kalam ... in the Swat Valley" no
-    Indian town): the mention is left unresolved, for the stand-in rule to place it."""
+    Indian town), nor is a name found only through its last words in such a country ("Central Plateau"
+    of a Haiti story is no Nigerian state): the mention is left unresolved, for the stand-in rule."""
     countries = _named_countries(found)
     by_name = Counter((t.place.country, fold(t.place.text)) for t in found if t.place.country and t.kind == "name")
     out = list(found)
     for i, (t, e) in enumerate(zip(found, chosen, strict=True)):
-        if e is None or e.feature not in ("city", "admin2") or e.population >= LONELY_POP or not e.country:
+        if e is None or not e.country:
             continue
-        if any(c.entry.country == e.country and c.entry.feature in ("admin1", "country") for c in cands[i]):
+        # a name read through its last words ("Central Plateau" as Nigeria's Plateau State) is as lonely
+        backed_off = e.feature in ("admin1", "admin2", "city") and _after_compass(t.place.text) is not None
+        if not backed_off and (e.feature not in ("city", "admin2") or e.population >= LONELY_POP or any(
+                c.entry.country == e.country and c.entry.feature in ("admin1", "country") for c in cands[i])):
             continue
         own = countries[e.country] - by_name[(e.country, fold(t.place.text))]  # other names there
         main = [(cc, n) for cc, n in countries.items() if cc != e.country and n >= 2]
