@@ -337,6 +337,12 @@ def _unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
     return out
 
 
+def _states_of_one_country(xs: Sequence[Candidate], ys: Sequence[Candidate]) -> bool:
+    """Whether X of "X, Y" can itself be a state of Y's country ("Washington, West Virginia"): then only
+    the absence of a list going on makes Y X's address."""
+    return bool({c.entry.cc for c in xs if c.entry.feature == "admin1"} & {y.entry.cc for y in ys})
+
+
 # How near a county's (a region's) point a town must lie for "Town, County" ("Town, Region") to hold it.
 AREA_KM = 75.0
 REGION_KM = 300.0
@@ -367,15 +373,23 @@ _CONTAINER_FIRST = frozenset({"suburb", "suburbs", "neighbourhood", "neighborhoo
 HELD_KM = 150.0  # farther than this from the town whose part the text calls it, a reading is a namesake
 
 
+def _possessive_holder(found: list[Toponym], i: int, text: str) -> Place | None:
+    """The placed name just before mention i when the text makes i a part of it: "Cairo's Abbasiya",
+    "Cairo's gated suburb of Madinaty"."""
+    prev = found[i - 1].place if i else None
+    if prev is not None and prev.lat is not None and _possessive_part(text[prev.char_end:found[i].place.char_start]):
+        return prev
+    return None
+
+
 def _holder(found: list[Toponym], i: int, text: str) -> Place | None:
     """The place a mention is a part of by the text's own words: a possessive before it ("Giza's Haram
     district", "Cairo's gated suburb of Madinaty") or a part phrase after it ("the Adhamiyah district of
     Baghdad", "the Rice Lake area of Fulton County"), or None."""
     here = found[i].place
-    if i:
-        prev = found[i - 1].place
-        if prev.lat is not None and _possessive_part(text[prev.char_end:here.char_start]):
-            return prev
+    owner = _possessive_holder(found, i, text)
+    if owner is not None:
+        return owner
     if i + 1 < len(found):
         nxt = found[i + 1].place
         link = text[here.char_end:nxt.char_start].strip().lower()
@@ -443,16 +457,14 @@ def _place_local_names(found: list[Toponym], doc: Doc) -> list[Toponym]:
                 out[i] = _stand_in(t, holder)  # "Giza's Haram district" is no Norwegian Haram
             continue
         nxt = found[i + 1].place if i + 1 < len(found) else None
-        prev = found[i - 1].place if i else None
         link = text[t.place.char_end:nxt.char_start].strip().lower() if nxt is not None else ""
         part_of = _part_link(link) or _kind_of_place_in(link)
         # "the X province of Congo" says no more than the article's own home place would
         if (nxt is not None and nxt.lat is not None and (link in CONTAINER_LINKS or part_of)
                 and not (part_of and nxt.precision == "country")):
             out[i] = _stand_in(t, nxt)
-        elif (prev is not None and prev.lat is not None
-              and _possessive_part(text[prev.char_end:t.place.char_start])):
-            out[i] = _stand_in(t, prev)
+        elif (owner := _possessive_holder(found, i, text)) is not None:
+            out[i] = _stand_in(t, owner)
     home = _home_place(found) or _home_division(found) or _home_country(found)
     placed: list[Toponym] = []
     for t in out:
@@ -623,7 +635,7 @@ class PlaceFinder:
                   and self._person_here(doc[i:i + 1])):
                 # "Associates of Steele said", where the article names Christopher Steele (a PERSON
                 # entity is weighed as a whole below)
-                blocked[tok.i] = True
+                blocked[i] = True
         for ent in doc.ents:
             if ent.label_ in BLOCKING_LABELS:
                 if ent.label_ == "PERSON" and self._person_is_place(ent, person_words):
@@ -787,7 +799,7 @@ class PlaceFinder:
             if (k < len(doc) and doc[k].lower_ in PLACE_NOUNS and not doc[k].lower_.endswith("s")
                     and after is not None and (after.lower_ in APPOSITION_LINKS or after.is_punct)):
                 start = tok.i - 1
-                while start > 0 and not taken[start - 1] and self._capitalised(doc[start - 1]):
+                while start > 0 and not taken[start - 1] and runs.cap[start - 1]:
                     start -= 1
                 if start < tok.i and not doc[start].is_stop and _free(doc[start:tok.i], taken):
                     more.append(_claim(doc[start:tok.i], taken, "cue"))
@@ -1330,8 +1342,8 @@ class PlaceFinder:
             # Only towns are contained: "Russia in Syria" is an actor somewhere, "Russia, China" a list.
             town = all(c.entry.feature in ("city", "admin2") for c in cs)
             pair = self._comma_pair(span, allow_in=town)
-            if pair and any(c.entry.feature == "admin1" and c.entry.cc in {p.entry.cc for p in pair} for c in cs) \
-                    and not self._contained(span, pair):
+            held = pair is not None and self._contained(span, pair)
+            if pair and not held and _states_of_one_country(cs, pair):
                 pair = None  # "Virginia, Washington, West Virginia and Wyoming": a list of states, no address
             if not pair and kind == "name" and is_dateline(span):
                 # A dateline with no state or country ("WASHINGTON —", "MOSCOW (Reuters)") names a city
@@ -1345,12 +1357,10 @@ class PlaceFinder:
             if pair:
                 best = pair_bonus.setdefault(key, {})
                 # a country after a comma is often the next item of a list ("Niger, Nigeria and Togo")
-                address = self._contained(span, pair)
-                own_pair[n] = {c.entry.id: self._pair_bonus(c.entry, pair, own=True, address=address) for c in cs}
+                own_pair[n] = {c.entry.id: self._pair_bonus(c.entry, pair, own=True, address=held) for c in cs}
                 for c in cs:
                     best[c.entry.id] = max(best.get(c.entry.id, 0.0), self._pair_bonus(c.entry, pair))
-                contained = self._contained(span, pair) and (
-                    doc[span.end].text != "," or all(p.entry.feature == "admin1" for p in pair))
+                contained = held and (doc[span.end].text != "," or all(p.entry.feature == "admin1" for p in pair))
                 divisions = {(p.entry.cc, p.entry.name) for p in pair if p.entry.feature == "admin1"}
                 if town and contained and (
                         not any(c.entry.cc in {p.entry.cc for p in pair} for c in cs)
@@ -1520,8 +1530,7 @@ class PlaceFinder:
             prev, cur = spans[i - 1][0], spans[i][0]
             if prev.end + 1 != cur.start or doc[prev.end].text != "," or not cands[i - 1]:
                 continue
-            states = {c.entry.cc for c in cands[i - 1] if c.entry.feature == "admin1"}
-            if states & {c.entry.cc for c in cands[i]} and not self._contained(prev, cands[i]):
+            if _states_of_one_country(cands[i - 1], cands[i]) and not self._contained(prev, cands[i]):
                 continue
             holders = {(c.entry.cc, c.entry.admin1) for c in cands[i - 1]
                        if c.entry.feature in ("city", "admin2") and c.entry.admin1}

@@ -116,7 +116,8 @@ def country_point(reference: Sequence[float] | None, outline: dict | None) -> Po
 
 def division_point(reference: Point | None, towns: Sequence[Point]) -> Point:
     """The division rule (module docstring): midpoint of the curated reference point and the middle of
-    the division's towns (box_centre); the towns' middle alone when the division has no reference."""
+    the division's towns (box_centre, less a stray town: without_strays); the towns' middle alone when
+    the division has no reference."""
     if reference is None:
         return box_centre(towns)
     return midpoint(reference, box_centre(without_strays(reference, towns)))
