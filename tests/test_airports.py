@@ -6,7 +6,8 @@ import pytest
 
 from place_helpers import all_named
 from wirecoder.coding import place_context
-from wirecoder.coding.places import FEATURE_PRIOR, PlaceFinder
+from wirecoder.coding.place_names import FEATURE_PRIOR
+from wirecoder.coding.places import PlaceFinder
 from wirecoder.nlp.pipeline import load_nlp
 from wirecoder.resources import gazetteer as gz
 from wirecoder.resources.airports import SERVED_SHARE, _words, airport_names

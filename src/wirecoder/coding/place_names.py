@@ -1,0 +1,195 @@
+"""The ground that toponym recognition and resolution share: the words of place ("province", "city of",
+"in"), the mention a place name becomes (Toponym), and what a name can mean (PlaceNames): its gazetteer
+candidates with their context-free prior, names the gazetteer lacks backed off to the place they are part
+of, and the country or state of an "X, Y" pair.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from wirecoder.resources.gazetteer import Candidate, Gazetteer
+from wirecoder.resources.gazetteer_names import fold
+from wirecoder.schema import Place
+
+ADMIN_CUES = frozenset({"province", "governorate", "state", "region", "county", "district", "prefecture",
+                        "oblast", "department", "territory",
+                        # "Belgorod and Kursk regions"
+                        "provinces", "governorates", "regions", "counties", "districts", "prefectures",
+                        "oblasts", "departments", "territories"})
+# "the state of X" (not "the territory of": "the border territory of Georgia" is the country's land)
+DIVISION_OF = ("state", "province", "county", "governorate", "prefecture", "oblast", "district")
+STATE_CUES = frozenset({"gov", "gov.", "governor", "legislature", "statehouse", "lt."})
+CITY_CUES = frozenset({"city", "town", "village", "capital", "suburb", "port"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around",
+                            "towards", "toward", "through", "via", "between", "of", "inside"})
+# Prepositions that put a name on the map even where the article also names a disease after it.
+WHERE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "around", "across"})
+CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "al", "el", "and", "-", "'s",
+                        "upon", "on", "sur", "am", "an", "der", "di", "dos", "das", "des", "les", "en"})
+# Trailing words naming the kind of place; a name unknown with one is looked up without it.
+NATURAL_TAILS = frozenset({"valley", "mountains", "mountain", "island", "islands", "peninsula", "delta", "basin",
+                           "coast", "river", "plateau", "highlands"})
+GENERIC_TAILS = ADMIN_CUES | NATURAL_TAILS | {"city", "township"}
+REGION_WORD = re.compile(r"^(north|south|east|west|central|upper|lower|greater)(ern)?$|^(north|south)(east|west)(ern)?$")
+FEATURE_PRIOR = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.0, "admin2": 0.3, "city": 0.0,
+                 "airport": 0.0, "landmark": 0.0}
+NATURAL_BACKOFF_POP = 10_000  # a town a valley, range or river is named after is a sizeable one
+
+
+@dataclass
+class Toponym:
+    """A place mention with how it is used: literal place, metonym-free adjective form, or embedded."""
+
+    place: Place
+    kind: str  # "name" (a place name) | "demonym" (an adjective/people form such as "Syrian")
+    source: str  # "ner" | "gazetteer"
+    candidates: int = 0
+
+
+def compass_only(word: str) -> bool:
+    key = fold(word)
+    return bool(REGION_WORD.match(key)) or key == "far"
+
+
+def after_compass(text: str) -> str | None:
+    """The name after its leading compass or size words ("Southern California" -> "California", "South
+    West England" and "Far North Queensland" -> England, Queensland), or None ("Far East" is no East)."""
+    words = text.split()
+    n = 0
+    while n < len(words) - 1 and compass_only(words[n]):
+        n += 1
+    if n == 0 or (len(words) - n == 1 and REGION_WORD.match(fold(words[-1]))):
+        return None
+    return " ".join(words[n:])
+
+
+def with_dot(span: Span) -> str:
+    """span's text with the dot the tokenizer split off it ("Alta" of "Wainwright, Alta., by")."""
+    doc = span.doc
+    attached = span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_
+    return span.text + "." if attached else span.text
+
+
+def capitalised(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+# "X police", "X Mayor ...": bodies that serve a place, so the known name before them is one.
+PLACE_BODIES = frozenset({"police", "mayor", "council", "councillors", "sheriff", "residents", "resident",
+                          "pd", "rcmp", "opp"})  # a local police force by its initials: "Slidell PD", "Brant OPP"
+# Sites a lower-case phrase after a town puts there: "the Natanz enrichment site", "the Ras Tanura refinery".
+SITE_NOUNS = frozenset({"site", "plant", "facility", "base", "refinery", "camp", "port", "crossing", "dam",
+                        "mine", "reactor", "terminal", "checkpoint", "airbase", "airfield", "hospital",
+                        "laboratory", "lab", "prison", "jail", "field", "station",
+                        "sites", "plants", "facilities", "bases", "camps", "mines", "fields"})
+# Words after a town that make the town's name part of a local institution's ("Bantam Superior Court",
+# "New Milford Police Department", "Metcalfe County Fire and EMS"): the town is still a place.
+INSTITUTION_WORDS = PLACE_BODIES | frozenset({"court", "superior", "crown", "magistrates", "detention", "jail",
+                                              "prison", "fire", "ems", "borough"})
+# Words that say which kind of court or force, not where: "Supreme Court", "Federal Police".
+INSTITUTION_KINDS = frozenset({"supreme", "high", "federal", "constitutional", "appeals", "appeal", "national",
+                               "central", "state", "military", "criminal", "civil", "family", "juvenile",
+                               "municipal", "international", "royal", "metropolitan", "regional", "special"})
+
+# "the Abbassiya district": a lower-case division word after a name (not "state": "the Republican state senator").
+NAME_DIVISION_CUES = frozenset({"district", "county", "province", "governorate", "prefecture", "oblast"})
+# "the <noun> of X": X is a place.
+PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "district", "districts",
+                         "province", "provinces", "community", "communities", "municipality", "county",
+                         "region", "hamlet", "suburb", "neighbourhood", "neighborhood", "island", "islands",
+                         "port", "governorate", "prefecture", "township", "settlement", "commune"})
+
+# Nouns a town's name can modify and still be where things are: "in the Glasgow area".
+AREA_NOUNS = PLACE_NOUNS | frozenset({"area", "areas", "region", "outskirts", "suburbs", "countryside"})
+# Words after "X, a suburb" that keep it a place: "of", "in", "east of", "located", "near".
+APPOSITION_LINKS = frozenset({"of", "in", "near", "outside", "located", "on", "north", "south", "east", "west",
+                              "northeast", "northwest", "southeast", "southwest", "about", "some", "just"})
+POSSESSIVES = frozenset({"'s", "’s"})
+
+
+class PlaceNames:
+    """What a place name can mean, by the gazetteer: shared by recognition (is this a place?) and
+    resolution (which place?)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def candidates(self, text: str, kind: str) -> list[Candidate]:
+        """Gazetteer candidates of a mention; names the gazetteer lacks back off to the place they are
+        part of: "Southern California" -> California, "Nyanza Province" -> Nyanza (a division),
+        "Salinas Valley" -> Salinas. Better the containing place than no point at all."""
+        cs = [c for c in self.gaz.candidates(text) if c.demonym == (kind == "demonym")]
+        rest = after_compass(text)
+        if not cs and kind == "demonym" and rest:
+            return self.candidates(rest, kind)  # "Northern Indian" -> India
+        if not cs and kind == "demonym":  # "the Saudi military": a name used as its own adjective
+            return [c for c in self.gaz.candidates(text) if c.entry.feature in ("country", "region", "continent")]
+        if cs or kind != "name":
+            return cs
+        words = text.split()
+        if len(words) < 2:
+            return []
+        if rest:
+            return [c for c in self.gaz.candidates(rest) if not c.demonym]
+        tail = fold(words[-1])
+        if tail in GENERIC_TAILS:
+            cs = [c for c in self.gaz.candidates(" ".join(words[:-1])) if not c.demonym]
+            if tail in ADMIN_CUES:
+                admin = [c for c in cs if c.entry.feature in ("admin1", "admin2")]
+                return admin or cs
+            if tail not in NATURAL_TAILS:
+                return cs
+            # "Salinas Valley" -> Salinas, but not a hamlet that merely shares the name of a river or range
+            return [c for c in cs if c.entry.feature != "city" or c.entry.population >= NATURAL_BACKOFF_POP]
+        return []
+
+    def prior(self, c: Candidate) -> float:
+        e = c.entry
+        lift = FEATURE_PRIOR[e.feature]
+        if e.feature == "admin1":
+            # States and provinces are named far more than their people alone suggest, but a small one
+            # less so: Jamaica's Manchester parish (62,000) must not outrank the English city.
+            lift *= min(1.0, max(0.0, (math.log10(e.population + 10) - 4.0) / 2.0))
+        score = math.log10(e.population + 10) + lift
+        if c.alternate and not c.demonym:
+            # Alternate names of big cities are mostly exonyms in use ("Geneva" for Genève); those of
+            # small places are mostly obscure spellings that collide with other places' names.
+            score -= 0.5 if e.population >= 100_000 else 1.5
+        return score
+
+    def comma_pair(self, span: Span, *, allow_in: bool = False) -> list[Candidate] | None:
+        """Candidates of Y in "X, Y" (or, with allow_in, "X in Y", "X located in Y") when Y names a
+        country or first-level division."""
+        doc = span.doc
+        seps = (",", "in") if allow_in else (",",)
+        start = span.end + 1
+        if allow_in and doc[span.end:span.end + 2].text.lower() == "located in":
+            start += 1
+        if start < len(doc) and doc[start - 1].text in seps:
+            for width in (3, 2, 1):
+                if start + width > len(doc):
+                    continue
+                y = doc[start:start + width]
+                if not capitalised(y[0]):
+                    continue
+                after = start + width
+                if (after < len(doc) and capitalised(doc[after]) and not doc[after].is_stop
+                        and not doc[after].is_sent_start):
+                    continue  # Y goes on ("South West England"): its first words are not a place
+                cands = [c for c in self.gaz.candidates(with_dot(y))
+                         if c.entry.feature in ("country", "admin1") and not c.demonym]
+                if cands:
+                    return cands
+        return None
+
+    def has_town(self, text: str) -> bool:
+        return any(not c.demonym and c.entry.population >= 1_000 for c in self.gaz.candidates(text))
+
+    def has_name(self, text: str) -> bool:
+        return any(not c.demonym for c in self.gaz.candidates(text))

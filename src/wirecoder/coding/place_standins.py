@@ -1,0 +1,284 @@
+"""After resolution: names the gazetteer lacks, and lonely namesakes, take the point of a place the text
+puts them in ("Collins Avenue in Miami Beach", "Cairo's Abbasiya"), else the article's home town, state or
+country; a name nothing calls a place is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from wirecoder.coding.place_names import (
+    APPOSITION_LINKS,
+    GENERIC_TAILS,
+    PLACE_NOUNS,
+    POSSESSIVES,
+    SITE_NOUNS,
+    WHERE_PREPS,
+    Toponym,
+    after_compass,
+    compass_only,
+)
+from wirecoder.coding.place_text import is_compass_word
+from wirecoder.resources.gazetteer import Candidate, Entry
+from wirecoder.resources.gazetteer_names import fold
+from wirecoder.resources.sphere import haversine_km
+from wirecoder.schema import Place
+
+_PART_NOUNS = frozenset({"district", "province", "region", "county", "state", "governorate", "suburb", "town",
+                         "village", "area", "neighbourhood", "neighborhood", "camp", "township"}) | SITE_NOUNS
+# What may stand between a name the gazetteer lacks and the place that holds it: "Kalam in the Swat
+# Valley", "Mabvuku, a suburb of Harare"; see _part_link for the longer ones.
+CONTAINER_LINKS = frozenset({",", "in", "near", "outside", "at", "in the", "on"})
+_PART_PREPS = frozenset({"of", "in", ","})
+
+
+def _part_link(link: str) -> bool:
+    """Whether the words between a name and the next place say the name is a part of it: "the Gondra
+    district of Uttar Pradesh", "the Abu Shok refugee camp in Al-Fashir", "the Wedza district, Mashonaland
+    East province", "Mabvuku, a suburb of Harare", "a town called Låsby located in Mid-Jutland"."""
+    words = link.replace(",", " , ").split()
+    if words[:1] == [","]:
+        words = words[1:]
+    if words[:1] in (["a"], ["an"], ["the"]):
+        words = words[1:]
+    if words[-1:] == ["the"]:
+        words = words[:-1]
+    if words[-2:] == ["located", "in"]:
+        return len(words) == 2
+    if not 2 <= len(words) <= 4 or words[-1] not in _PART_PREPS:
+        return False
+    head = words[:-1]
+    return all(w.isalpha() and w.islower() for w in head) and head[-1] in _PART_NOUNS
+
+
+def _possessive_part(between: str) -> bool:
+    """Whether the text between a place and a name says the name is a part of that place: "Cairo's
+    Abbasiya", "Cairo's gated suburb of Madinaty"."""
+    between = between.strip()
+    lead = next((p for p in POSSESSIVES if between.startswith(p)), None)
+    if lead is None:
+        return False
+    rest = between[len(lead):].strip()
+    return not rest or (rest.endswith(" of") and _part_link(rest))
+
+
+def _named_countries(found: list[Toponym]) -> Counter[str]:
+    """How often the article's place names (not adjective forms) lie in each country."""
+    return Counter(t.place.country for t in found if t.place.country and t.kind == "name")
+
+
+LONELY_POP = 100_000  # a town smaller than this needs some other name of the article in its country
+
+
+def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
+                           cands: list[list[Candidate]]) -> list[Toponym]:
+    """A small town in a country no other name of the article lies in, while the article is plainly
+    about another country (two names or more there), is a namesake abroad of a place the gazetteer
+    lacks ("Piccadilly" of a London story is no Australian hamlet, "Kalam ... in the Swat Valley" no
+    Indian town), nor is a name found only through its last words in such a country ("Central Plateau"
+    of a Haiti story is no Nigerian state): the mention is left unresolved, for the stand-in rule."""
+    countries = _named_countries(found)
+    by_name = Counter((t.place.country, fold(t.place.text)) for t in found if t.place.country and t.kind == "name")
+    out = list(found)
+    for i, (t, e) in enumerate(zip(found, chosen, strict=True)):
+        if e is None or not e.country:
+            continue
+        # a name read through its last words ("Central Plateau" as Nigeria's Plateau State) is as lonely
+        backed_off = e.feature in ("admin1", "admin2", "city") and after_compass(t.place.text) is not None
+        if not backed_off and (e.feature not in ("city", "admin2") or e.population >= LONELY_POP or any(
+                c.entry.country == e.country and c.entry.feature in ("admin1", "country") for c in cands[i])):
+            continue
+        own = countries[e.country] - by_name[(e.country, fold(t.place.text))]  # other names there
+        main = [(cc, n) for cc, n in countries.items() if cc != e.country and n >= 2]
+        if own == 0 and main:
+            out[i] = Toponym(Place(text=t.place.text, char_start=t.place.char_start, char_end=t.place.char_end),
+                             t.kind, t.source, t.candidates)
+    return out
+
+
+def _kind_of_place_in(link: str) -> bool:
+    """Whether the words between two names say the first is a kind of place in or near the second:
+    ", a suburb located east of", " is a rural township in northwestern"."""
+    words = link.replace(",", " , ").split()
+    return (len(words) <= 8 and words[:1] in ([","], ["is"], ["was"]) and words[1:2] in (["a"], ["an"], ["the"])
+            and all(w.isalpha() and w.islower() for w in words[1:])
+            and any(w in PLACE_NOUNS for w in words)
+            and (words[-1] in APPOSITION_LINKS or is_compass_word(words[-1])))
+
+
+def _stand_in(t: Toponym, place: Place) -> Toponym:
+    """t at place's point and precision; score 0 and no feature class, since the gazetteer knows no entry
+    for the name itself."""
+    return Toponym(replace(place, text=t.place.text, char_start=t.place.char_start,
+                           char_end=t.place.char_end, score=0.0, feature=None), t.kind, t.source, 0)
+
+
+_CONTAINER_FIRST = frozenset({"suburb", "suburbs", "neighbourhood", "neighborhood", "town", "village", "city"})
+HELD_KM = 150.0  # farther than this from the town whose part the text calls it, a reading is a namesake
+
+
+def _possessive_holder(found: list[Toponym], i: int, text: str) -> Place | None:
+    """The placed name just before mention i when the text makes i a part of it: "Cairo's Abbasiya",
+    "Cairo's gated suburb of Madinaty"."""
+    prev = found[i - 1].place if i else None
+    if prev is not None and prev.lat is not None and _possessive_part(text[prev.char_end:found[i].place.char_start]):
+        return prev
+    return None
+
+
+def _holder(found: list[Toponym], i: int, text: str) -> Place | None:
+    """The place a mention is a part of by the text's own words: a possessive before it ("Giza's Haram
+    district", "Cairo's gated suburb of Madinaty") or a part phrase after it ("the Adhamiyah district of
+    Baghdad", "the Rice Lake area of Fulton County"), or None."""
+    here = found[i].place
+    owner = _possessive_holder(found, i, text)
+    if owner is not None:
+        return owner
+    if i + 1 < len(found):
+        nxt = found[i + 1].place
+        link = text[here.char_end:nxt.char_start].strip().lower()
+        # "the Cincinnati suburb of West Chester" reads the other way: the suburb is the one after "of"
+        if (nxt.lat is not None and (_part_link(link) or _kind_of_place_in(link))
+                and not _CONTAINER_FIRST.intersection(link.replace(",", " ").split())):
+            return nxt
+    return None
+
+
+def _held_elsewhere(place: Place, holder: Place) -> bool:
+    """Whether a town's reading lies outside the place the text says holds it: farther than HELD_KM from
+    a town or county, outside a state, or in another country."""
+    if holder.feature in ("city", "admin2"):
+        return haversine_km(place.lat, place.lon, holder.lat, holder.lon) > HELD_KM
+    if holder.feature == "admin1":
+        return place.country != holder.country or place.admin1 != holder.name
+    if holder.feature == "country":
+        return place.country != holder.country
+    return False
+
+
+def place_local_names(found: list[Toponym], doc: Doc) -> list[Toponym]:
+    """Names the gazetteer lacks (a street, a building, a village) take the point of a place that holds
+    them: the one the text names with them ("Collins Avenue in Miami Beach", "Oulton Park, Cheshire",
+    "Cairo's Abbasiya"), else the article's one clear town (the city it names most often), else the
+    country it names most often. Better that place's point, at its precision, than none; score 0 marks the
+    stand-in. Where nothing says which place holds it, the name stays unresolved. A name no gazetteer
+    knows at all, which nothing calls a place (no container, no preposition of place, no "Street" or
+    "Lake" of its own), is dropped: "Wavepiston has informed" is a firm the model took for a town."""
+    text = doc.text
+    out = list(found)
+    for i, t in enumerate(found):
+        if t.kind != "name":
+            continue
+        if t.place.lat is not None:
+            # only a town or county can be a part of a town ("Toronto's Ontario health-card holders")
+            holder = _holder(found, i, text) if t.place.feature in ("city", "admin2") else None
+            if holder is not None and _held_elsewhere(t.place, holder):
+                out[i] = _stand_in(t, holder)  # "Giza's Haram district" is no Norwegian Haram
+            continue
+        nxt = found[i + 1].place if i + 1 < len(found) else None
+        link = text[t.place.char_end:nxt.char_start].strip().lower() if nxt is not None else ""
+        part_of = _part_link(link) or _kind_of_place_in(link)
+        # "the X province of Congo" says no more than the article's own home place would
+        if (nxt is not None and nxt.lat is not None and (link in CONTAINER_LINKS or part_of)
+                and not (part_of and nxt.precision == "country")):
+            out[i] = _stand_in(t, nxt)
+        elif (owner := _possessive_holder(found, i, text)) is not None:
+            out[i] = _stand_in(t, owner)
+    home = _home_place(found) or _home_division(found) or _home_country(found)
+    placed: list[Toponym] = []
+    for t in out:
+        if t.place.lat is None and t.kind == "name":
+            listed = bool(placed) and text[placed[-1].place.char_end:t.place.char_start].strip() in _LIST_GAPS
+            if (t.candidates == 0 and not listed and t.source != "cue"
+                    and not _said_to_be_where(doc, t.place) and not _names_its_kind(t.place.text)):
+                continue  # a name no gazetteer knows, which nothing says is a place
+            if home is not None:
+                t = _stand_in(t, home)
+        placed.append(t)
+    return placed
+
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+_LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", ";", "; and"})  # "the towns of Zarvik, Molunga"
+
+
+# Words by which a name says itself what kind of place it is: "Lake Pontchartrain", "Fort Hood", "Frenchmen
+# Street", "Mahim Bay", "Eglinton Avenue West", "Trump Tower".
+_LEAD_KINDS = frozenset({"lake", "fort", "mount", "mt", "port", "cape", "camp", "gulf", "isle", "loch", "glen"})
+_TAIL_KINDS = GENERIC_TAILS | frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "square", "bay", "harbor",
+    "harbour", "lake", "canal", "bridge", "hall", "hill", "hills", "beach", "creek", "falls", "heights", "springs",
+    "park", "gardens", "estate", "railroad", "railway", "station", "airport", "stadium", "hospital", "church",
+    "cathedral", "mosque", "palace", "castle", "tower", "prison", "market", "village", "town", "mountains"})
+
+
+def _names_its_kind(name: str) -> bool:
+    words = [w for w in fold(name).split() if not compass_only(w)] or [""]
+    return words[0] in _LEAD_KINDS or words[-1] in _TAIL_KINDS
+
+
+def _said_to_be_where(doc: Doc, place: Place) -> bool:
+    """Whether the words around a name the gazetteer lacks put it on the map: a preposition of place
+    ("in Pangandaran", "at the Alder Hey Children's Hospital"), a kind of place ("the village of
+    Xinmo"), or a verb acting on it ("shelled Kafr Zita", "toured Pangandaran"). Without one, an unknown
+    name is as often a firm, a person or a product ("Wavepiston has informed", "hired by FusionGPS") as a
+    place, and the article's home is no evidence for it."""
+    start = place.char_start
+    span = doc.char_span(start, place.char_end, alignment_mode="expand")
+    if span is not None and span.root.dep_ == "dobj" and span.root.head.pos_ == "VERB":
+        return True
+    words = doc.text[max(0, start - 60):start].lower().replace("’", "'").split()
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    if not words:
+        return False
+    if words[-1] in WHERE_PREPS or words[-1] in ("on", "of", "inside"):
+        return words[-1] != "of" or (len(words) > 1 and words[-2] in PLACE_NOUNS)
+    return False
+
+
+def _home_country(found: list[Toponym]) -> Place | None:
+    """The article's country, where it has no clear town: the country it names most often (twice or more,
+    and more often than any other), as the article itself names it. A name the gazetteer lacks is then
+    placed at country precision, which is all the text says about it."""
+    ranked = _named_countries(found).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return next((t.place for t in found if t.place.feature == "country" and t.place.country == ranked[0][0]
+                 and t.kind == "name"), None)
+
+
+def _home_division(found: list[Toponym]) -> Place | None:
+    """The article's one clear state or province, where it has no clear town: the one it names most
+    often, in the country it names most often (the village of Xinmo in a story about Sichuan is better
+    placed in Sichuan than at China's middle)."""
+    named = Counter((t.place.country, t.place.name) for t in found
+                    if t.place.feature == "admin1" and t.kind == "name")
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    countries = _named_countries(found).most_common(2)
+    if countries and (ranked[0][0][0] != countries[0][0]
+                      or (len(countries) > 1 and countries[0][1] == countries[1][1])):
+        return None
+    return next(t.place for t in found if t.place.feature == "admin1" and t.kind == "name"
+                and (t.place.country, t.place.name) == ranked[0][0])
+
+
+def _home_place(found: list[Toponym]) -> Place | None:
+    """The article's one clear town: the one it names most often, in the country it names most often;
+    None when two tie for first or the town lies elsewhere (then it is more likely misread than home)."""
+    named = Counter(t.place.geonameid for t in found if t.place.feature == "city" and t.kind == "name")
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    home = next(t.place for t in found if t.place.geonameid == ranked[0][0] and t.kind == "name")
+    countries = _named_countries(found).most_common(2)
+    if not countries:
+        return home
+    if len(countries) > 1 and countries[0][1] == countries[1][1]:
+        return home if home.country in (countries[0][0], countries[1][0]) else None
+    return home if home.country == countries[0][0] else None
