@@ -1122,3 +1122,51 @@ def test_a_name_read_through_its_last_words_needs_the_articles_country(nlp, find
     doc = _with_ents(nlp, text, [("Central Plateau", 0, "LOC"), ("Port-au-Prince", 0, "GPE"),
                                  ("Haiti", 0, "GPE"), ("Haiti", 1, "GPE")])
     assert all_named(finder.find(doc), "Central Plateau")[0].country == "HTI"
+
+
+def test_a_town_reached_by_a_journey_is_a_place_whatever_the_model_says(nlp, finder):
+    text = "Instead of driving to Castlegar, residents can now visit the new office downtown."
+    doc = _with_ents(nlp, text, [("Castlegar", 0, "PERSON")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Castlegar", "CAN")]
+    # "to" before a person is still someone spoken or written to
+    doc = _with_ents(nlp, "The minister wrote to Castlegar about the budget.", [("Castlegar", 0, "PERSON")])
+    assert finder.find(doc) == []
+
+
+def test_a_town_the_model_takes_for_a_title_or_a_firm_is_a_place_as_an_object(nlp, finder):
+    for name, label, country in [("Kramatorsk", "WORK_OF_ART", "UKR"), ("Agadez", "PRODUCT", "NER"),
+                                 ("Sinjar", "ORG", "IRQ")]:
+        text = f"Government forces shelled {name} on Monday, residents said."
+        doc = _with_ents(nlp, text, [(name, 0, label)])
+        assert [(p.text, p.country) for p in finder.find(doc)] == [(name, country)], name
+    # a quoted title and an agency quoted as a source stay what the model says they are
+    doc = _with_ents(nlp, 'Critics praised "Kramatorsk" on Monday.', [("Kramatorsk", 0, "WORK_OF_ART")])
+    assert finder.find(doc) == []
+    doc = _with_ents(nlp, "The toll was quoted by the state agency SANA.", [("SANA", 0, "ORG")])
+    assert finder.find(doc) == []
+
+
+def test_transliterated_names_keep_their_lower_case_particles(nlp, finder):
+    for name, country in [("Deir ez-Zor", "SYR"), ("Mazar-e Sharif", "AFG"), ("Mazar-i-Sharif", "AFG")]:
+        found = finder.find(nlp(f"Government forces shelled {name} on Monday, residents said."))
+        assert [(p.text, p.country) for p in found] == [(name, country)], name
+
+
+def test_a_city_known_by_its_divisions_name_is_the_city(nlp, finder):
+    for name, country in [("Zaporizhzhia", "Ukraine"), ("Odessa", "Ukraine"), ("St. Petersburg", "Russia")]:
+        found = finder.find(nlp(f"Protests were reported in {name}, {country}, on Tuesday."))
+        assert (found[0].text, found[0].feature, found[1].country) == (name, "city", found[0].country), name
+    # the city carries its division's weight against a far smaller namesake that bears the name as its own
+    found = finder.find(nlp("Crowds gathered in St. Petersburg on Tuesday."))
+    assert (found[0].feature, found[0].country) == ("city", "RUS")
+
+
+def test_a_near_spelling_places_an_unknown_name_inside_the_place_that_holds_it(nlp, finder):
+    text = "Fighting was reported in Hassakeh, Syria, on Tuesday."
+    doc = _with_ents(nlp, text, [("Hassakeh", 0, "GPE"), ("Syria", 0, "GPE")])
+    town = all_named(finder.find(doc), "Hassakeh")[0]
+    assert town.feature == "city" and town.country == "SYR" and town.precision != "country"
+    # nothing spelt nearly so in the holding country: the country's own point, as before
+    doc = _with_ents(nlp, "Fighting was reported in Hassakeh, Peru, on Tuesday.",
+                     [("Hassakeh", 0, "GPE"), ("Peru", 0, "GPE")])
+    assert all_named(finder.find(doc), "Hassakeh")[0].precision == "country"

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Span, Token
 
-from wirecoder.resources.gazetteer import Candidate, Gazetteer
-from wirecoder.resources.gazetteer_names import fold
+from wirecoder.resources.gazetteer import Candidate, Entry, Gazetteer
+from wirecoder.resources.gazetteer_names import fold, is_latin
 from wirecoder.schema import Place
 
 ADMIN_CUES = frozenset({"province", "governorate", "state", "region", "county", "district", "prefecture",
@@ -38,6 +41,10 @@ GENERIC_TAILS = ADMIN_CUES | NATURAL_TAILS | {"city", "township"}
 REGION_WORD = re.compile(r"^(north|south|east|west|central|upper|lower|greater)(ern)?$|^(north|south)(east|west)(ern)?$")
 FEATURE_PRIOR = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.0, "admin2": 0.3, "city": 0.0,
                  "airport": 0.0, "landmark": 0.0}
+# A name the gazetteer lacks is looked up as a near spelling only from this many letters: shorter names
+# one letter apart are mostly different words ("Bama", "Bamo").
+NEAR_SPELLING_MIN = 6
+NEAR_SPELLING_LONG = 9  # from this many letters two edits are a spelling, not another name
 NATURAL_BACKOFF_POP = 10_000  # a town a valley, range or river is named after is a sizeable one
 
 
@@ -49,6 +56,15 @@ class Toponym:
     kind: str  # "name" (a place name) | "demonym" (an adjective/people form such as "Syrian")
     source: str  # "ner" | "gazetteer"
     candidates: int = 0
+
+
+def place_from(entry: Entry, text: str, start: int, end: int, score: float) -> Place:
+    return Place(
+        text=text, name=entry.name, geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon,
+        country=entry.country, admin1=entry.admin1 if entry.feature != "admin1" else entry.name,
+        precision=entry.precision, char_start=start, char_end=end, feature=entry.feature,
+        score=round(score, 3),
+    )
 
 
 def compass_only(word: str) -> bool:
@@ -119,6 +135,36 @@ class PlaceNames:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._by_initial: dict[str, list[str]] | None = None
+
+    def near_spellings(self, text: str) -> list[Candidate]:
+        """Places whose name is spelt nearly as text, for a name the gazetteer lacks: transliterations
+        disagree on vowels and doubled letters ("Hassakeh" for Hasakeh, "Jisr al-Shughur" for Jisr
+        al-Shughour) and typing slips ("Mauritious"). One letter changed, added or dropped (two from
+        NEAR_SPELLING_LONG letters), the first letter the same; the nearest spellings only, as alternates.
+        The caller decides which of them the article can mean."""
+        key = fold(text)
+        if len(key) < NEAR_SPELLING_MIN or not is_latin(key):
+            return []
+        if self._by_initial is None:
+            by_initial: dict[str, list[str]] = defaultdict(list)
+            for k in self.gaz.name_keys():
+                if len(k) >= NEAR_SPELLING_MIN - 2:
+                    by_initial[k[0]].append(k)
+            self._by_initial = dict(by_initial)
+        edits = 1 if len(key) < NEAR_SPELLING_LONG else 2
+        hits = process.extract(key, self._by_initial.get(key[0], ()), scorer=Levenshtein.distance,
+                               score_cutoff=edits, limit=20)
+        if not hits:
+            return []
+        nearest = min(d for _, d, _ in hits)
+        out: dict[int, Candidate] = {}
+        for k, d, _ in hits:
+            if d == nearest:
+                for c in self.gaz.candidates(k):
+                    if not c.demonym:
+                        out.setdefault(c.entry.id, replace(c, alternate=True))
+        return list(out.values())
 
     def candidates(self, text: str, kind: str) -> list[Candidate]:
         """Gazetteer candidates of a mention; names the gazetteer lacks back off to the place they are

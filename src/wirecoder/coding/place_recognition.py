@@ -61,6 +61,16 @@ from wirecoder.resources.actor_kb import organisation_names
 from wirecoder.resources.gazetteer import Candidate
 from wirecoder.resources.gazetteer_names import fold, is_abbreviation
 
+# Verbs of going somewhere, after which "to X" is a destination, not an addressee.
+JOURNEY_VERBS = frozenset({"go", "come", "travel", "drive", "fly", "move", "return", "head", "flee", "walk", "sail",
+                           "ride", "commute", "relocate", "migrate", "evacuate", "deport", "transfer", "airlift",
+                           "march", "retreat", "escape", "journey", "trek", "bus", "ship"})
+# Lower-case words inside transliterated names: Arabic articles assimilated to the next consonant
+# ("Deir ez-Zor", "Jisr ash-Shughur", "Ma'arrat an-Nu'man") and the Persian linking vowel ("Mazar-i-Sharif").
+NAME_PARTICLES = frozenset({"ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed", "er", "es", "esh", "et",
+                            "ez", "en", "ul", "i", "e"})
+# Labels the small model gives names it does not know, towns among them ("shelled Kramatorsk", "retook Sinjar").
+TITLE_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "ORG")
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 # Title words of newspapers that carry a city's name ("Washington Post", "Toronto Star").
 NEWSPAPER_WORDS = frozenset({"Times", "Post", "Herald", "Tribune", "Journal", "Gazette", "Chronicle",
@@ -181,6 +191,8 @@ class ToponymRecogniser:
         for ent in doc.ents:
             if ent.label_ in BLOCKING_LABELS:
                 if ent.label_ == "PERSON" and self._person_is_place(ent, person_words):
+                    continue
+                if ent.label_ in TITLE_LABELS and self._title_is_place(ent, person_words):
                     continue
                 if self._names_division(ent) or (self._names_site(ent) and self.names.has_town(ent.text)):
                     continue
@@ -510,6 +522,18 @@ class ToponymRecogniser:
             return False
         return any(c.entry.population >= 20_000 for c in names)
 
+    def _title_is_place(self, ent: Span, person_words: frozenset[str]) -> bool:
+        """A name the model took for a title, a product, an event or (as a verb's object) an organisation,
+        unquoted, that is a sizeable town taken or reached, as for a person's name (_person_is_place): the
+        small model gives these labels to town names it has never seen ("shelled Kramatorsk", "entered
+        Daraa", "retook Sinjar"); a real title stands in quotes."""
+        doc = ent.doc
+        quoted = (ent.start > 0 and doc[ent.start - 1].is_quote) or (ent.end < len(doc) and doc[ent.end].is_quote)
+        if ent.label_ == "ORG" and not (ent.root.dep_ == "dobj" and ent.root.head.pos_ == "VERB"
+                                        and ent[0].lower_ != "the" and not ent.text.isupper()):
+            return False  # "on behalf of the Kremlin", "quoted by IRNA": the body, not a town
+        return not quoted and self._person_is_place(ent, person_words)
+
     def _placed_by_preposition(self, ent: Span, people: frozenset[str]) -> bool:
         """An entity the model labelled otherwise that a preposition puts on the map, whole: "officials
         in Dogubayazit", "from Kisumu", "located in Winnipeg", "in the Glasgow area" (a town of some size,
@@ -519,7 +543,7 @@ class ToponymRecogniser:
             return False
         doc = ent.doc
         prev = self._word_before(span)
-        if prev not in WHERE_PREPS or (prev == "to" and ent.label_ == "PERSON"):
+        if prev not in WHERE_PREPS or (prev == "to" and ent.label_ == "PERSON" and not self._journey(span)):
             return False
         root = span.root
         if not (root.dep_ == "pobj" or (root.dep_ == "compound" and root.head.dep_ == "pobj"
@@ -533,6 +557,13 @@ class ToponymRecogniser:
             c.entry.population >= 20_000 if c.alternate  # another spelling of a real town: Dogubayazit
             else c.entry.feature in ("country", "admin1", "admin2") or c.entry.population >= 1_000)
             for c in self.gaz.candidates(span.text))
+
+    @staticmethod
+    def _journey(span: Span) -> bool:
+        """Whether "to" before span ends a journey ("driving to Castlegar", "flew to Homs"): then the
+        name is where somebody went, not whom they spoke or wrote to."""
+        prep = span.doc[span.start - 1]
+        return prep.dep_ == "prep" and prep.head.pos_ == "VERB" and prep.head.lemma_ in JOURNEY_VERBS
 
     def _kind(self, span: Span) -> str | None:
         """"demonym" for adjective forms ("Syrian"), None for people plurals ("Syrians"), else "name"."""
@@ -650,7 +681,7 @@ class ToponymRecogniser:
             c = bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
             texts.append(text)
             cap.append(c)
-            inner_ok.append(c or lower in CONNECTORS or text in ("'", "’", "-", ".")
+            inner_ok.append(c or lower in CONNECTORS or lower in NAME_PARTICLES or text in ("'", "’", "-", ".")
                             or (lower == "the" and prev_lower == "of"))
             prev_lower = lower
         return _Runs(texts, cap, inner_ok)
@@ -790,7 +821,7 @@ class ToponymRecogniser:
         # spot; a sizeable town's other spellings count: Khan Younis for Khān Yūnis).
         root = span.root
         if (max(c.entry.population for c in names) >= 20_000 and not sent_start and len(span) <= 3
-                and all(t.ent_type_ in ("", "PERSON") for t in span) and root.dep_ in ("dobj", "pobj")):
+                and all(t.ent_type_ in ("", "PERSON", *TITLE_LABELS) for t in span) and root.dep_ in ("dobj", "pobj")):
             return "name"
         if (locative or nxt in PLACE_BODIES) and e.population >= 1_000:
             return "name"  # "in Innisfail"; "Winnipeg police said", "Glasgow Police do not suspect"

@@ -17,9 +17,11 @@ from wirecoder.coding.place_names import (
     POSSESSIVES,
     SITE_NOUNS,
     WHERE_PREPS,
+    PlaceNames,
     Toponym,
     after_compass,
     compass_only,
+    place_from,
 )
 from wirecoder.coding.place_text import is_compass_word
 from wirecoder.resources.gazetteer import Candidate, Entry
@@ -159,7 +161,7 @@ def _held_elsewhere(place: Place, holder: Place) -> bool:
     return False
 
 
-def place_local_names(found: list[Toponym], doc: Doc) -> list[Toponym]:
+def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames) -> list[Toponym]:
     """Names the gazetteer lacks (a street, a building, a village) take the point of a place that holds
     them: the one the text names with them ("Collins Avenue in Miami Beach", "Oulton Park, Cheshire",
     "Cairo's Abbasiya"), else the article's one clear town (the city it names most often), else the
@@ -184,9 +186,9 @@ def place_local_names(found: list[Toponym], doc: Doc) -> list[Toponym]:
         # "the X province of Congo" says no more than the article's own home place would
         if (nxt is not None and nxt.lat is not None and (link in CONTAINER_LINKS or part_of)
                 and not (part_of and nxt.precision == "country")):
-            out[i] = _stand_in(t, nxt)
+            out[i] = _placed_in(t, nxt, names)
         elif (owner := _possessive_holder(found, i, text)) is not None:
-            out[i] = _stand_in(t, owner)
+            out[i] = _placed_in(t, owner, names)
     home = _home_place(found) or _home_division(found) or _home_country(found)
     placed: list[Toponym] = []
     for t in out:
@@ -196,9 +198,23 @@ def place_local_names(found: list[Toponym], doc: Doc) -> list[Toponym]:
                     and not _said_to_be_where(doc, t.place) and not _names_its_kind(t.place.text)):
                 continue  # a name no gazetteer knows, which nothing says is a place
             if home is not None:
-                t = _stand_in(t, home)
+                t = _placed_in(t, home, names)
         placed.append(t)
     return placed
+
+
+def _placed_in(t: Toponym, holder: Place, names: PlaceNames) -> Toponym:
+    """t, which the gazetteer lacks, placed in holder: at a place inside a country or state holder that is
+    spelt nearly as t ("Hassakeh, Syria": Hasakeh; the most prominent where several are), else at the
+    holder's own point (_stand_in). A town holder is already as near as a guess gets."""
+    if t.candidates == 0 and holder.feature in ("country", "admin1"):
+        near = [c for c in names.near_spellings(t.place.text) if c.entry.country == holder.country
+                and (holder.feature == "country" or c.entry.admin1 == holder.name)]
+        if near:
+            best = max(near, key=names.prior)
+            place = place_from(best.entry, t.place.text, t.place.char_start, t.place.char_end, names.prior(best))
+            return Toponym(place, t.kind, t.source, len(near))
+    return _stand_in(t, holder)
 
 
 _DETERMINERS = frozenset({"the", "a", "an"})

@@ -26,6 +26,7 @@ from wirecoder.coding.place_names import (
     PlaceNames,
     Toponym,
     capitalised,
+    place_from,
 )
 from wirecoder.coding.place_recognition import ToponymRecogniser
 from wirecoder.coding.place_standins import LONELY_POP, place_local_names, unsupported_namesakes
@@ -34,16 +35,6 @@ from wirecoder.resources.gazetteer import Candidate, Entry, Gazetteer, load_gaze
 from wirecoder.resources.gazetteer_names import fold
 from wirecoder.resources.sphere import haversine_km
 from wirecoder.schema import Place
-
-
-def _place_from(entry: Entry, text: str, start: int, end: int, score: float) -> Place:
-    return Place(
-        text=text, name=entry.name, geonameid=entry.geonameid, lat=entry.lat, lon=entry.lon,
-        country=entry.country, admin1=entry.admin1 if entry.feature != "admin1" else entry.name,
-        precision=entry.precision, char_start=start, char_end=end, feature=entry.feature,
-        score=round(score, 3),
-    )
-
 
 LIST_SEPARATORS = (",", "and", "or", "&", ", and", ", or")
 LIST_BONUS = 4.0
@@ -291,10 +282,10 @@ class PlaceFinder:
             like = list_bonus.get(i)
             best_score, best = max(((s + (LIST_BONUS if like and _same_kind(c.entry, like) else 0.0), c)
                                     for s, c in scored[i]), key=lambda x: x[0])
-            out.append(Toponym(_place_from(best.entry, span.text, start, end, best_score), kind, source,
+            out.append(Toponym(place_from(best.entry, span.text, start, end, best_score), kind, source,
                                len(cs)))
             chosen.append(best.entry)
-        return place_local_names(unsupported_namesakes(out, chosen, cands), doc)
+        return place_local_names(unsupported_namesakes(out, chosen, cands), doc, self.names)
 
     def _contained(self, span: Span, pair: list[Candidate]) -> bool:
         """Whether the Y of span's "X in Y" or "X, Y" holds X: a comma also separates list items
@@ -394,10 +385,14 @@ class PlaceFinder:
         if e.feature == "city":
             # A name that is both a division and a city inside it ("Geneva": canton and city) names one
             # spot either way: the city reading gets the weight of both.
-            # Only when the city bears the division's own name: "Minnesota" must not lend the state's
-            # weight to Minneota, a town inside it that merely lists the state's name as an alternate.
+            # Only when the city bears the division's own name, or is known by it and big enough to
+            # stand for it ("Odessa": the oblast and the city Odesa): "Minnesota" must not lend the state's
+            # weight to Minneota, a small town inside it that merely lists the state's name as an alternate
+            # (New York City, whose name extends the mention, has a rule of its own below).
             divisions = [self.names.prior(o) for o in cs if o.entry.feature == "admin1" and o.entry.cc == e.cc
-                         and o.entry.name == e.admin1 and fold(o.entry.name) == fold(e.name)
+                         and o.entry.name == e.admin1
+                         and (fold(o.entry.name) == fold(e.name)
+                              or (c.alternate and not o.alternate and not fold(e.name).startswith(key)))
                          and self._city_stands_for(e, o.entry)]
             if divisions:
                 s = math.log10(10 ** s + 10 ** max(divisions))
@@ -419,9 +414,11 @@ class PlaceFinder:
             return s  # "central Washington", "eastern New York": a part of the state, not of the city
         if e.feature in ("admin1", "admin2") and nxt not in ADMIN_CUES:
             names = {key, fold(e.name)}
-            # "New York" also reaches "New York City" (an alternate name that extends the mention).
+            # "New York" also reaches "New York City" (an alternate name that extends the mention), and
+            # "Odessa" the city Odesa inside Odessa oblast (a spelling of the city's own name).
             if any(o.entry.feature == "city" and o.entry.cc == e.cc
-                   and (fold(o.entry.name) in names if not o.alternate else fold(o.entry.name).startswith(key))
+                   and (fold(o.entry.name) in names if not o.alternate
+                        else fold(o.entry.name).startswith(key) or (e.feature == "admin1" and o.entry.admin1 == e.name))
                    and self._city_stands_for(o.entry, e) for o in cs):
                 s -= 4.0
         return s

@@ -135,6 +135,10 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return key in self._keys or key in self._demonyms
 
+    def name_keys(self) -> Iterable[str]:
+        """Every folded name key of a place (not the adjective forms)."""
+        return self._keys.keys()
+
     def candidates(self, text: str) -> tuple[Candidate, ...]:
         """Places a surface string may name (folded, with and without a leading article); memoised per
         gazetteer, since an article asks about the same few names many times.

@@ -1,0 +1,55 @@
+"""Spot check of place resolution on conflict news: towns under the spellings wire copy uses.
+
+Each town of eval/data/conflict_places.tsv is put into two sentences we wrote: one that names its
+country ("Fighting was reported in Hassakeh, Syria, ...") and one with no context at all ("Government
+forces shelled Hassakeh on Monday ..."), where only the name itself and the verb say place. A town is
+right when the mention resolves within --km of its point. Prints the share right per sentence and the
+misses; no gold data from ../shared is used.
+
+Usage: python eval/conflict_places.py [FILE] [--km 60] [--quiet]
+(FILE defaults to eval/data/conflict_places.tsv; eval/data/conflict_places_holdout.tsv is a held-out set)
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from pathlib import Path
+
+from wirecoder.coding.places import PlaceFinder
+from wirecoder.nlp.pipeline import load_nlp
+from wirecoder.resources.sphere import haversine_km
+
+DATA = Path(__file__).resolve().parent / "data" / "conflict_places.tsv"
+SENTENCES = {
+    "with country": "Fighting was reported in {name}, {country}, on Tuesday, officials said.",
+    "no context": "Government forces shelled {name} on Monday, residents said.",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("file", nargs="?", type=Path, default=DATA, help="towns to check (default: %(default)s)")
+    ap.add_argument("--km", type=float, default=60.0, help="largest error that counts as right (default 60)")
+    ap.add_argument("--quiet", action="store_true", help="figures only, no list of misses")
+    args = ap.parse_args(argv)
+    lines = [ln for ln in args.file.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    nlp, finder = load_nlp(), PlaceFinder.load()
+    for label, template in SENTENCES.items():
+        right = 0
+        for row in rows:
+            text = template.format(name=row["name"], country=row["country"])
+            found = [p for p in finder.find(nlp(text)) if p.text == row["name"] and p.lat is not None]
+            km = haversine_km(float(row["lat"]), float(row["lon"]), found[0].lat, found[0].lon) if found else None
+            if km is not None and km <= args.km:
+                right += 1
+            elif not args.quiet:
+                where = f"{found[0].name} ({found[0].country}) {km:.0f} km" if found else "not found"
+                print(f"  {label}: {row['name']} -> {where}")
+        print(f"{label}: {right}/{len(rows)} = {right / len(rows):.1%} within {args.km:.0f} km")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
