@@ -211,8 +211,8 @@ def _placed_in(t: Toponym, holder: Place, names: PlaceNames) -> Toponym:
         near = [c for c in names.near_spellings(t.place.text) if c.entry.country == holder.country
                 and (holder.feature == "country" or c.entry.admin1 == holder.name)]
         if near:
-            best = max(near, key=names.prior)
-            place = place_from(best.entry, t.place.text, t.place.char_start, t.place.char_end, names.prior(best))
+            score, best = max(((names.prior(c), c) for c in near), key=lambda x: x[0])
+            place = place_from(best.entry, t.place.text, t.place.char_start, t.place.char_end, score)
             return Toponym(place, t.kind, t.source, len(near))
     return _stand_in(t, holder)
 
