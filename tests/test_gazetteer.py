@@ -289,3 +289,24 @@ def test_former_divisions_news_still_names_are_regions(gaz, name, cc):
 def test_lakes_and_metropolitan_regions_outrank_their_small_namesakes(gaz, name, lat, lon):
     e = _best(gaz, name)
     assert e.feature == "region" and abs(e.lat - lat) < 1 and abs(e.lon - lon) < 1
+
+
+def test_spelling_skeletons_meet_across_romanisations():
+    same = [("Deir Ezzor", "Deir ez-Zor"), ("Hassakeh", "Al-Hasakah"), ("Jisr al-Shughur", "Jisr ash Shughur"),
+            ("Sulaimaniyah", "Sulaymaniyah"), ("Ras al-Ain", "Ra's al 'Ayn"), ("Maarat al-Numan", "Ma'arrat an Nu'man"),
+            ("Arraqqa", "Ar Raqqah")]
+    for a, b in same:
+        assert names.spelling_skeleton(fold(a)) == names.spelling_skeleton(fold(b)), (a, b)
+    for a, b in [("Homs", "Hama"), ("Raqqa", "Riyadh"), ("Idlib", "Irbil"), ("Tal Afar", "Tal Abyad")]:
+        assert names.spelling_skeleton(fold(a)) != names.spelling_skeleton(fold(b)), (a, b)
+
+
+def test_respelt_finds_another_romanisation_only_in_arabic_script_countries(gaz):
+    assert {(c.entry.name, c.entry.cc) for c in gaz.respelt("Deir Ezzor") if c.entry.feature == "city"} == {
+        ("Deir ez-Zor", "SY")}
+    assert all(c.alternate for c in gaz.respelt("Hassakeh"))
+    assert gaz.respelt("Homs") == ()  # spelt so already: nothing more
+    # Qiyang's skeleton is "qiang", but Chinese names have one romanisation, which the news uses
+    assert gaz.respelt("Qiang") == ()
+    assert gz.arabic_script_countries({"SY": {"languages": "ar-SY,ku"}, "IR": {"languages": "fa-IR,ku"},
+                                       "IL": {"languages": "he,ar-IL"}, "CN": {"languages": "zh-CN"}}) == {"SY", "IR"}

@@ -1170,3 +1170,36 @@ def test_a_near_spelling_places_an_unknown_name_inside_the_place_that_holds_it(n
     doc = _with_ents(nlp, "Fighting was reported in Hassakeh, Peru, on Tuesday.",
                      [("Hassakeh", 0, "GPE"), ("Peru", 0, "GPE")])
     assert all_named(finder.find(doc), "Hassakeh")[0].precision == "country"
+
+
+def test_a_name_written_in_another_romanisation_resolves(nlp, finder):
+    for name, town in [("Deir Ezzor", "Deir ez-Zor"), ("Hassakeh", "Al Ḩasakah"), ("Sulaimaniyah", "Sulaymaniyah")]:
+        doc = _with_ents(nlp, f"Government forces shelled {name} on Monday.", [(name, 0, "GPE")])
+        found = finder.find(doc)
+        assert [(p.text, p.name, p.feature) for p in found] == [(name, town, "city")], name
+    # the text says where it is, and no romanisation of it lies there: that place's point, not a namesake
+    doc = _with_ents(nlp, "Fighting was reported in Hassakeh, Peru, on Tuesday.",
+                     [("Hassakeh", 0, "GPE"), ("Peru", 0, "GPE")])
+    assert all_named(finder.find(doc), "Hassakeh")[0].country == "PER"
+
+
+def test_a_mislabelled_town_taken_is_found_whole(nlp, finder):
+    cases = [("al-Bab", "PERSON", "SYR"), ("Jisr al-Shughur", "PERSON", "SYR"), ("Azaz", "PRODUCT", "SYR")]
+    for name, label, country in cases:
+        doc = _with_ents(nlp, f"Rebels retook {name} on Sunday, a monitor said.", [(name, 0, label)])
+        assert [(p.text, p.country) for p in finder.find(doc)] == [(name, country)], name
+    # a person taken is still a person, as is a town's name the article gives a person who speaks
+    doc = _with_ents(nlp, "Rebels seized Abdul Rahman on Sunday.", [("Abdul Rahman", 0, "PERSON")])
+    assert finder.find(doc) == []
+    doc = _with_ents(nlp, "Azaz told reporters he was safe. Rebels later freed Azaz on Sunday.",
+                     [("Azaz", 0, "PERSON"), ("Azaz", 1, "PERSON")])
+    assert finder.find(doc) == []
+
+
+def test_a_name_parsed_as_an_adverb_after_its_verb_is_a_place(nlp, finder):
+    doc = nlp("Russian forces shelled Toretsk on Monday, officials said.")
+    tok = next(t for t in doc if t.text == "Toretsk")
+    assert tok.dep_ == "advmod" and not tok.ent_type_  # the parse the rule is for
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Toretsk", "UKR")]
+    # a lower-case adverb after a verb stays a word
+    assert finder.find(nlp("Russian forces shelled heavily on Monday, officials said.")) == []

@@ -166,6 +166,15 @@ class PlaceNames:
                         out.setdefault(c.entry.id, replace(c, alternate=True))
         return list(out.values())
 
+    def resolvable(self, text: str, kind: str) -> list[Candidate]:
+        """The candidates of a mention, or for a name the gazetteer lacks under the spelling written and
+        any back-off, the places spelt as another romanisation of it ("Deir Ezzor": Gazetteer.respelt).
+        For places already recognised: a respelling alone never makes a word a place."""
+        found = self.candidates(text, kind)
+        if found or kind != "name":
+            return found
+        return list(self.gaz.respelt(text))
+
     def candidates(self, text: str, kind: str) -> list[Candidate]:
         """Gazetteer candidates of a mention; names the gazetteer lacks back off to the place they are
         part of: "Southern California" -> California, "Nyanza Province" -> Nyanza (a division),

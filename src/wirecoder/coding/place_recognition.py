@@ -124,6 +124,23 @@ def _alone(tok: Token) -> bool:
     return tok.ent_iob_ != "I" and (nxt is None or nxt.ent_iob_ != "I")
 
 
+TOWN_TAKEN_POP = 20_000  # a town of some size: a name the model mislabels is a place when one is taken
+
+
+def _taken_or_reached(root: Token) -> bool:
+    """Whether a name's head is a verb's object (or parsed as its adverb: _parsed_as_adverb) or the object
+    of a preposition of place."""
+    return (root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
+            or _parsed_as_adverb(root))
+
+
+def _parsed_as_adverb(tok: Token) -> bool:
+    """A name the parser hung on the verb before it as an adverb: its guess at a word it has never seen
+    ("shelled Toretsk on Monday", "retook Severodonetsk"). Only capitalised words reach this test (the
+    gazetteer pass and the entities), and English adverbs are written in lower case inside a sentence."""
+    return tok.dep_ == "advmod" and tok.pos_ in ("ADV", "PROPN") and tok.head.pos_ == "VERB" and tok.head.i < tok.i
+
+
 def _claim(span: Span, taken: list[bool], source: str) -> tuple[Span, str, str]:
     """span as a place name from source, its tokens no longer open to other readings."""
     for i in range(span.start, span.end):
@@ -188,11 +205,14 @@ class ToponymRecogniser:
                 # "Associates of Steele said", where the article names Christopher Steele (a PERSON
                 # entity is weighed as a whole below)
                 blocked[i] = True
+        freed: list[Span] = []  # entities of other labels that are towns taken or reached after all
         for ent in doc.ents:
             if ent.label_ in BLOCKING_LABELS:
                 if ent.label_ == "PERSON" and self._person_is_place(ent, person_words):
+                    freed.append(ent)
                     continue
                 if ent.label_ in TITLE_LABELS and self._title_is_place(ent, person_words):
+                    freed.append(ent)
                     continue
                 if self._names_division(ent) or (self._names_site(ent) and self.names.has_town(ent.text)):
                     continue
@@ -235,6 +255,7 @@ class ToponymRecogniser:
             found.append((span, kind, "ner"))
             for i in range(span.start, span.end):
                 taken[i] = True
+        found.extend(self._freed_names(freed, taken, blocked, people))
         found.extend(self._cued_names(doc, taken, runs))  # before single words claim a piece of "Ceamurlia de Jos"
         found.extend(self._gazetteer_matches(doc, taken, blocked, in_org, runs, demonyms=demonyms))
         found.extend(self._same_name_again(doc, found, taken, person_words, runs))
@@ -242,6 +263,32 @@ class ToponymRecogniser:
         found.extend(self._list_mates(doc, found, taken, person_words))
         found.sort(key=lambda x: x[0].start)
         return [(self._with_abbreviation_dot(span), kind, source) for span, kind, source in found]
+
+    def _freed_names(self, freed: list[Span], taken: list[bool], blocked: list[bool],
+                     people: frozenset[str]) -> list[tuple[Span, str, str]]:
+        """The entities _person_is_place and _title_is_place found to be towns taken or reached, whole,
+        where the single words the gazetteer pass would take are less than the name: "al-Bab" (its
+        article is lower case), "Jisr al-Shughur" (known only through another romanisation), "Azaz" (four
+        letters, known as an alternate name)."""
+        out: list[tuple[Span, str, str]] = []
+        for ent in freed:
+            span = trim_name(ent)
+            if (span is None or not self._beyond_gazetteer_pass(span) or not self._town_taken(ent)
+                    or any(taken[i] or blocked[i] for i in range(span.start, span.end))
+                    or (span.text in people and self._person_here(span))
+                    or self._kind(span) != "name" or self._not_a_place_here(span)):
+                continue
+            out.append(_claim(span, taken, "ner"))
+        return out
+
+    def _beyond_gazetteer_pass(self, span: Span) -> bool:
+        """Whether the gazetteer pass (_gazetteer_matches, _accept) cannot take span whole: it starts
+        lower case, the gazetteer knows it only under another romanisation, or it is a short alternate
+        name, which _accept refuses ("Act" is no "ACT")."""
+        if span[0].is_lower:
+            return True
+        names = [c for c in self.gaz.candidates(span.text) if not c.demonym]
+        return not names or (len(span.text) <= 4 and all(c.alternate for c in names))
 
     def _with_abbreviation_dot(self, span: Span) -> Span:
         """"Sask." whole: the tokenizer splits the abbreviation's dot off at a sentence end."""
@@ -510,17 +557,22 @@ class ToponymRecogniser:
         "fled to Homs", "In Klamath Falls, Oregon"), or the very name of a country or first-level
         division ("Tamil Nadu said") that the article never uses in a personal name."""
         first, root = ent[0], ent.root
-        if doc_title(first) or len(ent) > 3 or ent.text in person_words:
+        if doc_title(first) or sum(not t.is_punct for t in ent) > 3 or ent.text in person_words:
             return False
-        names = self.names.candidates(ent.text, "name")  # "Rakhine State" too, through its head
+        names = self.names.resolvable(ent.text, "name")  # "Rakhine State" too, through its head
         if any(c.entry.feature in ("country", "admin1", "region") and not c.alternate for c in names):
             return True  # "Tamil Nadu said", "regions like Java"
-        placed = root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
         # "advanced on Bukavu in South Kivu": a town in its own province
-        if first.i == 0 or (not placed and self.names.comma_pair(ent) is None
+        if first.i == 0 or (not _taken_or_reached(root) and self.names.comma_pair(ent) is None
                             and not self._held_by_pair(ent, names, allow_in=True)):
             return False
-        return any(c.entry.population >= 20_000 for c in names)
+        return any(c.entry.population >= TOWN_TAKEN_POP for c in names)
+
+    def _town_taken(self, ent: Span) -> bool:
+        """The object of a verb or of a preposition of place, named as a town of some size (under any
+        romanisation): "shelled Jisr al-Shughur", "retook al-Bab"."""
+        return (ent.start > 0 and _taken_or_reached(ent.root)
+                and any(c.entry.population >= TOWN_TAKEN_POP for c in self.names.resolvable(ent.text, "name")))
 
     def _title_is_place(self, ent: Span, person_words: frozenset[str]) -> bool:
         """A name the model took for a title, a product, an event or (as a verb's object) an organisation,
@@ -801,7 +853,8 @@ class ToponymRecogniser:
         sent_start = _opens(first)
         if is_dateline(span):
             return "name"
-        if len(span) == 1 and (first.is_stop or first.pos_ in ("VERB", "AUX", "ADV", "ADJ", "PRON", "DET")):
+        if len(span) == 1 and (first.is_stop or first.pos_ in ("VERB", "AUX", "ADJ", "PRON", "DET")
+                               or (first.pos_ == "ADV" and not _parsed_as_adverb(first))):
             return None
         prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
@@ -820,8 +873,9 @@ class ToponymRecogniser:
         # Object of a verb with no entity label: "retook Palmyra", "hit Khan Younis" (the model's blind
         # spot; a sizeable town's other spellings count: Khan Younis for Khān Yūnis).
         root = span.root
-        if (max(c.entry.population for c in names) >= 20_000 and not sent_start and len(span) <= 3
-                and all(t.ent_type_ in ("", "PERSON", *TITLE_LABELS) for t in span) and root.dep_ in ("dobj", "pobj")):
+        if (max(c.entry.population for c in names) >= TOWN_TAKEN_POP and not sent_start and len(span) <= 3
+                and all(t.ent_type_ in ("", "PERSON", *TITLE_LABELS) for t in span)
+                and (root.dep_ in ("dobj", "pobj") or _parsed_as_adverb(root))):
             return "name"
         if (locative or nxt in PLACE_BODIES) and e.population >= 1_000:
             return "name"  # "in Innisfail"; "Winnipeg police said", "Glasgow Police do not suspect"

