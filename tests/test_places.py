@@ -1203,3 +1203,11 @@ def test_a_name_parsed_as_an_adverb_after_its_verb_is_a_place(nlp, finder):
     assert [(p.text, p.country) for p in finder.find(doc)] == [("Toretsk", "UKR")]
     # a lower-case adverb after a verb stays a word
     assert finder.find(nlp("Russian forces shelled heavily on Monday, officials said.")) == []
+
+
+def test_a_bare_congo_is_the_democratic_republic_unless_the_article_says_otherwise(nlp, finder):
+    doc = _with_ents(nlp, "Rebels attacked Beni, Congo, on Sunday.", [("Beni", 0, "GPE"), ("Congo", 0, "GPE")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Beni", "COD"), ("Congo", "COD")]
+    doc = _with_ents(nlp, "Protesters marched in Brazzaville and Pointe-Noire. Congo has held talks since.",
+                     [("Brazzaville", 0, "GPE"), ("Pointe-Noire", 0, "GPE"), ("Congo", 0, "GPE")])
+    assert all_named(finder.find(doc), "Congo")[0].country == "COG"
