@@ -7,7 +7,8 @@ right when the mention resolves within --km of its point. Prints the share right
 misses; no gold data from ../shared is used.
 
 Usage: python eval/conflict_places.py [FILE] [--km 60] [--quiet]
-(FILE defaults to eval/data/conflict_places.tsv; eval/data/conflict_places_holdout.tsv is a held-out set)
+(FILE defaults to eval/data/conflict_places.tsv; eval/data/conflict_places_holdout.tsv was a held-out set
+until its misses were studied; eval/data/conflict_places_holdout2.tsv is the held-out set now)
 """
 
 from __future__ import annotations
