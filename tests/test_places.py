@@ -1211,3 +1211,15 @@ def test_a_bare_congo_is_the_democratic_republic_unless_the_article_says_otherwi
     doc = _with_ents(nlp, "Protesters marched in Brazzaville and Pointe-Noire. Congo has held talks since.",
                      [("Brazzaville", 0, "GPE"), ("Pointe-Noire", 0, "GPE"), ("Congo", 0, "GPE")])
     assert all_named(finder.find(doc), "Congo")[0].country == "COG"
+
+
+def test_a_town_known_only_far_from_the_country_named_with_it_takes_that_countrys_point(nlp, finder):
+    doc = _with_ents(nlp, "Insurgents attacked Palma, Mozambique, on Tuesday.",
+                     [("Palma", 0, "GPE"), ("Mozambique", 0, "GPE")])
+    palma = all_named(finder.find(doc), "Palma")[0]
+    assert (palma.country, palma.precision) == ("MOZ", "country")  # not Mallorca's Palma
+    # a town just across the border keeps its place: the text may name the country that holds or claims it
+    doc = _with_ents(nlp, "Protests were held in Tskhinvali, Russia, on Tuesday.",
+                     [("Tskhinvali", 0, "GPE"), ("Russia", 0, "GPE")])
+    town = all_named(finder.find(doc), "Tskhinvali")[0]
+    assert (town.feature, town.country) == ("city", "GEO")

@@ -199,17 +199,21 @@ class PlaceFinder:
                     best[c.entry.id] = max(best.get(c.entry.id, 0.0), self._pair_bonus(c.entry, pair))
                 contained = held and (doc[span.end].text != "," or all(p.entry.feature == "admin1" for p in pair))
                 divisions = {(p.entry.cc, p.entry.name) for p in pair if p.entry.feature == "admin1"}
+                named = {p.entry.cc for p in pair}
                 if town and contained and (
-                        not any(c.entry.cc in {p.entry.cc for p in pair} for c in cs)
+                        not any(c.entry.cc in named for c in cs)
                         or (len(divisions) == len(pair) and not any((c.entry.cc, c.entry.admin1) in divisions
                                                                     for c in cs))):
                     # "the town of Kani in Sagaing Region" and no Kani in Myanmar, "Holliday, Missouri"
                     # and only a Holliday in Texas: the gazetteer lacks it, and a namesake elsewhere would
                     # be worse than the division's own point.
                     contradicted.add(key)
-                elif held and not self.names.candidates(span.text, kind) and not any(
-                        c.entry.cc in {p.entry.cc for p in pair} for c in cs):
-                    # "Hassakeh, Peru": a place spelt so only in another romanisation, and only elsewhere
+                elif held and not any(c.entry.cc in named for c in cs) and (
+                        not self.names.candidates(span.text, kind)
+                        or (town and not any(c.entry.cc in self._with_neighbours(named) for c in cs))):
+                    # "Hassakeh, Peru": a place spelt so only in another romanisation, and only elsewhere;
+                    # "Palma, Mozambique" and only Mallorca's Palma: far from where the text puts it
+                    # ("Donetsk, Russia" keeps its town next door)
                     contradicted.add(key)
             elif town and kind == "name":
                 area = self._comma_area(span)
@@ -290,6 +294,9 @@ class PlaceFinder:
                                len(cs)))
             chosen.append(best.entry)
         return place_local_names(unsupported_namesakes(out, chosen, cands), doc, self.names)
+
+    def _with_neighbours(self, ccs: set[str]) -> set[str]:
+        return ccs.union(*(self.gaz.neighbours.get(cc, frozenset()) for cc in ccs))
 
     def _contained(self, span: Span, pair: list[Candidate]) -> bool:
         """Whether the Y of span's "X in Y" or "X, Y" holds X: a comma also separates list items
