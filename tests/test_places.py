@@ -1223,3 +1223,10 @@ def test_a_town_known_only_far_from_the_country_named_with_it_takes_that_country
                      [("Tskhinvali", 0, "GPE"), ("Russia", 0, "GPE")])
     town = all_named(finder.find(doc), "Tskhinvali")[0]
     assert (town.feature, town.country) == ("city", "GEO")
+
+
+def test_among_places_that_only_list_a_name_its_romanisation_wins(nlp, finder):
+    # GeoNames lists "Sloviansk" for Slov'yans'k and, by a stray entry, for Nikopol, both of ~105,000 people
+    doc = _with_ents(nlp, "Shells hit Sloviansk on Monday.", [("Sloviansk", 0, "GPE")])
+    town = finder.find(doc)[0]
+    assert (town.country, round(town.lat), round(town.lon)) == ("UKR", 49, 38)

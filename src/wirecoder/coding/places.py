@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from wirecoder.coding.place_context import DocumentContext
@@ -97,6 +98,11 @@ def _states_of_one_country(xs: Sequence[Candidate], ys: Sequence[Candidate]) -> 
     the absence of a list going on makes Y X's address."""
     return bool({c.entry.cc for c in xs if c.entry.feature == "admin1"} & {y.entry.cc for y in ys})
 
+
+# An alternate name this alike its place's own name (rapidfuzz ratio of the folded names) is a romanisation
+# of it, and outranks a same-sized place that merely lists the name.
+ROMANISATION_RATIO = 75.0
+ROMANISATION_BONUS = 0.3
 
 # How near a county's (a region's) point a town must lie for "Town, County" ("Town, Region") to hold it.
 AREA_KM = 75.0
@@ -412,6 +418,12 @@ class PlaceFinder:
             # ("Venice" for Dayton, "West Coast" for the Gambia's Western division) needs to be far
             # bigger to win. Exonyms still do: Köln for "Cologne" outweighs the Italian village.
             s -= 1.0
+        if (c.alternate and not c.demonym and all(o.alternate for o in cs)
+                and fuzz.ratio(key, fold(e.name)) >= ROMANISATION_RATIO):
+            # Where no place bears the name as its own, one that lists it spelt like its own name holds a
+            # romanisation of it ("Sloviansk" for Slov'yans'k); one unlike it, a second name or a stray
+            # entry (Nikopol lists "Sloviansk").
+            s += ROMANISATION_BONUS
         if c.alternate and e.feature == "city" and fold(e.name) == key + " city":
             s += 1.5  # "New York" for "New York City" is the city's own name, not a stray alternate
         if e.feature == "city" and (nxt in CITY_CUES or prev2.endswith(("city of", "town of", "village of"))):
