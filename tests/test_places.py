@@ -1230,3 +1230,13 @@ def test_among_places_that_only_list_a_name_its_romanisation_wins(nlp, finder):
     doc = _with_ents(nlp, "Shells hit Sloviansk on Monday.", [("Sloviansk", 0, "GPE")])
     town = finder.find(doc)[0]
     assert (town.country, round(town.lat), round(town.lon)) == ("UKR", 49, 38)
+
+
+def test_the_object_of_a_verb_of_war_is_a_place_as_after_in(nlp, finder):
+    # Gwoza has some 15,000 people: too few for a bare object, enough for "in Gwoza"
+    for text in ("Insurgents raided Gwoza on Sunday, residents said.", "Troops retook Gwoza on Sunday."):
+        assert [(p.text, p.country) for p in finder.find(nlp(text))] == [("Gwoza", "NGA")], text
+    assert finder.find(nlp("Fans cheered Gwoza on Sunday, residents said.")) == []
+    # the model's mislabels too: Vuhledar (some 14,000 people) as a product
+    doc = _with_ents(nlp, "Troops retook Vuhledar on Sunday.", [("Vuhledar", 0, "PRODUCT")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Vuhledar", "UKR")]

@@ -65,6 +65,11 @@ from wirecoder.resources.gazetteer_names import fold, is_abbreviation
 JOURNEY_VERBS = frozenset({"go", "come", "travel", "drive", "fly", "move", "return", "head", "flee", "walk", "sail",
                            "ride", "commute", "relocate", "migrate", "evacuate", "deport", "transfer", "airlift",
                            "march", "retreat", "escape", "journey", "trek", "bus", "ship"})
+# Verbs of war whose object is a place nearly always, so that it says place as a preposition of place does
+# ("shelled Gwoza", "retook Vuhledar"): a known town of any size there is a place, as after "in".
+PLACE_OBJECT_VERBS = frozenset({"shell", "bombard", "bomb", "besiege", "encircle", "overrun", "retake", "recapture",
+                                "capture", "seize", "storm", "liberate", "occupy", "annex", "raze", "raid", "blockade",
+                                "retook"})  # the small model's lemmatiser leaves "retook" as it is
 # Lower-case words inside transliterated names: Arabic articles assimilated to the next consonant
 # ("Deir ez-Zor", "Jisr ash-Shughur", "Ma'arrat an-Nu'man") and the Persian linking vowel ("Mazar-i-Sharif").
 NAME_PARTICLES = frozenset({"ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed", "er", "es", "esh", "et",
@@ -125,6 +130,18 @@ def _alone(tok: Token) -> bool:
 
 
 TOWN_TAKEN_POP = 20_000  # a town of some size: a name the model mislabels is a place when one is taken
+TOWN_POP = 1_000  # a town at all: what a preposition of place or a verb of war asks of a name
+
+
+def _taken_by_force(root: Token) -> bool:
+    """Whether a name's head is the object of a verb of war (PLACE_OBJECT_VERBS): "shelled Gwoza"."""
+    return ((root.dep_ == "dobj" or _parsed_as_adverb(root)) and root.head.pos_ == "VERB"
+            and root.head.lemma_ in PLACE_OBJECT_VERBS)
+
+
+def _town_size(root: Token) -> int:
+    """How big a known town must be for a mislabelled name with this head to be a place."""
+    return TOWN_POP if _taken_by_force(root) else TOWN_TAKEN_POP
 
 
 def _taken_or_reached(root: Token) -> bool:
@@ -566,13 +583,13 @@ class ToponymRecogniser:
         if first.i == 0 or (not _taken_or_reached(root) and self.names.comma_pair(ent) is None
                             and not self._held_by_pair(ent, names, allow_in=True)):
             return False
-        return any(c.entry.population >= TOWN_TAKEN_POP for c in names)
+        return any(c.entry.population >= _town_size(root) for c in names)
 
     def _town_taken(self, ent: Span) -> bool:
         """The object of a verb or of a preposition of place, named as a town of some size (under any
         romanisation): "shelled Jisr al-Shughur", "retook al-Bab"."""
-        return (ent.start > 0 and _taken_or_reached(ent.root)
-                and any(c.entry.population >= TOWN_TAKEN_POP for c in self.names.resolvable(ent.text, "name")))
+        return (ent.start > 0 and _taken_or_reached(ent.root) and any(
+            c.entry.population >= _town_size(ent.root) for c in self.names.resolvable(ent.text, "name")))
 
     def _title_is_place(self, ent: Span, person_words: frozenset[str]) -> bool:
         """A name the model took for a title, a product, an event or (as a verb's object) an organisation,
@@ -877,8 +894,8 @@ class ToponymRecogniser:
                 and all(t.ent_type_ in ("", "PERSON", *TITLE_LABELS) for t in span)
                 and (root.dep_ in ("dobj", "pobj") or _parsed_as_adverb(root))):
             return "name"
-        if (locative or nxt in PLACE_BODIES) and e.population >= 1_000:
-            return "name"  # "in Innisfail"; "Winnipeg police said", "Glasgow Police do not suspect"
+        if (locative or nxt in PLACE_BODIES or _taken_by_force(root)) and e.population >= TOWN_POP:
+            return "name"  # "in Innisfail"; "Winnipeg police said", "Glasgow Police do not suspect"; "shelled Gwoza"
         if e.population >= 1_000 and self._names_site(span):
             return "name"
         if self.names.comma_pair(span) is not None:
