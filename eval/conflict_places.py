@@ -1,8 +1,9 @@
 """Spot check of place resolution on conflict news: towns under the spellings wire copy uses.
 
-Each town of eval/data/conflict_places.tsv is put into two sentences we wrote: one that names its
-country ("Fighting was reported in Hassakeh, Syria, ...") and one with no context at all ("Government
-forces shelled Hassakeh on Monday ..."), where only the name itself and the verb say place. A town is
+Each town of eval/data/conflict_places.tsv is put into three sentences we wrote: one that names its
+country ("Fighting was reported in Hassakeh, Syria, ..."), one with no context ("Government forces shelled
+Hassakeh on Monday ..."), where only the name itself and the verb of war say place, and one with no cue at
+all ("Residents said Hassakeh was calm on Monday."), where only the name does. A town is
 right when the mention resolves within --km of its point. Prints the share right per sentence and the
 misses; no gold data from ../shared is used.
 
@@ -25,6 +26,7 @@ DATA = Path(__file__).resolve().parent / "data" / "conflict_places.tsv"
 SENTENCES = {
     "with country": "Fighting was reported in {name}, {country}, on Tuesday, officials said.",
     "no context": "Government forces shelled {name} on Monday, residents said.",
+    "no cue": "Residents said {name} was calm on Monday.",
 }
 
 

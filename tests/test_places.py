@@ -1240,3 +1240,17 @@ def test_the_object_of_a_verb_of_war_is_a_place_as_after_in(nlp, finder):
     # the model's mislabels too: Vuhledar (some 14,000 people) as a product
     doc = _with_ents(nlp, "Troops retook Vuhledar on Sunday.", [("Vuhledar", 0, "PRODUCT")])
     assert [(p.text, p.country) for p in finder.find(doc)] == [("Vuhledar", "UKR")]
+
+
+def test_a_big_citys_own_name_labelled_a_person_is_the_city(nlp, finder):
+    doc = _with_ents(nlp, "Residents said Peshawar was calm on Monday.", [("Peshawar", 0, "PERSON")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Peshawar", "PAK")]
+    # unless it speaks, is listed with a person, or the article gives it to somebody
+    doc = _with_ents(nlp, "On Monday, Peshawar said that talks would go on.", [("Peshawar", 0, "PERSON")])
+    assert finder.find(doc) == []
+    doc = _with_ents(nlp, "Retired workers Brent and Lynnette Hain believe the cat was lost.",
+                     [("Brent", 0, "PERSON"), ("Lynnette Hain", 0, "PERSON")])
+    assert finder.find(doc) == []
+    doc = _with_ents(nlp, "Imran Peshawar arrived. Residents said Peshawar was calm.",
+                     [("Imran Peshawar", 0, "PERSON"), ("Peshawar", 1, "PERSON")])
+    assert finder.find(doc) == []

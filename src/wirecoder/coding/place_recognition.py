@@ -131,6 +131,7 @@ def _alone(tok: Token) -> bool:
 
 TOWN_TAKEN_POP = 20_000  # a town of some size: a name the model mislabels is a place when one is taken
 TOWN_POP = 1_000  # a town at all: what a preposition of place or a verb of war asks of a name
+BIG_CITY_POP = 100_000  # a city whose own name is a place wherever the model put it, unless it speaks
 
 
 def _taken_by_force(root: Token) -> bool:
@@ -156,6 +157,14 @@ def _parsed_as_adverb(tok: Token) -> bool:
     ("shelled Toretsk on Monday", "retook Severodonetsk"). Only capitalised words reach this test (the
     gazetteer pass and the entities), and English adverbs are written in lower case inside a sentence."""
     return tok.dep_ == "advmod" and tok.pos_ in ("ADV", "PROPN") and tok.head.pos_ == "VERB" and tok.head.i < tok.i
+
+
+def _listed_with_person(ent: Span) -> bool:
+    """Joined by "and" or a comma to a person's name: "Brent and Lynnette Hain", "Sidon, Bassil and Aoun"."""
+    doc = ent.doc
+    after = ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("and", ",") and doc[ent.end + 1].ent_type_ == "PERSON"
+    before = ent.start >= 2 and doc[ent.start - 1].lower_ in ("and", ",") and doc[ent.start - 2].ent_type_ == "PERSON"
+    return after or before
 
 
 def _claim(span: Span, taken: list[bool], source: str) -> tuple[Span, str, str]:
@@ -579,6 +588,9 @@ class ToponymRecogniser:
         names = self.names.resolvable(ent.text, "name")  # "Rakhine State" too, through its head
         if any(c.entry.feature in ("country", "admin1", "region") and not c.alternate for c in names):
             return True  # "Tamil Nadu said", "regions like Java"
+        if not speaks(ent) and not _listed_with_person(ent) and any(
+                c.entry.feature == "city" and not c.alternate and c.entry.population >= BIG_CITY_POP for c in names):
+            return True  # "Residents said Peshawar was calm": a big city's own name the article gives nobody
         # "advanced on Bukavu in South Kivu": a town in its own province
         if first.i == 0 or (not _taken_or_reached(root) and self.names.comma_pair(ent) is None
                             and not self._held_by_pair(ent, names, allow_in=True)):
