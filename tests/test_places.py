@@ -1245,6 +1245,9 @@ def test_the_object_of_a_verb_of_war_is_a_place_as_after_in(nlp, finder):
 def test_a_big_citys_own_name_labelled_a_person_is_the_city(nlp, finder):
     doc = _with_ents(nlp, "Residents said Peshawar was calm on Monday.", [("Peshawar", 0, "PERSON")])
     assert [(p.text, p.country) for p in finder.find(doc)] == [("Peshawar", "PAK")]
+    # a big city's other name too: Arbil is an alternate name of Erbil (1.6 million people)
+    doc = _with_ents(nlp, "Residents said Arbil was calm on Monday.", [("Arbil", 0, "PERSON")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Arbil", "IRQ")]
     # unless it speaks, is listed with a person, or the article gives it to somebody
     doc = _with_ents(nlp, "On Monday, Peshawar said that talks would go on.", [("Peshawar", 0, "PERSON")])
     assert finder.find(doc) == []

@@ -131,7 +131,7 @@ def _alone(tok: Token) -> bool:
 
 TOWN_TAKEN_POP = 20_000  # a town of some size: a name the model mislabels is a place when one is taken
 TOWN_POP = 1_000  # a town at all: what a preposition of place or a verb of war asks of a name
-BIG_CITY_POP = 100_000  # a city whose own name is a place wherever the model put it, unless it speaks
+BIG_CITY_POP = 100_000  # a city whose name is a place wherever the model put it, unless it speaks
 
 
 def _taken_by_force(root: Token) -> bool:
@@ -589,8 +589,10 @@ class ToponymRecogniser:
         if any(c.entry.feature in ("country", "admin1", "region") and not c.alternate for c in names):
             return True  # "Tamil Nadu said", "regions like Java"
         if not speaks(ent) and not _listed_with_person(ent) and any(
-                c.entry.feature == "city" and not c.alternate and c.entry.population >= BIG_CITY_POP for c in names):
-            return True  # "Residents said Peshawar was calm": a big city's own name the article gives nobody
+                c.entry.feature == "city" and c.entry.population >= BIG_CITY_POP for c in names):
+            # "Residents said Peshawar was calm", "... Arbil was calm": a big city's name, its own or another,
+            # that the article gives nobody; the gazetteer pass weighs it as any word the model left unlabelled
+            return True
         # "advanced on Bukavu in South Kivu": a town in its own province
         if first.i == 0 or (not _taken_or_reached(root) and self.names.comma_pair(ent) is None
                             and not self._held_by_pair(ent, names, allow_in=True)):
