@@ -1257,3 +1257,17 @@ def test_a_big_citys_own_name_labelled_a_person_is_the_city(nlp, finder):
     doc = _with_ents(nlp, "Imran Peshawar arrived. Residents said Peshawar was calm.",
                      [("Imran Peshawar", 0, "PERSON"), ("Peshawar", 1, "PERSON")])
     assert finder.find(doc) == []
+
+
+def test_a_divisions_seat_with_no_population_recorded_is_a_town(nlp, finder):
+    # GeoNames records no population for Tal Afar (Tall 'Afar), a district seat of some 100,000 people
+    doc = _with_ents(nlp, "Government forces shelled Tal Afar on Monday.", [("Tal Afar", 0, "ORG")])
+    assert [(p.text, p.country, p.feature) for p in finder.find(doc)] == [("Tal Afar", "IRQ", "city")]
+
+
+def test_a_court_word_names_a_court_only_before_court(nlp, finder):
+    doc = _with_ents(nlp, "She was struck by a Ford Crown Victoria on Monday.",
+                     [("Ford", 0, "ORG"), ("Crown Victoria", 0, "PRODUCT")])
+    assert finder.find(doc) == []
+    doc = _with_ents(nlp, "He appeared at Leeds Crown Court on Monday.", [("Leeds Crown Court", 0, "ORG")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Leeds", "GBR")]

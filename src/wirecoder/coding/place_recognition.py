@@ -129,6 +129,7 @@ def _alone(tok: Token) -> bool:
     return tok.ent_iob_ != "I" and (nxt is None or nxt.ent_iob_ != "I")
 
 
+COURT_QUALIFIERS = frozenset({"crown", "superior", "magistrates"})  # institution words only before "Court"
 TOWN_TAKEN_POP = 20_000  # a town of some size: a name the model mislabels is a place when one is taken
 TOWN_POP = 1_000  # a town at all: what a preposition of place or a verb of war asks of a name
 BIG_CITY_POP = 100_000  # a city whose name is a place wherever the model put it, unless it speaks
@@ -861,6 +862,8 @@ class ToponymRecogniser:
             # Inside an organisation's name, or overriding the NER: only unmistakable places, or a town
             # that names a local court, police force or council.
             nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+            if nxt in COURT_QUALIFIERS and span.doc[span.end + 1:span.end + 2].text.lower() not in ("court", "courts"):
+                nxt = ""  # "Ford Crown Victoria" is a car; "Leeds Crown Court" a court
             if (not strict and nxt in INSTITUTION_WORDS and span.start == self._org_start(span)
                     and key not in INSTITUTION_KINDS and not (text.isupper() and len(text) <= 3) and any(
                     not c.alternate and not c.demonym and (c.entry.feature in ("admin1", "admin2")

