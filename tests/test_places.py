@@ -1271,3 +1271,8 @@ def test_a_court_word_names_a_court_only_before_court(nlp, finder):
     assert finder.find(doc) == []
     doc = _with_ents(nlp, "He appeared at Leeds Crown Court on Monday.", [("Leeds Crown Court", 0, "ORG")])
     assert [(p.text, p.country) for p in finder.find(doc)] == [("Leeds", "GBR")]
+
+
+def test_french_linking_words_run_through_a_name(nlp, finder):
+    doc = _with_ents(nlp, "Residents said Port-au-Prince was calm on Monday.", [])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Port-au-Prince", "HTI")]

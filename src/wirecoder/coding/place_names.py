@@ -33,7 +33,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into",
 # Prepositions that put a name on the map even where the article also names a disease after it.
 WHERE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "around", "across"})
 CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "al", "el", "and", "-", "'s",
-                        "upon", "on", "sur", "am", "an", "der", "di", "dos", "das", "des", "les", "en"})
+                        "upon", "on", "sur", "am", "an", "der", "di", "dos", "das", "des", "les", "en", "au", "aux",
+                        "sous"})
 # Trailing words naming the kind of place; a name unknown with one is looked up without it.
 NATURAL_TAILS = frozenset({"valley", "mountains", "mountain", "island", "islands", "peninsula", "delta", "basin",
                            "coast", "river", "plateau", "highlands"})
