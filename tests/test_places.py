@@ -1276,3 +1276,11 @@ def test_a_court_word_names_a_court_only_before_court(nlp, finder):
 def test_french_linking_words_run_through_a_name(nlp, finder):
     doc = _with_ents(nlp, "Residents said Port-au-Prince was calm on Monday.", [])
     assert [(p.text, p.country) for p in finder.find(doc)] == [("Port-au-Prince", "HTI")]
+
+
+def test_a_big_place_under_another_spelling_of_its_name_is_a_place(nlp, finder):
+    doc = _with_ents(nlp, "Residents said Raqqa was calm on Monday.", [])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Raqqa", "SYR")]
+    # not where some place bears the name as its own: Levi is a village's own name, and Lévis only lists it
+    doc = _with_ents(nlp, "Their yellow lab, Levi, was calm on Monday.", [])
+    assert finder.find(doc) == []

@@ -11,12 +11,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Span, Token
 
 from wirecoder.resources.gazetteer import Candidate, Entry, Gazetteer
-from wirecoder.resources.gazetteer_names import fold, is_latin
+from wirecoder.resources.gazetteer_names import fold, is_latin, strip_article
 from wirecoder.schema import Place
 
 ADMIN_CUES = frozenset({"province", "governorate", "state", "region", "county", "district", "prefecture",
@@ -90,6 +90,15 @@ def with_dot(span: Span) -> str:
     doc = span.doc
     attached = span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_
     return span.text + "." if attached else span.text
+
+
+ROMANISATION_RATIO = 75.0  # rapidfuzz ratio of two names, articles aside, from which one spells the other
+
+
+def romanises(name: str, own: str) -> bool:
+    """Whether name spells a place's own name another way ("Raqqa" for Ar Raqqah, "Sloviansk" for
+    Slov'yans'k), rather than being a second name of it ("Motown" for Detroit)."""
+    return fuzz.ratio(strip_article(fold(name)), strip_article(fold(own))) >= ROMANISATION_RATIO
 
 
 def capitalised(tok: Token) -> bool:

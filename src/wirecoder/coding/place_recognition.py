@@ -35,6 +35,7 @@ from wirecoder.coding.place_names import (
     after_compass,
     capitalised,
     compass_only,
+    romanises,
     with_dot,
 )
 from wirecoder.coding.place_text import (
@@ -902,7 +903,12 @@ class ToponymRecogniser:
         if (before is not None and not _opens(before) and before.tag_ == "NNP" and capitalised(before)
                 and not self._place_word(before)):
             return None  # "Fire Marshal Doug Logan": the end of a longer name
-        if e.population >= 100_000 and own and not sent_start:
+        doc = span.doc
+        alone = not any(0 <= k < len(doc) and capitalised(doc[k]) for k in (span.start - 1, span.end))
+        respelt = alone and all(c.alternate for c in names) and romanises(text, e.name)
+        if e.population >= BIG_CITY_POP and (own or respelt) and not sent_start:
+            # a big place under its own name, or under another spelling of it that no place bears as its
+            # own, written alone ("Raqqa" for Ar Raqqah; not "Karim Douma", "the Douma Road")
             return "name"
         # Object of a verb with no entity label: "retook Palmyra", "hit Khan Younis" (the model's blind
         # spot; a sizeable town's other spellings count: Khan Younis for Khān Yūnis).

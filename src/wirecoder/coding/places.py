@@ -15,7 +15,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from wirecoder.coding.place_context import DocumentContext
@@ -28,6 +27,7 @@ from wirecoder.coding.place_names import (
     Toponym,
     capitalised,
     place_from,
+    romanises,
 )
 from wirecoder.coding.place_recognition import ToponymRecogniser
 from wirecoder.coding.place_standins import LONELY_POP, place_local_names, unsupported_namesakes
@@ -99,9 +99,8 @@ def _states_of_one_country(xs: Sequence[Candidate], ys: Sequence[Candidate]) -> 
     return bool({c.entry.cc for c in xs if c.entry.feature == "admin1"} & {y.entry.cc for y in ys})
 
 
-# An alternate name this alike its place's own name (rapidfuzz ratio of the folded names) is a romanisation
-# of it, and outranks a same-sized place that merely lists the name.
-ROMANISATION_RATIO = 75.0
+# An alternate name that is a romanisation of its place's own name (place_names.romanises) outranks a
+# same-sized place that merely lists the name.
 ROMANISATION_BONUS = 0.3
 
 # How near a county's (a region's) point a town must lie for "Town, County" ("Town, Region") to hold it.
@@ -419,7 +418,7 @@ class PlaceFinder:
             # bigger to win. Exonyms still do: Köln for "Cologne" outweighs the Italian village.
             s -= 1.0
         if (c.alternate and not c.demonym and all(o.alternate for o in cs)
-                and fuzz.ratio(key, fold(e.name)) >= ROMANISATION_RATIO):
+                and romanises(span.text, e.name)):
             # Where no place bears the name as its own, one that lists it spelt like its own name holds a
             # romanisation of it ("Sloviansk" for Slov'yans'k); one unlike it, a second name or a stray
             # entry (Nikopol lists "Sloviansk").
