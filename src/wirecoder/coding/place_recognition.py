@@ -582,8 +582,10 @@ class ToponymRecogniser:
 
     def _person_is_place(self, ent: Span, person_words: frozenset[str]) -> bool:
         """A PERSON entity that is a place after all: a sizeable town taken or reached ("retook Palmyra",
-        "fled to Homs", "In Klamath Falls, Oregon"), or the very name of a country or first-level
-        division ("Tamil Nadu said") that the article never uses in a personal name."""
+        "fled to Homs", "In Klamath Falls, Oregon"; any town after a verb of war: _town_size), the very name
+        of a country or first-level division ("Tamil Nadu said"), or a big city's name that neither speaks
+        nor stands in a list of people ("Residents said Peshawar was calm"), which the article never uses
+        in a personal name."""
         first, root = ent[0], ent.root
         if doc_title(first) or sum(not t.is_punct for t in ent) > 3 or ent.text in person_words:
             return False
@@ -592,9 +594,7 @@ class ToponymRecogniser:
             return True  # "Tamil Nadu said", "regions like Java"
         if not speaks(ent) and not _listed_with_person(ent) and any(
                 c.entry.feature == "city" and c.entry.population >= BIG_CITY_POP for c in names):
-            # "Residents said Peshawar was calm", "... Arbil was calm": a big city's name, its own or another,
-            # that the article gives nobody; the gazetteer pass weighs it as any word the model left unlabelled
-            return True
+            return True  # "Arbil" (Erbil's other name) too: the gazetteer pass weighs it as an unlabelled word
         # "advanced on Bukavu in South Kivu": a town in its own province
         if first.i == 0 or (not _taken_or_reached(root) and self.names.comma_pair(ent) is None
                             and not self._held_by_pair(ent, names, allow_in=True)):
@@ -919,7 +919,7 @@ class ToponymRecogniser:
             return "name"
         if (locative or nxt in PLACE_BODIES or _taken_by_force(root)) and e.population >= TOWN_POP:
             return "name"  # "in Innisfail"; "Winnipeg police said", "Glasgow Police do not suspect"; "shelled Gwoza"
-        if e.population >= 1_000 and self._names_site(span):
+        if e.population >= TOWN_POP and self._names_site(span):
             return "name"
         if self.names.comma_pair(span) is not None:
             return "name"
