@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Span, Token
 
 from wirecoder.resources.gazetteer import Candidate, Entry, Gazetteer
-from wirecoder.resources.gazetteer_names import fold, is_latin, strip_article
+from wirecoder.resources.gazetteer_names import fold, is_latin, spelling_skeleton, strip_article
 from wirecoder.schema import Place
 
 ADMIN_CUES = frozenset({"province", "governorate", "state", "region", "county", "district", "prefecture",
@@ -97,8 +97,11 @@ ROMANISATION_RATIO = 75.0  # rapidfuzz ratio of two names, articles aside, from 
 
 def romanises(name: str, own: str) -> bool:
     """Whether name spells a place's own name another way ("Raqqa" for Ar Raqqah, "Sloviansk" for
-    Slov'yans'k), rather than being a second name of it ("Motown" for Detroit)."""
-    return fuzz.ratio(strip_article(fold(name)), strip_article(fold(own))) >= ROMANISATION_RATIO
+    Slov'yans'k, "Hodeidah" for Al Hudaydah: alike, or the same spelling skeleton), rather than being a
+    second name of it ("Motown" for Detroit)."""
+    a, b = fold(name), fold(own)
+    return (fuzz.ratio(strip_article(a), strip_article(b)) >= ROMANISATION_RATIO
+            or spelling_skeleton(a) == spelling_skeleton(b))
 
 
 def capitalised(tok: Token) -> bool:
