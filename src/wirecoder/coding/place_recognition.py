@@ -58,7 +58,7 @@ from wirecoder.coding.place_text import (
     unlike_place_name,
 )
 from wirecoder.resources.actor_kb import fold as kb_fold
-from wirecoder.resources.actor_kb import organisation_names
+from wirecoder.resources.actor_kb import organisation_names, person_nouns
 from wirecoder.resources.gazetteer import Candidate
 from wirecoder.resources.gazetteer_names import fold, is_abbreviation
 
@@ -209,6 +209,7 @@ class ToponymRecogniser:
         self.gaz = names.gaz
         self.stop = _stopwords()
         self.organisations = organisation_names()
+        self.person_nouns = person_nouns()
 
     def recognise(self, doc: Doc, *, demonyms: bool) -> list[tuple[Span, str, str]]:
         """(span, kind, source) for every toponym, non-overlapping, in text order."""
@@ -706,7 +707,7 @@ class ToponymRecogniser:
         prev = doc[span.start - 1].lower_ if span.start else ""
         if span.text in disease_names(doc) and prev not in WHERE_PREPS:
             return True
-        if kin_named(span) or self._in_hyphenated_name(span):
+        if kin_named(span) or self._in_hyphenated_name(span) or self._described_as_person(span):
             return True
         if span.end < len(doc) and doc[span.end].text in NEWSPAPER_WORDS:
             return True  # "the New York Times", "Bucharest Daily News": a masthead, not the city
@@ -726,6 +727,18 @@ class ToponymRecogniser:
         if _saints_dedication(span):
             return True
         return len(span) == 1 and len(span.text) <= 5 and span.text.upper() in acronyms(doc, self.names.has_name)
+
+    def _described_as_person(self, span: Span) -> bool:
+        """A town's name in apposition to a noun for a person: "Houston, a U.S. official, said" (a country
+        or state so described is a metaphor: "Jordan, a key partner")."""
+        doc = span.doc
+        if doc[span.end:span.end + 2].text.lower() not in (", a", ", an", ", the"):
+            return False  # "Churchill, Man.", "AUSTIN, Texas A white nationalist leader": the parse strays
+        if not any(t.dep_ == "appos" and t.is_lower and t.lower_ in self.person_nouns and t.i <= span.end + 6
+                   for t in span.root.children):
+            return False
+        return not any(c.entry.feature in ("country", "admin1", "region", "continent")
+                       for c in self.gaz.candidates(span.text))
 
     def _postal_code_alone(self, span: Span) -> bool:
         """A US state's two-letter postal code outside an address ("Louisville, KY") or a dateline: news

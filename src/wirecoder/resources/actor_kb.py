@@ -451,6 +451,18 @@ def organisation_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Head words of the KB's nouns for a person or a role ("official", "spokesman", "minister"): "Houston,
+    a U.S. official, said" names a man, not the city."""
+    heads: set[str] = set()
+    for _, cols in _rows("agents.tsv"):
+        if (_col(cols, 2) or "person") in ("person", "role"):
+            words = cols[0].lower().split()
+            heads.add(words[words.index("of") - 1] if "of" in words[1:] else words[-1])  # "secretary of state"
+    return frozenset(heads)
+
+
 def kb_files() -> list[Path]:
     ref = resources.files(DATA_PACKAGE).joinpath(*DATA_DIR)
     return sorted(Path(str(p)) for p in ref.iterdir() if p.name.endswith(".tsv"))
