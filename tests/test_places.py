@@ -1237,6 +1237,11 @@ def test_the_object_of_a_verb_of_war_is_a_place_as_after_in(nlp, finder):
     for text in ("Insurgents raided Gwoza on Sunday, residents said.", "Troops retook Gwoza on Sunday."):
         assert [(p.text, p.country) for p in finder.find(nlp(text))] == [("Gwoza", "NGA")], text
     assert finder.find(nlp("Fans cheered Gwoza on Sunday, residents said.")) == []
+    # what an attack is on, and a strike's object, the same way; a person attacked stays a person
+    assert [p.text for p in finder.find(_with_ents(nlp, "Militants launched an attack on Gwoza.", []))] == ["Gwoza"]
+    assert [p.text for p in finder.find(_with_ents(nlp, "Jets struck Gwoza on Tuesday.", []))] == ["Gwoza"]
+    doc = _with_ents(nlp, "Protesters condemned the attack on Rushdie.", [("Rushdie", 0, "PERSON")])
+    assert finder.find(doc) == []
     # the model's mislabels too: Vuhledar (some 14,000 people) as a product
     doc = _with_ents(nlp, "Troops retook Vuhledar on Sunday.", [("Vuhledar", 0, "PRODUCT")])
     assert [(p.text, p.country) for p in finder.find(doc)] == [("Vuhledar", "UKR")]

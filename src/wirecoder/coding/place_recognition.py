@@ -70,7 +70,10 @@ JOURNEY_VERBS = frozenset({"go", "come", "travel", "drive", "fly", "move", "retu
 # ("shelled Gwoza", "retook Vuhledar"): a known town of any size there is a place, as after "in".
 PLACE_OBJECT_VERBS = frozenset({"shell", "bombard", "bomb", "besiege", "encircle", "overrun", "retake", "recapture",
                                 "capture", "seize", "storm", "liberate", "occupy", "annex", "raze", "raid", "blockade",
-                                "retook"})  # the small model's lemmatiser leaves "retook" as it is
+                                "strike", "retook"})  # the small model's lemmatiser leaves "retook" as it is
+# Nouns of attack whose "on" names the place attacked: "an attack on Tal Tamr", "strikes on Kharkiv".
+ATTACK_NOUNS = frozenset({"attack", "assault", "offensive", "strike", "airstrike", "raid", "bombardment", "shelling",
+                          "advance", "push", "siege", "bombing"})
 # Lower-case words inside transliterated names: Arabic articles assimilated to the next consonant
 # ("Deir ez-Zor", "Jisr ash-Shughur", "Ma'arrat an-Nu'man") and the Persian linking vowel ("Mazar-i-Sharif").
 NAME_PARTICLES = frozenset({"ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed", "er", "es", "esh", "et",
@@ -137,9 +140,12 @@ BIG_CITY_POP = 100_000  # a city whose name is a place wherever the model put it
 
 
 def _taken_by_force(root: Token) -> bool:
-    """Whether a name's head is the object of a verb of war (PLACE_OBJECT_VERBS): "shelled Gwoza"."""
-    return ((root.dep_ == "dobj" or _parsed_as_adverb(root)) and root.head.pos_ == "VERB"
-            and root.head.lemma_ in PLACE_OBJECT_VERBS)
+    """Whether a name's head is the object of a verb of war (PLACE_OBJECT_VERBS: "shelled Gwoza") or of
+    "on" after a noun of attack (ATTACK_NOUNS: "an attack on Tal Tamr")."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "on":
+        return head.head.pos_ == "NOUN" and head.head.lemma_ in ATTACK_NOUNS
+    return (root.dep_ == "dobj" or _parsed_as_adverb(root)) and head.pos_ == "VERB" and head.lemma_ in PLACE_OBJECT_VERBS
 
 
 def _town_size(root: Token) -> int:
