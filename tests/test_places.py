@@ -180,6 +180,18 @@ def test_speaker_location_only_for_the_statement(nlp, finder):
     assert pick_event_location(sent, said, places, speech_verb=said).text == "Geneva"
 
 
+def test_the_dateline_is_the_scene_only_when_nothing_else_is(nlp, finder):
+    cases = [("BEIRUT (Reuters) - Government forces shelled rebel-held towns in Idlib province on Tuesday.",
+              "shell", "Idlib"),
+             ("KISUMU, Kenya - Riot police fired tear gas at people marching through Kisumu on Thursday.",
+              "fire", "Kisumu"),
+             ("BEIRUT (Reuters) - Lebanon's parliament elected a new speaker on Tuesday.", "elect", "BEIRUT")]
+    for text, lemma, where in cases:
+        doc = nlp(text)
+        trigger = next(t for t in doc if t.lemma_ == lemma)
+        assert pick_event_location(next(iter(doc.sents)), trigger, finder.find(doc)).text == where, text
+
+
 def test_relative_phrases(nlp, finder):
     doc = nlp(TEXT)
     sent = _sentence_with(doc, "north of Aleppo")

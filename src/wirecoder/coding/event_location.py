@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from wirecoder.coding.place_text import is_dateline
 from wirecoder.schema import Place
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "into", "on",
@@ -35,6 +36,7 @@ DIRECTIONS = {
 _REGION_ADJ = re.compile(r"^(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(ern)?$")
 _UNITS_KM = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0,
              "kilometer": 1.0, "miles": 1.609, "mile": 1.609, "mi": 1.609}
+DATELINE_PENALTY = 2.0  # a dateline loses to any place the event's own words attach to it
 # How far a "northern X" region sits from X's point, by the precision of X.
 _REGION_SHIFT_KM = {"country": 250.0, "region": 300.0, "admin1": 60.0, "city": 5.0, "point": 1.0}
 
@@ -82,6 +84,20 @@ def _attachment(span: Span, trigger: Token) -> float:
     if root.dep_ in ("dobj", "nsubjpass"):  # "shelled Aleppo", "Homs was bombed"
         score += 1.0
     return score
+
+
+def _in_dateline(span: Span) -> bool:
+    """The dateline's place, or the state or country it carries ("KISUMU, Kenya -": both)."""
+    if is_dateline(span):
+        return True
+    doc = span.doc
+    k = span.start - 1
+    if k < 1 or doc[k].text != ",":
+        return False
+    start = k
+    while start > 0 and doc[start - 1].text.isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    return start < k and is_dateline(doc[start:k])
 
 
 def _offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
@@ -149,6 +165,10 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
                 continue
         score = _attachment(span, trigger)
         score -= abs(span.root.i - trigger.i) / 50.0  # nearer mentions win ties
+        if _in_dateline(span):
+            # where the story was filed: the scene only when the sentence names no other place
+            # ("BEIRUT (Reuters) - ... shelled towns in Idlib province" happened in Idlib)
+            score -= DATELINE_PENALTY
         if place.precision in ("city", "point"):
             score += 0.3
         elif place.precision == "admin1":
