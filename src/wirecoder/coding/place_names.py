@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -47,6 +48,8 @@ FEATURE_PRIOR = {"country": 4.0, "continent": 3.5, "region": 3.0, "admin1": 2.0,
 NEAR_SPELLING_MIN = 6
 NEAR_SPELLING_LONG = 9  # from this many letters two edits are a spelling, not another name
 NATURAL_BACKOFF_POP = 10_000  # a town a valley, range or river is named after is a sizeable one
+TOWN_POP = 1_000  # a town at all: what a preposition of place or a verb of war asks of a name
+TOWN_TAKEN_POP = 20_000  # a town of some size: what a name needs where only the model's parse says place
 
 
 @dataclass
@@ -104,6 +107,12 @@ def romanises(name: str, own: str) -> bool:
             or spelling_skeleton(a) == spelling_skeleton(b))
 
 
+def respelling_of(text: str, c: Candidate, cs: Sequence[Candidate]) -> bool:
+    """Whether text names c as another spelling of c's own name (romanises) where no place of cs, text's
+    candidates, bears text as its own name ("Sloviansk" for Slov'yans'k, "Raqqa" for Ar Raqqah)."""
+    return c.alternate and not c.demonym and all(o.alternate for o in cs) and romanises(text, c.entry.name)
+
+
 def capitalised(tok: Token) -> bool:
     t = tok.text
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
@@ -151,11 +160,11 @@ class PlaceNames:
         self._by_initial: dict[str, list[str]] | None = None
 
     def near_spellings(self, text: str) -> list[Candidate]:
-        """Places whose name is spelt nearly as text, for a name the gazetteer lacks: transliterations
-        disagree on vowels and doubled letters ("Hassakeh" for Hasakeh, "Jisr al-Shughur" for Jisr
-        al-Shughour) and typing slips ("Mauritious"). One letter changed, added or dropped (two from
-        NEAR_SPELLING_LONG letters), the first letter the same; the nearest spellings only, as alternates.
-        The caller decides which of them the article can mean."""
+        """Places whose name is spelt nearly as text, for a name the gazetteer lacks even under another
+        romanisation (resolvable): transliterations disagree on vowels and doubled letters beyond the
+        Arabic-script countries too ("Bariyarpur" for Bariarpur), and typing slips ("Mauritious"). One
+        letter changed, added or dropped (two from NEAR_SPELLING_LONG letters), the first letter the same;
+        the nearest spellings only, as alternates. The caller decides which of them the article can mean."""
         key = fold(text)
         if len(key) < NEAR_SPELLING_MIN or not is_latin(key):
             return []
@@ -257,7 +266,7 @@ class PlaceNames:
         return None
 
     def has_town(self, text: str) -> bool:
-        return any(not c.demonym and c.entry.population >= 1_000 for c in self.gaz.candidates(text))
+        return any(not c.demonym and c.entry.population >= TOWN_POP for c in self.gaz.candidates(text))
 
     def has_name(self, text: str) -> bool:
         return any(not c.demonym for c in self.gaz.candidates(text))

@@ -30,12 +30,14 @@ from wirecoder.coding.place_names import (
     POSSESSIVES,
     REGION_WORD,
     SITE_NOUNS,
+    TOWN_POP,
+    TOWN_TAKEN_POP,
     WHERE_PREPS,
     PlaceNames,
     after_compass,
     capitalised,
     compass_only,
-    romanises,
+    respelling_of,
     with_dot,
 )
 from wirecoder.coding.place_text import (
@@ -134,8 +136,6 @@ def _alone(tok: Token) -> bool:
 
 
 COURT_QUALIFIERS = frozenset({"crown", "superior", "magistrates"})  # institution words only before "Court"
-TOWN_TAKEN_POP = 20_000  # a town of some size: a name the model mislabels is a place when one is taken
-TOWN_POP = 1_000  # a town at all: what a preposition of place or a verb of war asks of a name
 BIG_CITY_POP = 100_000  # a city whose name is a place wherever the model put it, unless it speaks
 
 
@@ -173,6 +173,11 @@ def _listed_with_person(ent: Span) -> bool:
     after = ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("and", ",") and doc[ent.end + 1].ent_type_ == "PERSON"
     before = ent.start >= 2 and doc[ent.start - 1].lower_ in ("and", ",") and doc[ent.start - 2].ent_type_ == "PERSON"
     return after or before
+
+
+def _short_alternate(text: str, names: Sequence[Candidate]) -> bool:
+    """Four letters or fewer that only an alternate name reaches: mostly a word, not a place ("Act")."""
+    return len(text) <= 4 and all(c.alternate for c in names)
 
 
 def _claim(span: Span, taken: list[bool], source: str) -> tuple[Span, str, str]:
@@ -323,7 +328,7 @@ class ToponymRecogniser:
         if span[0].is_lower:
             return True
         names = [c for c in self.gaz.candidates(span.text) if not c.demonym]
-        return not names or (len(span.text) <= 4 and all(c.alternate for c in names))
+        return not names or _short_alternate(span.text, names)
 
     def _with_abbreviation_dot(self, span: Span) -> Span:
         """"Sask." whole: the tokenizer splits the abbreviation's dot off at a sentence end."""
@@ -584,7 +589,7 @@ class ToponymRecogniser:
         RCMP", "Brant OPP" (the place a country, a division or a town of some size)."""
         if len(ent) < 2 or len(ent) > 4 or ent[-1].lower_ not in PLACE_BODIES or ent.label_ not in ("PERSON", "ORG"):
             return False
-        return any(not c.demonym and (c.entry.feature in ("country", "admin1", "admin2") or c.entry.population >= 1_000)
+        return any(not c.demonym and (c.entry.feature in ("country", "admin1", "admin2") or c.entry.population >= TOWN_POP)
                    and not c.alternate for c in self.gaz.candidates(ent[:-1].text))
 
     def _person_is_place(self, ent: Span, person_words: frozenset[str]) -> bool:
@@ -646,8 +651,8 @@ class ToponymRecogniser:
                 len(nxt) == 2 and nxt[0].lower_ in CONNECTORS and capitalised(nxt[1]))):
             return False  # "from McDonald's", "Médecins sans Frontières": a longer name goes on
         return any(not c.demonym and (
-            c.entry.population >= 20_000 if c.alternate  # another spelling of a real town: Dogubayazit
-            else c.entry.feature in ("country", "admin1", "admin2") or c.entry.population >= 1_000)
+            c.entry.population >= TOWN_TAKEN_POP if c.alternate  # another spelling of a real town: Dogubayazit
+            else c.entry.feature in ("country", "admin1", "admin2") or c.entry.population >= TOWN_POP)
             for c in self.gaz.candidates(span.text))
 
     @staticmethod
@@ -887,7 +892,7 @@ class ToponymRecogniser:
             if (not strict and nxt in INSTITUTION_WORDS and span.start == self._org_start(span)
                     and key not in INSTITUTION_KINDS and not (text.isupper() and len(text) <= 3) and any(
                     not c.alternate and not c.demonym and (c.entry.feature in ("admin1", "admin2")
-                                                           or c.entry.population >= 1_000)
+                                                           or c.entry.population >= TOWN_POP)
                     for c in self.gaz.candidates(text))):
                 return "name"
             return "name" if self._org_is_place(span) else None
@@ -902,7 +907,7 @@ class ToponymRecogniser:
         names = [c for c in cands if not c.demonym]
         if not names:
             return "demonym" if cands else None
-        if len(text) <= 4 and not text.isupper() and all(c.alternate for c in names):
+        if not text.isupper() and _short_alternate(text, names):
             return None  # "Act" is no "ACT"; "Barrie, Ont." comes in through _division_after_town
         sent_start = _opens(first)
         if is_dateline(span):
@@ -924,8 +929,7 @@ class ToponymRecogniser:
             return None  # "Fire Marshal Doug Logan": the end of a longer name
         doc = span.doc
         alone = not any(0 <= k < len(doc) and capitalised(doc[k]) for k in (span.start - 1, span.end))
-        respelt = alone and all(c.alternate for c in names) and romanises(text, e.name)
-        if e.population >= BIG_CITY_POP and (own or respelt) and not sent_start:
+        if e.population >= BIG_CITY_POP and (own or (alone and respelling_of(text, best, names))) and not sent_start:
             # a big place under its own name, or under another spelling of it that no place bears as its
             # own, written alone ("Raqqa" for Ar Raqqah; not "Karim Douma", "the Douma Road")
             return "name"

@@ -27,7 +27,7 @@ from wirecoder.coding.place_names import (
     Toponym,
     capitalised,
     place_from,
-    romanises,
+    respelling_of,
 )
 from wirecoder.coding.place_recognition import ToponymRecogniser
 from wirecoder.coding.place_standins import LONELY_POP, place_local_names, unsupported_namesakes
@@ -93,14 +93,23 @@ def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candida
     return out
 
 
+def _main_country(mentions: list[Toponym]) -> str | None:
+    """The country the mentions name twice or more, the most often (or the one country they name), or None."""
+    counts = Counter(t.place.country for t in mentions if t.place.country)
+    if not counts:
+        return None
+    best, n = counts.most_common(1)[0]
+    return best if n >= 2 or len(counts) == 1 else None
+
+
 def _states_of_one_country(xs: Sequence[Candidate], ys: Sequence[Candidate]) -> bool:
     """Whether X of "X, Y" can itself be a state of Y's country ("Washington, West Virginia"): then only
     the absence of a list going on makes Y X's address."""
     return bool({c.entry.cc for c in xs if c.entry.feature == "admin1"} & {y.entry.cc for y in ys})
 
 
-# An alternate name that is a romanisation of its place's own name (place_names.romanises) outranks a
-# same-sized place that merely lists the name.
+# An alternate name that is another spelling of its place's own name (place_names.respelling_of) outranks
+# a same-sized place that merely lists the name.
 ROMANISATION_BONUS = 0.3
 
 # How near a county's (a region's) point a town must lie for "Town, County" ("Town, Region") to hold it.
@@ -134,23 +143,14 @@ class PlaceFinder:
 
     def focus_country(self, doc: Doc) -> str | None:
         """The ISO alpha-3 country the article is mostly about, or None."""
-        mentions = self.find_mentions(doc, demonyms=True)
-        counts = Counter(t.place.country for t in mentions if t.place.country)
-        if not counts:
-            return None
-        best, n = counts.most_common(1)[0]
-        return best if n >= 2 or len(counts) == 1 else None
+        return _main_country(self.find_mentions(doc, demonyms=True))
 
     def find_with_focus(self, doc: Doc) -> tuple[list[Place], str | None]:
         """find() and focus_country() in one recognition pass (the coder needs both for every article)."""
         spans = self.recogniser.recognise(doc, demonyms=True)
         # The first pass only has to find the article's main country: two context rounds settle that.
         first = self._resolve(doc, spans, focus_country=None, rounds=2)
-        counts = Counter(t.place.country for t in first if t.place.country)
-        focus = None
-        if counts:
-            best, n = counts.most_common(1)[0]
-            focus = best if n >= 2 or len(counts) == 1 else None
+        focus = _main_country(first)
         names = [s for s in spans if s[1] != "demonym"]
         if focus is None:
             return [t.place for t in first if t.kind != "demonym"], None
@@ -417,8 +417,7 @@ class PlaceFinder:
             # ("Venice" for Dayton, "West Coast" for the Gambia's Western division) needs to be far
             # bigger to win. Exonyms still do: Köln for "Cologne" outweighs the Italian village.
             s -= 1.0
-        if (c.alternate and not c.demonym and all(o.alternate for o in cs)
-                and romanises(span.text, e.name)):
+        if respelling_of(span.text, c, cs):
             # Where no place bears the name as its own, one that lists it spelt like its own name holds a
             # romanisation of it ("Sloviansk" for Slov'yans'k); one unlike it, a second name or a stray
             # entry (Nikopol lists "Sloviansk").
