@@ -9,8 +9,10 @@ import pytest
 
 from place_helpers import all_named
 from wirecoder.coding.event_location import is_actor_metonym, pick_event_location
+from wirecoder.coding.place_standins import relative_link
 from wirecoder.coding.places import PlaceFinder
 from wirecoder.nlp.pipeline import load_nlp
+from wirecoder.resources.sphere import haversine_km
 
 TEXT = (
     "Syrian government forces shelled rebel-held districts of Homs on Tuesday, residents said. "
@@ -357,6 +359,31 @@ def test_a_dateline_that_stands_alone_is_the_best_known_town(nlp, finder, openin
         assert p.country == "USA" and p.feature == "city"
 
 
+def test_a_plural_division_word_after_a_list_names_every_member(nlp, finder):
+    doc = _labelled(nlp, "Russia annexed the Donetsk and Luhansk regions in 2022.",
+                    {"Russia": "GPE", "Donetsk": "GPE", "Luhansk": "GPE"})
+    for name in ("Donetsk", "Luhansk"):
+        place = _resolved(finder, doc, name)[0]
+        assert (place.country, place.feature) == ("UKR", "admin1"), name
+    doc = _labelled(nlp, "Drones were downed over the Kursk, Belgorod and Rostov regions.",
+                    {"Kursk": "GPE", "Belgorod": "GPE", "Rostov": "GPE"})
+    assert {_resolved(finder, doc, n)[0].feature for n in ("Kursk", "Belgorod", "Rostov")} == {"admin1"}
+    # a singular word names only the member before it
+    doc = _labelled(nlp, "Shelling hit Donetsk and Luhansk region on Monday.", {"Donetsk": "GPE", "Luhansk": "GPE"})
+    assert _resolved(finder, doc, "Donetsk")[0].feature == "city"
+
+
+def test_a_dateline_with_its_country_is_a_town_not_the_division_named_after_it(nlp, finder):
+    # Valencia's region outweighs the city on population; a dateline names where a story was filed.
+    text = ("VALENCIA, Spain (Reuters) - Torrential rain killed 12 people in the province of Valencia on "
+            "Wednesday. The prime minister flew to Valencia.")
+    doc = _labelled(nlp, text, {"VALENCIA": "GPE", "Spain": "GPE", "Valencia": "GPE"})
+    dateline, province, city = _resolved(finder, doc, "VALENCIA") + _resolved(finder, doc, "Valencia")
+    assert (dateline.country, dateline.feature) == ("ESP", "city")
+    assert province.feature == "admin1"
+    assert (city.country, city.feature) == ("ESP", "city")
+
+
 def test_sharing_a_division_the_size_of_a_country_is_no_local_evidence(nlp, finder):
     # England holds a small Washington; an English story's "Washington" is still the American capital.
     text = "British officials in Salisbury and London said Washington would expel sixty diplomats."
@@ -672,6 +699,44 @@ def test_a_cue_noun_makes_a_place_of_what_follows(nlp, finder):
     for name in ("Zarvik", "Molunga", "Tessaro"):
         assert name in found, name
     assert found["Tessaro"].country == "KEN"  # unknown to the gazetteer: the country it lies in
+
+
+@pytest.mark.parametrize(("link", "expected"), [
+    (", north of", (0.0, "north")),
+    (", about 60 km west of", (60.0, "west")),
+    (", 20 km (12 miles) south-east of", (20.0, "south-east")),
+    (", a small farming village some 15 kilometres east of the", (15.0, "east")),
+    (", 5 miles northeast of", (8.045, "northeast")),
+    (", a friend of", None),
+    (", 60 km of", None),
+    (", a team 40 km north of", None),
+])
+def test_relative_links(link, expected):
+    assert relative_link(link) == expected
+
+
+def test_a_name_lies_where_its_bearing_from_a_town_puts_it(nlp, finder):
+    # The article is about Mali, so without the bearing the unknown villages would stand in at Mali's point.
+    text = ("Militants attacked a camp near Mopti in Mali on Monday. In neighbouring Burkina Faso, gunmen "
+            "killed villagers in Zarvik, north of Ouagadougou, and hundreds fled to Molunga, about 60 km west "
+            "of Ouagadougou. Troops in Mali were put on alert.")
+    doc = _with_ents(nlp, text, [("Zarvik", 0, "GPE"), ("Molunga", 0, "GPE"), ("Ouagadougou", 0, "GPE"),
+                                 ("Ouagadougou", 1, "GPE")])
+    found = {p.text: p for p in finder.find(doc)}
+    capital = found["Ouagadougou"]
+    assert (found["Zarvik"].country, found["Zarvik"].lat) == ("BFA", capital.lat)
+    molunga = found["Molunga"]
+    assert molunga.country == "BFA" and molunga.lon < capital.lon
+    assert haversine_km(molunga.lat, molunga.lon, capital.lat, capital.lon) == pytest.approx(60.0, abs=0.5)
+
+
+def test_a_namesake_far_from_the_town_the_text_measures_from_is_not_it(nlp, finder):
+    text = "Gunmen raided Salem, 30 km north of Maiduguri, on Monday, residents of Maiduguri said."
+    doc = _with_ents(nlp, text, [("Salem", 0, "GPE"), ("Maiduguri", 0, "GPE"), ("Maiduguri", 1, "GPE")])
+    found = {p.text: p for p in finder.find(doc)}
+    town = found["Maiduguri"]
+    assert found["Salem"].country == "NGA"
+    assert haversine_km(found["Salem"].lat, found["Salem"].lon, town.lat, town.lon) == pytest.approx(30.0, abs=0.5)
 
 
 def test_a_name_the_article_gives_a_person_is_that_person(nlp, finder):

@@ -9,13 +9,13 @@ Aleppo" becomes an offset point, "northern Syria" a region.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from wirecoder.coding.place_text import is_dateline
+from wirecoder.resources.sphere import BEARINGS, UNITS_KM, offset_point
 from wirecoder.schema import Place
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "into", "on",
@@ -28,14 +28,7 @@ ACTOR_NOUNS = frozenset({"government", "ministry", "minister", "president", "arm
                          "force", "police", "leader", "leadership", "regime", "administration", "embassy",
                          "ambassador", "envoy", "official", "officials", "parliament", "spokesman",
                          "spokeswoman", "delegation", "navy", "troops", "decision", "authorities"})
-DIRECTIONS = {
-    "north": 0.0, "northeast": 45.0, "north-east": 45.0, "east": 90.0, "southeast": 135.0,
-    "south-east": 135.0, "south": 180.0, "southwest": 225.0, "south-west": 225.0, "west": 270.0,
-    "northwest": 315.0, "north-west": 315.0,
-}
 _REGION_ADJ = re.compile(r"^(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(ern)?$")
-_UNITS_KM = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0,
-             "kilometer": 1.0, "miles": 1.609, "mile": 1.609, "mi": 1.609}
 DATELINE_PENALTY = 2.0  # a dateline loses to any place the event's own words attach to it
 # How far a "northern X" region sits from X's point, by the precision of X.
 _REGION_SHIFT_KM = {"country": 250.0, "region": 300.0, "admin1": 60.0, "city": 5.0, "point": 1.0}
@@ -100,16 +93,6 @@ def _in_dateline(span: Span) -> bool:
     return start < k and is_dateline(doc[start:k])
 
 
-def _offset(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
-    r = 6371.0
-    b = math.radians(bearing_deg)
-    p1, l1 = math.radians(lat), math.radians(lon)
-    d = km / r
-    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
-    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
-    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540) % 360 - 180, 5)
-
-
 def refine_relative(span: Span, place: Place) -> Place:
     """Apply "20 km north of X" (offset point) and "northern X" (region) to a resolved place."""
     if place.lat is None or place.lon is None:
@@ -117,15 +100,15 @@ def refine_relative(span: Span, place: Place) -> Place:
     doc = span.doc
     i = span.start
     # "<num> <unit> <direction> of X"
-    if i >= 4 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in DIRECTIONS \
-            and doc[i - 3].lower_ in _UNITS_KM and doc[i - 4].like_num:
+    if i >= 4 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in BEARINGS \
+            and doc[i - 3].lower_ in UNITS_KM and doc[i - 4].like_num:
         try:
             value = float(doc[i - 4].text.replace(",", ""))
         except ValueError:
             value = None
         if value is not None:
-            km = value * _UNITS_KM[doc[i - 3].lower_]
-            lat, lon = _offset(place.lat, place.lon, km, DIRECTIONS[doc[i - 2].lower_])
+            km = value * UNITS_KM[doc[i - 3].lower_]
+            lat, lon = offset_point(place.lat, place.lon, km, BEARINGS[doc[i - 2].lower_])
             return replace(place, text=doc[i - 4:span.end].text, char_start=doc[i - 4].idx,
                            lat=lat, lon=lon, precision="point", name=f"{doc[i - 4:i].text} {place.name}")
     # "northern Syria", "north-eastern Nigeria"
@@ -134,8 +117,8 @@ def refine_relative(span: Span, place: Place) -> Place:
         if m:
             base = m.group(1).replace("-", "")
             shift = _REGION_SHIFT_KM.get(place.precision or "city", 5.0)
-            lat, lon = (place.lat, place.lon) if base == "central" else _offset(
-                place.lat, place.lon, shift, DIRECTIONS.get(base, 0.0))
+            lat, lon = (place.lat, place.lon) if base == "central" else offset_point(
+                place.lat, place.lon, shift, BEARINGS.get(base, 0.0))
             return replace(place, text=doc[i - 1:span.end].text, char_start=doc[i - 1].idx, lat=lat, lon=lon,
                            precision="region", name=f"{doc[i - 1].text} {place.name}")
     return place

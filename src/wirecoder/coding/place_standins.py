@@ -5,6 +5,7 @@ country; a name nothing calls a place is dropped.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -26,7 +27,7 @@ from wirecoder.coding.place_names import (
 from wirecoder.coding.place_text import is_compass_word
 from wirecoder.resources.gazetteer import Candidate, Entry
 from wirecoder.resources.gazetteer_names import fold
-from wirecoder.resources.sphere import haversine_km
+from wirecoder.resources.sphere import BEARINGS, UNITS_KM, haversine_km, offset_point
 from wirecoder.schema import Place
 
 _PART_NOUNS = frozenset({"district", "province", "region", "county", "state", "governorate", "suburb", "town",
@@ -54,6 +55,29 @@ def _part_link(link: str) -> bool:
         return False
     head = words[:-1]
     return all(w.isalpha() and w.islower() for w in head) and head[-1] in _PART_NOUNS
+
+
+_RELATIVE_LINK = re.compile(
+    r",?\s*(?:(?:a|an)\s+(?:[a-z]+\s+){0,2}?(?P<kind>[a-z]+)\s+)?"
+    r"(?:(?:about|some|around|roughly|nearly|almost|approximately|just|only)\s+)?"
+    r"(?:(?P<num>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>[a-z]+)\s*(?:\([^)]*\)\s*)?)?"
+    r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of(?:\s+the)?")
+
+
+def relative_link(link: str) -> tuple[float, str] | None:
+    """(distance in km, or 0 where none is given; compass direction) when the words between a name and
+    the next place say where the name lies from it: ", north of", ", about 60 km west of", ", 20 km (12
+    miles) south-east of", ", a town 40 km north of"; else None."""
+    m = _RELATIVE_LINK.fullmatch(link)
+    if m is None or (m["kind"] and m["kind"] not in PLACE_NOUNS | _SPOT_NOUNS):
+        return None
+    if m["num"] is None:
+        return 0.0, m["dir"]
+    unit = UNITS_KM.get(m["unit"])
+    return (float(m["num"]) * unit, m["dir"]) if unit else None
+
+
+_SPOT_NOUNS = frozenset({"camp", "area", "base", "crossing", "junction", "spot"})
 
 
 def _possessive_part(between: str) -> bool:
@@ -131,29 +155,48 @@ def _possessive_holder(found: list[Toponym], i: int, text: str) -> Place | None:
     return None
 
 
-def _holder(found: list[Toponym], i: int, text: str) -> Place | None:
-    """The place a mention is a part of by the text's own words: a possessive before it ("Giza's Haram
-    district", "Cairo's gated suburb of Madinaty") or a part phrase after it ("the Adhamiyah district of
-    Baghdad", "the Rice Lake area of Fulton County"), or None."""
+def _holder(found: list[Toponym], i: int, text: str) -> tuple[Place, tuple[float, str] | None] | None:
+    """The place a mention is a part of or lies near by the text's own words, with the bearing the text
+    gives from it (relative_link) where it gives one: a possessive before it ("Giza's Haram district", "Cairo's gated
+    suburb of Madinaty"), a part phrase after it ("the Adhamiyah district of Baghdad", "the Rice Lake area
+    of Fulton County") or a bearing from a town ("Bama, 70 km south of Maiduguri"); else None."""
     here = found[i].place
     owner = _possessive_holder(found, i, text)
     if owner is not None:
-        return owner
+        return owner, None
     if i + 1 < len(found):
         nxt = found[i + 1].place
         link = text[here.char_end:nxt.char_start].strip().lower()
         # "the Cincinnati suburb of West Chester" reads the other way: the suburb is the one after "of"
         if (nxt.lat is not None and (_part_link(link) or _kind_of_place_in(link))
                 and not _CONTAINER_FIRST.intersection(link.replace(",", " ").split())):
-            return nxt
+            return nxt, None
+        bearing = relative_link(link)
+        if bearing is not None and _is_town(nxt):
+            return nxt, bearing
     return None
 
 
-def _held_elsewhere(place: Place, holder: Place) -> bool:
-    """Whether a town's reading lies outside the place the text says holds it: farther than HELD_KM from
-    a town or county, outside a state, or in another country."""
+def _is_town(place: Place) -> bool:
+    return place.lat is not None and place.feature in ("city", "admin2")
+
+
+def _near(t: Toponym, town: Place, km: float, direction: str) -> Toponym:
+    """t, which the gazetteer lacks or misreads, placed by its bearing from a town: km along direction
+    where the text gives a distance ("Tawila, about 60 km west of El Fasher"), else at the town's own point
+    ("Barsalogho, north of Ouagadougou")."""
+    if km:
+        lat, lon = offset_point(town.lat, town.lon, km, BEARINGS[direction])
+        town = replace(town, lat=lat, lon=lon, name=f"{km:.0f} km {direction} of {town.name}")
+    return _stand_in(t, town)
+
+
+def _held_elsewhere(place: Place, holder: Place, slack_km: float = 0.0) -> bool:
+    """Whether a town's reading lies outside the place the text says holds it: farther than HELD_KM (plus
+    the distance the text puts between them) from a town or county, outside a state, or in another
+    country."""
     if holder.feature in ("city", "admin2"):
-        return haversine_km(place.lat, place.lon, holder.lat, holder.lon) > HELD_KM
+        return haversine_km(place.lat, place.lon, holder.lat, holder.lon) > HELD_KM + slack_km
     if holder.feature == "admin1":
         return place.country != holder.country or place.admin1 != holder.name
     if holder.feature == "country":
@@ -176,15 +219,22 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames) -> list
             continue
         if t.place.lat is not None:
             # only a town or county can be a part of a town ("Toronto's Ontario health-card holders")
-            holder = _holder(found, i, text) if t.place.feature in ("city", "admin2") else None
-            if holder is not None and _held_elsewhere(t.place, holder):
-                out[i] = _stand_in(t, holder)  # "Giza's Haram district" is no Norwegian Haram
+            held = _holder(found, i, text) if t.place.feature in ("city", "admin2") else None
+            if held is not None:
+                holder, bearing = held
+                if bearing is not None and _held_elsewhere(t.place, holder, bearing[0]):
+                    out[i] = _near(t, holder, *bearing)  # "Salem, 30 km north of Maiduguri" is no Indian city
+                elif bearing is None and _held_elsewhere(t.place, holder):
+                    out[i] = _stand_in(t, holder)  # "Giza's Haram district" is no Norwegian Haram
             continue
         nxt = found[i + 1].place if i + 1 < len(found) else None
         link = text[t.place.char_end:nxt.char_start].strip().lower() if nxt is not None else ""
         part_of = _part_link(link) or _kind_of_place_in(link)
+        bearing = relative_link(link)
+        if bearing is not None and nxt is not None and _is_town(nxt):
+            out[i] = _near(t, nxt, *bearing)
         # "the X province of Congo" says no more than the article's own home place would
-        if (nxt is not None and nxt.lat is not None and (link in CONTAINER_LINKS or part_of)
+        elif (nxt is not None and nxt.lat is not None and (link in CONTAINER_LINKS or part_of)
                 and not (part_of and nxt.precision == "country")):
             out[i] = _placed_in(t, nxt, names)
         elif (owner := _possessive_holder(found, i, text)) is not None:

@@ -66,6 +66,18 @@ def _list_neighbours(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[list[
     return [r for r in runs if len(r) > 1]
 
 
+def _shared_cues(doc: Doc, spans: list[tuple[Span, str, str]]) -> dict[int, str]:
+    """The plural division word after a list that names every member ("the Donetsk and Luhansk regions",
+    "Idlib and Aleppo provinces"), by span index of the members before it (the last has it next anyway)."""
+    out: dict[int, str] = {}
+    for run in _list_neighbours(doc, spans):
+        end = spans[run[-1]][0].end
+        word = doc[end].lower_ if end < len(doc) else ""
+        if word in ADMIN_CUES and word.endswith("s"):
+            out.update((i, word) for i in run[:-1])
+    return out
+
+
 def _same_kind(e: Entry, like: Entry) -> bool:
     """Of one kind with like: the same feature and, below the country level, the same country (like
     has no country when the list's towns need not share one)."""
@@ -187,7 +199,8 @@ class PlaceFinder:
             held = pair is not None and self._contained(span, pair)
             if pair and not held and _states_of_one_country(cs, pair):
                 pair = None  # "Virginia, Washington, West Virginia and Wyoming": a list of states, no address
-            if not pair and kind == "name" and is_dateline(span):
+            dateline = kind == "name" and is_dateline(span)
+            if dateline and not pair:
                 # A dateline with no state or country ("WASHINGTON —", "MOSCOW (Reuters)") names a city
                 # known well enough to stand alone: the best known of the name, whatever the story's
                 # other places are (a British spy story datelined Washington is still about DC).
@@ -202,6 +215,14 @@ class PlaceFinder:
                 own_pair[n] = {c.entry.id: self._pair_bonus(c.entry, pair, own=True, address=held) for c in cs}
                 for c in cs:
                     best[c.entry.id] = max(best.get(c.entry.id, 0.0), self._pair_bonus(c.entry, pair))
+                towns = [c for c in cs if c.entry.feature == "city"]
+                held_by = max((own_pair[n][c.entry.id] for c in towns), default=0.0)
+                if dateline and held_by > 0:
+                    # A dateline with its state or country ("VALENCIA, Spain (Reuters)") names the
+                    # best-known town of the name there, not the bigger division named after it.
+                    known = max((c for c in towns if own_pair[n][c.entry.id] == held_by), key=self.names.prior).entry.id
+                    own_pair[n][known] += DATELINE_BONUS
+                    best[known] += DATELINE_BONUS
                 contained = held and (doc[span.end].text != "," or all(p.entry.feature == "admin1" for p in pair))
                 divisions = {(p.entry.cc, p.entry.name) for p in pair if p.entry.feature == "admin1"}
                 named = {p.entry.cc for p in pair}
@@ -270,6 +291,7 @@ class PlaceFinder:
 
             ctx = DocumentContext.build(groups, believed, focus_cc, self.gaz.neighbours,
                                         self.gaz.division_size)
+        cues = _shared_cues(doc, spans)
         scored: list[list[tuple[float, Candidate]]] = []
         for i, ((span, _, _), cs, key) in enumerate(zip(spans, cands, keys, strict=True)):
             if not cs or key in contradicted or i in unheld:
@@ -277,7 +299,7 @@ class PlaceFinder:
                 continue
             bonus = own_pair.get(i, pair_bonus.get(key, {}))
             held = container.get(i, {})
-            scored.append([(self._score(c, cs, span) + bonus.get(c.entry.id, 0.0) + held.get(c.entry.id, 0.0)
+            scored.append([(self._score(c, cs, span, cues.get(i)) + bonus.get(c.entry.id, 0.0) + held.get(c.entry.id, 0.0)
                             + ctx.bonus(key, c.entry, national_cap=caps.get((key, c.entry.id)),
                                         tiny=(key, c.entry.id) in tiny), c) for c in cs])
         list_bonus = _list_bonus(doc, spans, [max(s, key=lambda x: x[0])[1] if s else None for s in scored])
@@ -382,12 +404,13 @@ class PlaceFinder:
         (1/CITY_SHARE of its people) or its country's capital."""
         return city.population * CITY_SHARE >= division.population or self.gaz.is_capital(city)
 
-    def _score(self, c: Candidate, cs: list[Candidate], span: Span) -> float:
-        """Context-free score of one candidate for one mention: prior plus the mention's own cue words."""
+    def _score(self, c: Candidate, cs: list[Candidate], span: Span, cue: str | None = None) -> float:
+        """Context-free score of one candidate for one mention: prior plus the mention's own cue words
+        (cue: a division word the mention shares with the list it ends, _shared_cues)."""
         e = c.entry
         doc = span.doc
         s = self.names.prior(c)
-        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        nxt = cue or (doc[span.end].lower_ if span.end < len(doc) else "")
         prev2 = doc[max(0, span.start - 2):span.start].text.lower()
         if e.feature in ("admin1", "admin2") and (
                 (nxt in ADMIN_CUES and not (e.feature == "admin2" and nxt in ("region", "regions")))
