@@ -459,6 +459,18 @@ def _with_ents(nlp, text: str, marks: list[tuple[str, int, str]]):
     return doc
 
 
+def test_a_name_its_own_words_make_a_place_is_that_place_again(nlp, finder):
+    # The model labels the town an organisation both times; shelling it makes it a place, and so it is
+    # where the model's label is all the second sentence offers.
+    text = "Russian forces shelled Kostiantynivka on Monday. Residents said Kostiantynivka was calm on Tuesday."
+    doc = _with_ents(nlp, text, [("Kostiantynivka", 0, "ORG"), ("Kostiantynivka", 1, "ORG")])
+    assert [p.country for p in _resolved(finder, doc, "Kostiantynivka")] == ["UKR", "UKR"]
+    # what a verb of any kind acts on is not made a place ("studying Zara", "push Levi around")
+    text = "Analysts have spent years studying Kostiantynivka. Kostiantynivka was calm on Tuesday."
+    doc = _with_ents(nlp, text, [("Kostiantynivka", 0, "ORG"), ("Kostiantynivka", 1, "ORG")])
+    assert len([p for p in finder.find(doc) if p.text == "Kostiantynivka"]) < 2
+
+
 def test_a_place_is_the_same_place_where_the_model_says_person(nlp, finder):
     text = "Dengue cases rose in Cairns this week. The head of the Cairns health unit said Cairns needs help."
     doc = _with_ents(nlp, text, [("Cairns", 0, "GPE"), ("Cairns", 1, "PERSON"), ("Cairns", 2, "PERSON")])

@@ -160,6 +160,12 @@ def _taken_or_reached(root: Token) -> bool:
             or _parsed_as_adverb(root))
 
 
+def _placed_by_own_words(root: Token) -> bool:
+    """Whether the words around a name (not the model's label) make it a place: a verb of war acting on it
+    or a preposition of place before it ("shelled Kostiantynivka", "fighting in Rastan")."""
+    return _taken_by_force(root) or (root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPS)
+
+
 def _parsed_as_adverb(tok: Token) -> bool:
     """A name the parser hung on the verb before it as an adverb: its guess at a word it has never seen
     ("shelled Toretsk on Monday", "retook Severodonetsk"). Only capitalised words reach this test (the
@@ -479,7 +485,7 @@ class ToponymRecogniser:
         also uses it in a personal name."""
         # Not a landmark: "talks at the Kremlin" is a place, "the Kremlin said" the institution.
         names = {s.text for s, kind, source in found
-                 if kind == "name" and source == "ner" and self.names.has_name(s.text)
+                 if kind == "name" and self.names.has_name(s.text) and (source == "ner" or _placed_by_own_words(s.root))
                  and not any(c.entry.feature == "landmark" for c in self.gaz.candidates(s.text))} - person_words
         if not names:
             return []
