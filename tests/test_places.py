@@ -194,6 +194,17 @@ def test_the_dateline_is_the_scene_only_when_nothing_else_is(nlp, finder):
         assert pick_event_location(next(iter(doc.sents)), trigger, finder.find(doc)).text == where, text
 
 
+def test_the_town_the_event_acts_on_beats_the_division_around_it(nlp, finder):
+    cases = [("In the occupied West Bank, Israeli troops raided Jenin on Tuesday.", "raid", "Jenin"),
+             # a town further down the sentence is a part of the event, not its place
+             ("Shelling killed 30 people across the Donetsk region on Tuesday, including 12 in Pokrovsk.", "kill",
+              "Donetsk")]
+    for text, lemma, where in cases:
+        doc = nlp(text)
+        trigger = next(t for t in doc if t.lemma_ == lemma)
+        assert pick_event_location(next(iter(doc.sents)), trigger, finder.find(doc)).text == where, text
+
+
 def test_relative_phrases(nlp, finder):
     doc = nlp(TEXT)
     sent = _sentence_with(doc, "north of Aleppo")

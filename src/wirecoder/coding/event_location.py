@@ -132,7 +132,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     is the location only when the event is the statement itself (trigger is the speech verb).
     Returns None when the sentence names no fitting place.
     """
-    best: tuple[float, Place, Span] | None = None
+    scored: list[tuple[float, Place, Span]] = []
     event_is_statement = speech_verb is not None and trigger.i == speech_verb.i
     for place in places:
         if place.char_start is None or not (sent.start_char <= place.char_start < sent.end_char):
@@ -158,8 +158,35 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
             score += 0.15
         if place.lat is None:
             score -= 2.0
-        if best is None or score > best[0]:
-            best = (score, place, span)
-    if best is None:
+        scored.append((score, place, span))
+    if not scored:
         return None
+    best = max(scored, key=lambda x: x[0])
+    # "In the occupied West Bank, troops raided Jenin": both attach to the event; the town the event's
+    # verb acts on directly, inside the division, is the more precise answer to where it happened (not
+    # one further down: "killed 30 across the Gaza Strip, including 12 in a house in Jabalia").
+    inner = [x for x in scored if x[0] >= best[0] - CONTAINED_MARGIN and _on_trigger(x[2], trigger)
+             and _inside(x[1], best[1])]
+    if inner:
+        best = max(inner, key=lambda x: x[0])
     return refine_relative(best[2], best[1])
+
+
+CONTAINED_MARGIN = 1.0  # how much less attached a place inside the best one may be and still be preferred
+
+
+def _on_trigger(span: Span, trigger: Token) -> bool:
+    """Whether a mention hangs on the trigger itself: its object, or a preposition's object on it."""
+    root = span.root
+    return root.head == trigger or (root.dep_ == "pobj" and root.head.head == trigger)
+
+
+def _inside(place: Place, area: Place) -> bool:
+    """Whether place is a town or point inside area: a country, or a division or region of the name of
+    the town's first-level division."""
+    if place.precision not in ("city", "point") or place.country is None or place.country != area.country:
+        return False
+    if area.precision == "country":
+        return True
+    return area.precision in ("admin1", "region") and place.admin1 is not None and place.admin1 in (
+        area.admin1, area.name)
