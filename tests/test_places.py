@@ -395,6 +395,15 @@ def test_a_dateline_with_its_country_is_a_town_not_the_division_named_after_it(n
     assert (city.country, city.feature) == ("ESP", "city")
 
 
+def test_a_dateline_outweighs_a_neighbour_the_story_names_more(nlp, finder):
+    # Australia and Victoria outnumber New Zealand's names, and Victoria holds a Wellington of its own.
+    text = ("WELLINGTON (Reuters) - New Zealand's parliament passed the bill on Thursday. In Australia, "
+            "police in Victoria arrested three men in Melbourne, and officials in Perth and Darwin urged calm.")
+    doc = _labelled(nlp, text, {"WELLINGTON": "GPE", "New Zealand": "GPE", "Australia": "GPE", "Victoria": "GPE",
+                                "Melbourne": "GPE", "Perth": "GPE", "Darwin": "GPE"})
+    assert _resolved(finder, doc, "WELLINGTON")[0].country == "NZL"
+
+
 def test_sharing_a_division_the_size_of_a_country_is_no_local_evidence(nlp, finder):
     # England holds a small Washington; an English story's "Washington" is still the American capital.
     text = "British officials in Salisbury and London said Washington would expel sixty diplomats."

@@ -42,7 +42,7 @@ LIST_BONUS = 4.0
 CONTEXT_ROUNDS = 4
 OWN_PAIR_ADMIN_BONUS = 6.0  # a mention's own "X, <its state>" against the article's other towns
 CONTAINER_BONUS = 6.0  # as much as an "X, Y" pair can give X (country and division)
-DATELINE_BONUS = 3.0  # for the best-known town of a name that stands alone as a dateline
+DATELINE_BONUS = 6.0  # the best-known town of a dateline's name: as much as "X, Y" gives, more than the story's other places
 NAMESAKE_RATIO = 50  # population ratio that makes a place a small namesake of another
 NAMESAKE_NATIONAL_CAP = 1.5  # most credit such a namesake gets from national context alone
 # A town a thousand times smaller than a city of millions bearing its name ("London", California) is a
