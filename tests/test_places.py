@@ -479,6 +479,20 @@ def _with_ents(nlp, text: str, marks: list[tuple[str, int, str]]):
     return doc
 
 
+@pytest.mark.parametrize(("name", "label", "dep"), [("Tal Afar", "PERSON", "appos"), ("Kostiantynivka", "ORG", "dobj"),
+                                               ("Gwoza", None, "dobj"), ("Jisr al-Shughur", "PERSON", "appos")])
+def test_a_verb_of_war_the_tagger_took_for_a_noun_still_takes_a_town(nlp, finder, name, label, dep):
+    # The small model tags "retook" a noun and hangs the town on it in various ways.
+    text = f"The army retook {name} on Saturday from the rebels, a military spokesman said."
+    doc = _with_ents(nlp, text, [(name, 0, label)] if label else [])
+    verb = next(t for t in doc if t.text == "retook")
+    verb.pos_ = "NOUN"
+    town = doc.char_span(text.index(name), text.index(name) + len(name))[-1]
+    town.dep_, town.head = dep, verb
+    assert [p.country for p in finder.find(doc) if p.text == name] == [
+        {"Tal Afar": "IRQ", "Kostiantynivka": "UKR", "Gwoza": "NGA", "Jisr al-Shughur": "SYR"}[name]]
+
+
 def test_a_name_its_own_words_make_a_place_is_that_place_again(nlp, finder):
     # The model labels the town an organisation both times; shelling it makes it a place, and so it is
     # where the model's label is all the second sentence offers.

@@ -139,18 +139,48 @@ COURT_QUALIFIERS = frozenset({"crown", "superior", "magistrates"})  # institutio
 BIG_CITY_POP = 100_000  # a city whose name is a place wherever the model put it, unless it speaks
 
 
-def _taken_by_force(root: Token) -> bool:
-    """Whether a name's head is the object of a verb of war (PLACE_OBJECT_VERBS: "shelled Gwoza") or of
-    "on" after a noun of attack (ATTACK_NOUNS: "an attack on Tal Tamr")."""
+def _taken_by_force(span: Span) -> bool:
+    """Whether a name is the object of a verb of war (PLACE_OBJECT_VERBS: "shelled Gwoza"), by the parse or,
+    where the small model mistook the verb for a noun ("The army retook Tal Afar"), by the word right before
+    it; or the object of "on" after a noun of attack (ATTACK_NOUNS: "an attack on Tal Tamr")."""
+    root = span.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "on":
         return head.head.pos_ == "NOUN" and head.head.lemma_ in ATTACK_NOUNS
-    return (root.dep_ == "dobj" or _parsed_as_adverb(root)) and head.pos_ == "VERB" and head.lemma_ in PLACE_OBJECT_VERBS
+    if (root.dep_ == "dobj" or _parsed_as_adverb(root)) and head.pos_ == "VERB" and head.lemma_ in PLACE_OBJECT_VERBS:
+        return True
+    return _after_war_verb(span)
 
 
-def _town_size(root: Token) -> int:
+def _after_war_verb(span: Span) -> bool:
+    """Whether the word right before a name is a verb of war, whatever the tagger made of it."""
+    before = span.doc[span.start - 1] if span.start else None
+    determined = span.start > 1 and span.doc[span.start - 2].lower_ in ("a", "an", "the")  # "the raid Monday"
+    return before is not None and before.lower_ in WAR_VERB_FORMS and not determined
+
+
+_IRREGULAR_FORMS = {"overrun": {"overran", "overrunning"}, "retake": {"retook", "retaken"}, "strike": {"struck"}}
+
+
+def _verb_forms(lemma: str) -> set[str]:
+    """The forms of an English verb ("shell": shells, shelled, shelling; "occupy": occupies, occupied)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if lemma in _IRREGULAR_FORMS:
+        past = _IRREGULAR_FORMS[lemma]
+    else:
+        past = {lemma[:-1] + "ied" if lemma.endswith("y") else stem + "ed"}
+    third = lemma[:-1] + "ies" if lemma.endswith("y") else lemma + ("es" if lemma.endswith("x") else "s")
+    return {lemma, third, stem + "ing", *past}
+
+
+# Every form of the verbs of war, for when the tagger has taken one for a noun ("retook", "shelled").
+# ("retook" is in PLACE_OBJECT_VERBS as the small model's lemma of itself, not a verb to inflect.)
+WAR_VERB_FORMS = frozenset(set().union(*(_verb_forms(v) for v in PLACE_OBJECT_VERBS - {"retook"})))
+
+
+def _town_size(span: Span) -> int:
     """How big a known town must be for a mislabelled name with this head to be a place."""
-    return TOWN_POP if _taken_by_force(root) else TOWN_TAKEN_POP
+    return TOWN_POP if _taken_by_force(span) else TOWN_TAKEN_POP
 
 
 def _taken_or_reached(root: Token) -> bool:
@@ -160,10 +190,10 @@ def _taken_or_reached(root: Token) -> bool:
             or _parsed_as_adverb(root))
 
 
-def _placed_by_own_words(root: Token) -> bool:
+def _placed_by_own_words(span: Span) -> bool:
     """Whether the words around a name (not the model's label) make it a place: a verb of war acting on it
     or a preposition of place before it ("shelled Kostiantynivka", "fighting in Rastan")."""
-    return _taken_by_force(root) or (root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPS)
+    return _taken_by_force(span) or (span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE_PREPS)
 
 
 def _parsed_as_adverb(tok: Token) -> bool:
@@ -485,7 +515,7 @@ class ToponymRecogniser:
         also uses it in a personal name."""
         # Not a landmark: "talks at the Kremlin" is a place, "the Kremlin said" the institution.
         names = {s.text for s, kind, source in found
-                 if kind == "name" and self.names.has_name(s.text) and (source == "ner" or _placed_by_own_words(s.root))
+                 if kind == "name" and self.names.has_name(s.text) and (source == "ner" or _placed_by_own_words(s))
                  and not any(c.entry.feature == "landmark" for c in self.gaz.candidates(s.text))} - person_words
         if not names:
             return []
@@ -614,16 +644,16 @@ class ToponymRecogniser:
                 c.entry.feature == "city" and c.entry.population >= BIG_CITY_POP for c in names):
             return True  # "Arbil" (Erbil's other name) too: the gazetteer pass weighs it as an unlabelled word
         # "advanced on Bukavu in South Kivu": a town in its own province
-        if first.i == 0 or (not _taken_or_reached(root) and self.names.comma_pair(ent) is None
+        if first.i == 0 or (not _taken_or_reached(root) and not _after_war_verb(ent) and self.names.comma_pair(ent) is None
                             and not self._held_by_pair(ent, names, allow_in=True)):
             return False
-        return any(c.entry.population >= _town_size(root) for c in names)
+        return any(c.entry.population >= _town_size(ent) for c in names)
 
     def _town_taken(self, ent: Span) -> bool:
         """The object of a verb or of a preposition of place, named as a town of some size (under any
         romanisation): "shelled Jisr al-Shughur", "retook al-Bab"."""
-        return (ent.start > 0 and _taken_or_reached(ent.root) and any(
-            c.entry.population >= _town_size(ent.root) for c in self.names.resolvable(ent.text, "name")))
+        return (ent.start > 0 and (_taken_or_reached(ent.root) or _taken_by_force(ent)) and any(
+            c.entry.population >= _town_size(ent) for c in self.names.resolvable(ent.text, "name")))
 
     def _title_is_place(self, ent: Span, person_words: frozenset[str]) -> bool:
         """A name the model took for a title, a product, an event or (as a verb's object) an organisation,
@@ -632,7 +662,7 @@ class ToponymRecogniser:
         Daraa", "retook Sinjar"); a real title stands in quotes."""
         doc = ent.doc
         quoted = (ent.start > 0 and doc[ent.start - 1].is_quote) or (ent.end < len(doc) and doc[ent.end].is_quote)
-        if ent.label_ == "ORG" and not (ent.root.dep_ == "dobj" and ent.root.head.pos_ == "VERB"
+        if ent.label_ == "ORG" and not ((ent.root.dep_ == "dobj" and ent.root.head.pos_ == "VERB" or _taken_by_force(ent))
                                         and ent[0].lower_ != "the" and not ent.text.isupper()):
             return False  # "on behalf of the Kremlin", "quoted by IRNA": the body, not a town
         return not quoted and self._person_is_place(ent, person_words)
@@ -946,7 +976,7 @@ class ToponymRecogniser:
                 and all(t.ent_type_ in ("", "PERSON", *TITLE_LABELS) for t in span)
                 and (root.dep_ in ("dobj", "pobj") or _parsed_as_adverb(root))):
             return "name"
-        if (locative or nxt in PLACE_BODIES or _taken_by_force(root)) and e.population >= TOWN_POP:
+        if (locative or nxt in PLACE_BODIES or _taken_by_force(span)) and e.population >= TOWN_POP:
             return "name"  # "in Innisfail"; "Winnipeg police said", "Glasgow Police do not suspect"; "shelled Gwoza"
         if e.population >= TOWN_POP and self._names_site(span):
             return "name"
