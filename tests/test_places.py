@@ -493,6 +493,36 @@ def test_a_verb_of_war_the_tagger_took_for_a_noun_still_takes_a_town(nlp, finder
         {"Tal Afar": "IRQ", "Kostiantynivka": "UKR", "Gwoza": "NGA", "Jisr al-Shughur": "SYR"}[name]]
 
 
+@pytest.mark.parametrize(("name", "label", "country"), [("Bakhmut", None, "UKR"), ("Manbij", "PERSON", "SYR"),
+                                                   ("Sinjar", "ORG", "IRQ"), ("Khan Sheikhoun", "PERSON", "SYR")])
+def test_the_passive_subject_of_a_verb_of_war_is_a_place(nlp, finder, name, label, country):
+    text = f"Fighting went on. {name} was shelled overnight, the governor said."
+    doc = _with_ents(nlp, text, [(name, 0, label)] if label else [])
+    span = doc.char_span(text.index(name), text.index(name) + len(name))
+    shelled = next(t for t in doc if t.text == "shelled")
+    span[-1].dep_, span[-1].head = "nsubjpass", shelled
+    assert [p.country for p in finder.find(doc) if p.text == name] == [country]
+
+
+def test_a_person_a_verb_of_war_befalls_is_no_place(nlp, finder):
+    # "captured", "seized" and "liberated" befall people as often as towns
+    text = "Fighting went on. Jenin was captured by gunmen, the governor said."
+    doc = _with_ents(nlp, text, [("Jenin", 0, "PERSON")])
+    doc[4].dep_, doc[4].head = "nsubjpass", doc[6]
+    assert [p.text for p in finder.find(doc)] == []
+
+
+@pytest.mark.parametrize("tag", ["ADJ", "NOUN", "ADV"])
+def test_a_big_city_opening_a_sentence_as_its_subject_is_a_place(nlp, finder, tag):
+    # The tagger guesses at names it does not know when they open a sentence.
+    doc = _with_ents(nlp, "Fighting went on. Kharkiv was calm on Monday.", [])
+    doc[4].pos_, doc[4].dep_, doc[4].head = tag, "nsubj", doc[5]
+    assert [p.country for p in finder.find(doc)] == ["UKR"]
+    doc = _with_ents(nlp, "Fighting went on. Kharkiv said on Monday that the talks had failed.", [])
+    doc[4].pos_, doc[4].dep_, doc[4].head = tag, "nsubj", doc[5]
+    assert finder.find(doc) == []
+
+
 def test_a_name_its_own_words_make_a_place_is_that_place_again(nlp, finder):
     # The model labels the town an organisation both times; shelling it makes it a place, and so it is
     # where the model's label is all the second sentence offers.

@@ -14,16 +14,13 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from wirecoder.coding.place_text import is_dateline
+from wirecoder.coding.place_text import STATIVE_VERBS, is_dateline
 from wirecoder.resources.sphere import BEARINGS, UNITS_KM, offset_point
 from wirecoder.schema import Place
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "into", "on",
                             "throughout", "within", "along", "towards", "toward", "over",
                             "between", "from", "onto", "off", "of"})
-# Verbs whose subject is located, not acting ("Aleppo lies", "Homs is"): their subjects stay places.
-STATIVE_VERBS = frozenset({"be", "lie", "border", "sit", "remain", "stand", "become", "include", "host",
-                           "have", "see", "suffer", "experience", "witness", "face", "receive"})
 ACTOR_NOUNS = frozenset({"government", "ministry", "minister", "president", "army", "military", "forces",
                          "force", "police", "leader", "leadership", "regime", "administration", "embassy",
                          "ambassador", "envoy", "official", "officials", "parliament", "spokesman",

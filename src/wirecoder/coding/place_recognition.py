@@ -43,6 +43,7 @@ from wirecoder.coding.place_names import (
 from wirecoder.coding.place_text import (
     DISEASE_HEADS,
     PLACE_LABELS,
+    STATIVE_VERBS,
     acronyms,
     disease_names,
     doc_title,
@@ -73,6 +74,9 @@ JOURNEY_VERBS = frozenset({"go", "come", "travel", "drive", "fly", "move", "retu
 PLACE_OBJECT_VERBS = frozenset({"shell", "bombard", "bomb", "besiege", "encircle", "overrun", "retake", "recapture",
                                 "capture", "seize", "storm", "liberate", "occupy", "annex", "raze", "raid", "blockade",
                                 "strike", "retook"})  # the small model's lemmatiser leaves "retook" as it is
+# Verbs of war whose passive subject is a place: not those that also befall people ("was captured",
+# "was seized", "was liberated", "was struck by a car").
+PASSIVE_PLACE_VERBS = PLACE_OBJECT_VERBS - {"capture", "seize", "liberate", "strike"}
 # Nouns of attack whose "on" names the place attacked: "an attack on Tal Tamr", "strikes on Kharkiv".
 ATTACK_NOUNS = frozenset({"attack", "assault", "offensive", "strike", "airstrike", "raid", "bombardment", "shelling",
                           "advance", "push", "siege", "bombing"})
@@ -149,7 +153,12 @@ def _taken_by_force(span: Span) -> bool:
         return head.head.pos_ == "NOUN" and head.head.lemma_ in ATTACK_NOUNS
     if (root.dep_ == "dobj" or _parsed_as_adverb(root)) and head.pos_ == "VERB" and head.lemma_ in PLACE_OBJECT_VERBS:
         return True
-    return _after_war_verb(span)
+    return _passive_of_war(root) or _after_war_verb(span)
+
+
+def _passive_of_war(root: Token) -> bool:
+    """Whether a name is the subject of a verb of war in the passive: "Bakhmut was shelled overnight"."""
+    return root.dep_ == "nsubjpass" and root.head.lemma_ in PASSIVE_PLACE_VERBS
 
 
 def _after_war_verb(span: Span) -> bool:
@@ -630,7 +639,7 @@ class ToponymRecogniser:
 
     def _person_is_place(self, ent: Span, person_words: frozenset[str]) -> bool:
         """A PERSON entity that is a place after all: a sizeable town taken or reached ("retook Palmyra",
-        "fled to Homs", "In Klamath Falls, Oregon"; any town after a verb of war: _town_size), the very name
+        "fled to Homs", "In Klamath Falls, Oregon"; any town a verb of war acts on: _town_size), the very name
         of a country or first-level division ("Tamil Nadu said"), or a big city's name that neither speaks
         nor stands in a list of people ("Residents said Peshawar was calm"), which the article never uses
         in a personal name."""
@@ -644,7 +653,8 @@ class ToponymRecogniser:
                 c.entry.feature == "city" and c.entry.population >= BIG_CITY_POP for c in names):
             return True  # "Arbil" (Erbil's other name) too: the gazetteer pass weighs it as an unlabelled word
         # "advanced on Bukavu in South Kivu": a town in its own province
-        if first.i == 0 or (not _taken_or_reached(root) and not _after_war_verb(ent) and self.names.comma_pair(ent) is None
+        placed = _taken_or_reached(root) or _after_war_verb(ent) or _passive_of_war(root)
+        if first.i == 0 or (not placed and self.names.comma_pair(ent) is None
                             and not self._held_by_pair(ent, names, allow_in=True)):
             return False
         return any(c.entry.population >= _town_size(ent) for c in names)
@@ -948,8 +958,12 @@ class ToponymRecogniser:
         sent_start = _opens(first)
         if is_dateline(span):
             return "name"
-        if len(span) == 1 and (first.is_stop or first.pos_ in ("VERB", "AUX", "ADJ", "PRON", "DET")
-                               or (first.pos_ == "ADV" and not _parsed_as_adverb(first))):
+        # The tagger guesses at a name it does not know opening a sentence ("Kyiv" an adjective, "Bakhmut"
+        # an adverb); as the sentence's subject it is a noun whatever the guess.
+        subject = sent_start and len(span) == 1 and first.dep_ in ("nsubj", "nsubjpass") and not first.is_stop
+        if len(span) == 1 and (first.is_stop or first.pos_ in ("VERB", "AUX", "PRON", "DET")
+                               or (first.pos_ == "ADJ" and not subject)
+                               or (first.pos_ == "ADV" and not _parsed_as_adverb(first) and not subject)):
             return None
         prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
@@ -965,9 +979,13 @@ class ToponymRecogniser:
             return None  # "Fire Marshal Doug Logan": the end of a longer name
         doc = span.doc
         alone = not any(0 <= k < len(doc) and capitalised(doc[k]) for k in (span.start - 1, span.end))
-        if e.population >= BIG_CITY_POP and (own or (alone and respelling_of(text, best, names))) and not sent_start:
+        acting = span.root.dep_ == "nsubj" and span.root.head.lemma_ not in STATIVE_VERBS
+        if e.population >= BIG_CITY_POP and (own or (alone and respelling_of(text, best, names))) and (
+                not sent_start or ((first.pos_ == "PROPN" or subject) and not acting)):
             # a big place under its own name, or under another spelling of it that no place bears as its
-            # own, written alone ("Raqqa" for Ar Raqqah; not "Karim Douma", "the Douma Road")
+            # own, written alone ("Raqqa" for Ar Raqqah; not "Karim Douma", "the Douma Road"); opening a
+            # sentence only as a proper noun that does not act ("Kharkiv was calm"; not "Houston said",
+            # "Douma works as a domestic worker")
             return "name"
         # Object of a verb with no entity label: "retook Palmyra", "hit Khan Younis" (the model's blind
         # spot; a sizeable town's other spellings count: Khan Younis for Khān Yūnis).

@@ -112,6 +112,10 @@ def acronyms(doc: Doc, is_place: Callable[[str], bool]) -> frozenset[str]:
     return cached
 
 
+# Verbs whose subject is located, not acting ("Aleppo lies", "Homs is"): their subjects stay places.
+STATIVE_VERBS = frozenset({"be", "lie", "border", "sit", "remain", "stand", "become", "include", "host",
+                           "have", "see", "suffer", "experience", "witness", "face", "receive"})
+
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", ",", "("})
 
 
