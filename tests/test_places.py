@@ -523,6 +523,16 @@ def test_a_big_city_opening_a_sentence_as_its_subject_is_a_place(nlp, finder, ta
     assert finder.find(doc) == []
 
 
+def test_a_noun_whose_of_names_a_place_places_what_the_model_called_an_organisation(nlp, finder):
+    for text, name, country in [("Residents of Sinjar said the power had been cut.", "Sinjar", "IRQ"),
+                                # "on Wednesday" is no longer name going on ("Stratford on Avon")
+                                ("Fighting raged on the outskirts of Bucha on Wednesday.", "Bucha", "UKR")]:
+        doc = _with_ents(nlp, text, [(name, 0, "ORG")] + ([("Wednesday", 0, "DATE")] if "Wednesday" in text else []))
+        assert [(p.text, p.country) for p in finder.find(doc)] == [(name, country)], text
+    doc = _with_ents(nlp, "Shareholders of Bucha voted on Wednesday.", [("Bucha", 0, "ORG")])
+    assert finder.find(doc) == []
+
+
 def test_a_name_its_own_words_make_a_place_is_that_place_again(nlp, finder):
     # The model labels the town an organisation both times; shelling it makes it a place, and so it is
     # where the model's label is all the second sentence offers.

@@ -144,6 +144,9 @@ PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities
                          "port", "governorate", "prefecture", "township", "settlement", "commune"})
 
 # Nouns a town's name can modify and still be where things are: "in the Glasgow area".
+# Nouns whose "of" names a place: "residents of Sinjar", "the outskirts of Bucha", "the mayor of Kharkiv".
+OF_PLACE_NOUNS = frozenset({"residents", "inhabitants", "people", "mayor", "governor", "outskirts", "suburbs",
+                            "streets", "centre", "center"})
 AREA_NOUNS = PLACE_NOUNS | frozenset({"area", "areas", "region", "outskirts", "suburbs", "countryside"})
 # Words after "X, a suburb" that keep it a place: "of", "in", "east of", "located", "near".
 APPOSITION_LINKS = frozenset({"of", "in", "near", "outside", "located", "on", "north", "south", "east", "west",

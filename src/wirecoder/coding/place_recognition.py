@@ -25,6 +25,7 @@ from wirecoder.coding.place_names import (
     INSTITUTION_WORDS,
     LOCATIVE_PREPS,
     NAME_DIVISION_CUES,
+    OF_PLACE_NOUNS,
     PLACE_BODIES,
     PLACE_NOUNS,
     POSSESSIVES,
@@ -679,14 +680,17 @@ class ToponymRecogniser:
 
     def _placed_by_preposition(self, ent: Span, people: frozenset[str]) -> bool:
         """An entity the model labelled otherwise that a preposition puts on the map, whole: "officials
-        in Dogubayazit", "from Kisumu", "located in Winnipeg", "in the Glasgow area" (a town of some size,
+        in Dogubayazit", "from Kisumu", "located in Winnipeg", "in the Glasgow area", "residents of Sinjar"
+        (OF_PLACE_NOUNS) (a town of some size,
         never a name the article gives a person, and for people never after "to")."""
         span = trim_name(ent)
         if span is None or len(span) > 3 or span.start == 0 or span.text in people:
             return False
         doc = ent.doc
         prev = self._word_before(span)
-        if prev not in WHERE_PREPS or (prev == "to" and ent.label_ == "PERSON" and not self._journey(span)):
+        of_place = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in OF_PLACE_NOUNS
+        if (prev not in WHERE_PREPS and not of_place) or (
+                prev == "to" and ent.label_ == "PERSON" and not self._journey(span)):
             return False
         root = span.root
         if not (root.dep_ == "pobj" or (root.dep_ == "compound" and root.head.dep_ == "pobj"
@@ -694,8 +698,9 @@ class ToponymRecogniser:
             return False  # "at Church locations": a modifier of the object, not the object
         nxt = doc[span.end:span.end + 2]
         if nxt and (nxt[0].lower_ in POSSESSIVES or (
-                len(nxt) == 2 and nxt[0].lower_ in CONNECTORS and capitalised(nxt[1]))):
-            return False  # "from McDonald's", "Médecins sans Frontières": a longer name goes on
+                len(nxt) == 2 and nxt[0].lower_ in CONNECTORS and capitalised(nxt[1])
+                and nxt[1].ent_type_ not in ("DATE", "TIME"))):
+            return False  # "from McDonald's", "Médecins sans Frontières": a longer name goes on (not "on Monday")
         return any(not c.demonym and (
             c.entry.population >= TOWN_TAKEN_POP if c.alternate  # another spelling of a real town: Dogubayazit
             else c.entry.feature in ("country", "admin1", "admin2") or c.entry.population >= TOWN_POP)
