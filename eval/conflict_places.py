@@ -4,10 +4,12 @@ Each town of eval/data/conflict_places.tsv is put into three sentences we wrote:
 country ("Fighting was reported in Hassakeh, Syria, ..."), one with no context ("Government forces shelled
 Hassakeh on Monday ..."), where only the name itself and the verb of war say place, and one with no cue at
 all ("Residents said Hassakeh was calm on Monday."), where only the name does. A town is
-right when the mention resolves within --km of its point. Prints the share right per sentence and the
-misses; no gold data from ../shared is used.
+right when the mention resolves within --km of its point. --all adds seven more sentences (MORE_SENTENCES):
+after a verb the small model mistags ("The army retook X"), opening a sentence, after "residents of" and
+"the outskirts of", after "fled" and in a list. Prints the share right per sentence and the misses; no
+gold data from ../shared is used.
 
-Usage: python eval/conflict_places.py [FILE] [--km 60] [--quiet]
+Usage: python eval/conflict_places.py [FILE] [--km 60] [--quiet] [--all]
 (FILE defaults to eval/data/conflict_places.tsv; eval/data/conflict_places_holdout.tsv was a held-out set
 until its misses were studied; eval/data/conflict_places_holdout2.tsv is the held-out set now)
 """
@@ -28,6 +30,17 @@ SENTENCES = {
     "no context": "Government forces shelled {name} on Monday, residents said.",
     "no cue": "Residents said {name} was calm on Monday.",
 }
+# The same towns in the other places wire copy puts them (--all): after a verb the small model mistags,
+# opening a sentence, after a noun whose "of" names a place, and in a list.
+MORE_SENTENCES = {
+    "retook": "The army retook {name} on Saturday from the rebels, a military spokesman said in the capital.",
+    "opening": "Fighting went on. {name} was shelled overnight, the governor said.",
+    "opening, calm": "Fighting went on. {name} was calm on Monday after a night of fighting.",
+    "residents of": "Residents of {name} said the power had been cut for three days.",
+    "outskirts": "Fighting raged on the outskirts of {name} on Wednesday.",
+    "fled": "Thousands of families have fled {name} since the fighting began, aid agencies said.",
+    "listed": "Air strikes hit {name} and nearby villages, a monitoring group said.",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,11 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("file", nargs="?", type=Path, default=DATA, help="towns to check (default: %(default)s)")
     ap.add_argument("--km", type=float, default=60.0, help="largest error that counts as right (default 60)")
     ap.add_argument("--quiet", action="store_true", help="figures only, no list of misses")
+    ap.add_argument("--all", action="store_true", help="also the sentences of MORE_SENTENCES")
     args = ap.parse_args(argv)
     lines = [ln for ln in args.file.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     rows = list(csv.DictReader(lines, delimiter="\t"))
     nlp, finder = load_nlp(), PlaceFinder.load()
-    for label, template in SENTENCES.items():
+    for label, template in (SENTENCES | MORE_SENTENCES if args.all else SENTENCES).items():
         right = 0
         for row in rows:
             text = template.format(name=row["name"], country=row["country"])

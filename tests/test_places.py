@@ -533,6 +533,15 @@ def test_a_noun_whose_of_names_a_place_places_what_the_model_called_an_organisat
     assert finder.find(doc) == []
 
 
+def test_what_people_flee_and_what_weapons_hit_is_a_place(nlp, finder):
+    # Gwoza (some 15,000 people) is too small to be a place as the object of just any verb
+    for text in ("Thousands of families have fled Gwoza since the fighting began.",
+                 "Air strikes hit Gwoza and nearby villages, a monitoring group said.",
+                 "Rockets pounded Gwoza overnight."):
+        assert [(p.text, p.country) for p in finder.find(_with_ents(nlp, text, []))] == [("Gwoza", "NGA")], text
+    assert finder.find(_with_ents(nlp, "The senator hit Gwoza over the bill.", [])) == []
+
+
 def test_a_name_its_own_words_make_a_place_is_that_place_again(nlp, finder):
     # The model labels the town an organisation both times; shelling it makes it a place, and so it is
     # where the model's label is all the second sentence offers.

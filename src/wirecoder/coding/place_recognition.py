@@ -70,14 +70,20 @@ from wirecoder.resources.gazetteer_names import fold, is_abbreviation
 JOURNEY_VERBS = frozenset({"go", "come", "travel", "drive", "fly", "move", "return", "head", "flee", "walk", "sail",
                            "ride", "commute", "relocate", "migrate", "evacuate", "deport", "transfer", "airlift",
                            "march", "retreat", "escape", "journey", "trek", "bus", "ship"})
-# Verbs of war whose object is a place nearly always, so that it says place as a preposition of place does
-# ("shelled Gwoza", "retook Vuhledar"): a known town of any size there is a place, as after "in".
+# Verbs of war (and flight) whose object is a place nearly always, so that it says place as a preposition
+# of place does ("shelled Gwoza", "retook Vuhledar", "fled Tal Afar"): a known town of any size there is a
+# place, as after "in".
 PLACE_OBJECT_VERBS = frozenset({"shell", "bombard", "bomb", "besiege", "encircle", "overrun", "retake", "recapture",
                                 "capture", "seize", "storm", "liberate", "occupy", "annex", "raze", "raid", "blockade",
-                                "strike", "retook"})  # the small model's lemmatiser leaves "retook" as it is
+                                "strike", "flee", "retook"})  # the small model's lemmatiser leaves "retook" as it is
 # Verbs of war whose passive subject is a place: not those that also befall people ("was captured",
 # "was seized", "was liberated", "was struck by a car").
-PASSIVE_PLACE_VERBS = PLACE_OBJECT_VERBS - {"capture", "seize", "liberate", "strike"}
+PASSIVE_PLACE_VERBS = PLACE_OBJECT_VERBS - {"capture", "seize", "liberate", "strike", "flee"}
+# Verbs whose object is a place when a weapon is their subject ("Air strikes hit Gwoza", "Rockets pounded
+# Sderot"); with a person as subject they are words of politics ("the senator hit Smith over the bill").
+HIT_VERBS = frozenset({"hit", "pound", "target", "rock", "slam", "pummel"})
+WEAPON_NOUNS = frozenset({"strike", "airstrike", "missile", "rocket", "shell", "drone", "bomb", "mortar", "artillery",
+                          "shelling", "bombardment", "jet", "warplane", "explosion", "blast", "barrage"})
 # Nouns of attack whose "on" names the place attacked: "an attack on Tal Tamr", "strikes on Kharkiv".
 ATTACK_NOUNS = frozenset({"attack", "assault", "offensive", "strike", "airstrike", "raid", "bombardment", "shelling",
                           "advance", "push", "siege", "bombing"})
@@ -154,7 +160,16 @@ def _taken_by_force(span: Span) -> bool:
         return head.head.pos_ == "NOUN" and head.head.lemma_ in ATTACK_NOUNS
     if (root.dep_ == "dobj" or _parsed_as_adverb(root)) and head.pos_ == "VERB" and head.lemma_ in PLACE_OBJECT_VERBS:
         return True
+    if root.dep_ == "dobj" and head.lemma_ in HIT_VERBS and any(
+            c.dep_ == "nsubj" and _weapon(c) for c in head.children):
+        return True
     return _passive_of_war(root) or _after_war_verb(span)
+
+
+def _weapon(tok: Token) -> bool:
+    """A weapon noun, singular or plural (a sentence's first word may be tagged a name: "Rockets")."""
+    word = tok.lower_
+    return word in WEAPON_NOUNS or (word.endswith("s") and word[:-1] in WEAPON_NOUNS)
 
 
 def _passive_of_war(root: Token) -> bool:
@@ -169,12 +184,13 @@ def _after_war_verb(span: Span) -> bool:
     return before is not None and before.lower_ in WAR_VERB_FORMS and not determined
 
 
-_IRREGULAR_FORMS = {"overrun": {"overran", "overrunning"}, "retake": {"retook", "retaken"}, "strike": {"struck"}}
+_IRREGULAR_FORMS = {"overrun": {"overran", "overrunning"}, "retake": {"retook", "retaken"}, "strike": {"struck"},
+                    "flee": {"fled"}}
 
 
 def _verb_forms(lemma: str) -> set[str]:
     """The forms of an English verb ("shell": shells, shelled, shelling; "occupy": occupies, occupied)."""
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
     if lemma in _IRREGULAR_FORMS:
         past = _IRREGULAR_FORMS[lemma]
     else:
