@@ -386,9 +386,13 @@ def test_a_plural_division_word_after_a_list_names_every_member(nlp, finder):
 
 def test_a_dateline_with_its_country_is_a_town_not_the_division_named_after_it(nlp, finder):
     # Valencia's region outweighs the city on population; a dateline names where a story was filed.
-    text = ("VALENCIA, Spain (Reuters) - Torrential rain killed 12 people in the province of Valencia on "
-            "Wednesday. The prime minister flew to Valencia.")
-    doc = _labelled(nlp, text, {"VALENCIA": "GPE", "Spain": "GPE", "Valencia": "GPE"})
+    # The province's own towns lend it weight; its "province of" still makes it the province.
+    text = ("VALENCIA, Spain (Reuters) - Torrential rain swept across eastern Spain on Wednesday, killing 12 "
+            "people in the province of Valencia and cutting rail links between Madrid and the coast. The worst "
+            "damage was in Paiporta, Catarroja and Alfafar, suburbs south of the city. The prime minister flew "
+            "to Valencia.")
+    doc = _labelled(nlp, text, {"VALENCIA": "GPE", "Spain": "GPE", "Valencia": "GPE", "Madrid": "GPE",
+                                "Paiporta": "GPE", "Catarroja": "GPE", "Alfafar": "GPE"})
     dateline, province, city = _resolved(finder, doc, "VALENCIA") + _resolved(finder, doc, "Valencia")
     assert (dateline.country, dateline.feature) == ("ESP", "city")
     assert province.feature == "admin1"
@@ -397,11 +401,14 @@ def test_a_dateline_with_its_country_is_a_town_not_the_division_named_after_it(n
 
 def test_a_dateline_outweighs_a_neighbour_the_story_names_more(nlp, finder):
     # Australia and Victoria outnumber New Zealand's names, and Victoria holds a Wellington of its own.
-    text = ("WELLINGTON (Reuters) - New Zealand's parliament passed the bill on Thursday. In Australia, "
-            "police in Victoria arrested three men in Melbourne, and officials in Perth and Darwin urged calm.")
-    doc = _labelled(nlp, text, {"WELLINGTON": "GPE", "New Zealand": "GPE", "Australia": "GPE", "Victoria": "GPE",
-                                "Melbourne": "GPE", "Perth": "GPE", "Darwin": "GPE"})
-    assert _resolved(finder, doc, "WELLINGTON")[0].country == "NZL"
+    text = ("WELLINGTON (Reuters) - New Zealand's parliament passed the bill on Thursday after thousands "
+            "marched to Wellington. In Australia, police in Victoria arrested three men in Melbourne, and "
+            "officials in Perth and Darwin urged calm.")
+    doc = _labelled(nlp, text, {"WELLINGTON": "GPE", "New Zealand": "GPE", "Wellington": "GPE", "Australia": "GPE",
+                                "Victoria": "GPE", "Melbourne": "GPE", "Perth": "GPE", "Darwin": "GPE"})
+    # the dateline, and the name's other mention with it
+    assert [p.country for p in _resolved(finder, doc, "WELLINGTON") + _resolved(finder, doc, "Wellington")] == [
+        "NZL", "NZL"]
 
 
 def test_sharing_a_division_the_size_of_a_country_is_no_local_evidence(nlp, finder):
@@ -540,6 +547,20 @@ def test_what_people_flee_and_what_weapons_hit_is_a_place(nlp, finder):
                  "Rockets pounded Gwoza overnight."):
         assert [(p.text, p.country) for p in finder.find(_with_ents(nlp, text, []))] == [("Gwoza", "NGA")], text
     assert finder.find(_with_ents(nlp, "The senator hit Gwoza over the bill.", [])) == []
+
+
+def test_an_organisation_struck_is_no_town_that_lists_its_name(nlp, finder):
+    # Hamm lists "Hamas" among its other names; the actor KB knows Hamas as an organisation.
+    for text in ("Israel struck Hamas on Tuesday.", "Jets struck Hamas fighters in Beit Lahiya.",
+                 "The army attacked Hamas in Gaza."):
+        doc = _with_ents(nlp, text, [("Hamas", 0, "ORG")])
+        assert "Hamas" not in [p.text for p in finder.find(doc)], text
+    # a name before the noun it modifies is not what the verb acts on (Nokia is also a Finnish town)
+    doc = _with_ents(nlp, "Police raided Nokia offices in Espoo on Tuesday.", [("Espoo", 0, "GPE")])
+    assert [p.text for p in finder.find(doc)] == ["Espoo"]
+    # an organisation named by a union's abbreviation is still that union where it is a place
+    doc = _with_ents(nlp, "The EU said farmers in the EU would get aid.", [("EU", 0, "ORG"), ("EU", 1, "ORG")])
+    assert [p.name for p in finder.find(doc) if p.text == "EU"][-1:] == ["European Union"]
 
 
 def test_a_name_its_own_words_make_a_place_is_that_place_again(nlp, finder):

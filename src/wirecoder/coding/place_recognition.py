@@ -178,10 +178,15 @@ def _passive_of_war(root: Token) -> bool:
 
 
 def _after_war_verb(span: Span) -> bool:
-    """Whether the word right before a name is a verb of war, whatever the tagger made of it."""
-    before = span.doc[span.start - 1] if span.start else None
-    determined = span.start > 1 and span.doc[span.start - 2].lower_ in ("a", "an", "the")  # "the raid Monday"
-    return before is not None and before.lower_ in WAR_VERB_FORMS and not determined
+    """Whether the word right before a name is a verb of war, whatever the tagger made of it, and the name
+    is what it acts on, not a modifier of the noun after it ("struck Hamas fighters")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    determined = span.start > 1 and doc[span.start - 2].lower_ in ("a", "an", "the")  # "the raid Monday"
+    after = doc[span.end] if span.end < len(doc) else None
+    modifier = span.root.dep_ in ("compound", "amod", "nmod", "poss") or (
+        after is not None and after.is_lower and after.pos_ == "NOUN")
+    return before is not None and before.lower_ in WAR_VERB_FORMS and not determined and not modifier
 
 
 _IRREGULAR_FORMS = {"overrun": {"overran", "overrunning"}, "retake": {"retook", "retaken"}, "strike": {"struck"},
@@ -793,9 +798,11 @@ class ToponymRecogniser:
             prev not in WHERE_PREPS or doc[span.start - 2:span.start].text.lower() == "according to")
         if org or (len(span) == 1 and speaks(span) and not is_dateline(span)):
             # "Xinhua reported", "NATO said", "said Noma": an organisation or a person, unless a country,
-            # a division, a landmark or a big town of that name ("in Al-Mayadeen" stays the Syrian town).
-            names = [c.entry for c in self.gaz.candidates(span.text) if not c.demonym]
-            if names and not any(e.feature in ("country", "admin1", "region", "continent", "landmark")
+            # a division, a landmark or a big town of that name ("in Al-Mayadeen" stays the Syrian town);
+            # an organisation the actor KB knows is no town that merely lists its name ("Hamas" for Hamm).
+            names = [c.entry for c in self.gaz.candidates(span.text)
+                     if not c.demonym and not (org and c.alternate and c.entry.feature in ("city", "admin2"))]
+            if (names or org) and not any(e.feature in ("country", "admin1", "region", "continent", "landmark")
                                  or e.population >= 100_000 or self.gaz.is_capital(e) for e in names):
                 return True
         if self._postal_code_alone(span) or len(fold(span.text)) <= 1:

@@ -42,7 +42,9 @@ LIST_BONUS = 4.0
 CONTEXT_ROUNDS = 4
 OWN_PAIR_ADMIN_BONUS = 6.0  # a mention's own "X, <its state>" against the article's other towns
 CONTAINER_BONUS = 6.0  # as much as an "X, Y" pair can give X (country and division)
-DATELINE_BONUS = 6.0  # the best-known town of a dateline's name: as much as "X, Y" gives, more than the story's other places
+# The best-known town of a dateline's name: as much as "X, Y" gives, more than the story's other places; the
+# name's other mentions too, unless they name a division themselves ("the province of Valencia").
+DATELINE_BONUS = 6.0
 NAMESAKE_RATIO = 50  # population ratio that makes a place a small namesake of another
 NAMESAKE_NATIONAL_CAP = 1.5  # most credit such a namesake gets from national context alone
 # A town a thousand times smaller than a city of millions bearing its name ("London", California) is a
@@ -76,6 +78,11 @@ def _shared_cues(doc: Doc, spans: list[tuple[Span, str, str]]) -> dict[int, str]
         if word in ADMIN_CUES and word.endswith("s"):
             out.update((i, word) for i in run[:-1])
     return out
+
+
+def _division_of_before(prev2: str) -> bool:
+    """Whether the two words before a name are a division word and "of" ("the province of")."""
+    return any(prev2.endswith(f"{cue} of") for cue in DIVISION_OF)
 
 
 def _same_kind(e: Entry, like: Entry) -> bool:
@@ -184,6 +191,7 @@ class PlaceFinder:
         groups: dict[tuple, list[Candidate]] = {}
         pair_bonus: dict[tuple, dict[int, float]] = {}
         own_pair: dict[int, dict[int, float]] = {}  # a mention's own "X, Y" outranks its namesakes'
+        echo: dict[tuple, dict[int, float]] = {}  # a dateline's reading, for all mentions of its name
         keys: list[tuple] = []
         contradicted: set[tuple] = set()
         unheld: set[int] = set()
@@ -207,8 +215,7 @@ class PlaceFinder:
                 towns = [c for c in cs if c.entry.feature == "city"]
                 if towns:
                     known = max(towns, key=self.names.prior).entry.id
-                    marks = pair_bonus.setdefault(key, {})
-                    marks[known] = max(marks.get(known, 0.0), DATELINE_BONUS)
+                    echo.setdefault(key, {})[known] = DATELINE_BONUS
             if pair:
                 best = pair_bonus.setdefault(key, {})
                 # a country after a comma is often the next item of a list ("Niger, Nigeria and Togo")
@@ -221,8 +228,7 @@ class PlaceFinder:
                     # A dateline with its state or country ("VALENCIA, Spain (Reuters)") names the
                     # best-known town of the name there, not the bigger division named after it.
                     known = max((c for c in towns if own_pair[n][c.entry.id] == held_by), key=self.names.prior).entry.id
-                    own_pair[n][known] += DATELINE_BONUS
-                    best[known] += DATELINE_BONUS
+                    echo.setdefault(key, {})[known] = DATELINE_BONUS
                 contained = held and (doc[span.end].text != "," or all(p.entry.feature == "admin1" for p in pair))
                 divisions = {(p.entry.cc, p.entry.name) for p in pair if p.entry.feature == "admin1"}
                 named = {p.entry.cc for p in pair}
@@ -259,7 +265,8 @@ class PlaceFinder:
         focus_cc = focus.cc if focus is not None else None
 
         def group_score(key: tuple, c: Candidate) -> float:
-            return self.names.prior(c) + pair_bonus.get(key, {}).get(c.entry.id, 0.0)
+            return (self.names.prior(c) + pair_bonus.get(key, {}).get(c.entry.id, 0.0)
+                    + echo.get(key, {}).get(c.entry.id, 0.0))
 
         # A small namesake of a far bigger place ("Paris", Texas) needs local evidence (its division,
         # a neighbour) to win; that the article is about its country is not enough on its own.
@@ -299,7 +306,11 @@ class PlaceFinder:
                 continue
             bonus = own_pair.get(i, pair_bonus.get(key, {}))
             held = container.get(i, {})
+            # one sense per discourse with the dateline, unless the mention names a division itself
+            # ("VALENCIA, Spain (Reuters)" ... "in the province of Valencia")
+            extra = {} if self._division_cued(span) else echo.get(key, {})
             scored.append([(self._score(c, cs, span, cues.get(i)) + bonus.get(c.entry.id, 0.0) + held.get(c.entry.id, 0.0)
+                            + extra.get(c.entry.id, 0.0)
                             + ctx.bonus(key, c.entry, national_cap=caps.get((key, c.entry.id)),
                                         tiny=(key, c.entry.id) in tiny), c) for c in cs])
         list_bonus = _list_bonus(doc, spans, [max(s, key=lambda x: x[0])[1] if s else None for s in scored])
@@ -404,6 +415,13 @@ class PlaceFinder:
         (1/CITY_SHARE of its people) or its country's capital."""
         return city.population * CITY_SHARE >= division.population or self.gaz.is_capital(city)
 
+    @staticmethod
+    def _division_cued(span: Span) -> bool:
+        """Whether a mention names a division by its own words: "Latakia province", "the state of Washington"."""
+        doc = span.doc
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        return nxt in ADMIN_CUES or _division_of_before(doc[max(0, span.start - 2):span.start].text.lower())
+
     def _score(self, c: Candidate, cs: list[Candidate], span: Span, cue: str | None = None) -> float:
         """Context-free score of one candidate for one mention: prior plus the mention's own cue words
         (cue: a division word the mention shares with the list it ends, _shared_cues)."""
@@ -414,7 +432,7 @@ class PlaceFinder:
         prev2 = doc[max(0, span.start - 2):span.start].text.lower()
         if e.feature in ("admin1", "admin2") and (
                 (nxt in ADMIN_CUES and not (e.feature == "admin2" and nxt in ("region", "regions")))
-                or any(prev2.endswith(f"{cue} of") for cue in DIVISION_OF)):
+                or _division_of_before(prev2)):
             # "Latakia province", "the state of Washington"; but "the Houston region" is the city's
             # surroundings, not Houston County (a region is a first-level division where it is one)
             s += 5.0
