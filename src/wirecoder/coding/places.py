@@ -60,7 +60,8 @@ def _list_neighbours(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[list[
     for i, (span, _, _) in enumerate(spans):
         if i and runs and runs[-1][-1] == i - 1:
             prev = spans[i - 1][0]
-            between = " ".join(t.text for t in doc[prev.end:span.start]).lower()
+            # a separator is one or two tokens (", and"): no need to read a longer gap
+            between = " ".join(t.text for t in doc[prev.end:span.start]).lower() if span.start - prev.end <= 2 else ""
             if prev.end < span.start and between in LIST_SEPARATORS and prev.sent.start == span.sent.start:
                 runs[-1].append(i)
                 continue
@@ -68,11 +69,12 @@ def _list_neighbours(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[list[
     return [r for r in runs if len(r) > 1]
 
 
-def _shared_cues(doc: Doc, spans: list[tuple[Span, str, str]]) -> dict[int, str]:
-    """The plural division word after a list that names every member ("the Donetsk and Luhansk regions",
-    "Idlib and Aleppo provinces"), by span index of the members before it (the last has it next anyway)."""
+def _shared_cues(doc: Doc, spans: list[tuple[Span, str, str]], lists: list[list[int]]) -> dict[int, str]:
+    """The plural division word after a list (_list_neighbours) that names every member ("the Donetsk and
+    Luhansk regions", "Idlib and Aleppo provinces"), by span index of the members before it (the last has
+    it next anyway)."""
     out: dict[int, str] = {}
-    for run in _list_neighbours(doc, spans):
+    for run in lists:
         end = spans[run[-1]][0].end
         word = doc[end].lower_ if end < len(doc) else ""
         if word in ADMIN_CUES and word.endswith("s"):
@@ -92,8 +94,8 @@ def _same_kind(e: Entry, like: Entry) -> bool:
                                           or e.cc == like.cc)
 
 
-def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candidate | None]) -> dict[int, Entry]:
-    """For list members, the reading most of their fellow members share, where most share one.
+def _list_bonus(lists: list[list[int]], best: list[Candidate | None]) -> dict[int, Entry]:
+    """For list members (_list_neighbours), the reading most of their fellow members share, where most share one.
 
     Items of one list are things of one kind: beside "Colorado" and "California", "Minnesota" is the
     state and "Washington" the state, not the capital; beside "New York" and "Boston" it is the city.
@@ -101,7 +103,7 @@ def _list_bonus(doc: Doc, spans: list[tuple[Span, str, str]], best: list[Candida
     city among Canadian provinces) must not silence the others.
     """
     out: dict[int, Entry] = {}
-    for run in _list_neighbours(doc, spans):
+    for run in lists:
         for i in run:
             others = [best[j].entry for j in run if j != i and best[j] is not None]
             for like in others:
@@ -298,7 +300,8 @@ class PlaceFinder:
 
             ctx = DocumentContext.build(groups, believed, focus_cc, self.gaz.neighbours,
                                         self.gaz.division_size)
-        cues = _shared_cues(doc, spans)
+        lists = _list_neighbours(doc, spans)
+        cues = _shared_cues(doc, spans, lists)
         scored: list[list[tuple[float, Candidate]]] = []
         for i, ((span, _, _), cs, key) in enumerate(zip(spans, cands, keys, strict=True)):
             if not cs or key in contradicted or i in unheld:
@@ -313,7 +316,7 @@ class PlaceFinder:
                             + extra.get(c.entry.id, 0.0)
                             + ctx.bonus(key, c.entry, national_cap=caps.get((key, c.entry.id)),
                                         tiny=(key, c.entry.id) in tiny), c) for c in cs])
-        list_bonus = _list_bonus(doc, spans, [max(s, key=lambda x: x[0])[1] if s else None for s in scored])
+        list_bonus = _list_bonus(lists, [max(s, key=lambda x: x[0])[1] if s else None for s in scored])
         for i in container:  # "Yonkers, New York" is a town and its state, not a list of two towns
             list_bonus.pop(i, None)
             list_bonus.pop(i - 1, None)
