@@ -379,6 +379,11 @@ def test_a_plural_division_word_after_a_list_names_every_member(nlp, finder):
     doc = _labelled(nlp, "Drones were downed over the Kursk, Belgorod and Rostov regions.",
                     {"Kursk": "GPE", "Belgorod": "GPE", "Rostov": "GPE"})
     assert {_resolved(finder, doc, n)[0].feature for n in ("Kursk", "Belgorod", "Rostov")} == {"admin1"}
+    # a dateline's reading of the name does not reach a member the list's word makes a division
+    text = "DONETSK, Ukraine (Reuters) - Russia annexed the Donetsk and Luhansk regions in 2022. Shelling hit Donetsk."
+    doc = _labelled(nlp, text, {"DONETSK": "GPE", "Ukraine": "GPE", "Russia": "GPE", "Donetsk": "GPE",
+                                "Luhansk": "GPE"})
+    assert [p.feature for p in _resolved(finder, doc, "Donetsk")] == ["admin1", "city"]
     # a singular word names only the member before it
     doc = _labelled(nlp, "Shelling hit Donetsk and Luhansk region on Monday.", {"Donetsk": "GPE", "Luhansk": "GPE"})
     assert _resolved(finder, doc, "Donetsk")[0].feature == "city"

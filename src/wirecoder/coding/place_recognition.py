@@ -694,22 +694,23 @@ class ToponymRecogniser:
         Daraa", "retook Sinjar"); a real title stands in quotes."""
         doc = ent.doc
         quoted = (ent.start > 0 and doc[ent.start - 1].is_quote) or (ent.end < len(doc) and doc[ent.end].is_quote)
-        if ent.label_ == "ORG" and not ((ent.root.dep_ == "dobj" and ent.root.head.pos_ == "VERB" or _taken_by_force(ent))
-                                        and ent[0].lower_ != "the" and not ent.text.isupper()):
+        acted_on = (ent.root.dep_ == "dobj" and ent.root.head.pos_ == "VERB") or _taken_by_force(ent)
+        if ent.label_ == "ORG" and not (acted_on and ent[0].lower_ != "the" and not ent.text.isupper()):
             return False  # "on behalf of the Kremlin", "quoted by IRNA": the body, not a town
         return not quoted and self._person_is_place(ent, person_words)
 
     def _placed_by_preposition(self, ent: Span, people: frozenset[str]) -> bool:
         """An entity the model labelled otherwise that a preposition puts on the map, whole: "officials
-        in Dogubayazit", "from Kisumu", "located in Winnipeg", "in the Glasgow area", "residents of Sinjar"
-        (OF_PLACE_NOUNS) (a town of some size,
-        never a name the article gives a person, and for people never after "to")."""
+        in Dogubayazit", "from Kisumu", "located in Winnipeg", "in the Glasgow area", or the "of" of a noun
+        that names a place by it (OF_PLACE_NOUNS: "residents of Sinjar"); a town of some size, never a name
+        the article gives a person, and for people never after "to"."""
         span = trim_name(ent)
         if span is None or len(span) > 3 or span.start == 0 or span.text in people:
             return False
         doc = ent.doc
         prev = self._word_before(span)
-        of_place = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in OF_PLACE_NOUNS
+        of_place = span.start > 1 and doc[span.start - 1].lower_ == "of" and (
+            doc[span.start - 2].lower_ in OF_PLACE_NOUNS)
         if (prev not in WHERE_PREPS and not of_place) or (
                 prev == "to" and ent.label_ == "PERSON" and not self._journey(span)):
             return False

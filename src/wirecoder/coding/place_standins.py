@@ -157,9 +157,10 @@ def _possessive_holder(found: list[Toponym], i: int, text: str) -> Place | None:
 
 def _holder(found: list[Toponym], i: int, text: str) -> tuple[Place, tuple[float, str] | None] | None:
     """The place a mention is a part of or lies near by the text's own words, with the bearing the text
-    gives from it (relative_link) where it gives one: a possessive before it ("Giza's Haram district", "Cairo's gated
-    suburb of Madinaty"), a part phrase after it ("the Adhamiyah district of Baghdad", "the Rice Lake area
-    of Fulton County") or a bearing from a town ("Bama, 70 km south of Maiduguri"); else None."""
+    gives from it (relative_link) where it gives one: a possessive before it ("Giza's Haram district",
+    "Cairo's gated suburb of Madinaty"), a part phrase after it ("the Adhamiyah district of Baghdad", "the
+    Rice Lake area of Fulton County") or a bearing from a town ("Bama, 70 km south of Maiduguri"); else
+    None."""
     here = found[i].place
     owner = _possessive_holder(found, i, text)
     if owner is not None:
