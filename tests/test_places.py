@@ -505,6 +505,12 @@ def test_a_verb_of_war_the_tagger_took_for_a_noun_still_takes_a_town(nlp, finder
         {"Tal Afar": "IRQ", "Kostiantynivka": "UKR", "Gwoza": "NGA", "Jisr al-Shughur": "SYR"}[name]]
 
 
+def test_an_entity_a_word_too_long_is_still_the_town(nlp, finder):
+    # The model's entity swallows the next word: "Bentiu on"
+    doc = _with_ents(nlp, "The army retook Bentiu on Saturday from the rebels.", [("Bentiu on", 0, "ORG")])
+    assert [(p.text, p.country) for p in finder.find(doc)] == [("Bentiu", "SSD")]
+
+
 @pytest.mark.parametrize(("name", "label", "country"), [("Bakhmut", None, "UKR"), ("Manbij", "PERSON", "SYR"),
                                                    ("Sinjar", "ORG", "IRQ"), ("Khan Sheikhoun", "PERSON", "SYR")])
 def test_the_passive_subject_of_a_verb_of_war_is_a_place(nlp, finder, name, label, country):

@@ -668,7 +668,8 @@ class ToponymRecogniser:
         first, root = ent[0], ent.root
         if doc_title(first) or sum(not t.is_punct for t in ent) > 3 or ent.text in person_words:
             return False
-        names = self.names.resolvable(ent.text, "name")  # "Rakhine State" too, through its head
+        # "Rakhine State" too, through its head; "Bentiu" of the model's "Bentiu on" (a word too many)
+        names = self.names.resolvable((trim_name(ent) or ent).text, "name")
         if any(c.entry.feature in ("country", "admin1", "region") and not c.alternate for c in names):
             return True  # "Tamil Nadu said", "regions like Java"
         if not speaks(ent) and not _listed_with_person(ent) and any(
