@@ -209,28 +209,12 @@ class PlaceFinder:
             held = pair is not None and self._contained(span, pair)
             if pair and not held and _states_of_one_country(cs, pair):
                 pair = None  # "Virginia, Washington, West Virginia and Wyoming": a list of states, no address
-            dateline = kind == "name" and is_dateline(span)
-            if dateline and not pair:
-                # A dateline with no state or country ("WASHINGTON —", "MOSCOW (Reuters)") names a city
-                # known well enough to stand alone: the best known of the name, whatever the story's
-                # other places are (a British spy story datelined Washington is still about DC).
-                towns = [c for c in cs if c.entry.feature == "city"]
-                if towns:
-                    known = max(towns, key=self.names.prior).entry.id
-                    echo.setdefault(key, {})[known] = DATELINE_BONUS
             if pair:
                 best = pair_bonus.setdefault(key, {})
                 # a country after a comma is often the next item of a list ("Niger, Nigeria and Togo")
                 own_pair[n] = {c.entry.id: self._pair_bonus(c.entry, pair, own=True, address=held) for c in cs}
                 for c in cs:
                     best[c.entry.id] = max(best.get(c.entry.id, 0.0), self._pair_bonus(c.entry, pair))
-                towns = [c for c in cs if c.entry.feature == "city"]
-                held_by = max((own_pair[n][c.entry.id] for c in towns), default=0.0)
-                if dateline and held_by > 0:
-                    # A dateline with its state or country ("VALENCIA, Spain (Reuters)") names the
-                    # best-known town of the name there, not the bigger division named after it.
-                    known = max((c for c in towns if own_pair[n][c.entry.id] == held_by), key=self.names.prior).entry.id
-                    echo.setdefault(key, {})[known] = DATELINE_BONUS
                 contained = held and (doc[span.end].text != "," or all(p.entry.feature == "admin1" for p in pair))
                 divisions = {(p.entry.cc, p.entry.name) for p in pair if p.entry.feature == "admin1"}
                 named = {p.entry.cc for p in pair}
@@ -262,6 +246,17 @@ class PlaceFinder:
                     # "Croft, Yorkshire" and no Croft near Yorkshire: the county or region's own point
                     # (the stand-in rule) is better than a namesake elsewhere, for this mention.
                     unheld.add(n)
+            if kind == "name" and is_dateline(span):
+                # A dateline names the town the story was filed from: with no state or country
+                # ("WASHINGTON —", "MOSCOW (Reuters)") the best known of the name, whatever the story's
+                # other places are (a British spy story datelined Washington is still about DC); with one
+                # ("VALENCIA, Spain (Reuters)") the best known there, not the bigger division named after it.
+                towns = [c for c in cs if c.entry.feature == "city"]
+                if pair:
+                    held_by = max((own_pair[n][c.entry.id] for c in towns), default=0.0)
+                    towns = [c for c in towns if held_by > 0 and own_pair[n][c.entry.id] == held_by]
+                if towns:
+                    echo.setdefault(key, {})[max(towns, key=self.names.prior).entry.id] = DATELINE_BONUS
         container = self._container_bonus(doc, spans, cands)
         focus = self.gaz.country(focus_country) if focus_country else None
         focus_cc = focus.cc if focus is not None else None
