@@ -4,10 +4,11 @@ Each town of eval/data/conflict_places.tsv is put into three sentences we wrote:
 country ("Fighting was reported in Hassakeh, Syria, ..."), one with no context ("Government forces shelled
 Hassakeh on Monday ..."), where only the name itself and the verb of war say place, and one with no cue at
 all ("Residents said Hassakeh was calm on Monday."), where only the name does. A town is
-right when the mention resolves within --km of its point. --all adds seven more sentences (MORE_SENTENCES):
-after a verb the small model mistags ("The army retook X"), opening a sentence, after "residents of" and
-"the outskirts of", after "fled" and in a list. Prints the share right per sentence and the misses; no
-gold data from ../shared is used.
+right when the mention resolves within --km of its point. --all adds eight more sentences (MORE_SENTENCES,
+ADJECTIVE_SENTENCE): after a verb the small model mistags ("The army retook X"), opening a sentence, after
+"residents of" and "the outskirts of", after "fled", in a list, and after the country's adjective ("the
+northern Syrian town of X"). Prints the share right per sentence and the misses; no gold data from
+../shared is used.
 
 Usage: python eval/conflict_places.py [FILE] [--km 60] [--quiet] [--all]
 (FILE defaults to eval/data/conflict_places.tsv; eval/data/conflict_places_holdout.tsv was a held-out set
@@ -42,6 +43,19 @@ MORE_SENTENCES = {
     "listed": "Air strikes hit {name} and nearby villages, a monitoring group said.",
 }
 
+# "the Syrian town of X": the adjective form of each country the lists name (--all)
+ADJECTIVES = {
+    "Syria": "Syrian", "Ukraine": "Ukrainian", "Iraq": "Iraqi", "Sudan": "Sudanese", "Yemen": "Yemeni",
+    "Libya": "Libyan", "Afghanistan": "Afghan", "Myanmar": "Myanmar", "Congo": "Congolese", "Nigeria": "Nigerian",
+    "the Gaza Strip": "Palestinian", "the West Bank": "Palestinian", "Somalia": "Somali", "Lebanon": "Lebanese",
+    "Ethiopia": "Ethiopian", "Mali": "Malian", "South Sudan": "South Sudanese", "Pakistan": "Pakistani",
+    "Burkina Faso": "Burkinabe", "Mozambique": "Mozambican", "Israel": "Israeli", "Niger": "Nigerien",
+    "the Central African Republic": "Central African", "Azerbaijan": "Azerbaijani", "Russia": "Russian",
+    "Haiti": "Haitian", "the Philippines": "Philippine", "Georgia": "Georgian", "Turkey": "Turkish",
+    "Iran": "Iranian",
+}
+ADJECTIVE_SENTENCE = ("adjective", "The northern {adjective} town of {name} came under fire on Monday, the army said.")
+
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -53,10 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     lines = [ln for ln in args.file.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     rows = list(csv.DictReader(lines, delimiter="\t"))
     nlp, finder = load_nlp(), PlaceFinder.load()
-    for label, template in (SENTENCES | MORE_SENTENCES if args.all else SENTENCES).items():
+    sentences = SENTENCES | MORE_SENTENCES | dict([ADJECTIVE_SENTENCE]) if args.all else SENTENCES
+    for label, template in sentences.items():
         right = 0
         for row in rows:
-            text = template.format(name=row["name"], country=row["country"])
+            text = template.format(name=row["name"], country=row["country"],
+                                   adjective=ADJECTIVES.get(row["country"], row["country"]))
             found = [p for p in finder.find(nlp(text)) if p.text == row["name"] and p.lat is not None]
             km = haversine_km(float(row["lat"]), float(row["lon"]), found[0].lat, found[0].lon) if found else None
             if km is not None and km <= args.km:

@@ -1508,3 +1508,47 @@ def test_a_name_described_as_a_person_is_the_person(nlp, finder):
     assert [p.text for p in finder.find(doc)][:1] == ["AUSTIN"]
     doc = _with_ents(nlp, "Aid reached Jordan, a member of the coalition, on Monday.", [("Jordan", 0, "GPE")])
     assert [(p.text, p.country) for p in finder.find(doc)] == [("Jordan", "JOR")]
+
+
+@pytest.mark.parametrize("text,name,countries", [
+    ("Rockets hit the northern Israeli town of Kiryat Shmona.", "Kiryat Shmona", {"IL"}),
+    ("Protesters gathered in the Syrian coastal city of Tartus.", "Tartus", {"SY"}),
+    ("Militants attacked the South Sudanese town of Bor.", "Bor", {"SS"}),  # not Sudan's
+    ("Troops entered the Russian-held town of Oleshky.", "Oleshky", set()),  # who holds it, not where it is
+    ("Russian troops entered the town of Oleshky.", "Oleshky", set()),
+    ("Shells fell on the Israeli-Lebanese border town of Metula.", "Metula", set()),
+    ("Israeli jets struck Tyre.", "Tyre", set()),
+    ("Thousands of Syrians fled the town of Tal Abyad.", "Tal Abyad", set()),
+])
+def test_adjective_before_a_kind_of_place_names_its_country(nlp, finder, text, name, countries):
+    doc = nlp(text)
+    start = text.index(name)
+    assert finder.names.called_in(doc.char_span(start, start + len(name))) == countries
+
+
+def test_adjective_of_a_country_vouches_for_a_small_town_in_a_story_about_another(nlp, finder):
+    # Lebanon and two of its towns make the story Lebanese; the adjective still puts the town in Israel.
+    text = ("Hezbollah fired rockets at the northern Israeli town of Kiryat Shmona on Monday. "
+            "Lebanon said Beirut and Tyre were calm.")
+    town = _by_text(finder.find(nlp(text)), "Kiryat Shmona")
+    assert town.country == "ISR" and town.precision == "city"
+
+
+def test_unknown_town_stands_in_at_the_country_its_adjective_names(nlp, finder):
+    text = ("Rebels attacked the Malian town of Zorbaba on Sunday, officials in Ouagadougou said. "
+            "Burkina Faso closed the border, Burkina Faso's army said.")
+    town = _by_text(finder.find(nlp(text)), "Zorbaba")
+    assert town.country == "MLI" and town.precision == "country"
+
+
+def test_adjective_of_a_country_picks_its_namesake_for_every_mention(nlp, finder):
+    text = "Clashes broke out in the northern Lebanese city of Tripoli on Friday. Tripoli was calm on Saturday."
+    assert [p.country for p in all_named(finder.find(nlp(text)), "Tripoli")] == ["LBN", "LBN"]
+
+
+def test_unknown_town_in_part_of_a_country_stands_in_at_that_country(nlp, finder):
+    # "in northern Burkina Faso" holds the village, not the capital the article names most
+    text = ("Gunmen attacked the village of Zorbaba in northern Burkina Faso, officials in Ouagadougou said. "
+            "Ouagadougou was calm and Ouagadougou schools opened.")
+    village = _by_text(finder.find(nlp(text)), "Zorbaba")
+    assert village.country == "BFA" and village.precision == "country"

@@ -268,6 +268,28 @@ class PlaceNames:
                     return cands
         return None
 
+    def called_in(self, span: Span) -> frozenset[str]:
+        """The countries the words before a name put it in by their adjective form: "the northern Israeli
+        town of Kiryat Shmona", "the Syrian coastal city of Tartus", "the South Sudanese town of Bor". Not
+        "the Russian-held town of Oleshky", which says who holds the town, not where it lies."""
+        doc = span.doc
+        i = span.start - 2
+        if i < 0 or doc[i + 1].lower_ != "of" or doc[i].lower_ not in PLACE_NOUNS:
+            return frozenset()
+        for k in range(i - 1, max(-1, i - 4), -1):  # up to two words between ("coastal", "border")
+            if not doc[k].is_alpha or (k > 0 and doc[k - 1].text == "-"):
+                return frozenset()  # "the Israeli-Lebanese border town of Metula" names two countries
+            for width in (2, 1):
+                words = doc[max(0, k - width + 1):k + 1]
+                if len(words) == width and capitalised(words[0]):
+                    ccs = frozenset(c.entry.cc for c in self.gaz.candidates(words.text)
+                                    if c.demonym and c.entry.feature == "country" and c.entry.cc)
+                    if ccs:
+                        return ccs
+            if not (doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN")):
+                return frozenset()  # only words that describe the town between: not "Syrians fled the town of"
+        return frozenset()
+
     def has_town(self, text: str) -> bool:
         return any(not c.demonym and c.entry.population >= TOWN_POP for c in self.gaz.candidates(text))
 

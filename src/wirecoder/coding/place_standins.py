@@ -38,6 +38,15 @@ CONTAINER_LINKS = frozenset({",", "in", "near", "outside", "at", "in the", "on"}
 _PART_PREPS = frozenset({"of", "in", ","})
 
 
+def _container_link(link: str) -> bool:
+    """", in", "near", and the same with a part of the place after them: "Boulkessi in central Mali", "a
+    village in the northern Gaza Strip"."""
+    words = link.split()
+    while words and is_compass_word(words[-1]):
+        words.pop()
+    return " ".join(words) in CONTAINER_LINKS
+
+
 def _part_link(link: str) -> bool:
     """Whether the words between a name and the next place say the name is a part of it: "the Gondra
     district of Uttar Pradesh", "the Abu Shok refugee camp in Al-Fashir", "the Wedza district, Mashonaland
@@ -100,17 +109,18 @@ LONELY_POP = 100_000  # a town smaller than this needs some other name of the ar
 
 
 def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
-                           cands: list[list[Candidate]]) -> list[Toponym]:
+                           cands: list[list[Candidate]], vouched: set[int] | None = None) -> list[Toponym]:
     """A small town in a country no other name of the article lies in, while the article is plainly
     about another country (two names or more there), is a namesake abroad of a place the gazetteer
     lacks ("Piccadilly" of a London story is no Australian hamlet, "Kalam ... in the Swat Valley" no
     Indian town), nor is a name found only through its last words in such a country ("Central Plateau"
-    of a Haiti story is no Nigerian state): the mention is left unresolved, for the stand-in rule."""
+    of a Haiti story is no Nigerian state): the mention is left unresolved, for the stand-in rule. Not a
+    mention whose own words put it in its country (vouched: "the northern Israeli town of Kiryat Shmona")."""
     countries = _named_countries(found)
     by_name = Counter((t.place.country, fold(t.place.text)) for t in found if t.place.country and t.kind == "name")
     out = list(found)
     for i, (t, e) in enumerate(zip(found, chosen, strict=True)):
-        if e is None or not e.country:
+        if e is None or not e.country or i in (vouched or ()):
             continue
         # a name read through its last words ("Central Plateau" as Nigeria's Plateau State) is as lonely
         backed_off = e.feature in ("admin1", "admin2", "city") and after_compass(t.place.text) is not None
@@ -205,11 +215,13 @@ def _held_elsewhere(place: Place, holder: Place, slack_km: float = 0.0) -> bool:
     return False
 
 
-def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames) -> list[Toponym]:
+def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
+                      countries: dict[int, Place] | None = None) -> list[Toponym]:
     """Names the gazetteer lacks (a street, a building, a village) take the point of a place that holds
     them: the one the text names with them ("Collins Avenue in Miami Beach", "Oulton Park, Cheshire",
-    "Cairo's Abbasiya"), else the article's one clear town (the city it names most often), else the
-    country it names most often. Better that place's point, at its precision, than none; score 0 marks the
+    "Cairo's Abbasiya"), else the country its own words put it in (countries: "the Congolese town of
+    Walikale") unless the article's one clear town lies there, else that town (the city it names most
+    often), else the country it names most often. Better that place's point, at its precision, than none; score 0 marks the
     stand-in. Where nothing says which place holds it, the name stays unresolved. A name no gazetteer
     knows at all, which nothing calls a place (no container, no preposition of place, no "Street" or
     "Lake" of its own), is dropped: "Wavepiston has informed" is a firm the model took for a town."""
@@ -235,14 +247,17 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames) -> list
         if bearing is not None and nxt is not None and _is_town(nxt):
             out[i] = _near(t, nxt, *bearing)
         # "the X province of Congo" says no more than the article's own home place would
-        elif (nxt is not None and nxt.lat is not None and (link in CONTAINER_LINKS or part_of)
+        elif (nxt is not None and nxt.lat is not None and (_container_link(link) or part_of)
                 and not (part_of and nxt.precision == "country")):
             out[i] = _placed_in(t, nxt, names)
         elif (owner := _possessive_holder(found, i, text)) is not None:
             out[i] = _placed_in(t, owner, names)
     home = _home_place(found) or _home_division(found) or _home_country(found)
     placed: list[Toponym] = []
-    for t in out:
+    for i, t in enumerate(out):
+        called = (countries or {}).get(i)
+        if t.place.lat is None and called is not None and (home is None or home.country != called.country):
+            t = _placed_in(t, called, names)
         if t.place.lat is None and t.kind == "name":
             listed = bool(placed) and text[placed[-1].place.char_end:t.place.char_start].strip() in _LIST_GAPS
             if (t.candidates == 0 and not listed and t.source != "cue"

@@ -197,6 +197,8 @@ class PlaceFinder:
         keys: list[tuple] = []
         contradicted: set[tuple] = set()
         unheld: set[int] = set()
+        called = {n: ccs for n, (span, kind, _) in enumerate(spans)
+                  if kind == "name" and (ccs := self.names.called_in(span))}
         for n, ((span, kind, _), cs) in enumerate(zip(spans, cands, strict=True)):
             key = (kind, fold(span.text))
             keys.append(key)
@@ -245,6 +247,17 @@ class PlaceFinder:
                 elif area and self._contained(span, area):
                     # "Croft, Yorkshire" and no Croft near Yorkshire: the county or region's own point
                     # (the stand-in rule) is better than a namesake elsewhere, for this mention.
+                    unheld.add(n)
+            if n in called and n not in own_pair:
+                # "the northern Israeli town of Kiryat Shmona" says as much as "Kiryat Shmona, Israel", for
+                # all mentions of the name; with no such town there, the country's point (the stand-in
+                # rule) beats a namesake elsewhere, for this mention
+                inside = [c for c in cs if c.entry.cc in called[n]]
+                if inside:
+                    best = pair_bonus.setdefault(key, {})
+                    for c in inside:
+                        best[c.entry.id] = max(best.get(c.entry.id, 0.0), 3.0)
+                else:
                     unheld.add(n)
             if kind == "name" and is_dateline(span):
                 # A dateline names the town the story was filed from: with no state or country
@@ -329,7 +342,10 @@ class PlaceFinder:
             out.append(Toponym(place_from(best.entry, span.text, start, end, best_score), kind, source,
                                len(cs)))
             chosen.append(best.entry)
-        return place_local_names(unsupported_namesakes(out, chosen, cands), doc, self.names)
+        countries = {n: place_from(e, "", 0, 0, 0.0) for n, ccs in called.items()
+                     if len(ccs) == 1 and (e := self.gaz.country(next(iter(ccs)))) is not None}
+        return place_local_names(unsupported_namesakes(out, chosen, cands, vouched=set(called)), doc, self.names,
+                                 countries=countries)
 
     def _with_neighbours(self, ccs: set[str]) -> set[str]:
         return ccs.union(*(self.gaz.neighbours.get(cc, frozenset()) for cc in ccs))
