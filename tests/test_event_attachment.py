@@ -44,3 +44,29 @@ def test_actors_without_a_country_take_their_sentences_not_the_articles(pipeline
     assert [r["country"] for r in coerce["recipient"]] == ["NGA"]
     assault = next(e for e in events if e["event_type"] == "ASSAULT")
     assert [r["country"] for r in assault["recipient"]] == ["MLI"]
+
+
+def _by_type(events: list[dict], event_type: str) -> dict:
+    return next(e for e in events if e["event_type"] == event_type)
+
+
+def test_a_deed_in_a_sentence_naming_no_place_happened_where_the_paragraphs_last_deed_did(pipeline):
+    text = ("Hundreds of people protested against bread prices in Kisumu on Monday. "
+            "Police fired tear gas to disperse the crowd.")
+    coerce = _by_type(_events(pipeline, text), "COERCE")
+    assert coerce["location"]["name"] == "Kisumu"
+
+
+def test_a_new_paragraph_or_a_new_place_is_a_new_scene(pipeline):
+    text = ("Hundreds of people protested against bread prices in Kisumu on Monday.\n\n"
+            "Police fired tear gas to disperse the crowd.")
+    assert _by_type(_events(pipeline, text), "COERCE")["location"] is None
+    text = ("Hundreds of people protested against bread prices in Kisumu on Monday. Ministers met in Nairobi. "
+            "Police fired tear gas to disperse the crowd.")
+    assert _by_type(_events(pipeline, text), "COERCE")["location"] is None
+
+
+def test_a_statement_takes_no_place_from_the_sentence_before(pipeline):
+    text = ("Hundreds of people protested against bread prices in Kisumu on Monday. "
+            "The opposition accused the government of starving the poor.")
+    assert _by_type(_events(pipeline, text), "ACCUSE")["location"] is None

@@ -91,10 +91,13 @@ class ArticleCoder:
         places, focus = self.places.find_with_focus(doc)
         state = ArticleActorState(focus_country=focus, published=article.published)
         events: list[Event] = []
+        scene: Event | None = None  # the last event of the paragraph that happened at a named place
         for sent in doc.sents:
             if len(sent.text) > MAX_SENT_CHARS or not any(t.pos_ in ("VERB", "AUX", "NOUN") for t in sent):
                 continue
-            events.extend(self._code_sentence(sent, article, places, state))
+            coded = self._code_sentence(sent, article, places, state)
+            scene = _carry_scene(scene, coded, sent, places)
+            events.extend(coded)
         events = _drop_mobilize_before_assault(_merge_article_events(events))
         return CodedArticle(article=article, events=events, places=places)
 
@@ -325,6 +328,24 @@ class ArticleCoder:
             if any((c in lemmas) if " " not in c else (c in sent_lower) for c in cues):
                 ctx.append(name)
         return ctx[:3]
+
+
+def _carry_scene(scene: Event | None, coded: list[Event], sent: Span, places: list[Place]) -> Event | None:
+    """A deed told in a sentence that names no place happened where the paragraph's last deed did: "In
+    Tripoli, hundreds protested ... Troops fired into the air to disperse the crowd." Only deeds (material
+    cooperation or conflict) carry and take a place, and only within a paragraph: a statement happens
+    where its speaker is, and a new paragraph is often a new scene. Returns the scene for the next sentence."""
+    deeds = [ev for ev in coded if ev.quad_class in (2, 4)]
+    if any(sent.start_char <= (p.char_start or -1) < sent.end_char for p in places):
+        # a sentence naming places sets the scene, or leaves none where its deeds happened elsewhere
+        scene = next((ev for ev in reversed(deeds) if ev.location is not None), None)
+    elif scene is not None and "\n" not in sent.doc.text[scene.char_start + len(scene.sentence.rstrip()):sent.start_char]:
+        for ev in deeds:
+            if ev.location is None:
+                ev.location = scene.location
+    else:
+        scene = None
+    return scene
 
 
 def _sentence_country(sent: Span, places: list[Place]) -> str | None:
