@@ -70,3 +70,11 @@ def test_a_statement_takes_no_place_from_the_sentence_before(pipeline):
     text = ("Hundreds of people protested against bread prices in Kisumu on Monday. "
             "The opposition accused the government of starving the poor.")
     assert _by_type(_events(pipeline, text), "ACCUSE")["location"] is None
+
+
+def test_strikes_that_hit_something_are_attacks_not_walkouts(pipeline):
+    events = _events(pipeline, "The strikes hit a building near the port and a car on the coastal road.")
+    assert "PROTEST" not in {e["event_type"] for e in events}
+    assert "ASSAULT" in {e["event_type"] for e in events}
+    events = _events(pipeline, "Dock workers in Mombasa went on strike on Monday over unpaid wages.")
+    assert "PROTEST" in {e["event_type"] for e in events}

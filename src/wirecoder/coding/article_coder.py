@@ -110,8 +110,9 @@ class ArticleCoder:
         event_nouns = frozenset(t.i for t in sent
                                 if t.pos_ in ("NOUN", "PROPN") and _noun_lemma(t) in self.lexicon.noun_triggers)
         cands: list[_Candidate] = []
+        assaults = {x.token.i for x in matches if x.kind == "verb" and x.event_type == "ASSAULT"}
         for m in matches:
-            if m.event_type in PSEUDO_TYPES or m.token.i in blocked or _descriptive(m):
+            if m.event_type in PSEUDO_TYPES or m.token.i in blocked or _descriptive(m) or _attacking(m, assaults):
                 continue
             cand = self._candidate(m, sent, event_nouns)
             if cand is not None:
@@ -415,6 +416,14 @@ def _period_end(d: ResolvedDate) -> date | None:
 def _historical(d: ResolvedDate, published: date | None) -> bool:
     end = _period_end(d)
     return bool(d.explicit and end and published and (published - end).days > HISTORICAL_DAYS)
+
+
+def _attacking(m: TriggerMatch, assaults: set[int]) -> bool:
+    """A protest noun as the subject of an attack is the attack itself: "Israeli jets struck Tyre. The strikes
+    hit a building": military strikes, no walkout."""
+    tok = m.token
+    return (m.kind == "noun" and m.event_type == "PROTEST" and tok.dep_ == "nsubj"
+            and tok.head.i in assaults)
 
 
 def _descriptive(m: TriggerMatch) -> bool:
