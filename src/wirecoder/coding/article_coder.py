@@ -340,13 +340,19 @@ def _carry_scene(scene: Event | None, coded: list[Event], sent: Span, places: li
     if any(sent.start_char <= (p.char_start or -1) < sent.end_char for p in places):
         # a sentence naming places sets the scene, or leaves none where its deeds happened elsewhere
         scene = next((ev for ev in reversed(deeds) if ev.location is not None), None)
-    elif scene is not None and "\n" not in sent.doc.text[scene.char_start + len(scene.sentence.rstrip()):sent.start_char]:
+    elif scene is not None and _same_paragraph(scene, sent):
         for ev in deeds:
             if ev.location is None:
                 ev.location = scene.location
     else:
         scene = None
     return scene
+
+
+def _same_paragraph(ev: Event, sent: Span) -> bool:
+    """Whether no line break stands between an earlier event's sentence (less its trailing whitespace,
+    which holds the break that ends its paragraph) and sent."""
+    return "\n" not in sent.doc.text[ev.char_start + len(ev.sentence.rstrip()):sent.start_char]
 
 
 def _sentence_country(sent: Span, places: list[Place]) -> str | None:

@@ -219,10 +219,10 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
                       countries: dict[int, Place] | None = None) -> list[Toponym]:
     """Names the gazetteer lacks (a street, a building, a village) take the point of a place that holds
     them: the one the text names with them ("Collins Avenue in Miami Beach", "Oulton Park, Cheshire",
-    "Cairo's Abbasiya"), else the country its own words put it in (countries: "the Congolese town of
-    Walikale") unless the article's one clear town lies there, else that town (the city it names most
-    often), else the country it names most often. Better that place's point, at its precision, than none; score 0 marks the
-    stand-in. Where nothing says which place holds it, the name stays unresolved. A name no gazetteer
+    "Cairo's Abbasiya"), else the country its own words put it in (countries: "the Malian town of Boni")
+    unless the article's one clear town lies there, else that town (the city it names most often), else
+    the country it names most often. Better that place's point, at its precision, than none; score 0 marks
+    the stand-in. Where nothing says which place holds it, the name stays unresolved. A name no gazetteer
     knows at all, which nothing calls a place (no container, no preposition of place, no "Street" or
     "Lake" of its own), is dropped: "Wavepiston has informed" is a firm the model took for a town."""
     text = doc.text
@@ -253,9 +253,10 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
         elif (owner := _possessive_holder(found, i, text)) is not None:
             out[i] = _placed_in(t, owner, names)
     home = _home_place(found) or _home_division(found) or _home_country(found)
+    countries = countries or {}
     placed: list[Toponym] = []
     for i, t in enumerate(out):
-        called = (countries or {}).get(i)
+        called = countries.get(i)
         if t.place.lat is None and called is not None and (home is None or home.country != called.country):
             t = _placed_in(t, called, names)
         if t.place.lat is None and t.kind == "name":

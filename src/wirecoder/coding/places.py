@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -41,6 +41,7 @@ LIST_SEPARATORS = (",", "and", "or", "&", ", and", ", or")
 LIST_BONUS = 4.0
 CONTEXT_ROUNDS = 4
 OWN_PAIR_ADMIN_BONUS = 6.0  # a mention's own "X, <its state>" against the article's other towns
+LEAN_BONUS = 3.0  # what a mention's own words about where it lies lend the name's other mentions
 CONTAINER_BONUS = 6.0  # as much as an "X, Y" pair can give X (country and division)
 # The best-known town of a dateline's name: as much as "X, Y" gives, more than the story's other places; the
 # name's other mentions too, unless they name a division themselves ("the province of Valencia").
@@ -121,6 +122,14 @@ def _main_country(mentions: list[Toponym]) -> str | None:
         return None
     best, n = counts.most_common(1)[0]
     return best if n >= 2 or len(counts) == 1 else None
+
+
+def _lean(pair_bonus: dict[tuple, dict[int, float]], key: tuple, credit: Iterable[tuple[int, float]]) -> None:
+    """Lend a name's other mentions one mention's evidence (entry id, credit): each candidate keeps the
+    most any mention lends it."""
+    best = pair_bonus.setdefault(key, {})
+    for i, c in credit:
+        best[i] = max(best.get(i, 0.0), c)
 
 
 def _states_of_one_country(xs: Sequence[Candidate], ys: Sequence[Candidate]) -> bool:
@@ -212,11 +221,9 @@ class PlaceFinder:
             if pair and not held and _states_of_one_country(cs, pair):
                 pair = None  # "Virginia, Washington, West Virginia and Wyoming": a list of states, no address
             if pair:
-                best = pair_bonus.setdefault(key, {})
                 # a country after a comma is often the next item of a list ("Niger, Nigeria and Togo")
                 own_pair[n] = {c.entry.id: self._pair_bonus(c.entry, pair, own=True, address=held) for c in cs}
-                for c in cs:
-                    best[c.entry.id] = max(best.get(c.entry.id, 0.0), self._pair_bonus(c.entry, pair))
+                _lean(pair_bonus, key, ((c.entry.id, self._pair_bonus(c.entry, pair)) for c in cs))
                 contained = held and (doc[span.end].text != "," or all(p.entry.feature == "admin1" for p in pair))
                 divisions = {(p.entry.cc, p.entry.name) for p in pair if p.entry.feature == "admin1"}
                 named = {p.entry.cc for p in pair}
@@ -241,9 +248,7 @@ class PlaceFinder:
                         if _within(c.entry, a.entry, AREA_KM if a.entry.feature == "admin2" else REGION_KM)}
                 if near:
                     own_pair[n] = {i: OWN_PAIR_ADMIN_BONUS for i in near}
-                    best = pair_bonus.setdefault(key, {})
-                    for i in near:
-                        best[i] = max(best.get(i, 0.0), 3.0)
+                    _lean(pair_bonus, key, ((i, LEAN_BONUS) for i in near))
                 elif area and self._contained(span, area):
                     # "Croft, Yorkshire" and no Croft near Yorkshire: the county or region's own point
                     # (the stand-in rule) is better than a namesake elsewhere, for this mention.
@@ -252,11 +257,9 @@ class PlaceFinder:
                 # "the northern Israeli town of Kiryat Shmona" says as much as "Kiryat Shmona, Israel", for
                 # all mentions of the name; with no such town there, the country's point (the stand-in
                 # rule) beats a namesake elsewhere, for this mention
-                inside = [c for c in cs if c.entry.cc in called[n]]
+                inside = [c.entry.id for c in cs if c.entry.cc in called[n]]
                 if inside:
-                    best = pair_bonus.setdefault(key, {})
-                    for c in inside:
-                        best[c.entry.id] = max(best.get(c.entry.id, 0.0), 3.0)
+                    _lean(pair_bonus, key, ((i, LEAN_BONUS) for i in inside))
                 else:
                     unheld.add(n)
             if kind == "name" and is_dateline(span):
