@@ -32,7 +32,7 @@ CITY_CUES = frozenset({"city", "town", "village", "capital", "suburb", "port"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around",
                             "towards", "toward", "through", "via", "between", "of", "inside"})
 # Prepositions that put a name on the map even where the article also names a disease after it.
-WHERE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "around", "across"})
+WHERE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "around", "across", "toward", "towards"})
 CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "al", "el", "and", "-", "'s",
                         "upon", "on", "sur", "am", "an", "der", "di", "dos", "das", "des", "les", "en", "au", "aux",
                         "sous"})

@@ -44,6 +44,7 @@ from wirecoder.coding.place_names import (
 from wirecoder.coding.place_text import (
     DISEASE_HEADS,
     PLACE_LABELS,
+    SPEECH_VERBS,
     STATIVE_VERBS,
     acronyms,
     disease_names,
@@ -69,7 +70,7 @@ from wirecoder.resources.gazetteer_names import fold, is_abbreviation
 # Verbs of going somewhere, after which "to X" is a destination, not an addressee.
 JOURNEY_VERBS = frozenset({"go", "come", "travel", "drive", "fly", "move", "return", "head", "flee", "walk", "sail",
                            "ride", "commute", "relocate", "migrate", "evacuate", "deport", "transfer", "airlift",
-                           "march", "retreat", "escape", "journey", "trek", "bus", "ship"})
+                           "march", "retreat", "escape", "journey", "trek", "bus", "ship", "deploy", "redeploy", "dispatch"})
 # Verbs of war (and flight) whose object is a place nearly always, so that it says place as a preposition
 # of place does ("shelled Gwoza", "retook Vuhledar", "fled Tal Afar"): a known town of any size there is a
 # place, as after "in".
@@ -232,6 +233,16 @@ def _parsed_as_adverb(tok: Token) -> bool:
     ("shelled Toretsk on Monday", "retook Severodonetsk"). Only capitalised words reach this test (the
     gazetteer pass and the entities), and English adverbs are written in lower case inside a sentence."""
     return tok.dep_ == "advmod" and tok.pos_ in ("ADV", "PROPN") and tok.head.pos_ == "VERB" and tok.head.i < tok.i
+
+
+def _attribution(noun: Token) -> bool:
+    """Whether a noun the parser hung on a name as its apposition is in truth the subject of the sentence's
+    verb of saying, which follows it with no comma: "fighting near Mocimboa da Praia, a Rwandan army
+    spokesman said" (a person in apposition closes with a comma: "Houston, a U.S. official, said")."""
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lemma_ in SPEECH_VERBS and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
 
 
 def _listed_with_person(ent: Span) -> bool:
@@ -822,7 +833,7 @@ class ToponymRecogniser:
         if doc[span.end:span.end + 2].text.lower() not in (", a", ", an", ", the"):
             return False  # "Churchill, Man.", "AUSTIN, Texas A white nationalist leader": the parse strays
         if not any(t.dep_ == "appos" and t.is_lower and t.lower_ in self.person_nouns and t.i <= span.end + 6
-                   for t in span.root.children):
+                   and not _attribution(t) for t in span.root.children):
             return False
         return not any(c.entry.feature in ("country", "admin1", "region", "continent")
                        for c in self.gaz.candidates(span.text))
