@@ -79,8 +79,23 @@ def _undateline(tok: Token) -> Token:
     if tok.is_upper and len(tok.text) > 2 and tok.i == tok.sent.start:
         ap = next((c for c in tok.children if c.dep_ == "appos"), None)
         if ap is not None:
-            return ap
+            return _past_agency(ap)
     return tok
+
+
+_DASHES = ("-", "–", "—")
+
+
+def _past_agency(ap: Token) -> Token:
+    """'MOGADISHU, March 4 (Reuters) - Al-Shabaab militants stormed…': the parser hangs the subject on the
+    agency as a further apposition; the phrase after the dateline's dash is the subject, not the agency."""
+    doc = ap.doc
+    while True:
+        nxt = next((c for c in ap.children if c.dep_ == "appos" and c.i > ap.i
+                    and any(doc[k].text in _DASHES for k in range(ap.i + 1, c.left_edge.i))), None)
+        if nxt is None:
+            return ap
+        ap = nxt
 
 
 def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:

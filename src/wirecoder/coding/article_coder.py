@@ -57,6 +57,10 @@ BACKGROUND_NOUNS = frozenset({"war", "conflict", "crisis", "violence", "insurgen
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "because", "following", "as", "when", "while", "amid",
                               "despite", "although", "though"})
 NAMING_VERBS = frozenset({"call", "name", "dub", "label", "term", "brand", "nickname", "designate"})
+JOURNEY_LEMMAS = frozenset({"travel", "visit", "go", "come", "fly", "arrive", "return", "head", "tour"})
+RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose"})
+# Verbs whose bare participle says how somebody is, not what somebody did to them ("armed men")
+STATE_PARTICIPLES = frozenset({"arm"})
 CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
@@ -303,7 +307,12 @@ class ArticleCoder:
         lemmas = {t.lemma_.lower() for t in sent}
         context = self._contexts(trig, lemmas, sent.text.lower())
         views = derive(self.lexicon, event_type, mode, context, actors, recipients, lemmas)
-        loc = event_location.pick_event_location(sent, where, places, speech_verb=c.modality.speech_verb)
+        # a verbal act aimed at a capital ("accused Baku of an attack") did not happen there; a meeting or
+        # a journey there ("is due to travel to Benghazi") may
+        verbal = (self.lexicon.types[event_type].quad_class in (1, 3) and event_type != "CONSULT"
+                  and where.lemma_.lower() not in JOURNEY_LEMMAS)
+        loc = event_location.pick_event_location(sent, where, places, speech_verb=c.modality.speech_verb,
+                                                 addressed=c.args.recipients if verbal else ())
         if loc is not None and not _plausible_location(loc, where, sent, self.lexicon.types[event_type].quad_class):
             loc = None
         confidence = _confidence(trig.weight, actors, recipients, loc, m, modality, probs.get(event_type),
@@ -447,8 +456,16 @@ def _descriptive(m: TriggerMatch) -> bool:
         return noun.dep_ in ("dobj", "pobj", "dative") and not (noun.dep_ == "pobj" and noun.head.lower_ == "with")
     if tok.dep_ == "relcl" and tok.head.lemma_.lower() in BACKGROUND_NOUNS:
         return True
-    if m.kind == "verb" and any(c.dep_ == "oprd" for c in tok.children) and tok.lemma_.lower() in NAMING_VERBS:
-        return True  # "the security forces, called the Asayish": naming, not a phone call
+    if m.kind == "verb" and tok.lemma_.lower() in NAMING_VERBS and (
+            any(c.dep_ == "oprd" for c in tok.children)
+            or (tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children)
+                and any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_WORDS for c in tok.children))):
+        # "the security forces, called the Asayish", "a state they call Ambazonia" (the noun the relative
+        # clause hangs on is its first object, the name its second): naming, not a phone call
+        return True
+    if m.kind == "verb" and tok.lemma_.lower() in STATE_PARTICIPLES and tok.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass", "agent", "dobj") for c in tok.children):
+        return True  # "600 people, some of them armed": a state, not somebody arming them
     return False
 
 

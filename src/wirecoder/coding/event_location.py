@@ -10,6 +10,7 @@ Aleppo" becomes an offset point, "northern Syria" a region.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -25,6 +26,10 @@ ACTOR_NOUNS = frozenset({"government", "ministry", "minister", "president", "arm
                          "force", "police", "leader", "leadership", "regime", "administration", "embassy",
                          "ambassador", "envoy", "official", "officials", "parliament", "spokesman",
                          "spokeswoman", "delegation", "navy", "troops", "decision", "authorities"})
+# Words for a kind of place that follow its name: "Sagaing region", "Latakia province"
+PLACE_KIND_NOUNS = frozenset({"region", "province", "state", "district", "county", "governorate", "department",
+                              "oblast", "prefecture", "municipality", "territory", "city", "town", "village",
+                              "area", "camp"})
 _REGION_ADJ = re.compile(r"^(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(ern)?$")
 DATELINE_PENALTY = 2.0  # a dateline loses to any place the event's own words attach to it
 # How far a "northern X" region sits from X's point, by the precision of X.
@@ -61,13 +66,24 @@ def _clause_head(tok: Token) -> Token:
     return tok
 
 
+def _mention_clause(span: Span) -> Token:
+    """The verb whose clause a place mention belongs to, from above the mention's own words: the tagger
+    takes names ending in -ing for verbs ("in Sagaing region")."""
+    tok = span.root
+    while tok.head.i != tok.i and span.start <= tok.i < span.end:
+        tok = tok.head
+    return _clause_head(tok)
+
+
 def _attachment(span: Span, trigger: Token) -> float:
     """How strongly a place mention attaches to the trigger's clause."""
     root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in PLACE_KIND_NOUNS:
+        root = root.head  # "in Sagaing region": the name and its kind are the preposition's object together
     score = 0.0
     if trigger in root.ancestors or root.head == trigger:
         score += 3.0
-    if _clause_head(root) == _clause_head(trigger):
+    if _mention_clause(span) == _clause_head(trigger):
         score += 1.5
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
         score += 1.5
@@ -122,12 +138,14 @@ def refine_relative(span: Span, place: Place) -> Place:
 
 
 def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
-                        speech_verb: Token | None = None) -> Place | None:
+                        speech_verb: Token | None = None, addressed: Sequence[Span] = ()) -> Place | None:
     """The place where the event evoked by trigger happened, among the mentions inside sent.
 
-    Places that stand for actors are skipped. A place attached to the speech verb ("said in Geneva")
-    is the location only when the event is the statement itself (trigger is the speech verb).
-    Returns None when the sentence names no fitting place.
+    Places that stand for actors are skipped, and so are those that are themselves one of addressed, the
+    parties a verbal event is aimed at ("accused Baku of an attack" happened wherever the accuser spoke,
+    not in Baku; "summoned China's ambassador in Manila" did happen in Manila). A place attached to the
+    speech verb ("said in Geneva") is the location only when the event is the statement itself (trigger is
+    the speech verb). Returns None when the sentence names no fitting place.
     """
     scored: list[tuple[float, Place, Span]] = []
     event_is_statement = speech_verb is not None and trigger.i == speech_verb.i
@@ -135,12 +153,12 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         if place.char_start is None or not (sent.start_char <= place.char_start < sent.end_char):
             continue
         span = _span_of(sent, place)
-        if span is None or is_actor_metonym(span):
+        if span is None or is_actor_metonym(span) or any(span.root.i == a.root.i for a in addressed):
             continue
         if speech_verb is not None and not event_is_statement:
             on_speech = span.root.head == speech_verb or (
                 speech_verb in span.root.ancestors and trigger not in span.root.ancestors
-                and _clause_head(span.root) == speech_verb)
+                and _mention_clause(span) == speech_verb)
             if on_speech:
                 continue
         score = _attachment(span, trigger)

@@ -127,7 +127,12 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
     elif mode == "future" and _has_conditional_clause(local):
         cue = "unless" if _has_conditional_clause(local) == "unless" else "if"
     speaker = speech = None
+    below = anchor
     for gov in _governors(anchor, sent):
+        # a verb the clause is coordinated with is its sibling, not its governor: "fighters set fire to a
+        # school and abducted two teachers" did abduct them ("set" governs only as "set to")
+        sibling = below.dep_ == "conj"
+        below = gov
         lemma = gov.lemma_.lower()
         gaux = _aux_lemmas(gov)
         if lemma in speech_verbs and speech is None:
@@ -138,7 +143,7 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
             elif gaux & HYPOTHETICAL_AUX:
                 mode, cue = mode or "hypothetical", cue or "may"  # "a move that may suggest…"
             continue
-        if speech is not None:
+        if speech is not None or sibling:
             continue
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in gov.children):
             mode = mode or "hypothetical"

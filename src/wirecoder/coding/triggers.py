@@ -58,6 +58,9 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
     """Lemmas of dependents that can hold a phrase's fixed words, two levels deep."""
     out: dict[str, Token] = {}
     for c in tok.children:
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) and all(
+                g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
+            continue  # "whom he called on Monday": a date, not the "on" of "call on"
         if c.dep_ in _PHRASE_DEPS:
             out.setdefault(_lemma(c), c)
             for g in c.children:
