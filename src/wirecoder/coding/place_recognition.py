@@ -656,11 +656,15 @@ class ToponymRecogniser:
 
     def _names_division(self, ent: Span) -> bool:
         """An entity the model labelled otherwise that a division word after it makes a division: "in
-        Gezira state", "Russia's Kursk region" (a person, product or organisation, in its eyes)."""
+        Gezira state", "Russia's Kursk region" (a person, product or organisation, in its eyes), or the
+        region of a sizeable town under a spelling the gazetteer gives only the town ("the southern Odesa
+        region", a language in its eyes)."""
         doc = ent.doc
         if ent.end >= len(doc) or doc[ent.end].lower_ not in ADMIN_CUES or len(ent) > 3 or doc_title(ent[0]):
             return False
-        return any(c.entry.feature in ("admin1", "admin2") for c in self.names.candidates(ent.text, "name"))
+        return any(c.entry.feature in ("admin1", "admin2")
+                   or (c.entry.feature == "city" and not c.alternate and c.entry.population >= TOWN_TAKEN_POP)
+                   for c in self.names.candidates(ent.text, "name"))
 
     def _force_of(self, ent: Span) -> bool:
         """A person or organisation entity that is a place's police force or council: "New Brunswick
