@@ -137,3 +137,49 @@ def test_armed_as_a_description_is_no_military_aid(pipeline):
 def test_a_call_on_a_weekday_is_no_call_on_somebody(pipeline):
     events = _events(pipeline, "The president, whom the envoy called on Monday, later agreed to the plan.")
     assert not [e for e in events if e["event_type"] == "REQUEST"]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Government troops retook the airport from the rebels on Sunday.", "retook"),
+    ("The army recaptured the town of Kidal on Tuesday.", "recaptured"),
+    ("Rebels regained control of the border crossing overnight.", "regained"),
+])
+def test_retaking_ground_is_seizing_it(pipeline, text, trigger):
+    seizure = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert seizure["event_type"] == "COERCE" and seizure["mode"] == ["seize"]
+
+
+def test_the_story_after_an_agency_dateline_is_coded(pipeline):
+    # the parser hangs "fighters" on the dateline and "killed" on them, as if it described them
+    events = _events(pipeline, "OUAGADOUGOU (AFP) - Jihadist fighters killed at least 30 soldiers in an attack "
+                               "near Djibo.")
+    killing = next(e for e in events if e["trigger"] == "killed")
+    assert killing["event_type"] == "ASSAULT"
+    assert "fighter" in _names(killing["actor"]) and "soldier" in _names(killing["recipient"])
+
+
+def test_a_town_placed_by_a_bearing_from_another_is_the_scene(pipeline):
+    events = _events(pipeline, "Two civilians were killed by shelling in Kostiantynivka, about 25 kilometers "
+                               "(15 miles) south of Kramatorsk, local officials said.")
+    killing = next(e for e in events if e["trigger"] == "killed")
+    assert killing["location"]["text"] == "Kostiantynivka"
+
+
+def test_pressing_an_offensive_is_fighting(pipeline):
+    events = _events(pipeline, "Russian forces pressed their offensive toward Pokrovsk, the Ukrainian military said.")
+    assert next(e for e in events if e["trigger"] == "pressed")["event_type"] == "ASSAULT"
+
+
+def test_they_who_issued_the_statement_call_for_restraint(pipeline):
+    events = _events(pipeline, "The United States, Britain and Germany issued a joint statement saying they were "
+                               "deeply concerned by the violence and called for restraint.")
+    request = next(e for e in events if e["event_type"] == "REQUEST")
+    assert "USA" in [a["country"] for a in request["actor"]]
+
+
+def test_the_town_people_fled_is_no_actor(pipeline):
+    # "Djibo" is also the surname of a former head of state of Niger
+    events = _events(pipeline, "Thousands of residents have fled Djibo for the regional capital Ouahigouya in "
+                               "recent months, aid agencies said.")
+    flight = next(e for e in events if e["trigger"] == "fled")
+    assert not flight["actor"] and flight["location"]["text"] == "Djibo"

@@ -86,6 +86,18 @@ def _undateline(tok: Token) -> Token:
 _DASHES = ("-", "–", "—")
 
 
+def opens_after_dateline(noun: Token) -> bool:
+    """Whether noun heads the phrase that opens a story after its dateline, which the parser hung on the
+    dateline as an apposition: 'OUAGADOUGOU (AFP) - Jihadist fighters killed…' (fighters, and 'killed' on
+    them as if it described them)."""
+    doc = noun.doc
+    tok = noun
+    while tok.dep_ == "appos" and tok.head.i < tok.i:
+        tok = tok.head
+    return (tok is not noun and tok.i == tok.sent.start and tok.is_upper and len(tok.text) > 2
+            and any(doc[k].text in _DASHES for k in range(tok.i + 1, noun.left_edge.i)))
+
+
 def _past_agency(ap: Token) -> Token:
     """'MOGADISHU, March 4 (Reuters) - Al-Shabaab militants stormed…': the parser hangs the subject on the
     agency as a further apposition; the phrase after the dateline's dash is the subject, not the agency."""
@@ -112,6 +124,8 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     if verb.dep_ == "relcl":
         return verb.head, False
+    if verb.dep_ == "acl" and opens_after_dateline(verb.head):
+        return verb.head, False  # "OUAGADOUGOU (AFP) - Jihadist fighters killed…": the story's subject
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head, True  # "the attack carried out by militants" -> head is the patient
     if verb.dep_ == "acl":
@@ -128,7 +142,12 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return obj, False
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             return clause_subject(verb.head.head, depth + 1)
-        return clause_subject(verb.head, depth + 1)
+        subj, passive = clause_subject(verb.head, depth + 1)
+        if verb.dep_ == "conj" and verb.tag_ == "VBD":
+            # "they were deeply concerned and called for restraint": a past-tense conjunct is active,
+            # whatever voice the first verb had
+            passive = False
+        return subj, passive
     return None, False
 
 

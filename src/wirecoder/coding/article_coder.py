@@ -15,6 +15,7 @@ from wirecoder.coding.arguments import (
     first_entity,
     mention_span,
     noun_arguments,
+    opens_after_dateline,
     verb_arguments,
 )
 from wirecoder.coding.classifier import SentenceClassifier
@@ -269,6 +270,9 @@ class ArticleCoder:
                                   state, on)
             speaker = found[0] if found else ActorRef(text=sp.text)
         actor_spans = c.args.actors
+        if trig.frame == "swap":
+            # "residents have fled Djibo": the town fled is no actor (nor the person the name also is)
+            actor_spans = [sp for sp in actor_spans if not _names_place(sp, places)]
         if speaker is not None and speaker.country and len(actor_spans) == 1 \
                 and actor_spans[0].root.lower_ in SPEAKER_PRONOUNS:
             # "The United States said it was concerned", "…we will continue," he said: the speaker's own side
@@ -358,6 +362,11 @@ def _carry_scene(scene: Event | None, coded: list[Event], sent: Span, places: li
     return scene
 
 
+def _names_place(span: Span, places: list[Place]) -> bool:
+    """Whether span is exactly a toponym the place finder placed."""
+    return any(p.lat is not None and p.char_start == span.start_char and p.char_end == span.end_char for p in places)
+
+
 def _same_paragraph(ev: Event, sent: Span) -> bool:
     """Whether no line break stands between an earlier event's sentence (less its trailing whitespace,
     which holds the break that ends its paragraph) and sent."""
@@ -445,7 +454,8 @@ def _descriptive(m: TriggerMatch) -> bool:
     """Triggers that describe a noun rather than report an act: "States opposed to Assad", "pro-government
     militiamen", or a relative clause on a background noun ("a war that has killed thousands")."""
     tok = m.token
-    if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+    if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and not opens_after_dateline(tok.head):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return False
         if tok.tag_ in ("VBN", "JJ"):

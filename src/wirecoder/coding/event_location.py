@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding.place_text import STATIVE_VERBS, is_dateline
 from wirecoder.resources.sphere import BEARINGS, UNITS_KM, offset_point
@@ -174,6 +174,8 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         if place.lat is None:
             score -= 2.0
         scored.append((score, place, span))
+    described = {id(y) for _, y, _ in scored for _, x, _ in scored if x is not y and _locates(sent.doc, x, y)}
+    scored = [x for x in scored if id(x[1]) not in described]
     if not scored:
         return None
     best = max(scored, key=lambda x: x[0])
@@ -185,6 +187,22 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     if inner:
         best = max(inner, key=lambda x: x[0])
     return refine_relative(best[2], best[1])
+
+
+_BEARING_WORDS = "|".join(sorted((re.escape(b) for b in BEARINGS), key=len, reverse=True))
+_UNIT_WORDS = "|".join(sorted((re.escape(u) for u in UNITS_KM), key=len, reverse=True))
+# ", about 25 kilometers (15 miles) south of": the words that make the next place a bearing for the one before
+_BEARING_LINK = re.compile(
+    rf"^,\s*(?:(?:about|some|around|nearly|roughly|approximately|just|only)\s+)?"
+    rf"(?:[\d.,]+\s*(?:{_UNIT_WORDS})\s*(?:\([^)]*\)\s*)?)?(?:{_BEARING_WORDS})\s+of\s*$", re.IGNORECASE)
+
+
+def _locates(doc: Doc, place: Place, other: Place) -> bool:
+    """Whether other only says where place lies: "in Kostiantynivka, about 25 kilometers south of Kramatorsk"
+    happened in Kostiantynivka, not 25 km south of Kramatorsk."""
+    if place.char_end is None or other.char_start is None or other.char_start <= place.char_end:
+        return False
+    return bool(_BEARING_LINK.match(doc.text[place.char_end:other.char_start]))
 
 
 CONTAINED_MARGIN = 1.0  # how much less attached a place inside the best one may be and still be preferred

@@ -90,6 +90,8 @@ def _subject_of(verb: Token) -> Token | None:
     # "..., the diplomat said" with a passive report: "was quoted as saying"
     if verb.dep_ in ("xcomp", "advcl", "pcomp", "conj") and verb.head.i != verb.i:
         return _subject_of(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head.head)  # "X issued a statement saying …": X says it
     return None
 
 
