@@ -183,3 +183,11 @@ def test_the_town_people_fled_is_no_actor(pipeline):
                                "recent months, aid agencies said.")
     flight = next(e for e in events if e["trigger"] == "fled")
     assert not flight["actor"] and flight["location"]["text"] == "Djibo"
+
+
+def test_a_finite_adverbial_clause_does_not_borrow_the_main_subject(pipeline):
+    # the parser makes "an attack" the object of "after", leaving "killed" without a subject
+    events = _events(pipeline, "Iraqi security forces arrested 12 suspected militants in raids in Kirkuk province, "
+                               "a day after an attack on an army post near Hawija killed four soldiers.")
+    killing = next(e for e in events if e["trigger"] == "killed")
+    assert not any("forces" in (a.get("text") or "") for a in killing["actor"])

@@ -1577,3 +1577,10 @@ def test_the_region_of_a_town_under_the_towns_spelling(nlp, finder):
     # the model calls "Odesa" a language; the gazetteer spells the oblast "Odessa"
     place = _by_text(finder.find(nlp("Drones struck energy sites in the southern Odesa region overnight.")), "Odesa")
     assert place.country == "UKR"
+
+
+def test_a_bearing_from_the_city_of_a_town(nlp, finder):
+    found = finder.find(nlp("Police cleared a roadblock near Parotani, about 40 kilometers west of the city of "
+                            "Cochabamba, on Monday."))
+    parotani, city = _by_text(found, "Parotani"), _by_text(found, "Cochabamba")
+    assert 35 <= haversine_km(parotani.lat, parotani.lon, city.lat, city.lon) <= 45 and parotani.lon < city.lon

@@ -134,6 +134,11 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "Endorsed by the Council, the talks marked...": the main clause's subject is the patient
         subj, _ = clause_subject(verb.head, depth + 1)
         return subj, True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBD":
+        # a finite verb of an adverbial clause has a subject of its own, even where the parser missed it
+        # ("arrested 12 militants a day after an attack near Hawija killed four soldiers"); only a
+        # participle shares the main clause's ("…, killing five")
+        return None, False
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
         if verb.dep_ == "xcomp":
             # object control: "urged the government to stop" -> the object is the subject

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecoder.coding.place_standins import relative_link
 from wirecoder.coding.place_text import STATIVE_VERBS, is_dateline
 from wirecoder.resources.sphere import BEARINGS, UNITS_KM, offset_point
 from wirecoder.schema import Place
@@ -189,20 +190,12 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     return refine_relative(best[2], best[1])
 
 
-_BEARING_WORDS = "|".join(sorted((re.escape(b) for b in BEARINGS), key=len, reverse=True))
-_UNIT_WORDS = "|".join(sorted((re.escape(u) for u in UNITS_KM), key=len, reverse=True))
-# ", about 25 kilometers (15 miles) south of": the words that make the next place a bearing for the one before
-_BEARING_LINK = re.compile(
-    rf"^,\s*(?:(?:about|some|around|nearly|roughly|approximately|just|only)\s+)?"
-    rf"(?:[\d.,]+\s*(?:{_UNIT_WORDS})\s*(?:\([^)]*\)\s*)?)?(?:{_BEARING_WORDS})\s+of\s*$", re.IGNORECASE)
-
-
 def _locates(doc: Doc, place: Place, other: Place) -> bool:
     """Whether other only says where place lies: "in Kostiantynivka, about 25 kilometers south of Kramatorsk"
     happened in Kostiantynivka, not 25 km south of Kramatorsk."""
     if place.char_end is None or other.char_start is None or other.char_start <= place.char_end:
         return False
-    return bool(_BEARING_LINK.match(doc.text[place.char_end:other.char_start]))
+    return relative_link(doc.text[place.char_end:other.char_start].strip().lower()) is not None
 
 
 CONTAINED_MARGIN = 1.0  # how much less attached a place inside the best one may be and still be preferred

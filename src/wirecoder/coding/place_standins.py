@@ -70,7 +70,8 @@ _RELATIVE_LINK = re.compile(
     r",?\s*(?:(?:a|an)\s+(?:[a-z]+\s+){0,2}?(?P<kind>[a-z]+)\s+)?"
     r"(?:(?:about|some|around|roughly|nearly|almost|approximately|just|only)\s+)?"
     r"(?:(?P<num>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>[a-z]+)\s*(?:\([^)]*\)\s*)?)?"
-    r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of(?:\s+the)?")
+    r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of(?:\s+the)?"
+    r"(?:\s+(?:[a-z]+\s+)?(?:city|town|village|capital)\s+of)?")  # "west of the city of Cochabamba"
 
 
 def relative_link(link: str) -> tuple[float, str] | None:
