@@ -191,3 +191,22 @@ def test_a_finite_adverbial_clause_does_not_borrow_the_main_subject(pipeline):
                                "a day after an attack on an army post near Hawija killed four soldiers.")
     killing = next(e for e in events if e["trigger"] == "killed")
     assert not any("forces" in (a.get("text") or "") for a in killing["actor"])
+
+
+@pytest.mark.parametrize("text,trigger,country", [
+    # the parser hangs the verb on the dateline, and the soldiers on it as a conjunct
+    ("BAMAKO, March 2 (Reuters) - Malian soldiers and foreign fighters killed at least 20 civilians in a village "
+     "near Timbuktu last week, local officials said.", "killed", "MLI"),
+    # the agency and the subject both hang on the dateline; the subject is the one after the dash
+    ("BANGKOK (Reuters) - A Myanmar military air strike on a village in western Rakhine state killed at least "
+     "18 people, a rebel group said.", "killed", "MMR"),
+    # the parser makes the dateline the subject of a verb above the killing
+    ("BAMAKO, March 2 (Reuters) - Malian soldiers and foreign fighters believed to be from Russia's Wagner Group "
+     "killed at least 20 civilians in a village near the northern city of Timbuktu last week, local officials and a "
+     "rights group said.", "killed", "MLI"),
+])
+def test_the_subject_after_the_dateline_is_the_actor(pipeline, text, trigger, country):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert country in [a["country"] for a in event["actor"]]
+    dateline = text.split()[0].strip(",")
+    assert not any(a.get("name") == "Reuters" or dateline in (a.get("text") or "") for a in event["actor"])

@@ -1584,3 +1584,9 @@ def test_a_bearing_from_the_city_of_a_town(nlp, finder):
                             "Cochabamba, on Monday."))
     parotani, city = _by_text(found, "Parotani"), _by_text(found, "Cochabamba")
     assert 35 <= haversine_km(parotani.lat, parotani.lon, city.lat, city.lon) <= 45 and parotani.lon < city.lon
+
+
+def test_a_short_division_name_before_its_division_word(nlp, finder):
+    # "Chin" alone reaches Chin State only as an alternate name, like a word would; "state" settles it
+    place = _by_text(finder.find(nlp("Fighting was reported in Chin state on Monday.")), "Chin")
+    assert place.country == "MMR" and place.precision == "admin1"

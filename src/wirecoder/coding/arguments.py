@@ -74,10 +74,15 @@ def _relcl_antecedent(tok: Token) -> Token:
     return tok
 
 
-def _undateline(tok: Token) -> Token:
+def undateline(tok: Token) -> Token:
     """'GUSAU, Nigeria - Armed men stormed…': a dateline city parsed as subject stands for its apposition."""
     if tok.is_upper and len(tok.text) > 2 and tok.i == tok.sent.start:
-        ap = next((c for c in tok.children if c.dep_ == "appos"), None)
+        doc = tok.doc
+        aps = [c for c in tok.children if c.dep_ in ("appos", "conj")]
+        # "BANGKOK (Reuters) - A Myanmar military air strike…": the agency and the subject may both hang
+        # on the dateline; the subject is the one after the dash
+        after = [c for c in aps if any(doc[k].text in _DASHES for k in range(tok.i + 1, c.left_edge.i))]
+        ap = after[0] if after else next((c for c in aps if c.dep_ == "appos"), None)
         if ap is not None:
             return _past_agency(ap)
     return tok
@@ -94,7 +99,7 @@ def opens_after_dateline(noun: Token) -> bool:
     tok = noun
     while tok.dep_ == "appos" and tok.head.i < tok.i:
         tok = tok.head
-    return (tok is not noun and tok.i == tok.sent.start and tok.is_upper and len(tok.text) > 2
+    return (tok.i != noun.i and tok.i == tok.sent.start and tok.is_upper and len(tok.text) > 2
             and any(doc[k].text in _DASHES for k in range(tok.i + 1, noun.left_edge.i)))
 
 
@@ -116,7 +121,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if subjects:
         # The parser gives a wire dateline ("YANGON (Reuters) - Myanmar aircraft bombed…") its own
         # subject arc; the subject nearest the verb is the real one.
-        return _undateline(_relcl_antecedent(subjects[-1])), False
+        return undateline(_relcl_antecedent(subjects[-1])), False
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             return _relcl_antecedent(c), True
@@ -126,6 +131,8 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return verb.head, False
     if verb.dep_ == "acl" and opens_after_dateline(verb.head):
         return verb.head, False  # "OUAGADOUGOU (AFP) - Jihadist fighters killed…": the story's subject
+    if verb.dep_ == "acl" and undateline(verb.head).i != verb.head.i:
+        return undateline(verb.head), False  # the same, with the verb hung on the dateline itself
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head, True  # "the attack carried out by militants" -> head is the patient
     if verb.dep_ == "acl":

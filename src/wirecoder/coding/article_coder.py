@@ -16,6 +16,7 @@ from wirecoder.coding.arguments import (
     mention_span,
     noun_arguments,
     opens_after_dateline,
+    undateline,
     verb_arguments,
 )
 from wirecoder.coding.classifier import SentenceClassifier
@@ -455,7 +456,7 @@ def _descriptive(m: TriggerMatch) -> bool:
     militiamen", or a relative clause on a background noun ("a war that has killed thousands")."""
     tok = m.token
     if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
-            and not opens_after_dateline(tok.head):
+            and not opens_after_dateline(tok.head) and undateline(tok.head).i == tok.head.i:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return False
         if tok.tag_ in ("VBN", "JJ"):

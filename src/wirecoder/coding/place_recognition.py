@@ -998,8 +998,11 @@ class ToponymRecogniser:
         names = [c for c in cands if not c.demonym]
         if not names:
             return "demonym" if cands else None
-        if not text.isupper() and _short_alternate(text, names):
-            return None  # "Act" is no "ACT"; "Barrie, Ont." comes in through _division_after_town
+        division_word = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        if not text.isupper() and _short_alternate(text, names) and not (
+                division_word in ADMIN_CUES and any(c.entry.feature == "admin1" for c in names)):
+            # "Act" is no "ACT"; "Barrie, Ont." comes in through _division_after_town; "Chin state" is one
+            return None
         sent_start = _opens(first)
         if is_dateline(span):
             return "name"
