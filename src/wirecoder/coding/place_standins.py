@@ -106,6 +106,24 @@ def _named_countries(found: list[Toponym]) -> Counter[str]:
     return Counter(t.place.country for t in found if t.place.country and t.kind == "name")
 
 
+def _evidence_by_country(found: list[Toponym], chosen: list[Entry | None]) -> Counter[str]:
+    """The article's place names (not adjective forms) in each country, counting every mention of a
+    country, division or big town but a small town once however often it is written: "Ber" twice, read as a
+    Greek town, makes no Greek story, while "Jamaica" seven times makes a Jamaican one."""
+    seen: set[tuple[str, str]] = set()
+    out: Counter[str] = Counter()
+    for t, e in zip(found, chosen, strict=True):
+        p = t.place
+        if not p.country or t.kind != "name":
+            continue
+        if e is not None and e.feature in ("city", "admin2") and e.population < LONELY_POP:
+            if (p.country, fold(p.text)) in seen:
+                continue
+            seen.add((p.country, fold(p.text)))
+        out[p.country] += 1
+    return out
+
+
 LONELY_POP = 100_000  # a town smaller than this needs some other name of the article in its country
 
 
@@ -117,7 +135,7 @@ def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
     Indian town), nor is a name found only through its last words in such a country ("Central Plateau"
     of a Haiti story is no Nigerian state): the mention is left unresolved, for the stand-in rule. Not a
     mention whose own words put it in its country (vouched: "the northern Israeli town of Kiryat Shmona")."""
-    countries = _named_countries(found)
+    countries = _evidence_by_country(found, chosen)
     by_name = Counter((t.place.country, fold(t.place.text)) for t in found if t.place.country and t.kind == "name")
     out = list(found)
     for i, (t, e) in enumerate(zip(found, chosen, strict=True)):
@@ -128,8 +146,9 @@ def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
         if not backed_off and (e.feature not in ("city", "admin2") or e.population >= LONELY_POP or any(
                 c.entry.country == e.country and c.entry.feature in ("admin1", "country") for c in cands[i])):
             continue
-        own = countries[e.country] - by_name[(e.country, fold(t.place.text))]  # other names there
-        main = [(cc, n) for cc, n in countries.items() if cc != e.country and n >= 2]
+        small = e.feature in ("city", "admin2") and e.population < LONELY_POP  # counted once (above)
+        own = countries[e.country] - (1 if small else by_name[(e.country, fold(t.place.text))])  # other names
+        main = [cc for cc, n in countries.items() if cc != e.country and n >= 2]
         if own == 0 and main:
             out[i] = Toponym(Place(text=t.place.text, char_start=t.place.char_start, char_end=t.place.char_end),
                              t.kind, t.source, t.candidates)
@@ -253,6 +272,15 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
             out[i] = _placed_in(t, nxt, names)
         elif (owner := _possessive_holder(found, i, text)) is not None:
             out[i] = _placed_in(t, owner, names)
+    # One sense per discourse: where a mention's own words placed its name ("Ber, about 60 km east of
+    # Timbuktu", no Greek Véroia), its other mentions with the same reading, or none, go there too ("the town
+    # of Ber"), not to the article's home town.
+    moved = {fold(a.place.text): (a.place.name, b.place) for a, b in zip(found, out, strict=True)
+             if a.kind == "name" and b is not a}
+    for j, t in enumerate(out):
+        was, place = moved.get(fold(t.place.text), (None, None))
+        if place is not None and t is found[j] and t.kind == "name" and t.place.name in (was, None):
+            out[j] = _stand_in(t, place)
     home = _home_place(found) or _home_division(found) or _home_country(found)
     countries = countries or {}
     placed: list[Toponym] = []
