@@ -1600,3 +1600,11 @@ def test_a_name_placed_by_its_own_words_keeps_that_place_when_written_again(nlp,
     assert timbuktu.country == "MLI"
     for ber in all_named(found, "Ber"):
         assert ber.country == "MLI" and haversine_km(ber.lat, ber.lon, timbuktu.lat, timbuktu.lon) < 80
+
+
+def test_a_town_in_the_neighbouring_division(nlp, finder):
+    found = finder.find(nlp("The rebels have seized large parts of Rakhine, including the town of Paletwa in "
+                            "neighbouring Chin state."))
+    chin = _by_text(found, "Chin")
+    assert chin.country == "MMR" and chin.precision == "admin1"
+    assert _by_text(found, "Paletwa").name == chin.name  # the gazetteer lacks Paletwa: its division's point

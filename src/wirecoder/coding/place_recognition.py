@@ -1017,6 +1017,9 @@ class ToponymRecogniser:
         nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         locative = prev in LOCATIVE_PREPS
         best = max(names, key=lambda c: self.names.prior(c))
+        divisions = [c for c in names if c.entry.feature in ("admin1", "admin2")]
+        if division_word in ADMIN_CUES and divisions and best.entry.feature == "city":
+            best = max(divisions, key=lambda c: self.names.prior(c))  # "in neighbouring Chin state"
         e = best.entry
         if e.feature in ("country", "continent", "region", "admin1"):
             return "name" if not (sent_start and len(span) == 1 and first.lower_ in self.stop) else None

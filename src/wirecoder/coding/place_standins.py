@@ -39,12 +39,15 @@ _PART_PREPS = frozenset({"of", "in", ","})
 
 
 def _container_link(link: str) -> bool:
-    """", in", "near", and the same with a part of the place after them: "Boulkessi in central Mali", "a
-    village in the northern Gaza Strip"."""
+    """", in", "near", and the same with a part of the place or "neighbouring" after them: "Boulkessi in
+    central Mali", "a village in the northern Gaza Strip", "Paletwa in neighbouring Chin state"."""
     words = link.split()
-    while words and is_compass_word(words[-1]):
+    while words and (is_compass_word(words[-1]) or words[-1] in _NEIGHBOURING):
         words.pop()
     return " ".join(words) in CONTAINER_LINKS
+
+
+_NEIGHBOURING = frozenset({"neighbouring", "neighboring", "nearby", "adjacent"})  # "Paletwa in neighbouring Chin state"
 
 
 def _part_link(link: str) -> bool:
