@@ -210,3 +210,21 @@ def test_the_subject_after_the_dateline_is_the_actor(pipeline, text, trigger, co
     assert country in [a["country"] for a in event["actor"]]
     dateline = text.split()[0].strip(",")
     assert not any(a.get("name") == "Reuters" or dateline in (a.get("text") or "") for a in event["actor"])
+
+
+@pytest.mark.parametrize("text,trigger,place", [
+    ("Tens of thousands of people rallied in the Georgian capital on Saturday.", "rallied", "Tbilisi"),
+    ("Shelling killed five people in the Sudanese capital, residents said.", "killed", "Khartoum"),
+    # what a place owns that is a part of it is there
+    ("Government forces shelled Aleppo's eastern districts on Monday.", "shelled", "Aleppo"),
+])
+def test_scenes_named_without_a_toponym_of_their_own(pipeline, text, trigger, place):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert event["location"]["name"] == place
+
+
+def test_the_capital_of_an_ambiguous_adjective_is_not_guessed(pipeline):
+    # "Congolese" names two countries and two capitals
+    event = next(e for e in _events(pipeline, "Police arrested ten activists in the Congolese capital.")
+                 if e["trigger"] == "arrested")
+    assert event["location"] is None

@@ -24,6 +24,7 @@ from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import derive
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, ModalityResult, analyse
+from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS
 from wirecoder.coding.places import PlaceFinder
 from wirecoder.coding.plover_rules import AGREE_GOVERNED_THREATS, OBLIGATION_CUES, same_actor, single_category
 from wirecoder.coding.triggers import (
@@ -95,14 +96,16 @@ class ArticleCoder:
     # -- article ---------------------------------------------------------------------------------
     def code(self, article: Article, doc: Doc) -> CodedArticle:
         places, focus = self.places.find_with_focus(doc)
+        # "the Georgian capital" is a scene too, though no toponym
+        scenes = sorted(places + self.places.capital_phrases(doc), key=lambda p: p.char_start or 0)
         state = ArticleActorState(focus_country=focus, published=article.published)
         events: list[Event] = []
         scene: Event | None = None  # the last event of the paragraph that happened at a named place
         for sent in doc.sents:
             if len(sent.text) > MAX_SENT_CHARS or not any(t.pos_ in ("VERB", "AUX", "NOUN") for t in sent):
                 continue
-            coded = self._code_sentence(sent, article, places, state)
-            scene = _carry_scene(scene, coded, sent, places)
+            coded = self._code_sentence(sent, article, scenes, state)
+            scene = _carry_scene(scene, coded, sent, scenes)
             events.extend(coded)
         events = _drop_mobilize_before_assault(_merge_article_events(events))
         return CodedArticle(article=article, events=events, places=places)
@@ -413,14 +416,15 @@ def _date_scope(sent: Span, anchor: Token) -> str:
 
 
 def _plausible_location(loc: Place, anchor: Token, sent: Span, quad_class: int) -> bool:
-    """A possessive is an actor ("Russia's intervention"); a verbal act happens where its own clause says."""
+    """A possessive is an actor ("Russia's intervention"), unless what it owns is a part of it ("Aleppo's
+    eastern districts"); a verbal act happens where its own clause says."""
     if loc.char_start is None:
         return True
     span = sent.doc.char_span(loc.char_start, loc.char_end, alignment_mode="expand")
     if span is None:
         return True
-    if span.root.dep_ == "poss":
-        return False
+    if span.root.dep_ == "poss" and span.root.head.lower_ not in AREA_NOUNS | OF_PLACE_NOUNS:
+        return False  # but "Aleppo's eastern districts", "the Libyan capital's southern suburbs" are there
     if quad_class in (1, 3) and not (anchor.left_edge.i <= span.root.i <= anchor.right_edge.i):
         return False
     return True

@@ -221,6 +221,13 @@ class Gazetteer:
     def iso3(self, cc: str) -> str | None:
         return self._iso3.get(cc)
 
+    def capital_of(self, cc: str) -> Entry | None:
+        """The capital city of a country (ISO alpha-2), the biggest of its entries under the capital's name."""
+        names = [name for c, name in self._capitals if c == cc.upper()]
+        found = [c.entry for name in names for c in self.candidates(name)
+                 if c.entry.cc == cc.upper() and self.is_capital(c.entry)]
+        return max(found, key=lambda e: e.population, default=None)
+
 
 # ---------------------------------------------------------------- building
 
