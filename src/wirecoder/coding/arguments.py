@@ -75,7 +75,9 @@ def _relcl_antecedent(tok: Token) -> Token:
 
 
 def undateline(tok: Token) -> Token:
-    """'GUSAU, Nigeria - Armed men stormed…': a dateline city parsed as subject stands for its apposition."""
+    """'GUSAU, Nigeria - Armed men stormed…': a dateline city parsed as the subject (or as the head the
+    story's subject hangs on, as apposition or conjunct) stands for the phrase after its dash; with no dash,
+    for its apposition."""
     if tok.is_upper and len(tok.text) > 2 and tok.i == tok.sent.start:
         doc = tok.doc
         aps = [c for c in tok.children if c.dep_ in ("appos", "conj")]
