@@ -228,3 +228,10 @@ def test_the_capital_of_an_ambiguous_adjective_is_not_guessed(pipeline):
     event = next(e for e in _events(pipeline, "Police arrested ten activists in the Congolese capital.")
                  if e["trigger"] == "arrested")
     assert event["location"] is None
+
+
+def test_ordering_diplomats_out_is_expelling_them(pipeline):
+    events = _events(pipeline, "Russia ordered two British diplomats to leave within a week.")
+    order = next(e for e in events if e["trigger"] == "ordered")
+    assert order["event_type"] == "SANCTION" and order["mode"] == ["expel"]
+    assert [r["country"] for r in order["recipient"]] == ["GBR"]
