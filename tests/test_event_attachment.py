@@ -235,3 +235,10 @@ def test_ordering_diplomats_out_is_expelling_them(pipeline):
     order = next(e for e in events if e["trigger"] == "ordered")
     assert order["event_type"] == "SANCTION" and order["mode"] == ["expel"]
     assert [r["country"] for r in order["recipient"]] == ["GBR"]
+
+
+def test_the_speaker_after_a_dateline_is_the_actor_it_speaks_for(pipeline):
+    events = _events(pipeline, "DUBAI, Jan 12 (Reuters) - Yemen's Houthi movement said on Friday it had fired "
+                               "missiles at a British oil tanker in the Gulf of Aden.")
+    firing = next(e for e in events if e["trigger"] == "fired")
+    assert firing["attribution"]["name"] == "Houthis" and [a["name"] for a in firing["actor"]] == ["Houthis"]

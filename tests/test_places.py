@@ -1608,3 +1608,8 @@ def test_a_town_in_the_neighbouring_division(nlp, finder):
     chin = _by_text(found, "Chin")
     assert chin.country == "MMR" and chin.precision == "admin1"
     assert _by_text(found, "Paletwa").name == chin.name  # the gazetteer lacks Paletwa: its division's point
+
+
+def test_a_paragraphs_full_stop_is_no_abbreviation_dot(nlp, finder):
+    found = finder.find(nlp("Warplanes struck targets in Hodeidah and Saada.\n\nThe group said it would go on."))
+    assert "Saada" in [p.text for p in found]

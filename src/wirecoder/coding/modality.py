@@ -82,11 +82,13 @@ def _governors(anchor: Token, sent: Span, limit: int = 6) -> list[Token]:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return verb.head
-            return c
+    # the subject nearest the verb: the parser gives a wire dateline ("DUBAI (Reuters) - Yemen's Houthi
+    # movement said") a subject arc of its own
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        c = before[-1] if before else subjects[0]
+        return verb.head if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" else c
     # "..., the diplomat said" with a passive report: "was quoted as saying"
     if verb.dep_ in ("xcomp", "advcl", "pcomp", "conj") and verb.head.i != verb.i:
         return _subject_of(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None

@@ -416,7 +416,8 @@ class ToponymRecogniser:
             return span
         # "Melville, Sask. believes", "Barrie, Ont., said": the sentence goes on after the dot, so the
         # dot is the abbreviation's; before a capital ("... in Niger. There") it ends the sentence.
-        goes_on = span.end + 1 < len(doc) and not doc[span.end + 1].text[:1].isupper()
+        after = next((t for t in doc[span.end + 1:] if not t.is_space), None)  # past a paragraph break
+        goes_on = after is not None and not after.text[:1].isupper() and not doc[span.end:after.i].text.count("\n")
         if goes_on and any(c.alternate and c.entry.feature in ("admin1", "country")
                            for c in self.gaz.candidates(span.text + ".")):
             return doc[span.start:span.end + 1]
