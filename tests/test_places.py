@@ -1613,3 +1613,10 @@ def test_a_town_in_the_neighbouring_division(nlp, finder):
 def test_a_paragraphs_full_stop_is_no_abbreviation_dot(nlp, finder):
     found = finder.find(nlp("Warplanes struck targets in Hodeidah and Saada.\n\nThe group said it would go on."))
     assert "Saada" in [p.text for p in found]
+
+
+def test_a_town_the_text_puts_in_a_division_is_not_a_respelling_abroad(nlp, finder):
+    # the gazetteer lacks Kuriga; read as another romanisation it would be Khouribga, in Morocco
+    found = finder.find(nlp("Bandits abducted pupils from a school in Kuriga, in Kaduna state, last March."))
+    kuriga = _by_text(found, "Kuriga")
+    assert kuriga.country == "NGA" and kuriga.name == _by_text(found, "Kaduna").name

@@ -205,6 +205,8 @@ def _holder(found: list[Toponym], i: int, text: str) -> tuple[Place, tuple[float
         if (nxt.lat is not None and (_part_link(link) or _kind_of_place_in(link))
                 and not _CONTAINER_FIRST.intersection(link.replace(",", " ").split())):
             return nxt, None
+        if nxt.lat is not None and nxt.precision in ("admin1", "country") and link in (", in", ", in the"):
+            return nxt, None  # "Kuriga, in Kaduna state": no Moroccan Khouribga
         bearing = relative_link(link)
         if bearing is not None and _is_town(nxt):
             return nxt, bearing
