@@ -1620,3 +1620,15 @@ def test_a_town_the_text_puts_in_a_division_is_not_a_respelling_abroad(nlp, find
     found = finder.find(nlp("Bandits abducted pupils from a school in Kuriga, in Kaduna state, last March."))
     kuriga = _by_text(found, "Kuriga")
     assert kuriga.country == "NGA" and kuriga.name == _by_text(found, "Kaduna").name
+
+
+def test_a_dateline_is_the_town_that_bears_the_name_as_its_own(nlp, finder):
+    # Chattogram, far bigger, lists "Islamabad" among its old names
+    found = finder.find(nlp("ISLAMABAD, Sept 6 (Reuters) - Border forces exchanged fire at a crossing on Wednesday."))
+    assert _by_text(found, "ISLAMABAD").country == "PAK"
+
+
+def test_a_route_the_model_took_for_one_name_is_two_places(nlp, finder):
+    found = finder.find(nlp("The U.N. mission said peacekeepers had evacuated aid workers from Nasir to Malakal."))
+    assert "Nasir to Malakal" not in [p.text for p in found]
+    assert _by_text(found, "Malakal").country == "SSD"

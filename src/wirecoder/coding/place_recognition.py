@@ -350,8 +350,8 @@ class ToponymRecogniser:
             if ent.label_ not in PLACE_LABELS and ent.label_ not in ("NORP", "ORG"):
                 continue
             span = self._with_compass_name(trim_name(ent), ent)
-            if span is None or any(taken[i] for i in range(span.start, span.end)):
-                continue
+            if span is None or any(taken[i] for i in range(span.start, span.end)) or self._route(span):
+                continue  # a route's two ends are found on their own by the gazetteer pass
             span = self._without_place_noun(span)
             if not any(c.isupper() for c in span.text):
                 continue
@@ -744,6 +744,13 @@ class ToponymRecogniser:
             c.entry.population >= TOWN_TAKEN_POP if c.alternate  # another spelling of a real town: Dogubayazit
             else c.entry.feature in ("country", "admin1", "admin2") or c.entry.population >= TOWN_POP)
             for c in self.gaz.candidates(span.text))
+
+    def _route(self, span: Span) -> bool:
+        """An entity the model made of two places and the "to" between them ("evacuated aid workers from
+        Nasir to Malakal"), which no place bears as its name."""
+        cut = [t for t in span[1:-1] if t.lower_ == "to" and t.is_lower]
+        return bool(cut) and not self.names.candidates(span.text, "name") and bool(
+            self.names.candidates(span.doc[cut[0].i + 1:span.end].text, "name"))
 
     @staticmethod
     def _journey(span: Span) -> bool:

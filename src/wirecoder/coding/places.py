@@ -290,6 +290,9 @@ class PlaceFinder:
                     held_by = max((own_pair[n][c.entry.id] for c in towns), default=0.0)
                     towns = [c for c in towns if held_by > 0 and own_pair[n][c.entry.id] == held_by]
                 if towns:
+                    # a town bearing the name as its own before one that merely lists it ("ISLAMABAD" is the
+                    # Pakistani capital, not Chattogram, which bore the name centuries ago)
+                    towns = [c for c in towns if not c.alternate] or towns
                     echo.setdefault(key, {})[max(towns, key=self.names.prior).entry.id] = DATELINE_BONUS
         container = self._container_bonus(doc, spans, cands)
         focus = self.gaz.country(focus_country) if focus_country else None
