@@ -19,7 +19,7 @@ NOUN_OF_AGENT_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "A
 _CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "parataxis", "prep", "ccomp", "mark",
                   "advmod"})
 _KEEP_PREP = frozenset({"of", "for"})
-_PRONOUNS_REL = frozenset({"who", "which", "that", "whom"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourselves"})
 
 
@@ -69,21 +69,20 @@ def _expand_conj(tok: Token) -> list[Token]:
 
 def _relcl_antecedent(tok: Token) -> Token:
     """'militiamen who had been holed up': the relative pronoun stands for the noun it modifies."""
-    if tok.lower_ in _PRONOUNS_REL and tok.head.dep_ == "relcl":
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
         return tok.head.head
     return tok
 
 
-def undateline(tok: Token) -> Token:
+def _undateline(tok: Token) -> Token:
     """'GUSAU, Nigeria - Armed men stormed…': a dateline city parsed as the subject (or as the head the
     story's subject hangs on, as apposition or conjunct) stands for the phrase after its dash; with no dash,
     for its apposition."""
     if tok.is_upper and len(tok.text) > 2 and tok.i == tok.sent.start:
-        doc = tok.doc
         aps = [c for c in tok.children if c.dep_ in ("appos", "conj")]
         # "BANGKOK (Reuters) - A Myanmar military air strike…": the agency and the subject may both hang
         # on the dateline; the subject is the one after the dash
-        after = [c for c in aps if any(doc[k].text in _DASHES for k in range(tok.i + 1, c.left_edge.i))]
+        after = [c for c in aps if _dash_between(tok, c)]
         ap = after[0] if after else next((c for c in aps if c.dep_ == "appos"), None)
         if ap is not None:
             return _past_agency(ap)
@@ -93,25 +92,31 @@ def undateline(tok: Token) -> Token:
 _DASHES = ("-", "–", "—")
 
 
-def opens_after_dateline(noun: Token) -> bool:
-    """Whether noun heads the phrase that opens a story after its dateline, which the parser hung on the
-    dateline as an apposition: 'OUAGADOUGOU (AFP) - Jihadist fighters killed…' (fighters, and 'killed' on
-    them as if it described them)."""
-    doc = noun.doc
+def _dash_between(tok: Token, later: Token) -> bool:
+    """Whether a dash stands between tok and the phrase that later heads."""
+    doc = tok.doc
+    return any(doc[k].text in _DASHES for k in range(tok.i + 1, later.left_edge.i))
+
+
+def story_subject(noun: Token) -> Token | None:
+    """The subject of a story that the parser hung on its wire dateline, where noun is that dateline or the
+    subject itself: 'OUAGADOUGOU (AFP) - Jihadist fighters killed…' ('fighters', with 'killed' on them as if
+    it described them), 'BAMAKO, March 2 (Reuters) - Malian soldiers … killed…' (the verb on the dateline);
+    None for any other noun."""
     tok = noun
     while tok.dep_ == "appos" and tok.head.i < tok.i:
         tok = tok.head
-    return (tok.i != noun.i and tok.i == tok.sent.start and tok.is_upper and len(tok.text) > 2
-            and any(doc[k].text in _DASHES for k in range(tok.i + 1, noun.left_edge.i)))
+    if tok.i != noun.i and tok.i == tok.sent.start and tok.is_upper and len(tok.text) > 2 and _dash_between(tok, noun):
+        return noun
+    subject = _undateline(noun)
+    return subject if subject.i != noun.i else None
 
 
 def _past_agency(ap: Token) -> Token:
     """'MOGADISHU, March 4 (Reuters) - Al-Shabaab militants stormed…': the parser hangs the subject on the
     agency as a further apposition; the phrase after the dateline's dash is the subject, not the agency."""
-    doc = ap.doc
     while True:
-        nxt = next((c for c in ap.children if c.dep_ == "appos" and c.i > ap.i
-                    and any(doc[k].text in _DASHES for k in range(ap.i + 1, c.left_edge.i))), None)
+        nxt = next((c for c in ap.children if c.dep_ == "appos" and c.i > ap.i and _dash_between(ap, c)), None)
         if nxt is None:
             return ap
         ap = nxt
@@ -123,7 +128,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if subjects:
         # The parser gives a wire dateline ("YANGON (Reuters) - Myanmar aircraft bombed…") its own
         # subject arc; the subject nearest the verb is the real one.
-        return undateline(_relcl_antecedent(subjects[-1])), False
+        return _undateline(_relcl_antecedent(subjects[-1])), False
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             return _relcl_antecedent(c), True
@@ -131,10 +136,8 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     if verb.dep_ == "relcl":
         return verb.head, False
-    if verb.dep_ == "acl" and opens_after_dateline(verb.head):
-        return verb.head, False  # "OUAGADOUGOU (AFP) - Jihadist fighters killed…": the story's subject
-    if verb.dep_ == "acl" and undateline(verb.head).i != verb.head.i:
-        return undateline(verb.head), False  # the same, with the verb hung on the dateline itself
+    if verb.dep_ == "acl" and (story := story_subject(verb.head)) is not None:
+        return story, False  # "OUAGADOUGOU (AFP) - Jihadist fighters killed…": the story's subject
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head, True  # "the attack carried out by militants" -> head is the patient
     if verb.dep_ == "acl":

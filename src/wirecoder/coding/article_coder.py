@@ -11,12 +11,12 @@ from wirecoder.coding import event_location
 from wirecoder.coding.actors import ActorResolver, ArticleActorState
 from wirecoder.coding.arguments import (
     REFLEXIVES,
+    RELATIVE_PRONOUNS,
     Arguments,
     first_entity,
     mention_span,
     noun_arguments,
-    opens_after_dateline,
-    undateline,
+    story_subject,
     verb_arguments,
 )
 from wirecoder.coding.classifier import SentenceClassifier
@@ -61,7 +61,6 @@ BACKGROUND_MARKS = frozenset({"after", "before", "since", "because", "following"
                               "despite", "although", "though"})
 NAMING_VERBS = frozenset({"call", "name", "dub", "label", "term", "brand", "nickname", "designate"})
 JOURNEY_LEMMAS = frozenset({"travel", "visit", "go", "come", "fly", "arrive", "return", "head", "tour"})
-RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose"})
 # Verbs whose bare participle says how somebody is, not what somebody did to them ("armed men")
 STATE_PARTICIPLES = frozenset({"arm"})
 CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
@@ -460,7 +459,7 @@ def _descriptive(m: TriggerMatch) -> bool:
     militiamen", or a relative clause on a background noun ("a war that has killed thousands")."""
     tok = m.token
     if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
-            and not opens_after_dateline(tok.head) and undateline(tok.head).i == tok.head.i:
+            and story_subject(tok.head) is None:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return False
         if tok.tag_ in ("VBN", "JJ"):
@@ -474,7 +473,7 @@ def _descriptive(m: TriggerMatch) -> bool:
     if m.kind == "verb" and tok.lemma_.lower() in NAMING_VERBS and (
             any(c.dep_ == "oprd" for c in tok.children)
             or (tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children)
-                and any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_WORDS for c in tok.children))):
+                and any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children))):
         # "the security forces, called the Asayish", "a state they call Ambazonia" (the noun the relative
         # clause hangs on is its first object, the name its second): naming, not a phone call
         return True

@@ -1006,9 +1006,9 @@ class ToponymRecogniser:
         names = [c for c in cands if not c.demonym]
         if not names:
             return "demonym" if cands else None
-        division_word = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         if not text.isupper() and _short_alternate(text, names) and not (
-                division_word in ADMIN_CUES and any(c.entry.feature == "admin1" for c in names)):
+                nxt in ADMIN_CUES and any(c.entry.feature == "admin1" for c in names)):
             # "Act" is no "ACT"; "Barrie, Ont." comes in through _division_after_town; "Chin state" is one
             return None
         sent_start = _opens(first)
@@ -1022,11 +1022,10 @@ class ToponymRecogniser:
                                or (first.pos_ == "ADV" and not _parsed_as_adverb(first) and not subject)):
             return None
         prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-        nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         locative = prev in LOCATIVE_PREPS
         best = max(names, key=lambda c: self.names.prior(c))
         divisions = [c for c in names if c.entry.feature in ("admin1", "admin2")]
-        if division_word in ADMIN_CUES and divisions and best.entry.feature == "city":
+        if nxt in ADMIN_CUES and divisions and best.entry.feature == "city":
             best = max(divisions, key=lambda c: self.names.prior(c))  # "in neighbouring Chin state"
         e = best.entry
         if e.feature in ("country", "continent", "region", "admin1"):

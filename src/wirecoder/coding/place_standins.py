@@ -109,6 +109,10 @@ def _named_countries(found: list[Toponym]) -> Counter[str]:
     return Counter(t.place.country for t in found if t.place.country and t.kind == "name")
 
 
+def _small_town(e: Entry) -> bool:
+    return e.feature in ("city", "admin2") and e.population < LONELY_POP
+
+
 def _evidence_by_country(found: list[Toponym], chosen: list[Entry | None]) -> Counter[str]:
     """The article's place names (not adjective forms) in each country, counting every mention of a
     country, division or big town but a small town once however often it is written: "Ber" twice, read as a
@@ -119,7 +123,7 @@ def _evidence_by_country(found: list[Toponym], chosen: list[Entry | None]) -> Co
         p = t.place
         if not p.country or t.kind != "name":
             continue
-        if e is not None and e.feature in ("city", "admin2") and e.population < LONELY_POP:
+        if e is not None and _small_town(e):
             if (p.country, fold(p.text)) in seen:
                 continue
             seen.add((p.country, fold(p.text)))
@@ -146,11 +150,11 @@ def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
             continue
         # a name read through its last words ("Central Plateau" as Nigeria's Plateau State) is as lonely
         backed_off = e.feature in ("admin1", "admin2", "city") and after_compass(t.place.text) is not None
-        if not backed_off and (e.feature not in ("city", "admin2") or e.population >= LONELY_POP or any(
+        if not backed_off and (not _small_town(e) or any(
                 c.entry.country == e.country and c.entry.feature in ("admin1", "country") for c in cands[i])):
             continue
-        small = e.feature in ("city", "admin2") and e.population < LONELY_POP  # counted once (above)
-        own = countries[e.country] - (1 if small else by_name[(e.country, fold(t.place.text))])  # other names
+        # other names there (a small town's own mentions count once: _evidence_by_country)
+        own = countries[e.country] - (1 if _small_town(e) else by_name[(e.country, fold(t.place.text))])
         main = [cc for cc, n in countries.items() if cc != e.country and n >= 2]
         if own == 0 and main:
             out[i] = Toponym(Place(text=t.place.text, char_start=t.place.char_start, char_end=t.place.char_end),
