@@ -242,3 +242,27 @@ def test_the_speaker_after_a_dateline_is_the_actor_it_speaks_for(pipeline):
                                "missiles at a British oil tanker in the Gulf of Aden.")
     firing = next(e for e in events if e["trigger"] == "fired")
     assert firing["attribution"]["name"] == "Houthis" and [a["name"] for a in firing["actor"]] == ["Houthis"]
+
+
+@pytest.mark.parametrize("text,second,event_type", [
+    ("The opposition rejected the election results and accused the electoral commission of fraud.",
+     "accused", "ACCUSE"),
+    ("The rebel spokesman condemned the raid and called on the army to free the detained villagers.",
+     "called on", "REQUEST"),
+])
+def test_a_second_act_coordinated_with_a_verbal_act_is_its_own_event(pipeline, text, second, event_type):
+    # the second verb is a separate act of the same speaker, not the content of the first
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == second)
+    assert event["event_type"] == event_type and event["actor"]
+
+
+def test_calling_for_something_to_be_done_is_a_request_not_a_phone_call(pipeline):
+    events = _events(pipeline, "Student leaders called for the curfew to be lifted.")
+    assert [e["event_type"] for e in events] == ["REQUEST"]
+    assert events[0]["trigger"] == "called for"
+
+
+def test_a_place_closing_an_organisations_name_is_no_scene(pipeline):
+    events = _events(pipeline, "The Press Union of West Africa condemned the arrest of the two reporters.")
+    condemn = next(e for e in events if e["trigger"] == "condemned")
+    assert condemn["location"] is None

@@ -554,6 +554,8 @@ def _in_complement(tok: Token, gov: Token) -> bool:
         if cur.head.i == cur.i:
             return False
         if cur.head.i == gov.i:
+            if cur.dep_ == "conj" and cur.pos_ == "VERB" and gov.pos_ == "VERB":
+                return False
             return cur.dep_ in CONTENT_ARCS
         cur = cur.head
     return False

@@ -154,7 +154,8 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         if place.char_start is None or not (sent.start_char <= place.char_start < sent.end_char):
             continue
         span = _span_of(sent, place)
-        if span is None or is_actor_metonym(span) or any(span.root.i == a.root.i for a in addressed):
+        if (span is None or is_actor_metonym(span) or _in_organisation_name(span)
+                or any(span.root.i == a.root.i for a in addressed)):
             continue
         if speech_verb is not None and not event_is_statement:
             on_speech = span.root.head == speech_verb or (
@@ -188,6 +189,15 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     if inner:
         best = max(inner, key=lambda x: x[0])
     return refine_relative(best[2], best[1])
+
+
+def _in_organisation_name(span: Span) -> bool:
+    """A place closing an organisation's name ("the Media Institute of Southern Africa condemned") names the
+    organisation's reach, not a scene; one opening it ("held at Harare Central police station") does."""
+    doc = span.doc
+    k = span.start - 1
+    return (k >= 0 and doc[span.start].ent_iob_ == "I" and doc[span.start].ent_type_ == "ORG"
+            and doc[k].ent_type_ == "ORG" and doc[k].pos_ != "DET")
 
 
 def _locates(doc: Doc, place: Place, other: Place) -> bool:

@@ -61,6 +61,11 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
         if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) and all(
                 g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
             continue  # "whom he called on Monday": a date, not the "on" of "call on"
+        if c.dep_ == "advcl":
+            # "called for the charges to be dropped": the parser makes "for" the mark of the clause
+            mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+            if mark is not None:
+                out.setdefault("for", mark)
         if c.dep_ in _PHRASE_DEPS:
             out.setdefault(_lemma(c), c)
             for g in c.children:
