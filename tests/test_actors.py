@@ -52,6 +52,13 @@ def test_seats_of_power_are_governments(r, text, want):
     assert code(r, text) == want
 
 
+def test_fighters_on_a_groups_side_are_not_the_group(r):
+    # "Islamic State militants" is also one of the group's names; after "pro-" the militants are a side's
+    ref = r.resolve("pro-Islamic State militants")
+    assert ref is not None and ref.name == "militant" and ref.sectors == ["REB"] and ref.country is None
+    assert r.resolve("Islamic State militants").name == "Islamic State"
+
+
 def test_focus_country_only_for_bare_agents(r):
     assert code(r, "soldiers", context="MLI") == ("MLI", ["MIL"])
     assert code(r, "soldiers") == (None, ["MIL"])  # never guessed

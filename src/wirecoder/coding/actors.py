@@ -499,8 +499,27 @@ class ActorResolver:
             pro = m.start > 0 and norms[m.start - 1] in _PRO_ANTI
             anti = pro and norms[m.start - 1] == "anti"
             sponsor = m.end < n and norms[m.end] in _SPONSOR_SUFFIX
+            parts = self._side_and_agent(m, toks, on) if pro else None
+            if parts is not None:
+                # "pro-Islamic State militants": militants on that group's side, not the group itself
+                side, agent = parts
+                out += [replace(side, pro=True, anti=anti), agent]
+                continue
             out.append(replace(m, pro=pro, anti=anti, sponsor=sponsor))
         return sorted(out, key=lambda m: m.start)
+
+    def _side_and_agent(self, m: Match, toks: list[Token], on: date | None) -> tuple[Match, Match] | None:
+        """A name after "pro-" or "anti-" that swallowed the agent word ending it ("Islamic State
+        militants" is also the group's name): the name without that word, and the agent."""
+        if m.alias is None:
+            return None
+        norms = [t.norm for t in toks]
+        for k in range(m.end - 1, m.start, -1):
+            agent = self._lookup_agent(tuple(norms[k:m.end]))
+            alias = self._lookup_name(tuple(norms[m.start:k]), toks[m.start:k], on) if agent else None
+            if alias is not None:
+                return Match(m.start, k, alias=alias), Match(k, m.end, agent=agent)
+        return None
 
     def _gapped(self, norms: list[str]) -> list[Match]:
         """Dictionary names whose words were joined by spaces may have other words between them
