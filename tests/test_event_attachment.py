@@ -170,6 +170,16 @@ def test_pressing_an_offensive_is_fighting(pipeline):
     assert next(e for e in events if e["trigger"] == "pressed")["event_type"] == "ASSAULT"
 
 
+@pytest.mark.parametrize("text,trigger", [
+    ("Rebel fighters besieged the garrison town for three months.", "besieged"),
+    ("Insurgents laid siege to the district headquarters on Monday.", "laid siege"),
+    ("Militia forces pressed their siege of the provincial capital.", "pressed"),
+])
+def test_besieging_a_town_is_restricting_it(pipeline, text, trigger):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert event["event_type"] == "COERCE" and event["mode"] == ["restrict"]
+
+
 def test_they_who_issued_the_statement_call_for_restraint(pipeline):
     events = _events(pipeline, "The United States, Britain and Germany issued a joint statement saying they were "
                                "deeply concerned by the violence and called for restraint.")
@@ -266,3 +276,9 @@ def test_a_place_closing_an_organisations_name_is_no_scene(pipeline):
     events = _events(pipeline, "The Press Union of West Africa condemned the arrest of the two reporters.")
     condemn = next(e for e in events if e["trigger"] == "condemned")
     assert condemn["location"] is None
+
+
+def test_a_modifier_the_tagger_takes_for_a_verb_is_no_event(pipeline):
+    # the small model tags this "Aid" a verb, though it modifies "groups"
+    events = _events(pipeline, "Aid groups say access to the north remains blocked.")
+    assert not any(e["event_type"] == "AID" for e in events)

@@ -184,11 +184,13 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     verbs: list[TriggerMatch] = []
     nouns: list[TriggerMatch] = []
     for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
+        # "Aid groups say": a sentence's first word, capitalised, is tagged a verb though it modifies a noun
+        mistagged = tok.pos_ == "VERB" and tok.dep_ == "compound"
+        if (tok.pos_ in ("VERB", "AUX") and not mistagged) or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
             m = match_verb(tok, lexicon)
             if m:
                 verbs.append(m)
-        elif tok.pos_ in ("NOUN", "PROPN"):
+        elif tok.pos_ in ("NOUN", "PROPN") or mistagged:
             m = match_noun(tok, lexicon)
             if m:
                 nouns.append(m)
@@ -222,7 +224,6 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
                                              and n.token.dep_ == "dobj"):
                 # "held talks", "carried out air strikes", "reiterated its demand": the noun names the
                 # event, the verb carries its arguments.
-                # "held talks", "carried out air strikes": the noun names the event, the verb its arguments.
                 n.anchor = head
                 gov.anchor = None  # consumed
             elif gov.event_type == n.event_type and n.token.dep_ != "pobj":
