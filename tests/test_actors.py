@@ -59,6 +59,13 @@ def test_fighters_on_a_groups_side_are_not_the_group(r):
     assert r.resolve("Islamic State militants").name == "Islamic State"
 
 
+def test_a_thing_placed_somewhere_is_not_that_places_actor(r):
+    assert r.resolve("a monastery in Pristina") is None
+    assert r.resolve("the recapture of the city of Palmyra") is None
+    # an agent placed somewhere is still that place's
+    assert code(r, "police in Kosovo") == ("KOS", ["COP"])
+
+
 def test_focus_country_only_for_bare_agents(r):
     assert code(r, "soldiers", context="MLI") == ("MLI", ["MIL"])
     assert code(r, "soldiers") == (None, ["MIL"])  # never guessed

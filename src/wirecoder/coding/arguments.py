@@ -208,7 +208,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     if passive:
         if agent is not None:
             actor_heads = _expand_conj(agent)
-        if subj is not None and not _is_event_noun(subj, match):
+        # "rockets were fired at the base": the weapon is no recipient
+        if subj is not None and not _is_event_noun(subj, match) and subj.i not in event_nouns:
             recip_heads = _expand_conj(subj)
     else:
         if subj is not None:
