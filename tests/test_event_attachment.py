@@ -288,3 +288,22 @@ def test_the_weapon_a_passive_fired_is_no_recipient(pipeline):
     events = _events(pipeline, "Rockets were fired from Syria towards the Israeli town of Metula.")
     firing = next(e for e in events if e["trigger"] == "fired")
     assert [(r["name"], r["sectors"]) for r in firing["recipient"]] == [("Israel", [])]
+
+
+def test_a_month_is_no_object_of_the_verb(pipeline):
+    # "in March" once matched the row for suspending a march (a CONCEDE that then swallowed the attack)
+    events = _events(pipeline, "The president suspended a truce with the rebels in March after they "
+                               "attacked an army post in the north.")
+    assert {e["trigger"]: e["event_type"] for e in events} == {"suspended": "SANCTION", "attacked": "ASSAULT"}
+
+
+@pytest.mark.parametrize("text,trigger,place", [
+    # a decision taken after an attack was not taken where the attack was
+    ("The government suspended peace talks with the rebels after they ambushed a convoy near Tumaco.",
+     "suspended", None),
+    # an arrest after an attack most often was
+    ("Police arrested 20 men after rioters attacked a mosque in Southport.", "arrested", "Southport"),
+])
+def test_a_clause_telling_of_an_earlier_event_gives_a_decision_no_place(pipeline, text, trigger, place):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert (event["location"] or {}).get("text") == place

@@ -40,6 +40,9 @@ from wirecoder.coding.triggers import (
 from wirecoder.schema import HIDDEN_MODALITIES, ActorRef, Article, CodedArticle, Event, Place
 
 # Verbal events that own the clause below them: "agreed to withdraw" is one AGREE.
+# Acts done on the ground, most often where the events around them in the sentence were ("arrested 15
+# people after protesters attacked a hotel in Rotherham").
+SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
 VERBAL_GOVERNOR_TYPES = frozenset({
     "AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE",
 })
@@ -319,7 +322,8 @@ class ArticleCoder:
         verbal = (self.lexicon.types[event_type].quad_class in (1, 3) and event_type != "CONSULT"
                   and where.lemma_.lower() not in JOURNEY_LEMMAS)
         loc = event_location.pick_event_location(sent, where, places, speech_verb=c.modality.speech_verb,
-                                                 addressed=c.args.recipients if verbal else ())
+                                                 addressed=c.args.recipients if verbal else (),
+                                                 apart_from_scene=event_type not in SCENE_TYPES)
         if loc is not None and not _plausible_location(loc, where, sent, self.lexicon.types[event_type].quad_class):
             loc = None
         confidence = _confidence(trig.weight, actors, recipients, loc, m, modality, probs.get(event_type),

@@ -139,14 +139,18 @@ def refine_relative(span: Span, place: Place) -> Place:
 
 
 def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
-                        speech_verb: Token | None = None, addressed: Sequence[Span] = ()) -> Place | None:
+                        speech_verb: Token | None = None, addressed: Sequence[Span] = (),
+                        apart_from_scene: bool = False) -> Place | None:
     """The place where the event evoked by trigger happened, among the mentions inside sent.
 
     Places that stand for actors are skipped, and so are those that are themselves one of addressed, the
     parties a verbal event is aimed at ("accused Baku of an attack" happened wherever the accuser spoke,
     not in Baku; "summoned China's ambassador in Manila" did happen in Manila). A place attached to the
     speech verb ("said in Geneva") is the location only when the event is the statement itself (trigger is
-    the speech verb). Returns None when the sentence names no fitting place.
+    the speech verb). An act decided or said apart from the scene (apart_from_scene: a suspension, an
+    accusation) takes no place from a clause that tells of the event before or after it; an arrest or a
+    retreat after an attack most often happens where the attack did, so those keep it. Returns None when
+    the sentence names no fitting place.
     """
     scored: list[tuple[float, Place, Span]] = []
     event_is_statement = speech_verb is not None and trigger.i == speech_verb.i
@@ -155,6 +159,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
             continue
         span = _span_of(sent, place)
         if (span is None or is_actor_metonym(span) or _in_organisation_name(span)
+                or (apart_from_scene and _in_earlier_or_later_clause(span, trigger))
                 or any(span.root.i == a.root.i for a in addressed)):
             continue
         if speech_verb is not None and not event_is_statement:
@@ -189,6 +194,21 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     if inner:
         best = max(inner, key=lambda x: x[0])
     return refine_relative(best[2], best[1])
+
+
+SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because"})
+
+
+def _in_earlier_or_later_clause(span: Span, trigger: Token) -> bool:
+    """Whether a mention sits in a clause under the trigger that tells of another event before, after or
+    causing it: "suspended a ceasefire after it attacked a community in Toribio" was not suspended there."""
+    tok = span.root
+    while tok.head.i != tok.i and tok.i != trigger.i:
+        if tok.dep_ == "advcl" and tok.head.i == trigger.i and any(
+                c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in tok.children):
+            return True
+        tok = tok.head
+    return False
 
 
 def _in_organisation_name(span: Span) -> bool:

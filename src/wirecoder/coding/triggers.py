@@ -79,7 +79,8 @@ def _object_heads(verb: Token) -> list[Token]:
     # "fired rockets at", "imposed sanctions on": the object may sit under a preposition too
     for c in verb.children:
         if c.dep_ == "prep":
-            objs.extend(g for g in c.children if g.dep_ == "pobj")
+            # "suspended a ceasefire in March": a date is no object, whatever word it shares
+            objs.extend(g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME"))
     more = []
     for o in objs:
         more.extend(o.conjuncts)
