@@ -66,6 +66,14 @@ def test_a_thing_placed_somewhere_is_not_that_places_actor(r):
     assert code(r, "police in Kosovo") == ("KOS", ["COP"])
 
 
+def test_a_capital_hosting_an_agent_does_not_make_it_that_countrys(r):
+    # capitals host foreign delegations and talks
+    assert code(r, "rebels in Doha") == (None, ["REB"])
+    assert code(r, "the rebels in Doha", context="AFG") == ("AFG", ["REB"])
+    # the government in a capital is that capital's
+    assert code(r, "the government in Kabul") == ("AFG", ["GOV"])
+
+
 def test_focus_country_only_for_bare_agents(r):
     assert code(r, "soldiers", context="MLI") == ("MLI", ["MIL"])
     assert code(r, "soldiers") == (None, ["MIL"])  # never guessed

@@ -63,6 +63,8 @@ _ORG_KINDS = ("igo", "group", "org", "territory")
 # regional government", "the ruling coalition"), so the title keeps the focus country.
 _HOME_OFFICE_WORDS = frozenset({"foreign", "regional", "coalition"})
 # Dependency roles in which a town or province names where something happens, not who acts.
+_RULERS = frozenset({"government", "regime", "authorities", "authority", "administration", "leadership",
+                     "junta", "rulers", "ruler"})
 # Prepositions that put the place after them where something is: "a monastery in Banjska".
 _PLACE_PREPS = frozenset({"in", "near", "at", "of", "outside", "around", "inside", "across", "from"})
 _PLACE_DEPS = frozenset({"compound", "dobj", "npadvmod", "nmod", "poss"})
@@ -314,11 +316,17 @@ class ActorResolver:
         if former:
             sectors = eliify(sectors)
 
-        if (country_m is not None and not agents and country_m.alias.entry.kind in PLACE_KINDS
-                and country_m.start > 0 and toks[country_m.start - 1].norm in _PLACE_PREPS):
+        placed = (country_m is not None and country_m.alias.entry.kind in PLACE_KINDS
+                  and country_m.start > 0 and toks[country_m.start - 1].norm in _PLACE_PREPS)
+        if placed and not agents:
             # "a monastery in Banjska", "a gunfight near the village of Banjska": the place only says where
             # the thing the phrase names is; that thing is no actor
             return None
+        if (placed and country_m.alias.role == "seat" and toks[country_m.start - 1].norm != "of"
+                and not (head is not None and head.phrase in _RULERS)):
+            # "talks with the rebels in Havana", "diplomats in Moscow": a capital hosts foreigners; it
+            # says where they are, not whose they are ("the government in Kabul" is still Kabul's)
+            country_m = None
         if country_m is not None:
             ent = country_m.alias.entry
             role = country_m.alias.role
