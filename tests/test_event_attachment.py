@@ -307,3 +307,16 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
 def test_a_clause_telling_of_an_earlier_event_gives_a_decision_no_place(pipeline, text, trigger, place):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
     assert (event["location"] or {}).get("text") == place
+
+
+def test_the_act_answered_lends_neither_its_place_nor_its_weapon(pipeline):
+    events = _events(pipeline, "The militia said it shelled the airport in response to a drone strike that "
+                               "killed three of its commanders near Kidal.")
+    shelling = next(e for e in events if e["trigger"] == "shelled")
+    assert shelling["location"] is None and "drone" not in shelling["mode"]
+
+
+def test_a_weapon_in_a_clause_of_its_own_is_not_the_acts(pipeline):
+    events = _events(pipeline, "Soldiers raided the village hours after gunmen fired rockets at a checkpoint.")
+    raid = next(e for e in events if e["trigger"] == "raided")
+    assert "heavy-weapons" not in raid["mode"]

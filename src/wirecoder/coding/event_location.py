@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding.place_standins import relative_link
 from wirecoder.coding.place_text import STATIVE_VERBS, is_dateline
+from wirecoder.coding.triggers import CAUSE_NOUNS
 from wirecoder.resources.sphere import BEARINGS, UNITS_KM, offset_point
 from wirecoder.schema import Place
 
@@ -159,7 +160,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
             continue
         span = _span_of(sent, place)
         if (span is None or is_actor_metonym(span) or _in_organisation_name(span)
-                or (apart_from_scene and _in_earlier_or_later_clause(span, trigger))
+                or (apart_from_scene and _in_earlier_or_later_clause(span, trigger)) or _in_cause(span, trigger)
                 or any(span.root.i == a.root.i for a in addressed)):
             continue
         if speech_verb is not None and not event_is_statement:
@@ -206,6 +207,17 @@ def _in_earlier_or_later_clause(span: Span, trigger: Token) -> bool:
     while tok.head.i != tok.i and tok.i != trigger.i:
         if tok.dep_ == "advcl" and tok.head.i == trigger.i and any(
                 c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in tok.children):
+            return True
+        tok = tok.head
+    return False
+
+
+def _in_cause(span: Span, trigger: Token) -> bool:
+    """Whether a mention tells where the act answered was: "fired rockets in response to a strike that
+    killed two fighters near Tyre", "struck Gaza in retaliation for an attack on Sderot"."""
+    tok = span.root
+    while tok.head.i != tok.i and tok.i != trigger.i:
+        if tok.dep_ == "pobj" and tok.lemma_.lower() in CAUSE_NOUNS:
             return True
         tok = tok.head
     return False

@@ -253,10 +253,31 @@ def _cognate_of_verb(n: TriggerMatch, by_verb: dict[int, TriggerMatch]) -> bool:
 def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
     """Modes added by weapon nouns in an ASSAULT clause ("shelled the town with artillery" -> heavy-weapons)."""
     modes: list[str] = []
-    for t in anchor.subtree:
+    for t in _own_clause(anchor):
         for trig in lexicon.noun_triggers.get(_lemma(t), ()):
             if trig.frame == "instrument":
                 words = trig.words[:-1]
                 if not words or all(any(_lemma(c) == w for c in t.children) for w in words):
                     modes.extend(m for m in trig.modes if m not in modes)
     return tuple(modes)
+
+
+# Nouns naming what an act answers: "fired rockets in response to a drone strike".
+CAUSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "retribution"})
+
+
+def _own_clause(anchor: Token) -> list[Token]:
+    """The anchor's subtree without the acts it answers ("in response to a drone strike") or clauses with
+    subjects of their own ("after militants attacked with drones"): their weapons are not the anchor's."""
+    out: list[Token] = []
+    todo = [anchor]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ == "pobj" and c.lemma_.lower() in CAUSE_NOUNS:
+                continue
+            if c.dep_ in ("relcl", "advcl", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                continue
+            todo.append(c)
+    return sorted(out, key=lambda t: t.i)
