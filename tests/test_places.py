@@ -1640,3 +1640,10 @@ def test_a_town_in_a_state_named_in_another_form_stays_a_town(nlp, finder):
     town, state = _by_text(found, "El Fasher"), _by_text(found, "North Darfur")
     assert town.name == "El Fasher" and town.precision == "city"
     assert state.precision == "admin1" and state.admin1 == town.admin1
+
+
+def test_a_small_town_the_model_calls_an_organisation_is_a_place_near_which_things_happen(nlp, finder):
+    doc = nlp("Two police officers were wounded near Leposavic, police said.")
+    assert [t.ent_type_ for t in doc if t.text == "Leposavic"] == ["ORG"]  # what makes the case
+    town = _by_text(finder.find(doc), "Leposavic")
+    assert town.country == "XKX" and town.precision == "city"

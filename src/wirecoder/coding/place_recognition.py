@@ -148,6 +148,8 @@ def _alone(tok: Token) -> bool:
 
 
 COURT_QUALIFIERS = frozenset({"crown", "superior", "magistrates"})  # institution words only before "Court"
+# Prepositions after which a lone name the model calls an organisation is where something happened.
+ORG_PLACE_PREPS = frozenset({"near", "outside", "around"})
 BIG_CITY_POP = 100_000  # a city whose name is a place wherever the model put it, unless it speaks
 
 
@@ -796,9 +798,14 @@ class ToponymRecogniser:
         cands = [c for c in self.gaz.candidates(span.text) if not c.demonym]
         before = self._word_before(span)
         located = before in LOCATIVE_PREPS and before != "of"
+        # "detained near Leposavic": a small town's whole name, which the model took for an organisation,
+        # after a preposition that says where
+        whole = (before in ORG_PLACE_PREPS and span.doc[span.start].ent_iob_ == "B"
+                 and (span.end == len(span.doc) or span.doc[span.end].ent_iob_ != "I"))
         return any(c.entry.feature in ("country", "admin1", "region", "continent")
                    or (c.entry.population >= 50_000 and not c.alternate
-                       and (c.entry.feature != "landmark" or located)) for c in cands)
+                       and (c.entry.feature != "landmark" or located))
+                   or (whole and c.entry.feature == "city" and c.entry.population >= TOWN_POP) for c in cands)
 
     def _not_a_place_here(self, span: Span) -> bool:
         """Place names used as the name of something else: a disease ("West Nile virus", and "Marburg"
