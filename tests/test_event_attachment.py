@@ -303,8 +303,11 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
      "suspended", None),
     # an arrest after an attack most often was
     ("Police arrested 20 men after rioters attacked a mosque in Southport.", "arrested", "Southport"),
+    # nor was an accusation made where a coordinated demand is to take effect
+    ("The premier accused Belgrade of arming the gunmen and urged the EU to impose sanctions on Serbia.",
+     "accused", None),
 ])
-def test_a_clause_telling_of_an_earlier_event_gives_a_decision_no_place(pipeline, text, trigger, place):
+def test_a_clause_telling_of_another_event_gives_a_decision_no_place(pipeline, text, trigger, place):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
     assert (event["location"] or {}).get("text") == place
 

@@ -149,7 +149,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     not in Baku; "summoned China's ambassador in Manila" did happen in Manila). A place attached to the
     speech verb ("said in Geneva") is the location only when the event is the statement itself (trigger is
     the speech verb). An act decided or said apart from the scene (apart_from_scene: a suspension, an
-    accusation) takes no place from a clause that tells of the event before or after it; an arrest or a
+    accusation) takes no place from a clause that tells of another event (_in_other_clause); an arrest or a
     retreat after an attack most often happens where the attack did, so those keep it. Returns None when
     the sentence names no fitting place.
     """
@@ -160,7 +160,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
             continue
         span = _span_of(sent, place)
         if (span is None or is_actor_metonym(span) or _in_organisation_name(span)
-                or (apart_from_scene and _in_earlier_or_later_clause(span, trigger)) or _in_cause(span, trigger)
+                or (apart_from_scene and _in_other_clause(span, trigger)) or _in_cause(span, trigger)
                 or any(span.root.i == a.root.i for a in addressed)):
             continue
         if speech_verb is not None and not event_is_statement:
@@ -200,13 +200,16 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
 SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because"})
 
 
-def _in_earlier_or_later_clause(span: Span, trigger: Token) -> bool:
-    """Whether a mention sits in a clause under the trigger that tells of another event before, after or
-    causing it: "suspended a ceasefire after it attacked a community in Toribio" was not suspended there."""
+def _in_other_clause(span: Span, trigger: Token) -> bool:
+    """Whether a mention sits in a clause under the trigger that tells of another event: one before, after
+    or causing it ("suspended a ceasefire after it attacked a community in Toribio" was not suspended
+    there), or a verb coordinated with the trigger ("accused Belgrade of backing the attackers and called
+    on the EU to impose sanctions on Serbia" was no accusation in Serbia)."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
-        if tok.dep_ == "advcl" and tok.head.i == trigger.i and any(
-                c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in tok.children):
+        if tok.head.i == trigger.i and ((tok.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in tok.children))
+                or (tok.dep_ == "conj" and tok.pos_ == "VERB")):
             return True
         tok = tok.head
     return False
