@@ -1035,6 +1035,10 @@ class ToponymRecogniser:
         if nxt in ADMIN_CUES and divisions and best.entry.feature == "city":
             best = max(divisions, key=lambda c: self.names.prior(c))  # "in neighbouring Chin state"
         e = best.entry
+        if (e.feature == "admin1" and best.alternate and nxt not in ADMIN_CUES
+                and span.root.dep_ == "nsubj" and span.root.head.lemma_ not in STATIVE_VERBS
+                and any(not c.alternate and c.entry.feature == "city" for c in names)):
+            return None  # "Kharkiv said": a city that speaks, not the division news names after it
         if e.feature in ("country", "continent", "region", "admin1"):
             return "name" if not (sent_start and len(span) == 1 and first.lower_ in self.stop) else None
         own = not best.alternate
