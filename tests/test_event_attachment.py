@@ -323,3 +323,42 @@ def test_a_weapon_in_a_clause_of_its_own_is_not_the_acts(pipeline):
     events = _events(pipeline, "Soldiers raided the village hours after gunmen fired rockets at a checkpoint.")
     raid = next(e for e in events if e["trigger"] == "raided")
     assert "heavy-weapons" not in raid["mode"]
+
+
+def test_a_past_tense_the_parser_hung_on_an_infinitive_is_the_speakers_own_act(pipeline):
+    events = _events(pipeline, "The foreign minister accused Moscow of trying to starve the country's ports and "
+                               "urged allies to send more air defence systems.")
+    urge = next(e for e in events if e["trigger"] == "urged")
+    assert urge["event_type"] == "REQUEST" and urge["modality"] == "asserted" and urge["actor"]
+
+
+def test_an_accusation_the_accused_denies_is_still_coded(pipeline):
+    events = _events(pipeline, "Pakistan has accused the Taliban of sheltering militants, a charge Kabul denies.")
+    assert {"ACCUSE", "REJECT"} <= {e["event_type"] for e in events}
+
+
+def test_taking_place_somewhere_is_no_seizure(pipeline):
+    events = _events(pipeline, "The meeting took place in the North Waziristan district on Friday.")
+    assert not any(e["event_type"] == "COERCE" for e in events)
+
+
+@pytest.mark.parametrize("text,trigger,actor,recipient", [
+    ("Police said officers had been deployed to rescue the hostages.", "rescue", "officer", "hostage"),
+    ("The prisoners were due to be released on Monday.", "released", None, "prisoner"),
+])
+def test_who_does_a_passives_purpose_and_who_undergoes_its_complement(pipeline, text, trigger, actor, recipient):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert [a["name"] for a in event["actor"]] == ([actor] if actor else [])
+    assert [r["name"] for r in event["recipient"]] == [recipient]
+
+
+def test_a_relative_pronoun_under_a_reporting_verb_stands_for_its_noun(pipeline):
+    events = _events(pipeline, "The rebels, who United Nations experts say are backed by neighbouring Rwanda, "
+                               "seized the town.")
+    backing = next(e for e in events if e["trigger"] == "backed")
+    assert [a["country"] for a in backing["actor"]] == ["RWA"] and backing["recipient"]
+
+
+def test_a_relative_clause_on_the_speaker_gives_its_words_no_place(pipeline):
+    events = _events(pipeline, "Angola, which has mediated between Congo and Rwanda, called for a ceasefire.")
+    assert next(e for e in events if e["trigger"] == "called for")["location"] is None

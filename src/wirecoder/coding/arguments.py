@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from wirecoder.coding.modality import FINITE_TAGS, misattached_conj
 from wirecoder.coding.triggers import TriggerMatch
 
 SUBJ = ("nsubj", "csubj")
@@ -67,10 +68,24 @@ def _expand_conj(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")]]
 
 
+# Verbs whose patient goes somewhere to act: the one sent does what the "to" clause says.
+SENDING_VERBS = frozenset({"deploy", "redeploy", "send", "dispatch", "mobilize", "mobilise", "airlift", "rush",
+                           "fly", "station", "position", "assign", "order"})
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _relcl_antecedent(tok: Token) -> Token:
     """'militiamen who had been holed up': the relative pronoun stands for the noun it modifies."""
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
         return tok.head.head
+    # "the rebels, who Congo says are backed by Rwanda": the pronoun's clause hangs on a reporting verb
+    # that is itself the relative clause
+    head = tok.head
+    if tok.lower_ in RELATIVE_PRONOUNS and head.dep_ == "ccomp" and head.head.dep_ == "relcl" and tok.i < head.head.i:
+        return head.head.head
     return tok
 
 
@@ -127,8 +142,10 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     subjects = [c for c in verb.children if c.dep_ in SUBJ]
     if subjects:
         # The parser gives a wire dateline ("YANGON (Reuters) - Myanmar aircraft bombed…") its own
-        # subject arc; the subject nearest the verb is the real one.
-        return _undateline(_relcl_antecedent(subjects[-1])), False
+        # subject arc; the subject nearest the verb is the real one. A passive auxiliary with a by-agent
+        # makes it the patient, whatever arc the parser gave it.
+        passive = _passive(verb) and _agent(verb) is not None
+        return _undateline(_relcl_antecedent(subjects[-1])), passive
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             return _relcl_antecedent(c), True
@@ -142,6 +159,11 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return verb.head, True  # "the attack carried out by militants" -> head is the patient
     if verb.dep_ == "acl":
         return verb.head, False
+    if (verb.dep_ == "advcl" and verb.head.lemma_.lower() in SENDING_VERBS and _passive(verb.head)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        # "officers had been deployed to rescue the victims": those sent do what they were sent for
+        subj, _ = clause_subject(verb.head, depth + 1)
+        return subj, _passive(verb)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
         # "Endorsed by the Council, the talks marked...": the main clause's subject is the patient
         subj, _ = clause_subject(verb.head, depth + 1)
@@ -151,16 +173,27 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # ("arrested 12 militants a day after an attack near Hawija killed four soldiers"); only a
         # participle shares the main clause's ("…, killing five")
         return None, False
+    if misattached_conj(verb):
+        # "urged both sides to show restraint and offered to mediate": the finite verb it goes with
+        gov = verb.head
+        while gov.head.i != gov.i and gov.tag_ not in FINITE_TAGS:
+            gov = gov.head
+        return clause_subject(gov, depth + 1)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
         if verb.dep_ == "xcomp":
             # object control: "urged the government to stop" -> the object is the subject
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj",)), None)
             if obj is not None:
                 return obj, False
+            if verb.head.lemma_.lower() in SENDING_VERBS and _passive(verb.head):
+                subj, _ = clause_subject(verb.head, depth + 1)  # "troops were sent to protect them"
+                return subj, _passive(verb)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             return clause_subject(verb.head.head, depth + 1)
         subj, passive = clause_subject(verb.head, depth + 1)
-        if verb.dep_ == "conj" and verb.tag_ == "VBD":
+        if _passive(verb):
+            passive = True  # "the prisoners were due to be released": its own passive auxiliary says so
+        elif verb.dep_ == "conj" and verb.tag_ == "VBD":
             # "they were deeply concerned and called for restraint": a past-tense conjunct is active,
             # whatever voice the first verb had
             passive = False

@@ -23,7 +23,7 @@ from wirecoder.coding.classifier import SentenceClassifier
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import derive
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
-from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, ModalityResult, analyse
+from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, ModalityResult, analyse, misattached_conj
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS
 from wirecoder.coding.places import PlaceFinder
 from wirecoder.coding.plover_rules import AGREE_GOVERNED_THREATS, OBLIGATION_CUES, same_actor, single_category
@@ -520,8 +520,8 @@ def _suppress_owned(cands: list[_Candidate]) -> list[_Candidate]:
     """Drop events that are only the content of a governing event ("threatened to attack" is one THREATEN,
     "accused rebels of shelling" one ACCUSE, "forced thousands to flee" one SANCTION)."""
     governors = [c for c in cands
-                 if (c.match.kind == "verb" and c.match.trigger.frame == "clause")
-                 or c.match.event_type in VERBAL_GOVERNOR_TYPES]
+                 if ((c.match.kind == "verb" and c.match.trigger.frame == "clause")
+                     or c.match.event_type in VERBAL_GOVERNOR_TYPES) and not _answers_a_claim(c.anchor)]
     if not governors:
         return cands
     owned: set[int] = set()
@@ -544,6 +544,16 @@ def _suppress_owned(cands: list[_Candidate]) -> list[_Candidate]:
     return [c for c in cands if id(c) not in owned]
 
 
+CLAIM_NOUNS = frozenset({"charge", "claim", "accusation", "allegation", "assertion"})
+
+
+def _answers_a_claim(verb: Token) -> bool:
+    """"..., a charge Kabul denies": the verb's object is the claim it answers, so a clause the parser
+    hangs on it ("Pakistan has accused Afghanistan of ...") is the claim's, not its content."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS and c.i > verb.i - 4 and c.i < verb.i
+               for c in verb.children)
+
+
 def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
     """"The arrival of Russian reinforcements": one MOBILIZE, not a second for the noun inside its actor."""
     spans = [(c, {t.i for sp in c.args.actors + c.args.recipients for t in sp}) for c in cands]
@@ -557,6 +567,8 @@ def _in_complement(tok: Token, gov: Token) -> bool:
     for _ in range(10):
         if cur.head.i == cur.i:
             return False
+        if misattached_conj(cur):
+            return False  # the parser hung a second act inside the first's complement
         if cur.head.i == gov.i:
             if cur.dep_ == "conj" and cur.pos_ == "VERB" and gov.pos_ == "VERB":
                 return False

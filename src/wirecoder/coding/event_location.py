@@ -203,14 +203,17 @@ SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because"})
 def _in_other_clause(span: Span, trigger: Token) -> bool:
     """Whether a mention sits in a clause under the trigger that tells of another event: one before, after
     or causing it ("suspended a ceasefire after it attacked a community in Toribio" was not suspended
-    there), or a verb coordinated with the trigger ("accused Belgrade of backing the attackers and called
-    on the EU to impose sanctions on Serbia" was no accusation in Serbia)."""
+    there), a verb coordinated with the trigger ("accused Belgrade of backing the attackers and called
+    on the EU to impose sanctions on Serbia" was no accusation in Serbia), or a relative clause on one of
+    its arguments, which describes that argument."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
         if tok.head.i == trigger.i and ((tok.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in tok.children))
                 or (tok.dep_ == "conj" and tok.pos_ == "VERB")):
             return True
+        if tok.dep_ == "relcl" and tok.head.head.i == trigger.i:
+            return True  # "Angola, which has mediated between Congo and Rwanda, called for a ceasefire"
         tok = tok.head
     return False
 

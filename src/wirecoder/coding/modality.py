@@ -33,6 +33,7 @@ DEFAULT_SPEECH_VERBS = frozenset({
 })
 # Links through which a governing clause's modality reaches down; relative clauses and participial
 # modifiers describe their noun and keep their own.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp", "acomp", "dobj", "prep", "pobj"})
 
 
@@ -97,6 +98,12 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def misattached_conj(verb: Token) -> bool:
+    """A past tense the parser coordinated with an infinitive or gerund, which it cannot be: in "accused
+    Moscow of trying to choke off exports and urged allies to...", "urged" goes with "accused"."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.head.tag_ in ("VB", "VBG")
+
+
 def according_to(sent: Span) -> Token | None:
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
@@ -132,10 +139,13 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         cue = "unless" if _has_conditional_clause(local) == "unless" else "if"
     speaker = speech = None
     below = anchor
+    astray = misattached_conj(anchor)  # its governors up to the finite verb it goes with are not its own
     for gov in _governors(anchor, sent):
         # a verb the clause is coordinated with is its sibling, not its governor: "fighters set fire to a
         # school and abducted two teachers" did abduct them ("set" governs only as "set to")
-        sibling = below.dep_ == "conj"
+        sibling = below.dep_ == "conj" or astray
+        if astray and gov.tag_ in FINITE_TAGS:
+            astray = False
         below = gov
         lemma = gov.lemma_.lower()
         gaux = _aux_lemmas(gov)
