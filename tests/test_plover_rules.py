@@ -44,3 +44,14 @@ def test_non_state_blocking_is_protest_state_blocking_is_coercion():
 
 def test_peacekeepers_are_aid():
     assert rule("MOBILIZE", "asserted", None, [RUS], None, texts=["Russian peacekeepers"])[0] == "AID"
+
+
+def test_armed_men_arriving_are_deployed_but_a_minister_or_a_general_visits():
+    troops = ActorRef(text="Russian troops", name="Russian troops", country="RUS", sectors=["MIL"])
+    assert rule("CONSULT", "asserted", None, [troops], None, lemma="arrive", texts=["Russian troops"])[0] == "MOBILIZE"
+    assert rule("CONSULT", "asserted", None, [REBELS], None, lemma="arrive", texts=["rebels"])[0] == "MOBILIZE"
+    defmin = ActorRef(text="Sergei Shoigu", name="Sergei Shoigu", country="RUS", sectors=["GOV", "MIL"])
+    assert rule("CONSULT", "asserted", None, [defmin], None, lemma="arrive", texts=["Sergei Shoigu"])[0] == "CONSULT"
+    chief = ActorRef(text="the army chief", name="army chief", country="COD", sectors=["MIL"])
+    assert rule("CONSULT", "asserted", None, [chief], None, lemma="arrive", texts=["the army chief"])[0] == "CONSULT"
+    assert rule("CONSULT", "asserted", None, [troops], None, lemma="meet", texts=["Russian troops"])[0] == "CONSULT"

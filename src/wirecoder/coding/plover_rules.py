@@ -12,6 +12,10 @@ from collections.abc import Sequence
 from wirecoder.schema import ActorRef
 
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
+# One commander arriving somewhere visits: "the army chief arrived in Goma".
+COMMAND_ROLES = frozenset({"chief", "commander", "general", "colonel", "officer", "head", "envoy", "spokesman",
+                           "minister", "leader", "admiral", "marshal"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "INS"})
 NONSTATE_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "UAF", "PTY", "EDU", "REL"})
 BLOCKING_LEMMAS = frozenset({"block", "blockade", "barricade", "obstruct", "close", "shut", "occupy", "seal"})
 # Material conflict that an actor says it will or would do is a threat (PLOVER: THREATEN, not ASSAULT+future).
@@ -39,6 +43,10 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
     # The actor's own commitment: said by the actor, or an intention verb governing the act ("plans to")
     own = bool(actors) and ((speaker is not None and same_actor(speaker, actors[0]))
                             or (speaker is None and cue in INTENT_CUES))
+    if (event_type == "CONSULT" and trigger_lemma == "arrive" and actors
+            and all(set(a.sectors) & ARMED_SECTORS and "GOV" not in a.sectors for a in actors)
+            and not any(t.lower().split()[-1:] and t.lower().split()[-1] in COMMAND_ROLES for t in actor_texts)):
+        event_type = "MOBILIZE"  # troops or gunmen arriving are deployed; a minister or a general visits
     if event_type == "MOBILIZE" and any("peacekeep" in t.lower() for t in actor_texts):
         event_type = "AID"  # PLOVER: sending peacekeepers is military aid to the host
     if modality == "future" and cue in ("if", "unless") and own and event_type in ("RETREAT", "CONCEDE"):
