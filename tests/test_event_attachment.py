@@ -362,3 +362,32 @@ def test_a_relative_pronoun_under_a_reporting_verb_stands_for_its_noun(pipeline)
 def test_a_relative_clause_on_the_speaker_gives_its_words_no_place(pipeline):
     events = _events(pipeline, "Angola, which has mediated between Congo and Rwanda, called for a ceasefire.")
     assert next(e for e in events if e["trigger"] == "called for")["location"] is None
+
+
+def test_a_refusal_does_not_negate_a_promise_the_parser_hung_on_it(pipeline):
+    events = _events(pipeline, "The president said he would not seek a third term and promised a national dialogue.")
+    promise = next(e for e in events if e["trigger"] == "promised")
+    assert promise["modality"] == "asserted" and promise["event_type"] == "AGREE"
+
+
+def test_a_relative_clause_lends_no_actor_to_the_noun_it_describes(pipeline):
+    events = _events(pipeline, "The deal ends years of hostility between the two rivals, which have backed "
+                               "opposing sides in conflicts from Yemen to Libya.")
+    assert all(r["country"] not in ("YEM", "LBY") for e in events for r in e["recipient"])
+
+
+@pytest.mark.parametrize("text,trigger,place", [
+    # sanctions imposed on a country are imposed from elsewhere
+    ("The European Union imposed sanctions on Belarus after the disputed election.", "imposed", None),
+    # leaving a city happens there
+    ("With talks on hold, the rebel delegation left Doha on Sunday.", "left", "Doha"),
+])
+def test_an_act_aimed_at_a_country_from_afar_did_not_happen_there(pipeline, text, trigger, place):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert (event["location"] or {}).get("text") == place
+
+
+def test_a_round_of_sanctions_has_its_target_not_its_date_as_recipient(pipeline):
+    events = _events(pipeline, "Washington on Tuesday imposed a fresh round of sanctions on Venezuela.")
+    imposed = next(e for e in events if e["trigger"] == "imposed")
+    assert [r["country"] for r in imposed["recipient"]] == ["VEN"]

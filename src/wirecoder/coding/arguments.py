@@ -217,11 +217,20 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def first_entity(head: Token) -> Token | None:
-    """The first named actor inside a phrase that itself names none ("reports that Russia is moving...")."""
-    for t in head.subtree:
+    """The first named actor inside a phrase that itself names none ("reports that Russia is moving..."),
+    outside its relative clauses ("the two rivals, which have backed opposing sides in Yemen", not Yemen)."""
+    inside = [t for t in head.subtree
+              if not any(a.dep_ == "relcl" and head in a.ancestors for a in (t, *t.ancestors))]
+    for t in inside:
         if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and t.ent_iob_ == "B":
             return t.doc[t.i: t.i + 1].root if t.ent_type_ else t
     return None
+
+
+def _counts_events(tok: Token, event_nouns: frozenset[int]) -> bool:
+    """"a new round of sanctions", "a wave of air strikes": a measure of events, no recipient."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.i in event_nouns
+                                                           for g in p.children) for p in tok.children)
 
 
 def _is_event_noun(tok: Token, match: TriggerMatch) -> bool:
@@ -248,7 +257,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         if subj is not None:
             actor_heads = _expand_conj(subj)
         for c in anchor.children:
-            if c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match) and c.i not in event_nouns:
+            if (c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match) and c.i not in event_nouns
+                    and not _counts_events(c, event_nouns)):
                 recip_heads.extend(_expand_conj(c))
                 break
     if not recip_heads:
@@ -259,7 +269,9 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             holders.append(match.token)
         for h in holders:
             found = _prep_objects(h, TARGET_PREPS - {"of"} if h.i == anchor.i else TARGET_PREPS)
-            found = [f for f in found if f.i not in event_nouns or f.i == match.token.i]
+            # "imposed on Monday a new round of sanctions on Belarus": a date is no recipient
+            found = [f for f in found if (f.i not in event_nouns or f.i == match.token.i)
+                     and f.ent_type_ not in ("DATE", "TIME")]
             if found:
                 recip_heads = _expand_conj(found[0])
                 break

@@ -63,7 +63,8 @@ BACKGROUND_NOUNS = frozenset({"war", "conflict", "crisis", "violence", "insurgen
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "because", "following", "as", "when", "while", "amid",
                               "despite", "although", "though"})
 NAMING_VERBS = frozenset({"call", "name", "dub", "label", "term", "brand", "nickname", "designate"})
-JOURNEY_LEMMAS = frozenset({"travel", "visit", "go", "come", "fly", "arrive", "return", "head", "tour"})
+JOURNEY_LEMMAS = frozenset({"travel", "visit", "go", "come", "fly", "arrive", "return", "head", "tour", "leave",
+                            "depart", "quit", "walk"})
 # Verbs whose bare participle says how somebody is, not what somebody did to them ("armed men")
 STATE_PARTICIPLES = frozenset({"arm"})
 CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
@@ -317,9 +318,9 @@ class ArticleCoder:
         lemmas = {t.lemma_.lower() for t in sent}
         context = self._contexts(trig, lemmas, sent.text.lower())
         views = derive(self.lexicon, event_type, mode, context, actors, recipients, lemmas)
-        # a verbal act aimed at a capital ("accused Baku of an attack") did not happen there; a meeting or
-        # a journey there ("is due to travel to Benghazi") may
-        verbal = (self.lexicon.types[event_type].quad_class in (1, 3) and event_type != "CONSULT"
+        # an act aimed at a capital or country from afar ("accused Baku of an attack", "cut ties with Iran")
+        # did not happen there; a meeting or a journey there ("is due to travel to Benghazi") may
+        verbal = (event_type not in SCENE_TYPES and event_type != "CONSULT"
                   and where.lemma_.lower() not in JOURNEY_LEMMAS)
         loc = event_location.pick_event_location(sent, where, places, speech_verb=c.modality.speech_verb,
                                                  addressed=c.args.recipients if verbal else (),

@@ -121,8 +121,9 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
     local = (anchor, *extra)
     negated = any(_has_neg(t) for t in local)
     aux = set().union(*(_aux_lemmas(t) for t in local))
-    # Conjoined verbs share the first conjunct's auxiliaries: "will meet and sign".
-    if anchor.dep_ == "conj" and not aux:
+    # Conjoined verbs share the first conjunct's auxiliaries: "will meet and sign" (not one the parser hung
+    # on an infinitive: "said he would not run again and promised a dialogue")
+    if anchor.dep_ == "conj" and not aux and not misattached_conj(anchor):
         aux = _aux_lemmas(anchor.head)
         negated = negated or _has_neg(anchor.head)
     mode: str | None = None
