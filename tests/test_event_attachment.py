@@ -391,3 +391,8 @@ def test_a_round_of_sanctions_has_its_target_not_its_date_as_recipient(pipeline)
     events = _events(pipeline, "Washington on Tuesday imposed a fresh round of sanctions on Venezuela.")
     imposed = next(e for e in events if e["trigger"] == "imposed")
     assert [r["country"] for r in imposed["recipient"]] == ["VEN"]
+
+
+def test_cutting_internet_access_restricts_it(pipeline):
+    events = _events(pipeline, "The government cut mobile internet access across the country on Sunday.")
+    assert [(e["event_type"], e["mode"]) for e in events if e["trigger"] == "cut"] == [("COERCE", ["restrict"])]

@@ -55,3 +55,10 @@ def test_armed_men_arriving_are_deployed_but_a_minister_or_a_general_visits():
     chief = ActorRef(text="the army chief", name="army chief", country="COD", sectors=["MIL"])
     assert rule("CONSULT", "asserted", None, [chief], None, lemma="arrive", texts=["the army chief"])[0] == "CONSULT"
     assert rule("CONSULT", "asserted", None, [troops], None, lemma="meet", texts=["Russian troops"])[0] == "CONSULT"
+
+
+def test_opposition_supporters_gathering_demonstrate_while_leaders_gathering_meet():
+    supporters = ActorRef(text="opposition supporters", name="opposition supporters", country=None, sectors=["OPP"])
+    assert rule("CONSULT", "asserted", None, [supporters], None, lemma="gather")[0] == "PROTEST"
+    assert rule("CONSULT", "asserted", None, [RUS], None, lemma="gather")[0] == "CONSULT"
+    assert rule("CONSULT", "asserted", None, [supporters], None, lemma="meet")[0] == "CONSULT"

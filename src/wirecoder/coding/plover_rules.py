@@ -15,6 +15,7 @@ FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"
 # One commander arriving somewhere visits: "the army chief arrived in Goma".
 COMMAND_ROLES = frozenset({"chief", "commander", "general", "colonel", "officer", "head", "envoy", "spokesman",
                            "minister", "leader", "admiral", "marshal"})
+CROWD_SECTORS = frozenset({"OPP", "LAB", "EDU"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "INS"})
 NONSTATE_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "UAF", "PTY", "EDU", "REL"})
 BLOCKING_LEMMAS = frozenset({"block", "blockade", "barricade", "obstruct", "close", "shut", "occupy", "seal"})
@@ -47,6 +48,9 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
             and all(set(a.sectors) & ARMED_SECTORS and "GOV" not in a.sectors for a in actors)
             and not any(t.lower().split()[-1:] and t.lower().split()[-1] in COMMAND_ROLES for t in actor_texts)):
         event_type = "MOBILIZE"  # troops or gunmen arriving are deployed; a minister or a general visits
+    if (event_type == "CONSULT" and trigger_lemma in ("gather", "assemble") and actors
+            and all(set(a.sectors) and set(a.sectors) <= CROWD_SECTORS for a in actors)):
+        event_type = "PROTEST"  # opposition supporters or strikers gathering: a demonstration, not a meeting
     if event_type == "MOBILIZE" and any("peacekeep" in t.lower() for t in actor_texts):
         event_type = "AID"  # PLOVER: sending peacekeepers is military aid to the host
     if modality == "future" and cue in ("if", "unless") and own and event_type in ("RETREAT", "CONCEDE"):
