@@ -74,6 +74,14 @@ def test_a_capital_hosting_an_agent_does_not_make_it_that_countrys(r):
     assert code(r, "the government in Kabul") == ("AFG", ["GOV"])
 
 
+def test_a_council_whose_name_ends_like_a_known_one_is_not_that_one(r):
+    assert code(r, "Iran's Supreme National Security Council") == ("IRN", ["GOV"])
+    assert code(r, "the National Defence and Security Council", context="MMR") == ("MMR", ["GOV"])
+    assert code(r, "the Security Council") == ("UNO", ["GOV"])
+    # an armed group's name after an adjective is still that group
+    assert code(r, "Dissident FARC rebels") == ("COL", ["REB"])
+
+
 def test_focus_country_only_for_bare_agents(r):
     assert code(r, "soldiers", context="MLI") == ("MLI", ["MIL"])
     assert code(r, "soldiers") == (None, ["MIL"])  # never guessed

@@ -295,6 +295,16 @@ class ActorResolver:
                 or (m.alias.entry.kind == "dict" and m.alias.entry.country is not None
                     and _dict_sectors(m.alias.entry, on))]
         orgs = [m for m in orgs if not m.sponsor and not m.pro]
+        unknown = [m for m in orgs if self._longer_unknown_name(toks, m, matches)]
+        if unknown and len(unknown) == len(orgs):
+            # "Iran's Supreme National Security Council": a body of its own, of the country named with it
+            # (else of the article's country), of the same kind as the body whose name ends it
+            home = next((m.alias.entry.country for m in named
+                         if m.alias.entry.kind in PLACE_KINDS and not m.pro and not m.sponsor), None)
+            body = unknown[-1].alias.entry
+            ref = ActorRef(text=text, name=None, country=home or context,
+                           sectors=[x for x in body.sectors if x in ("GOV", "MIL", "JUD", "LEG")] or ["GOV"])
+            return Resolution(ref, "agent", _code(ref), None, False)
         if orgs:
             best = max(orgs, key=lambda m: (m.end - m.start, -m.start))
             return self._org_res(text, best.alias.entry, agents, on, former, head, plural)
@@ -389,6 +399,22 @@ class ActorResolver:
             return None
         ref = self._person_ref(text, ent, on, former)
         return Resolution(ref, "person", _code(ref), None, plural)
+
+    @staticmethod
+    def _longer_unknown_name(toks: list[Token], m: Match, matches: list[Match]) -> bool:
+        """True when a body's name is the end of a longer one we do not know: "the National Defence and
+        Security Council" and "Iran's Supreme National Security Council" are not the UN Security Council."""
+        assert m.alias is not None
+        if not set(m.alias.entry.sectors) & {"GOV", "LEG", "JUD"}:
+            return False  # "Dissident FARC rebels": an armed group's name is not a council's tail
+        j = m.start - 1
+        if j >= 1 and toks[j].norm in ("and", "of", "for"):
+            j -= 1
+        if j < 0 or any(o.start <= j < o.end and o.alias is not None for o in matches):
+            return False
+        t = toks[j]
+        return (t.orig[:1].isupper() and t.orig.isalpha() and len(t.norm) > 1
+                and t.norm not in ("the", "a", "an") and t.norm not in _HONORIFICS)
 
     def _name_goes_on(self, toks: list[Token], m: Match, matches: list[Match]) -> bool:
         """True when a known name is followed by another capitalised word we do not know and the name as
