@@ -396,3 +396,15 @@ def test_a_round_of_sanctions_has_its_target_not_its_date_as_recipient(pipeline)
 def test_cutting_internet_access_restricts_it(pipeline):
     events = _events(pipeline, "The government cut mobile internet access across the country on Sunday.")
     assert [(e["event_type"], e["mode"]) for e in events if e["trigger"] == "cut"] == [("COERCE", ["restrict"])]
+
+
+def test_the_user_of_a_means_acts_and_the_means_is_its_mode(pipeline):
+    events = _events(pipeline, "The army used drones to attack the town on Monday.")
+    attack = next(e for e in events if e["trigger"] == "attack")
+    assert [a["name"] for a in attack["actor"]] != ["drone"] and attack["actor"] and "drone" in attack["mode"]
+
+
+def test_what_a_thing_is_used_for_is_no_event(pipeline):
+    events = _events(pipeline, "Protesters rallied against a law that critics say is modelled on one used to silence "
+                               "dissent.")
+    assert not any(e["event_type"] == "COERCE" for e in events)

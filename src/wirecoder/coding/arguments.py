@@ -68,6 +68,8 @@ def _expand_conj(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")]]
 
 
+# Verbs whose object is the means of the act in their "to" clause.
+INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
 # Verbs whose patient goes somewhere to act: the one sent does what the "to" clause says.
 SENDING_VERBS = frozenset({"deploy", "redeploy", "send", "dispatch", "mobilize", "mobilise", "airlift", "rush",
                            "fly", "station", "position", "assign", "order"})
@@ -180,6 +182,10 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             gov = gov.head
         return clause_subject(gov, depth + 1)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INSTRUMENT_VERBS:
+            # "police used tear gas to disperse the crowd": the user acts, not the thing used
+            subj, passive = clause_subject(verb.head, depth + 1)
+            return subj, passive or _passive(verb)
         if verb.dep_ == "xcomp":
             # object control: "urged the government to stop" -> the object is the subject
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj",)), None)

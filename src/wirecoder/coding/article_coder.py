@@ -475,6 +475,10 @@ def _descriptive(m: TriggerMatch) -> bool:
         return noun.dep_ in ("dobj", "pobj", "dative") and not (noun.dep_ == "pobj" and noun.head.lower_ == "with")
     if tok.dep_ == "relcl" and tok.head.lemma_.lower() in BACKGROUND_NOUNS:
         return True
+    use = tok.head
+    if (m.kind == "verb" and tok.dep_ in ("xcomp", "advcl") and use.lemma_.lower() == "use" and use.tag_ == "VBN"
+            and use.dep_ == "acl" and not any(c.dep_ in ("aux", "auxpass") for c in use.children)):
+        return True  # "a law used to silence dissent": what a thing serves for, not an act
     if m.kind == "verb" and tok.lemma_.lower() in NAMING_VERBS and (
             any(c.dep_ == "oprd" for c in tok.children)
             or (tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children)

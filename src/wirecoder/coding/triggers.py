@@ -253,7 +253,11 @@ def _cognate_of_verb(n: TriggerMatch, by_verb: dict[int, TriggerMatch]) -> bool:
 def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
     """Modes added by weapon nouns in an ASSAULT clause ("shelled the town with artillery" -> heavy-weapons)."""
     modes: list[str] = []
-    for t in _own_clause(anchor):
+    tokens = _own_clause(anchor)
+    if anchor.dep_ in ("xcomp", "advcl") and anchor.head.lemma_.lower() in ("use", "employ"):
+        # "used drones to attack the town": the means is the object of "use"
+        tokens += [t for c in anchor.head.children if c.dep_ == "dobj" for t in c.subtree]
+    for t in tokens:
         for trig in lexicon.noun_triggers.get(_lemma(t), ()):
             if trig.frame == "instrument":
                 words = trig.words[:-1]
