@@ -33,6 +33,7 @@ DEFAULT_SPEECH_VERBS = frozenset({
 })
 # Links through which a governing clause's modality reaches down; relative clauses and participial
 # modifiers describe their noun and keep their own.
+TIME_PREPS = frozenset({"after", "before", "during", "since", "until", "amid", "despite", "following"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp", "acomp", "dobj", "prep", "pobj"})
 
@@ -122,8 +123,9 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
     negated = any(_has_neg(t) for t in local)
     aux = set().union(*(_aux_lemmas(t) for t in local))
     # Conjoined verbs share the first conjunct's auxiliaries: "will meet and sign" (not one the parser hung
-    # on an infinitive: "said he would not run again and promised a dialogue")
-    if anchor.dep_ == "conj" and not aux and not misattached_conj(anchor):
+    # on an infinitive, "said he would not run again and promised a dialogue", nor a past tense, which has
+    # its own: "said Ankara was not involved and urged Damascus to...")
+    if anchor.dep_ == "conj" and not aux and not misattached_conj(anchor) and anchor.tag_ != "VBD":
         aux = _aux_lemmas(anchor.head)
         negated = negated or _has_neg(anchor.head)
     mode: str | None = None
@@ -147,6 +149,11 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         sibling = below.dep_ == "conj" or astray
         if astray and gov.tag_ in FINITE_TAGS:
             astray = False
+        # an adjunct says when or while, not what was tried: "pushed toward Hama after capturing Aleppo",
+        # "pushed south as jets pounded Idlib" are no attempts to capture or to pound (the governor's
+        # auxiliaries still reach it: "would fight on until Israel ended its war")
+        adjunct = (below.dep_ == "advcl" and any(c.dep_ == "mark" for c in below.children)) or (
+            below.dep_ == "prep" and below.lower_ in TIME_PREPS)
         below = gov
         lemma = gov.lemma_.lower()
         gaux = _aux_lemmas(gov)
@@ -162,7 +169,9 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
             continue
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in gov.children):
             mode = mode or "hypothetical"
-        if lemma in NEGATING_GOVERNORS:
+        if adjunct:
+            pass
+        elif lemma in NEGATING_GOVERNORS:
             negated = True
             cue = lemma
         elif lemma in FUTURE_GOVERNORS and mode is None:
