@@ -408,3 +408,16 @@ def test_what_a_thing_is_used_for_is_no_event(pipeline):
     events = _events(pipeline, "Protesters rallied against a law that critics say is modelled on one used to silence "
                                "dissent.")
     assert not any(e["event_type"] == "COERCE" for e in events)
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Government troops repelled an attack on the garrison overnight.", "repelled"),
+    ("Ukrainian forces beat back a Russian assault near the town.", "beat back"),
+])
+def test_repelling_an_attack_is_fighting(pipeline, text, trigger):
+    assert next(e for e in _events(pipeline, text) if e["trigger"] == trigger)["event_type"] == "ASSAULT"
+
+
+def test_the_attack_repelled_is_the_other_sides(pipeline):
+    events = _events(pipeline, "Ukrainian forces beat back a Russian assault near the town on Sunday.")
+    assert sorted(a["country"] for e in events if e["event_type"] == "ASSAULT" for a in e["actor"]) == ["RUS", "UKR"]

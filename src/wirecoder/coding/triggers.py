@@ -16,6 +16,7 @@ from wirecoder.coding.lexicon import Lexicon, Trigger
 _PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "pobj", "acomp", "advmod", "attr", "oprd", "dative", "compound",
                           "xcomp"})
 _NOUN_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+REPELLING = frozenset({"repel", "repulse", "fend", "beat", "thwart", "foil"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
 PARTITIVES = frozenset({"member", "unit", "hundred", "thousand", "dozen", "score", "contingent", "group", "batch",
                         "column", "battalion", "company", "detachment", "element", "number", "wave", "round",
@@ -227,8 +228,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
                 # event, the verb carries its arguments.
                 n.anchor = head
                 gov.anchor = None  # consumed
-            elif gov.event_type == n.event_type and n.token.dep_ != "pobj":
-                continue  # "fought battles": a cognate object repeats its verb's event
+            elif gov.event_type == n.event_type and n.token.dep_ != "pobj" and _lemma(head) not in REPELLING:
+                continue  # "fought battles": a cognate object repeats its verb's event ("repelled an
+                # attack" does not: the attack is the other side's)
         if _cognate_of_verb(n, by_verb):
             continue  # "fought one of their most serious battles"
         out.append(n)
@@ -246,7 +248,8 @@ def _cognate_of_verb(n: TriggerMatch, by_verb: dict[int, TriggerMatch]) -> bool:
         tok = tok.head
         gov = by_verb.get(tok.i)
         if gov is not None:
-            return gov.event_type == n.event_type and "dobj" in path and "nsubj" not in path
+            return (gov.event_type == n.event_type and "dobj" in path and "nsubj" not in path
+                    and _lemma(gov.token) not in REPELLING)
     return False
 
 
