@@ -282,6 +282,9 @@ def test_a_modifier_the_tagger_takes_for_a_verb_is_no_event(pipeline):
     # the small model tags this "Aid" a verb, though it modifies "groups"
     events = _events(pipeline, "Aid groups say access to the north remains blocked.")
     assert not any(e["event_type"] == "AID" for e in events)
+    # and this "allied" a verb coordinated with "army"
+    events = _events(pipeline, "The army and allied armed groups said they had repelled an assault.")
+    assert not any(e["event_type"] == "COOPERATE" for e in events)
 
 
 def test_the_weapon_a_passive_fired_is_no_recipient(pipeline):

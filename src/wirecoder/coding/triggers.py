@@ -186,8 +186,10 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     verbs: list[TriggerMatch] = []
     nouns: list[TriggerMatch] = []
     for tok in sent:
-        # "Aid groups say": a sentence's first word, capitalised, is tagged a verb though it modifies a noun
-        mistagged = tok.pos_ == "VERB" and tok.dep_ == "compound"
+        # "Aid groups say": a sentence's first word, capitalised, is tagged a verb though it modifies a noun;
+        # "the army and allied armed groups": a verb coordinated with a noun is a modifier too
+        mistagged = tok.pos_ == "VERB" and (tok.dep_ == "compound" or (
+            tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN")))
         if (tok.pos_ in ("VERB", "AUX") and not mistagged) or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
             m = match_verb(tok, lexicon)
             if m:
