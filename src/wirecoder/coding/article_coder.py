@@ -320,10 +320,10 @@ class ArticleCoder:
         views = derive(self.lexicon, event_type, mode, context, actors, recipients, lemmas)
         # an act aimed at a capital or country from afar ("accused Baku of an attack", "cut ties with Iran")
         # did not happen there; a meeting or a journey there ("is due to travel to Benghazi") may
-        verbal = (event_type not in SCENE_TYPES and event_type != "CONSULT"
-                  and where.lemma_.lower() not in JOURNEY_LEMMAS)
+        from_afar = (event_type not in SCENE_TYPES and event_type != "CONSULT"
+                     and where.lemma_.lower() not in JOURNEY_LEMMAS)
         loc = event_location.pick_event_location(sent, where, places, speech_verb=c.modality.speech_verb,
-                                                 addressed=c.args.recipients if verbal else (),
+                                                 addressed=c.args.recipients if from_afar else (),
                                                  apart_from_scene=event_type not in SCENE_TYPES)
         if loc is not None and not _plausible_location(loc, where, sent, self.lexicon.types[event_type].quad_class):
             loc = None

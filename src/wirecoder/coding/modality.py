@@ -169,14 +169,12 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
             continue
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in gov.children):
             mode = mode or "hypothetical"
-        if adjunct:
-            pass
-        elif lemma in NEGATING_GOVERNORS:
+        if not adjunct and lemma in NEGATING_GOVERNORS:
             negated = True
             cue = lemma
-        elif lemma in FUTURE_GOVERNORS and mode is None:
+        elif not adjunct and lemma in FUTURE_GOVERNORS and mode is None:
             mode, cue = "future", lemma
-        elif lemma in HYPOTHETICAL_GOVERNORS and mode is None:
+        elif not adjunct and lemma in HYPOTHETICAL_GOVERNORS and mode is None:
             mode, cue = "hypothetical", lemma
         if gaux & HYPOTHETICAL_AUX and mode is None and gov.dep_ != "ROOT":
             mode, cue = "hypothetical", sorted(gaux & HYPOTHETICAL_AUX)[0]

@@ -46,7 +46,7 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
                             or (speaker is None and cue in INTENT_CUES))
     if (event_type == "CONSULT" and trigger_lemma == "arrive" and actors
             and all(set(a.sectors) & ARMED_SECTORS and "GOV" not in a.sectors for a in actors)
-            and not any(t.lower().split()[-1:] and t.lower().split()[-1] in COMMAND_ROLES for t in actor_texts)):
+            and not any((t.lower().split() or [""])[-1] in COMMAND_ROLES for t in actor_texts)):
         event_type = "MOBILIZE"  # troops or gunmen arriving are deployed; a minister or a general visits
     if (event_type == "CONSULT" and trigger_lemma in ("gather", "assemble") and actors
             and all(set(a.sectors) and set(a.sectors) <= CROWD_SECTORS for a in actors)):
