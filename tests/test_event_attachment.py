@@ -424,3 +424,10 @@ def test_repelling_an_attack_is_fighting(pipeline, text, trigger):
 def test_the_attack_repelled_is_the_other_sides(pipeline):
     events = _events(pipeline, "Ukrainian forces beat back a Russian assault near the town on Sunday.")
     assert sorted(a["country"] for e in events if e["event_type"] == "ASSAULT" for a in e["actor"]) == ["RUS", "UKR"]
+
+
+def test_the_party_to_a_pact_or_to_ties_is_no_scene(pipeline):
+    for text in ("Seoul suspended a military pact with Pyongyang last week.",
+                 "Bahrain cut ties with Tehran in 2016."):
+        event = next(e for e in _events(pipeline, text) if e["event_type"] == "SANCTION")
+        assert event["location"] is None, text

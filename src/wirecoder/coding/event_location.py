@@ -28,6 +28,10 @@ ACTOR_NOUNS = frozenset({"government", "ministry", "minister", "president", "arm
                          "force", "police", "leader", "leadership", "regime", "administration", "embassy",
                          "ambassador", "envoy", "official", "officials", "parliament", "spokesman",
                          "spokeswoman", "delegation", "navy", "troops", "decision", "authorities"})
+# Nouns whose "with" names the other party: "a pact with Pyongyang", "talks with Moscow".
+PARTNER_NOUNS = frozenset({"pact", "tie", "ties", "relation", "relations", "talk", "talks", "agreement", "deal",
+                           "treaty", "accord", "negotiation", "negotiations", "dialogue", "cooperation", "contact",
+                           "contacts", "truce", "ceasefire", "alliance", "partnership", "dispute", "standoff"})
 # Words for a kind of place that follow its name: "Sagaing region", "Latakia province"
 PLACE_KIND_NOUNS = frozenset({"region", "province", "state", "district", "county", "governorate", "department",
                               "oblast", "prefecture", "municipality", "territory", "city", "town", "village",
@@ -46,6 +50,8 @@ def is_actor_metonym(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and head.dep_ == "agent":  # "... was imposed by Washington"
         return True
+    if root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in PARTNER_NOUNS:
+        return True  # "suspended a military pact with Pyongyang", "cut ties with Tehran": a party
     if root.dep_ in ("poss", "compound", "nmod", "amod") and head.lemma_.lower() in ACTOR_NOUNS:
         return True
     # Coordinated subjects: "Turkey and Russia said".
