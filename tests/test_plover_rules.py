@@ -50,6 +50,8 @@ def test_armed_men_arriving_are_deployed_but_a_minister_or_a_general_visits():
     troops = ActorRef(text="Russian troops", name="Russian troops", country="RUS", sectors=["MIL"])
     assert rule("CONSULT", "asserted", None, [troops], None, lemma="arrive", texts=["Russian troops"])[0] == "MOBILIZE"
     assert rule("CONSULT", "asserted", None, [REBELS], None, lemma="arrive", texts=["rebels"])[0] == "MOBILIZE"
+    militia = ActorRef(text="the militia", name="militia", country=None, sectors=["MLA"])  # armed, as in derived
+    assert rule("CONSULT", "asserted", None, [militia], None, lemma="arrive", texts=["the militia"])[0] == "MOBILIZE"
     defmin = ActorRef(text="Sergei Shoigu", name="Sergei Shoigu", country="RUS", sectors=["GOV", "MIL"])
     assert rule("CONSULT", "asserted", None, [defmin], None, lemma="arrive", texts=["Sergei Shoigu"])[0] == "CONSULT"
     chief = ActorRef(text="the army chief", name="army chief", country="COD", sectors=["MIL"])

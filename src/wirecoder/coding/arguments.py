@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from wirecoder.coding.modality import FINITE_TAGS, misattached_conj
-from wirecoder.coding.triggers import TriggerMatch
+from wirecoder.coding.triggers import INSTRUMENT_VERBS, TriggerMatch
 
 SUBJ = ("nsubj", "csubj")
 # Prepositions whose object is the target of the act ("fired on", "sanctions against", "talks with").
@@ -68,8 +68,6 @@ def _expand_conj(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")]]
 
 
-# Verbs whose object is the means of the act in their "to" clause.
-INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
 # Verbs whose patient goes somewhere to act: the one sent does what the "to" clause says.
 SENDING_VERBS = frozenset({"deploy", "redeploy", "send", "dispatch", "mobilize", "mobilise", "airlift", "rush",
                            "fly", "station", "position", "assign", "order"})
@@ -77,6 +75,15 @@ SENDING_VERBS = frozenset({"deploy", "redeploy", "send", "dispatch", "mobilize",
 
 def _passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _sent_to_do(verb: Token) -> bool:
+    """Whether verb says what those a passive verb of sending sent were to do: "troops were sent to
+    protect them" (the parser's xcomp), "officers had been deployed to rescue the victims" (its advcl)."""
+    head = verb.head
+    return (head.lemma_.lower() in SENDING_VERBS and _passive(head) and head.i != verb.i
+            and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl"
+                                          and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))))
 
 
 def _relcl_antecedent(tok: Token) -> Token:
@@ -161,8 +168,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return verb.head, True  # "the attack carried out by militants" -> head is the patient
     if verb.dep_ == "acl":
         return verb.head, False
-    if (verb.dep_ == "advcl" and verb.head.lemma_.lower() in SENDING_VERBS and _passive(verb.head)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+    if _sent_to_do(verb):
         # "officers had been deployed to rescue the victims": those sent do what they were sent for
         subj, _ = clause_subject(verb.head, depth + 1)
         return subj, _passive(verb)
@@ -191,9 +197,6 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj",)), None)
             if obj is not None:
                 return obj, False
-            if verb.head.lemma_.lower() in SENDING_VERBS and _passive(verb.head):
-                subj, _ = clause_subject(verb.head, depth + 1)  # "troops were sent to protect them"
-                return subj, _passive(verb)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             return clause_subject(verb.head.head, depth + 1)
         subj, passive = clause_subject(verb.head, depth + 1)

@@ -39,10 +39,10 @@ from wirecoder.coding.triggers import (
 )
 from wirecoder.schema import HIDDEN_MODALITIES, ActorRef, Article, CodedArticle, Event, Place
 
-# Verbal events that own the clause below them: "agreed to withdraw" is one AGREE.
 # Acts done on the ground, most often where the events around them in the sentence were ("arrested 15
 # people after protesters attacked a hotel in Rotherham").
 SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
+# Verbal events that own the clause below them: "agreed to withdraw" is one AGREE.
 VERBAL_GOVERNOR_TYPES = frozenset({
     "AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE",
 })

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from wirecoder.coding.derived import ARMED_SECTORS
 from wirecoder.schema import ActorRef
 
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
@@ -16,7 +17,6 @@ FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"
 COMMAND_ROLES = frozenset({"chief", "commander", "general", "colonel", "officer", "head", "envoy", "spokesman",
                            "minister", "leader", "admiral", "marshal"})
 CROWD_SECTORS = frozenset({"OPP", "LAB", "EDU"})
-ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "INS"})
 NONSTATE_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "UAF", "PTY", "EDU", "REL"})
 BLOCKING_LEMMAS = frozenset({"block", "blockade", "barricade", "obstruct", "close", "shut", "occupy", "seal"})
 # Material conflict that an actor says it will or would do is a threat (PLOVER: THREATEN, not ASSAULT+future).

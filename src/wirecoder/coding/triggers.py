@@ -16,7 +16,12 @@ from wirecoder.coding.lexicon import Lexicon, Trigger
 _PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "pobj", "acomp", "advmod", "attr", "oprd", "dative", "compound",
                           "xcomp"})
 _NOUN_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# Verbs whose object is an attack of the other side's, not a cognate of their own: "repelled an attack".
 REPELLING = frozenset({"repel", "repulse", "fend", "beat", "thwart", "foil"})
+# Nouns naming what an act answers: "fired rockets in response to a drone strike".
+CAUSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "retribution"})
+# Verbs whose object is the means of the act in their "to" clause: "used drones to attack the town".
+INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
 PARTITIVES = frozenset({"member", "unit", "hundred", "thousand", "dozen", "score", "contingent", "group", "batch",
                         "column", "battalion", "company", "detachment", "element", "number", "wave", "round",
@@ -259,7 +264,7 @@ def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
     """Modes added by weapon nouns in an ASSAULT clause ("shelled the town with artillery" -> heavy-weapons)."""
     modes: list[str] = []
     tokens = _own_clause(anchor)
-    if anchor.dep_ in ("xcomp", "advcl") and anchor.head.lemma_.lower() in ("use", "employ"):
+    if anchor.dep_ in ("xcomp", "advcl") and anchor.head.lemma_.lower() in INSTRUMENT_VERBS:
         # "used drones to attack the town": the means is the object of "use"
         tokens += [t for c in anchor.head.children if c.dep_ == "dobj" for t in c.subtree]
     for t in tokens:
@@ -270,9 +275,6 @@ def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
                     modes.extend(m for m in trig.modes if m not in modes)
     return tuple(modes)
 
-
-# Nouns naming what an act answers: "fired rockets in response to a drone strike".
-CAUSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "retribution"})
 
 
 def _own_clause(anchor: Token) -> list[Token]:
