@@ -123,32 +123,6 @@ def test_the_division_named_beats_the_country_around_it(pipeline, text):
     assert strike["location"]["text"] == "Sagaing"
 
 
-def test_naming_a_place_is_no_phone_call(pipeline):
-    events = _events(pipeline, "Separatists have fought since 2017 to create a state they call Ambazonia in the west.")
-    assert not [e for e in events if e["event_type"] == "CONSULT"]
-
-
-def test_armed_as_a_description_is_no_military_aid(pipeline):
-    events = _events(pipeline, "The patrol was surrounded by about 300 people, some of them armed, in the rural "
-                               "district.")
-    assert not [e for e in events if e["event_type"] == "AID"]
-
-
-def test_a_call_on_a_weekday_is_no_call_on_somebody(pipeline):
-    events = _events(pipeline, "The president, whom the envoy called on Monday, later agreed to the plan.")
-    assert not [e for e in events if e["event_type"] == "REQUEST"]
-
-
-@pytest.mark.parametrize("text,trigger", [
-    ("Government troops retook the airport from the rebels on Sunday.", "retook"),
-    ("The army recaptured the town of Kidal on Tuesday.", "recaptured"),
-    ("Rebels regained control of the border crossing overnight.", "regained"),
-])
-def test_retaking_ground_is_seizing_it(pipeline, text, trigger):
-    seizure = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
-    assert seizure["event_type"] == "COERCE" and seizure["mode"] == ["seize"]
-
-
 def test_the_story_after_an_agency_dateline_is_coded(pipeline):
     # the parser hangs "fighters" on the dateline and "killed" on them, as if it described them
     events = _events(pipeline, "OUAGADOUGOU (AFP) - Jihadist fighters killed at least 30 soldiers in an attack "
@@ -163,21 +137,6 @@ def test_a_town_placed_by_a_bearing_from_another_is_the_scene(pipeline):
                                "(15 miles) south of Kramatorsk, local officials said.")
     killing = next(e for e in events if e["trigger"] == "killed")
     assert killing["location"]["text"] == "Kostiantynivka"
-
-
-def test_pressing_an_offensive_is_fighting(pipeline):
-    events = _events(pipeline, "Russian forces pressed their offensive toward Pokrovsk, the Ukrainian military said.")
-    assert next(e for e in events if e["trigger"] == "pressed")["event_type"] == "ASSAULT"
-
-
-@pytest.mark.parametrize("text,trigger", [
-    ("Rebel fighters besieged the garrison town for three months.", "besieged"),
-    ("Insurgents laid siege to the district headquarters on Monday.", "laid siege"),
-    ("Militia forces pressed their siege of the provincial capital.", "pressed"),
-])
-def test_besieging_a_town_is_restricting_it(pipeline, text, trigger):
-    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
-    assert event["event_type"] == "COERCE" and event["mode"] == ["restrict"]
 
 
 def test_they_who_issued_the_statement_call_for_restraint(pipeline):
@@ -278,15 +237,6 @@ def test_a_place_closing_an_organisations_name_is_no_scene(pipeline):
     assert condemn["location"] is None
 
 
-def test_a_modifier_the_tagger_takes_for_a_verb_is_no_event(pipeline):
-    # the small model tags this "Aid" a verb, though it modifies "groups"
-    events = _events(pipeline, "Aid groups say access to the north remains blocked.")
-    assert not any(e["event_type"] == "AID" for e in events)
-    # and this "allied" a verb coordinated with "army"
-    events = _events(pipeline, "The army and allied armed groups said they had repelled an assault.")
-    assert not any(e["event_type"] == "COOPERATE" for e in events)
-
-
 def test_the_weapon_a_passive_fired_is_no_recipient(pipeline):
     events = _events(pipeline, "Rockets were fired from Syria towards the Israeli town of Metula.")
     firing = next(e for e in events if e["trigger"] == "fired")
@@ -340,11 +290,6 @@ def test_an_accusation_the_accused_denies_is_still_coded(pipeline):
     assert {"ACCUSE", "REJECT"} <= {e["event_type"] for e in events}
 
 
-def test_taking_place_somewhere_is_no_seizure(pipeline):
-    events = _events(pipeline, "The meeting took place in the North Waziristan district on Friday.")
-    assert not any(e["event_type"] == "COERCE" for e in events)
-
-
 @pytest.mark.parametrize("text,trigger,actor,recipient", [
     ("Police said officers had been deployed to rescue the hostages.", "rescue", "officer", "hostage"),
     ("The prisoners were due to be released on Monday.", "released", None, "prisoner"),
@@ -396,29 +341,10 @@ def test_a_round_of_sanctions_has_its_target_not_its_date_as_recipient(pipeline)
     assert [r["country"] for r in imposed["recipient"]] == ["VEN"]
 
 
-def test_cutting_internet_access_restricts_it(pipeline):
-    events = _events(pipeline, "The government cut mobile internet access across the country on Sunday.")
-    assert [(e["event_type"], e["mode"]) for e in events if e["trigger"] == "cut"] == [("COERCE", ["restrict"])]
-
-
 def test_the_user_of_a_means_acts_and_the_means_is_its_mode(pipeline):
     events = _events(pipeline, "The army used drones to attack the town on Monday.")
     attack = next(e for e in events if e["trigger"] == "attack")
     assert [a["name"] for a in attack["actor"]] != ["drone"] and attack["actor"] and "drone" in attack["mode"]
-
-
-def test_what_a_thing_is_used_for_is_no_event(pipeline):
-    events = _events(pipeline, "Protesters rallied against a law that critics say is modelled on one used to silence "
-                               "dissent.")
-    assert not any(e["event_type"] == "COERCE" for e in events)
-
-
-@pytest.mark.parametrize("text,trigger", [
-    ("Government troops repelled an attack on the garrison overnight.", "repelled"),
-    ("Ukrainian forces beat back a Russian assault near the town.", "beat back"),
-])
-def test_repelling_an_attack_is_fighting(pipeline, text, trigger):
-    assert next(e for e in _events(pipeline, text) if e["trigger"] == trigger)["event_type"] == "ASSAULT"
 
 
 def test_the_attack_repelled_is_the_other_sides(pipeline):
@@ -431,3 +357,48 @@ def test_the_party_to_a_pact_or_to_ties_is_no_scene(pipeline):
                  "Bahrain cut ties with Tehran in 2016."):
         event = next(e for e in _events(pipeline, text) if e["event_type"] == "SANCTION")
         assert event["location"] is None, text
+
+
+@pytest.mark.parametrize("text,trigger,event_type,mode", [
+    # retaking ground is seizing it
+    ("Government troops retook the airport from the rebels on Sunday.", "retook", "COERCE", ["seize"]),
+    ("The army recaptured the town of Kidal on Tuesday.", "recaptured", "COERCE", ["seize"]),
+    ("Rebels regained control of the border crossing overnight.", "regained", "COERCE", ["seize"]),
+    # besieging a town restricts it
+    ("Rebel fighters besieged the garrison town for three months.", "besieged", "COERCE", ["restrict"]),
+    ("Insurgents laid siege to the district headquarters on Monday.", "laid siege", "COERCE", ["restrict"]),
+    ("Militia forces pressed their siege of the provincial capital.", "pressed", "COERCE", ["restrict"]),
+    # pressing an offensive, or repelling one, is fighting (mode not checked: None)
+    ("Russian forces pressed their offensive toward Pokrovsk, the Ukrainian military said.", "pressed", "ASSAULT",
+     None),
+    ("Government troops repelled an attack on the garrison overnight.", "repelled", "ASSAULT", None),
+    ("Ukrainian forces beat back a Russian assault near the town.", "beat back", "ASSAULT", None),
+])
+def test_a_trigger_phrase_codes_its_type_and_mode(pipeline, text, trigger, event_type, mode):
+    found = [e for e in _events(pipeline, text) if e["trigger"] == trigger]
+    assert found and found[0]["event_type"] == event_type
+    assert mode is None or found[0]["mode"] == mode
+
+
+def test_cutting_internet_access_restricts_it(pipeline):
+    events = _events(pipeline, "The government cut mobile internet access across the country on Sunday.")
+    assert [(e["event_type"], e["mode"]) for e in events if e["trigger"] == "cut"] == [("COERCE", ["restrict"])]
+
+
+@pytest.mark.parametrize("text,event_type", [
+    # naming a place is no phone call
+    ("Separatists have fought since 2017 to create a state they call Ambazonia in the west.", "CONSULT"),
+    # "armed" as a description is no military aid
+    ("The patrol was surrounded by about 300 people, some of them armed, in the rural district.", "AID"),
+    # a call on a weekday is no call on somebody
+    ("The president, whom the envoy called on Monday, later agreed to the plan.", "REQUEST"),
+    # modifiers the tagger takes for verbs: this "Aid" opening the sentence, this "allied" coordinated with "army"
+    ("Aid groups say access to the north remains blocked.", "AID"),
+    ("The army and allied armed groups said they had repelled an assault.", "COOPERATE"),
+    # taking place somewhere is no seizure
+    ("The meeting took place in the North Waziristan district on Friday.", "COERCE"),
+    # what a thing is used for is no event
+    ("Protesters rallied against a law that critics say is modelled on one used to silence dissent.", "COERCE"),
+])
+def test_a_reading_that_is_no_event_of_the_type(pipeline, text, event_type):
+    assert not any(e["event_type"] == event_type for e in _events(pipeline, text))
