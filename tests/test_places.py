@@ -1657,3 +1657,12 @@ def test_a_small_town_the_model_calls_an_organisation_is_a_place_near_which_thin
 def test_an_oblast_named_after_its_city_in_the_gazetteers_own_form(nlp, finder, text, precision):
     # GeoNames writes the division "Kharkivs'ka Oblast'"; news writes "Kharkiv region"
     assert _by_text(finder.find(nlp(text)), "Kharkiv").precision == precision
+
+
+@pytest.mark.parametrize("text,place,name_end", [
+    ("Fighters of the Tehreek-e-Taliban Pakistan ambushed a patrol near Bannu.", "Bannu", "Pakistan"),
+    ("Islamic State West Africa Province fighters raided a base in Borno.", "Borno", "West Africa"),
+])
+def test_a_place_ending_a_known_organisations_name_is_no_place(nlp, finder, text, place, name_end):
+    found = [p.text for p in finder.find(nlp(text))]
+    assert place in found and name_end not in found

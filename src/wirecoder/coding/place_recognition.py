@@ -150,6 +150,7 @@ def _alone(tok: Token) -> bool:
 COURT_QUALIFIERS = frozenset({"crown", "superior", "magistrates"})  # institution words only before "Court"
 # Prepositions after which a lone name the model calls an organisation is where something happened.
 ORG_PLACE_PREPS = frozenset({"near", "outside", "around"})
+ORG_NAME_REACH = 6  # words before a place that an organisation's name ending in it may span
 BIG_CITY_POP = 100_000  # a city whose name is a place wherever the model put it, unless it speaks
 
 
@@ -826,6 +827,8 @@ class ToponymRecogniser:
             return True
         if span.end < len(doc) and doc[span.end].text in NEWSPAPER_WORDS:
             return True  # "the New York Times", "Bucharest Daily News": a masthead, not the city
+        if self._closes_organisation_name(span):
+            return True
         org = kb_fold(span.text) in self.organisations and (
             prev not in WHERE_PREPS or doc[span.start - 2:span.start].text.lower() == "according to")
         if org or (len(span) == 1 and speaks(span) and not is_dateline(span)):
@@ -844,6 +847,14 @@ class ToponymRecogniser:
         if _saints_dedication(span):
             return True
         return len(span) == 1 and len(span.text) <= 5 and span.text.upper() in acronyms(doc, self.names.has_name)
+
+    def _closes_organisation_name(self, span: Span) -> bool:
+        """The last words of an organisation's name the actor KB knows, which the model split off as a
+        place: "Tehreek-e-Taliban Pakistan", "the Bank of England"."""
+        doc = span.doc
+        first = max(span.sent.start, span.start - ORG_NAME_REACH)
+        return any(kb_fold(doc[k:span.end].text) in self.organisations for k in range(first, span.start)
+                   if any(t.is_alpha and t.pos_ != "DET" for t in doc[k:span.start]))  # not "the European Union"
 
     def _described_as_person(self, span: Span) -> bool:
         """A town's name in apposition to a noun for a person: "Houston, a U.S. official, said" (a country
