@@ -402,3 +402,95 @@ def test_cutting_internet_access_restricts_it(pipeline):
 ])
 def test_a_reading_that_is_no_event_of_the_type(pipeline, text, event_type):
     assert not any(e["event_type"] == event_type for e in _events(pipeline, text))
+
+
+@pytest.mark.parametrize("text,event_type", [
+    # what a restriction keeps from happening does not happen
+    ("The junta restricted visits by foreign monitors to the prisons.", "CONSULT"),
+    # taking the oath of office is no pledge to anybody
+    ("The general was sworn in as interim president on Monday.", "AGREE"),
+])
+def test_no_event_of_the_type_in_a_prevented_act_or_an_oath_of_office(pipeline, text, event_type):
+    assert not any(e["event_type"] == event_type for e in _events(pipeline, text))
+
+
+def test_the_possessor_of_an_arrest_is_the_one_arrested(pipeline):
+    events = _events(pipeline, "The ministry doubled the reward for information leading to the rebel "
+                               "leader's arrest.")
+    assert not any(e["event_type"] == "COERCE" and e["actor"] for e in events)
+
+
+def test_being_unable_to_act_is_no_refusal(pipeline):
+    events = _events(pipeline, "The Red Cross said it had been unable to deliver medicine to Marib.")
+    delivery = next(e for e in events if e["trigger"] == "deliver")
+    assert (delivery["event_type"], delivery["modality"]) == ("AID", "negated")
+
+
+@pytest.mark.parametrize("text,trigger,place", [
+    # each of several coordinated subjects is an actor, not a scene
+    ("Denmark, Norway and Sweden imposed travel bans on the junta's ministers.", "imposed", None),
+    # a place named with its kind ("the X strait") is as much the object of "near" as "the strait of X",
+    # and beats a place in a relative clause describing the actor
+    ("The Houthis, who control much of northern Yemen, attacked a freighter near the Bab al-Mandab strait.",
+     "attacked", "Bab al-Mandab"),
+    # the parties a mediator goes between are no scene
+    ("Qatar, which has mediated between Kinshasa and the rebels, urged restraint.", "mediated", None),
+    # a union to join is no scene
+    ("Students have marched for three days since the cabinet dropped its bid to join the European Union.",
+     "marched", None),
+    # an accusation takes no place from a relative clause on a noun inside it
+    ("The minister accused Tehran of arming the militia, which has launched raids in Kirkuk province.",
+     "accused", None),
+])
+def test_places_that_say_who_or_what_rather_than_where(pipeline, text, trigger, place):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert (event["location"] or {}).get("text") == place
+
+
+def test_the_parties_a_mediator_goes_between_are_its_recipients(pipeline):
+    events = _events(pipeline, "Qatar, which has mediated between Kinshasa and the rebels, urged restraint.")
+    mediation = next(e for e in events if e["trigger"] == "mediated")
+    assert "COD" in {r["country"] for r in mediation["recipient"]}
+
+
+def test_coordinated_nationalities_are_one_actor_each(pipeline):
+    events = _events(pipeline, "French and Malian troops raided a camp near Gao.")
+    raid = next(e for e in events if e["trigger"] == "raided")
+    assert [(a["country"], a["sectors"]) for a in raid["actor"]] == [("FRA", ["MIL"]), ("MLI", ["MIL"])]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # a flag of convenience names no party
+    ("Pirates fired on a Panamanian-flagged bulk carrier off Somalia.", "fired"),
+    # a town near the thing hijacked is where, not whom
+    ("Gunmen hijacked a truck near Kandahar.", "hijacked"),
+    # so is a town naming the station retaken
+    ("The army retook the Omdurman radio station on Sunday.", "retook"),
+])
+def test_a_flag_or_a_nearby_town_is_no_recipient(pipeline, text, trigger):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert event["recipient"] == []
+
+
+def test_the_subject_after_a_two_word_dateline_is_the_actor(pipeline):
+    events = _events(pipeline, "PORT MORESBY, May 2 - Australian soldiers trained local recruits near Lae.")
+    training = next(e for e in events if e["trigger"] == "trained")
+    assert [a["country"] for a in training["actor"]] == ["AUS"]
+
+
+def test_a_past_tense_hung_on_a_when_clause_is_the_speakers_own_act(pipeline):
+    events = _events(pipeline, "The opposition leader said he would not concede until the count ends and "
+                               "accused the commission of fraud.")
+    accusation = next(e for e in events if e["trigger"] == "accused")
+    assert accusation["modality"] == "asserted" and accusation["actor"]
+
+
+@pytest.mark.parametrize("text,trigger,actor", [
+    ("The army launched an operation to retake the town.", "retake", "army"),
+    ("Opposition supporters massed in the square for a march to demand the president's resignation.",
+     "demand", "opposition supporters"),
+])
+def test_an_infinitive_on_an_undertaking_is_the_purpose_of_those_who_undertake_it(pipeline, text, trigger,
+                                                                                   actor):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert [a["text"].lower().removeprefix("the ") for a in event["actor"]] == [actor]

@@ -152,3 +152,12 @@ def drop_weak_head(toks: list[Token], matches: list[Match]) -> list[Match]:
     if first.norm in _ATTACHING or first.orig[:1].isupper() or first.norm.endswith(("ed", "ing")):
         return matches
     return matches[:-1]
+
+
+# Words after a nationality that make it a ship's or plane's registry, not its owner or crew.
+REGISTRY_WORDS = frozenset({"flagged", "registered"})
+
+
+def drop_registry_flags(toks: list[Token], matches: list[Match]) -> list[Match]:
+    """"A Liberian-flagged tanker": a flag of convenience names no party to the event."""
+    return [m for m in matches if not (m.end < len(toks) and toks[m.end].norm in REGISTRY_WORDS)]

@@ -25,6 +25,7 @@ from wirecoder.coding.actor_phrases import (
     EVENT_HEADS,
     PLACE_KINDS,
     THING_HEADS,
+    drop_registry_flags,
     drop_weak_head,
     event_headed,
     place_headed,
@@ -67,7 +68,7 @@ _RULERS = frozenset({"government", "regime", "authorities", "authority", "admini
                      "junta", "rulers", "ruler"})
 # Prepositions that put the place after them where something is: "a monastery in Banjska".
 _PLACE_PREPS = frozenset({"in", "near", "at", "of", "outside", "around", "inside", "across", "from"})
-_PLACE_DEPS = frozenset({"compound", "dobj", "npadvmod", "nmod", "poss"})
+_PLACE_DEPS = frozenset({"compound", "dobj", "npadvmod", "nmod", "poss", "amod"})
 # Courtesy titles and ranks written before a name: never a given name.
 _HONORIFICS = frozenset({
     "mr", "mrs", "ms", "miss", "mister", "madam", "madame", "dr", "sir", "dame", "lord", "lady", "gen", "col",
@@ -177,9 +178,12 @@ class ActorResolver:
                 return None
             # "the president" with nobody earlier to point at: read it as a generic mention.
         res = self.resolve_full(text, context=context or state.focus_country, on=on)
-        if res is not None and self._bare_place(res) and getattr(span.root, "dep_", "") in _PLACE_DEPS:
-            # "the Qamishli fighting", "will leave Geneva": a town as modifier or object is where
-            # something happens, not who does it (as subject it may stand for its people).
+        root = getattr(span, "root", None)
+        if res is not None and self._bare_place(res) and root is not None and (
+                root.dep_ in _PLACE_DEPS or (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS - {"of"})):
+            # "the Qamishli fighting", "will leave Geneva", "a ship near Hodeidah": a town as modifier,
+            # object or locative is where something happens, not who does it (as subject it may stand
+            # for its people).
             res = None
         labels = {e.label_ for e in getattr(span, "ents", ())}
         is_person = bool(res and res.kind == "person") or (
@@ -237,7 +241,7 @@ class ActorResolver:
     def _resolve_matches(self, text: str, toks: list[Token], matches: list[Match], context: str | None,
                          on: date | None, poss: frozenset[int] = frozenset()) -> Resolution | None:
         matches = self._demote_generic_names(toks, matches, context)
-        matches = drop_weak_head(toks, matches)
+        matches = drop_weak_head(toks, drop_registry_flags(toks, matches))
         if not matches or thing_headed(toks, matches) or place_headed(toks, matches) or event_headed(toks, matches):
             return None
         norms = {t.norm for t in toks}

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from wirecoder.coding.modality import FINITE_TAGS, misattached_conj
+from wirecoder.coding.actor_phrases import REGISTRY_WORDS
+from wirecoder.coding.modality import conj_partner, misattached_conj
 from wirecoder.coding.triggers import INSTRUMENT_VERBS, TriggerMatch
 
 SUBJ = ("nsubj", "csubj")
@@ -16,6 +17,11 @@ TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "toward
 # Prepositional objects of an event noun that name its doer ("arrival of troops", "attacks by the army").
 NOUN_AGENT_PREPS = frozenset({"by"})
 NOUN_OF_AGENT_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID"})
+# Event nouns whose possessor undergoes the act unless an "of" phrase names who does: "Maduro's arrest",
+# "the journalist's release" (but "Hamas's release of hostages").
+PATIENT_POSSESSOR_NOUNS = frozenset({"arrest", "detention", "capture", "release", "killing", "assassination",
+                                     "execution", "abduction", "kidnapping", "murder", "deportation",
+                                     "extradition", "expulsion", "ouster", "removal", "imprisonment", "trial"})
 # Dependents dropped from a mention: clauses and trailing material that are not part of the name.
 _CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "parataxis", "prep", "ccomp", "mark",
                   "advmod"})
@@ -64,10 +70,35 @@ def mention_span(head: Token) -> Span:
     return doc[lo: hi + 1]
 
 
+def mention_spans(heads: list[Token]) -> list[Span]:
+    """The noun phrases headed by heads, with a phrase whose nationalities are coordinated read as one
+    phrase per nationality: "French and Malian troops" is "French" (a modifier whose head is the next
+    phrase's: ArticleCoder gives it that phrase's sectors) and "Malian troops"."""
+    out: list[Span] = []
+    for h in heads:
+        full = mention_span(h)
+        for m in h.children:
+            if m.dep_ not in ("amod", "nmod", "compound") or not full.start <= m.i < h.i \
+                    or m.ent_type_ not in ("NORP", "GPE"):
+                continue
+            others = [c for c in m.conjuncts if m.i < c.i < h.i and c.ent_type_ in ("NORP", "GPE")]
+            if others:
+                out.append(h.doc[full.start:m.i + 1])
+                out.extend(h.doc[c.i:h.i + 1] for c in others)
+                break
+        else:
+            out.append(full)
+    return out
+
+
 def _expand_conj(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")]]
 
 
+# Nouns for an undertaking, whose infinitive says what it is for: "a rally to protest", "a plan to attack".
+PURPOSE_NOUNS = frozenset({"rally", "march", "protest", "demonstration", "gathering", "meeting", "plan", "bid",
+                           "effort", "attempt", "move", "push", "campaign", "drive", "operation", "mission",
+                           "trip", "visit", "strike", "sit-in", "vigil", "convoy", "offensive"})
 # Verbs whose patient goes somewhere to act: the one sent does what the "to" clause says.
 SENDING_VERBS = frozenset({"deploy", "redeploy", "send", "dispatch", "mobilize", "mobilise", "airlift", "rush",
                            "fly", "station", "position", "assign", "order"})
@@ -102,7 +133,7 @@ def _undateline(tok: Token) -> Token:
     """'GUSAU, Nigeria - Armed men stormed…': a dateline city parsed as the subject (or as the head the
     story's subject hangs on, as apposition or conjunct) stands for the phrase after its dash; with no dash,
     for its apposition."""
-    if tok.is_upper and len(tok.text) > 2 and tok.i == tok.sent.start:
+    if _dateline_word(tok):
         aps = [c for c in tok.children if c.dep_ in ("appos", "conj")]
         # "BANGKOK (Reuters) - A Myanmar military air strike…": the agency and the subject may both hang
         # on the dateline; the subject is the one after the dash
@@ -114,6 +145,14 @@ def _undateline(tok: Token) -> Token:
 
 
 _DASHES = ("-", "–", "—")
+
+
+def _dateline_word(tok: Token) -> bool:
+    """The head word of a dateline opening the sentence, of one word or a few ("BEIRUT", "PORT SUDAN",
+    "ABU DHABI")."""
+    start = tok.sent.start
+    return (tok.is_upper and len(tok.text) > 2 and tok.i - start < 3
+            and all(t.is_upper and t.is_alpha for t in tok.doc[start:tok.i + 1]))
 
 
 def _dash_between(tok: Token, later: Token) -> bool:
@@ -130,7 +169,7 @@ def story_subject(noun: Token) -> Token | None:
     tok = noun
     while tok.dep_ == "appos" and tok.head.i < tok.i:
         tok = tok.head
-    if tok.i != noun.i and tok.i == tok.sent.start and tok.is_upper and len(tok.text) > 2 and _dash_between(tok, noun):
+    if tok.i != noun.i and _dateline_word(tok) and _dash_between(tok, noun):
         return noun
     subject = _undateline(noun)
     return subject if subject.i != noun.i else None
@@ -160,6 +199,16 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return _relcl_antecedent(c), True
     if depth > 3:
         return None, False
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in PURPOSE_NOUNS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "converged for a rally in Lagos to protest…", "has a plan to attack": an infinitive on a noun
+        # for an undertaking is the purpose of whoever the noun's own clause is about ("forced people to
+        # flee", "the first country to recognise" keep their noun)
+        gov = verb.head
+        while gov.head.i != gov.i and gov.pos_ not in ("VERB", "AUX"):
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX"):
+            return clause_subject(gov, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head, False
     if verb.dep_ == "acl" and (story := story_subject(verb.head)) is not None:
@@ -183,10 +232,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     if misattached_conj(verb):
         # "urged both sides to show restraint and offered to mediate": the finite verb it goes with
-        gov = verb.head
-        while gov.head.i != gov.i and gov.tag_ not in FINITE_TAGS:
-            gov = gov.head
-        return clause_subject(gov, depth + 1)
+        return clause_subject(conj_partner(verb), depth + 1)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INSTRUMENT_VERBS:
             # "police used tear gas to disperse the crowd": the user acts, not the thing used
@@ -231,9 +277,17 @@ def first_entity(head: Token) -> Token | None:
     inside = [t for t in head.subtree
               if not any(a.dep_ == "relcl" and head in a.ancestors for a in (t, *t.ancestors))]
     for t in inside:
+        if _registry_flag(t):
+            continue
         if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and t.ent_iob_ == "B":
             return t.doc[t.i: t.i + 1].root if t.ent_type_ else t
     return None
+
+
+def _registry_flag(tok: Token) -> bool:
+    """"a Liberian-flagged tanker": the nationality of a flag, no party to the event."""
+    nxt = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3]]
+    return bool(nxt) and (nxt[0] in REGISTRY_WORDS or (nxt[0] == "-" and nxt[1:] and nxt[1] in REGISTRY_WORDS))
 
 
 def _counts_events(tok: Token, event_nouns: frozenset[int]) -> bool:
@@ -284,6 +338,10 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             if found:
                 recip_heads = _expand_conj(found[0])
                 break
+    if not recip_heads and match.event_type == "CONSULT":
+        parties = _prep_objects(anchor, frozenset({"between"}))  # "mediated between Riyadh and the Houthis"
+        if parties:
+            recip_heads = _expand_conj(parties[0])
     frame = match.trigger.frame
     if match.trigger.pos == "A" and anchor.pos_ == "VERB" and not passive and recip_heads \
             and any(c.dep_ == "dobj" for c in anchor.children):
@@ -302,8 +360,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             actor_heads = actor_heads + [h for p in partners for h in _expand_conj(p)]
             recip_heads = []
     recip_heads = [h for h in recip_heads if h.lower_ not in REFLEXIVES]
-    args.actors = [mention_span(h) for h in actor_heads]
-    args.recipients = [mention_span(h) for h in recip_heads if h.i not in {a.i for a in actor_heads}]
+    args.actors = mention_spans(actor_heads)
+    args.recipients = mention_spans([h for h in recip_heads if h.i not in {a.i for a in actor_heads}])
     for h in actor_heads + recip_heads:
         ap = next((c for c in h.children if c.dep_ == "appos"), None)
         if ap is not None:
@@ -316,9 +374,11 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
     n = match.token
     args = Arguments()
     actor_heads: list[Token] = []
+    patient_heads: list[Token] = []
+    patient_possessor = n.lemma_.lower() in PATIENT_POSSESSOR_NOUNS and not _prep_objects(n, frozenset({"of"}))
     for c in n.children:
         if c.dep_ == "poss":
-            actor_heads.append(c)
+            (patient_heads if patient_possessor else actor_heads).append(c)
         elif c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
             if c.i not in {t.i for t in match.tokens}:
                 actor_heads.append(c)
@@ -330,7 +390,7 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
         actor_heads.extend(_expand_conj(between[0]))
     # "fighting between X and Y" / "clashes with Y": a governing subject is also a party
     used = {h.i for h in actor_heads}
-    recip_heads = [h for h in _prep_objects(n, TARGET_PREPS - {"into"}) if h.i not in used]
-    args.actors = [mention_span(h) for h in actor_heads]
-    args.recipients = [mention_span(h) for h in _expand_conj(recip_heads[0])] if recip_heads else []
+    recip_heads = patient_heads or [h for h in _prep_objects(n, TARGET_PREPS - {"into"}) if h.i not in used]
+    args.actors = mention_spans(actor_heads)
+    args.recipients = mention_spans(_expand_conj(recip_heads[0])) if recip_heads else []
     return args

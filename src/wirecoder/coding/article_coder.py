@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -227,8 +227,14 @@ class ArticleCoder:
     def _resolve(self, spans: list[Span], args: Arguments, state: ArticleActorState,
                  on: date | None, speaker: ActorRef | None = None, local: str | None = None) -> list[ActorRef]:
         out: list[ActorRef] = []
-        for sp in spans:
+        for k, sp in enumerate(spans):
             ref = self.actors.resolve_mention(sp, state, on=on, context=local)
+            if ref is not None and ref.country and not ref.sectors and k + 1 < len(spans) \
+                    and sp.root.head.i == spans[k + 1].root.i and sp.root.i != spans[k + 1].root.i:
+                # "French" of "French and Malian troops": the shared head noun says what they are
+                shared = self.actors.resolve_mention(spans[k + 1], ArticleActorState(), on=on, context=local)
+                if shared is not None and shared.sectors:
+                    ref = replace(ref, text=f"{sp.text} {spans[k + 1].root.text}", sectors=list(shared.sectors))
             if (ref is not None and ref.country is None and ref.sectors and speaker is not None
                     and speaker.country and any(t.dep_ == "poss" and t.lower_ in SPEAKER_POSSESSIVES for t in sp)):
                 # "Bosnian Serbs said their forces had withdrawn": the speaker's own forces

@@ -32,10 +32,15 @@ ACTOR_NOUNS = frozenset({"government", "ministry", "minister", "president", "arm
 PARTNER_NOUNS = frozenset({"pact", "tie", "ties", "relation", "relations", "talk", "talks", "agreement", "deal",
                            "treaty", "accord", "negotiation", "negotiations", "dialogue", "cooperation", "contact",
                            "contacts", "truce", "ceasefire", "alliance", "partnership", "dispute", "standoff"})
+MEMBERSHIP_VERBS = frozenset({"join", "rejoin"})
+# Verbs whose "between" names the parties: "mediated between Riyadh and the Houthis".
+MEDIATING = frozenset({"mediate", "broker", "arbitrate", "negotiate", "shuttle", "intercede", "facilitate"})
 # Words for a kind of place that follow its name: "Sagaing region", "Latakia province"
 PLACE_KIND_NOUNS = frozenset({"region", "province", "state", "district", "county", "governorate", "department",
                               "oblast", "prefecture", "municipality", "territory", "city", "town", "village",
-                              "area", "camp"})
+                              "area", "camp", "strait", "valley", "river", "island", "islands", "lake", "bay",
+                              "peninsula", "coast", "desert", "neighbourhood", "neighborhood", "suburb",
+                              "crossing"})
 _REGION_ADJ = re.compile(r"^(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(ern)?$")
 DATELINE_PENALTY = 2.0  # a dateline loses to any place the event's own words attach to it
 # How far a "northern X" region sits from X's point, by the precision of X.
@@ -50,14 +55,22 @@ def is_actor_metonym(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and head.dep_ == "agent":  # "... was imposed by Washington"
         return True
-    if root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in PARTNER_NOUNS:
-        return True  # "suspended a military pact with Pyongyang", "cut ties with Tehran": a party
     if root.dep_ in ("poss", "compound", "nmod", "amod") and head.lemma_.lower() in ACTOR_NOUNS:
         return True
-    # Coordinated subjects: "Turkey and Russia said".
-    if root.dep_ == "conj" and head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX") \
-            and head.head.lemma_ not in STATIVE_VERBS:
+    if root.dep_ == "dobj" and head.lemma_.lower() in MEMBERSHIP_VERBS:
+        return True  # "talks on joining the European Union": a body to belong to, not a scene
+    # Coordinated names, however many, share the first one's part: "Turkey and Russia said", "Lithuania,
+    # Latvia and Estonia imposed", "mediated between Riyadh and the Houthis".
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first is not root and first.dep_ == "nsubj" and first.head.pos_ in ("VERB", "AUX") \
+            and first.head.lemma_ not in STATIVE_VERBS:
         return True
+    if first.dep_ == "pobj" and (
+            (first.head.lower_ == "with" and first.head.head.lemma_.lower() in PARTNER_NOUNS)
+            or (first.head.lower_ == "between" and first.head.head.lemma_.lower() in PARTNER_NOUNS | MEDIATING)):
+        return True  # "suspended a pact with Pyongyang", "cut ties with Tehran": a party
     return False
 
 
@@ -210,16 +223,18 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
     """Whether a mention sits in a clause under the trigger that tells of another event: one before, after
     or causing it ("suspended a ceasefire after it attacked a community in Toribio" was not suspended
     there), a verb coordinated with the trigger ("accused Belgrade of backing the attackers and called
-    on the EU to impose sanctions on Serbia" was no accusation in Serbia), or a relative clause on one of
-    its arguments, which describes that argument."""
+    on the EU to impose sanctions on Serbia" was no accusation in Serbia), or a relative clause, which
+    describes a party or thing rather than the act."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
         if tok.head.i == trigger.i and ((tok.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in tok.children))
                 or (tok.dep_ == "conj" and tok.pos_ == "VERB")):
             return True
-        if tok.dep_ == "relcl" and tok.head.head.i == trigger.i:
-            return True  # "Angola, which has mediated between Congo and Rwanda, called for a ceasefire"
+        if tok.dep_ == "relcl":
+            # "Angola, which has mediated between Congo and Rwanda, called…", "accuses Kabul of sheltering
+            # the TTP, which has stepped up attacks in Khyber Pakhtunkhwa": about a party, not the act
+            return True
         tok = tok.head
     return False
 

@@ -24,7 +24,8 @@ HYPOTHETICAL_GOVERNORS = frozenset({
     "risk", "attempt", "hesitate", "discuss", "debate", "push", "ask", "study", "explore", "doubt",
     "predict", "speculate", "imagine", "afford", "need", "believe", "think", "suspect",
 })
-NEGATING_GOVERNORS = frozenset({"deny", "fail", "refrain", "stop", "cease", "avoid", "decline", "dismiss", "rule"})
+NEGATING_GOVERNORS = frozenset({"deny", "fail", "refrain", "stop", "cease", "avoid", "decline", "dismiss", "rule",
+                                "unable"})
 REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
 DEFAULT_SPEECH_VERBS = frozenset({
     "say", "tell", "announce", "state", "add", "report", "claim", "confirm", "note", "insist", "write",
@@ -100,9 +101,21 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def misattached_conj(verb: Token) -> bool:
-    """A past tense the parser coordinated with an infinitive or gerund, which it cannot be: in "accused
-    Moscow of trying to choke off exports and urged allies to...", "urged" goes with "accused"."""
-    return verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.head.tag_ in ("VB", "VBG")
+    """A past tense the parser coordinated with an infinitive or gerund, which it cannot be, or with the
+    present tense of an adverbial clause: in "accused Moscow of trying to choke off exports and urged
+    allies to...", "urged" goes with "accused"; in "said she would not step down when her term ends and
+    accused the government of...", "accused" goes with "said"."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" and (
+        verb.head.tag_ in ("VB", "VBG") or (verb.head.tag_ in ("VBZ", "VBP") and verb.head.dep_ == "advcl"))
+
+
+def conj_partner(verb: Token) -> Token:
+    """The finite verb a misattached past tense (misattached_conj) goes with: the nearest finite verb above
+    it that heads no adverbial clause."""
+    gov = verb.head
+    while gov.head.i != gov.i and (gov.tag_ not in FINITE_TAGS or gov.dep_ == "advcl"):
+        gov = gov.head
+    return gov
 
 
 def according_to(sent: Span) -> Token | None:
@@ -142,12 +155,14 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         cue = "unless" if _has_conditional_clause(local) == "unless" else "if"
     speaker = speech = None
     below = anchor
-    astray = misattached_conj(anchor)  # its governors up to the finite verb it goes with are not its own
+    # its governors up to the finite verb it goes with are not its own
+    partner = conj_partner(anchor) if misattached_conj(anchor) else None
+    astray = partner is not None
     for gov in _governors(anchor, sent):
         # a verb the clause is coordinated with is its sibling, not its governor: "fighters set fire to a
         # school and abducted two teachers" did abduct them ("set" governs only as "set to")
         sibling = below.dep_ == "conj" or astray
-        if astray and gov.tag_ in FINITE_TAGS:
+        if astray and partner is not None and gov.i == partner.i:
             astray = False
         # an adjunct says when or while, not what was tried: "pushed toward Hama after capturing Aleppo",
         # "pushed south as jets pounded Idlib" are no attempts to capture or to pound (the governor's

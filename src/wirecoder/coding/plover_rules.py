@@ -23,6 +23,9 @@ BLOCKING_LEMMAS = frozenset({"block", "blockade", "barricade", "obstruct", "clos
 THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 # A cooperative act the actor will not / does not do is a refusal (PLOVER: REJECT).
 REFUSABLE_TYPES = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# Negations that say the act did not come about, not that the actor chose against it: "said it had been
+# unable to deliver food", "failed to reach a deal" are no refusals; "denied that" disputes a report.
+UNWILLED_NEGATIONS = frozenset({"deny", "fail", "unable"})
 PREPARE_CUES = frozenset({"prepare", "gear", "poise", "mass"})
 INTENT_CUES = frozenset({"plan", "intend", "prepare", "aim", "set", "go", "mean", "consider", "vow", "threaten",
                          "decide", "pledge", "promise", "want", "seek", "propose", "if", "unless"})
@@ -69,6 +72,6 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
         return "MOBILIZE", "asserted" if speaker is None else "reported"
     if modality in ("future", "hypothetical") and event_type in THREAT_TYPES and own:
         return "THREATEN", "asserted"
-    if modality == "negated" and event_type in REFUSABLE_TYPES and own and cue != "deny":
+    if modality == "negated" and event_type in REFUSABLE_TYPES and own and cue not in UNWILLED_NEGATIONS:
         return "REJECT", "asserted"
     return event_type, modality

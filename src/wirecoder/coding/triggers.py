@@ -23,6 +23,9 @@ CAUSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "retr
 # Verbs whose object is the means of the act in their "to" clause: "used drones to attack the town".
 INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
+# Modes of acts that stop or keep out what their object names: the visits "restricted", the talks
+# "cancelled", the aid "halted" do not take place, so the object noun is no event of its own.
+PREVENTING_MODES = frozenset({"restrict", "censor", "withhold", "discontinue", "withdraw", "meet"})
 PARTITIVES = frozenset({"member", "unit", "hundred", "thousand", "dozen", "score", "contingent", "group", "batch",
                         "column", "battalion", "company", "detachment", "element", "number", "wave", "round",
                         "series", "spate", "string", "package", "set", "volley", "salvo", "barrage", "day", "week", "month",
@@ -238,6 +241,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
             elif gov.event_type == n.event_type and n.token.dep_ != "pobj" and _lemma(head) not in REPELLING:
                 continue  # "fought battles": a cognate object repeats its verb's event ("repelled an
                 # attack" does not: the attack is the other side's)
+            elif n.token.dep_ == "dobj" and set(gov.trigger.modes) & PREVENTING_MODES:
+                continue  # "restricted visits by Cambodian traders"
         if _cognate_of_verb(n, by_verb):
             continue  # "fought one of their most serious battles"
         out.append(n)
