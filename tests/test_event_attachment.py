@@ -494,3 +494,17 @@ def test_an_infinitive_on_an_undertaking_is_the_purpose_of_those_who_undertake_i
                                                                                    actor):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
     assert [a["text"].lower().removeprefix("the ") for a in event["actor"]] == [actor]
+
+
+def test_the_words_of_another_statement_give_no_scene(pipeline):
+    # the parser hangs "warned" on "killed"; the warning's Chad is not where the soldiers died
+    events = _events(pipeline, "Sudan's army said the drone strikes killed six women and children and warned "
+                               "that Chad would face consequences.")
+    killing = next(e for e in events if e["trigger"] == "killed")
+    assert killing["location"] is None
+
+
+def test_suspending_a_partnership_is_aimed_at_the_partner(pipeline):
+    events = _events(pipeline, "Canada suspended its defence partnership with Niger after the coup.")
+    suspension = next(e for e in events if e["trigger"] == "suspended")
+    assert [r["country"] for r in suspension["recipient"]] == ["NER"]

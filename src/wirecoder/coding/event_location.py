@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS
 from wirecoder.coding.place_standins import relative_link
 from wirecoder.coding.place_text import STATIVE_VERBS, is_dateline
 from wirecoder.coding.triggers import CAUSE_NOUNS
@@ -180,6 +181,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         span = _span_of(sent, place)
         if (span is None or is_actor_metonym(span) or _in_organisation_name(span)
                 or (apart_from_scene and _in_other_clause(span, trigger)) or _in_cause(span, trigger)
+                or _in_other_report(span, trigger)
                 or any(span.root.i == a.root.i for a in addressed)):
             continue
         if speech_verb is not None and not event_is_statement:
@@ -234,6 +236,20 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
         if tok.dep_ == "relcl":
             # "Angola, which has mediated between Congo and Rwanda, called…", "accuses Kabul of sheltering
             # the TTP, which has stepped up attacks in Khyber Pakhtunkhwa": about a party, not the act
+            return True
+        tok = tok.head
+    return False
+
+
+def _in_other_report(span: Span, trigger: Token) -> bool:
+    """Whether a mention is in what another verb of saying under the trigger reports: in "said the strikes
+    killed eight people and warned that Pakistan would face consequences" the parser hangs "warned" on
+    "killed", but the warning's words say nothing of where the killing was."""
+    tok = span.root
+    if trigger not in tok.ancestors:
+        return False
+    while tok.head.i != trigger.i:
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in DEFAULT_SPEECH_VERBS:
             return True
         tok = tok.head
     return False
