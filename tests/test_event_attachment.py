@@ -508,3 +508,77 @@ def test_suspending_a_partnership_is_aimed_at_the_partner(pipeline):
     events = _events(pipeline, "Canada suspended its defence partnership with Niger after the coup.")
     suspension = next(e for e in events if e["trigger"] == "suspended")
     assert [r["country"] for r in suspension["recipient"]] == ["NER"]
+
+
+def test_a_public_place_a_towns_possessive_names_is_the_scene(pipeline):
+    events = _events(pipeline, "Thousands of opposition supporters rallied in Bamako's main stadium on Friday.")
+    rally = next(e for e in events if e["trigger"] == "rallied")
+    assert rally["location"]["text"] == "Bamako"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # power seized is no body
+    ("The army seized power in a coup on Wednesday.", "seized"),
+    # "Latin American" is no American
+    ("Caracas cut diplomatic ties with several Latin American governments.", "cut"),
+])
+def test_no_party_in_an_abstract_noun_or_a_continents_adjective(pipeline, text, trigger):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert all(r["country"] != "USA" and r["name"] != "power" for r in event["recipient"])
+    assert event["recipient"] == [] or trigger == "cut"
+
+
+def test_an_ultimatum_codes_no_coup_and_no_resignation_yet(pipeline):
+    events = _events(pipeline, "The regional bloc gave the coup leaders a week to step down.")
+    assert not any(e["event_type"] == "COERCE" for e in events)
+    resignation = next(e for e in events if e["trigger"] == "step down")
+    assert resignation["modality"] == "hypothetical" and resignation["actor"]
+
+
+@pytest.mark.parametrize("text,event_type", [
+    ("Rebels marched into the centre of Bukavu on Sunday.", "MOBILIZE"),
+    ("Thousands of students marched through the centre of Dhaka on Sunday.", "PROTEST"),
+])
+def test_armed_men_marching_into_a_town_advance_crowds_protest(pipeline, text, event_type):
+    march = next(e for e in _events(pipeline, text) if e["trigger"] == "marched")
+    assert march["event_type"] == event_type
+
+
+def test_the_one_convicted_of_a_killing_did_it(pipeline):
+    events = _events(pipeline, "Iran on Monday hanged a man convicted of killing two police officers.")
+    by_trigger = {e["trigger"]: e for e in events}
+    assert by_trigger["hanged"]["event_type"] == "ASSAULT"
+    killing = by_trigger["killing"]
+    assert [a["text"] for a in killing["actor"]] == ["man"] and [r["text"] for r in killing["recipient"]] == [
+        "two police officers"]
+
+
+def test_a_party_named_after_a_thing_acted_on_is_the_recipient(pipeline):
+    events = _events(pipeline, "Washington suspended some aid programmes to Mali after the coup.")
+    suspension = next(e for e in events if e["trigger"] == "suspended")
+    assert [r["country"] for r in suspension["recipient"]] == ["MLI"] and suspension["location"] is None
+
+
+def test_a_party_blamed_is_the_recipient_not_the_scene(pipeline):
+    events = _events(pipeline, "The junta blamed the riots on hostile foreign enemies, including France and Belgium.")
+    blame = next(e for e in events if e["trigger"] == "blamed")
+    assert [r["country"] for r in blame["recipient"]] == ["FRA"] and blame["location"] is None
+
+
+def test_a_subject_the_parser_gave_to_the_object_before_it_acts(pipeline):
+    events = _events(pipeline, "Germany summoned Iran's ambassador and the European Union said it would impose "
+                               "new sanctions.")
+    summons = next(e for e in events if e["trigger"] == "summoned")
+    sanctions = next(e for e in events if e["trigger"] == "impose")
+    assert [r["country"] for r in summons["recipient"]] == ["IRN"]
+    assert [a["name"] for a in sanctions["actor"]] == ["European Union"]
+
+
+@pytest.mark.parametrize("text,event_type", [
+    # a warning of escalation voices concern, it threatens nothing
+    ("Egypt condemned the raids and warned of a dangerous escalation.", "THREATEN"),
+    # guarding a border is no support for anyone
+    ("The ministry says its troops are defending the border against militias.", "SUPPORT"),
+])
+def test_concern_and_guarding_ground_are_no_threat_or_support(pipeline, text, event_type):
+    assert not any(e["event_type"] == event_type for e in _events(pipeline, text))

@@ -15,6 +15,8 @@ _WEAK_HEADS = frozenset({"state", "power", "force", "unit", "party", "country", 
                          "council", "union", "press", "executive", "administration", "nations", "states",
                          "major power", "world power", "family", "crowd", "court", "national", "tourist",
                          "observer"})
+# Weak heads whose bare, undetermined form is an abstract noun, never a body.
+_ABSTRACT_SENSES = frozenset({"power", "force", "authority"})
 # Head nouns that make a phrase a thing, an event or a place rather than an actor ("Russian gas", "the
 # Gaza war", "a government report", "the Iran nuclear deal"): a country or a generic noun before them is
 # only a modifier. Named people and bodies are not affected ("Hamas rockets" stays Hamas).
@@ -139,6 +141,8 @@ def drop_weak_head(toks: list[Token], matches: list[Match]) -> list[Match]:
     "of" and ordinary words) modifies that word and names no actor."""
     if not matches or any(m.alias is not None for m in matches):
         return matches
+    if len(toks) == 1 and toks[0].norm in _ABSTRACT_SENSES and toks[0].orig.islower():
+        return []  # "seized power", "used force": the bare word is the abstract noun
     last = matches[-1]
     if last.agent is None or last.agent.phrase not in _WEAK_HEADS or last.end >= len(toks):
         return matches
@@ -158,6 +162,14 @@ def drop_weak_head(toks: list[Token], matches: list[Match]) -> list[Match]:
 REGISTRY_WORDS = frozenset({"flagged", "registered"})
 
 
+# Words that make "American" a part of the continent's, not the United States': "Latin American",
+# "South American".
+_CONTINENT_PARTS = frozenset({"latin", "south", "north", "central", "pan"})
+
+
 def drop_registry_flags(toks: list[Token], matches: list[Match]) -> list[Match]:
-    """"A Liberian-flagged tanker": a flag of convenience names no party to the event."""
-    return [m for m in matches if not (m.end < len(toks) and toks[m.end].norm in REGISTRY_WORDS)]
+    """"A Liberian-flagged tanker": a flag of convenience names no party to the event; nor does "American"
+    in "several Latin American governments" name the United States."""
+    return [m for m in matches if not (m.end < len(toks) and toks[m.end].norm in REGISTRY_WORDS)
+            and not (m.start > 0 and toks[m.start].norm == "american" and m.end - m.start == 1
+                     and toks[m.start - 1].norm in _CONTINENT_PARTS)]

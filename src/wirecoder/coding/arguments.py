@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from wirecoder.coding.actor_phrases import REGISTRY_WORDS
-from wirecoder.coding.modality import conj_partner, misattached_conj
+from wirecoder.coding.modality import conj_partner, misattached_conj, subject_it_lost, verb_it_opens
 from wirecoder.coding.triggers import INSTRUMENT_VERBS, TriggerMatch
 
 SUBJ = ("nsubj", "csubj")
@@ -36,6 +36,9 @@ class Arguments:
     recipients: list[Span] = field(default_factory=list)
     # Appositions and titles that may explain an actor ("Abdullah Othman, head of the Levant Front")
     appositions: dict[int, Span] = field(default_factory=dict)
+    # The party a prepositional phrase names, for when the object is a thing that names none ("suspended
+    # some aid programmes to Niger")
+    indirect: list[Span] = field(default_factory=list)
 
 
 def mention_span(head: Token) -> Span:
@@ -92,9 +95,12 @@ def mention_spans(heads: list[Token]) -> list[Span]:
 
 
 def _expand_conj(tok: Token) -> list[Token]:
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")]]
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+                   and verb_it_opens(c) is None]]
 
 
+# Verbs that give their object time or leave to do what their "to" clause says.
+TIME_GIVING_VERBS = frozenset({"give", "grant"})
 # Nouns for an undertaking, whose infinitive says what it is for: "a rally to protest", "a plan to attack".
 PURPOSE_NOUNS = frozenset({"rally", "march", "protest", "demonstration", "gathering", "meeting", "plan", "bid",
                            "effort", "attempt", "move", "push", "campaign", "drive", "operation", "mission",
@@ -233,6 +239,14 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if misattached_conj(verb):
         # "urged both sides to show restraint and offered to mediate": the finite verb it goes with
         return clause_subject(conj_partner(verb), depth + 1)
+    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in TIME_GIVING_VERBS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "had given the coup leaders until Sunday to step down": those given the time are to act
+        obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None:
+            return obj, False
+    if (lost := subject_it_lost(verb)) is not None:
+        return lost, False
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INSTRUMENT_VERBS:
             # "police used tear gas to disperse the crowd": the user acts, not the thing used
@@ -244,7 +258,9 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if obj is not None:
                 return obj, False
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            return clause_subject(verb.head.head, depth + 1)
+            # "a man convicted of killing two militiamen", "was arrested for protesting": the one who
+            # undergoes a passive did what its gerund says
+            return clause_subject(verb.head.head, depth + 1)[0], False
         subj, passive = clause_subject(verb.head, depth + 1)
         if _passive(verb):
             passive = True  # "the prisoners were due to be released": its own passive auxiliary says so
@@ -280,7 +296,8 @@ def first_entity(head: Token) -> Token | None:
         if _registry_flag(t):
             continue
         if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and t.ent_iob_ == "B":
-            return t.doc[t.i: t.i + 1].root if t.ent_type_ else t
+            # the entity's head, not its first word ("the United States" is headed by "States")
+            return next((e.root for e in t.doc.ents if e.start == t.i), t)
     return None
 
 
@@ -324,12 +341,12 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                     and not _counts_events(c, event_nouns)):
                 recip_heads.extend(_expand_conj(c))
                 break
+    holders = [anchor]
+    if match.obj is not None:
+        holders.append(match.obj)
+    if match.kind == "noun":
+        holders.append(match.token)
     if not recip_heads:
-        holders = [anchor]
-        if match.obj is not None:
-            holders.append(match.obj)
-        if match.kind == "noun":
-            holders.append(match.token)
         for h in holders:
             found = _prep_objects(h, TARGET_PREPS - {"of"} if h.i == anchor.i else TARGET_PREPS)
             # "imposed on Monday a new round of sanctions on Belarus": a date is no recipient
@@ -338,6 +355,15 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             if found:
                 recip_heads = _expand_conj(found[0])
                 break
+    # a party named after the object, for when the object turns out to be a thing that names none:
+    # "suspended some aid programmes to Niger", "blame the unrest on foreign enemies"
+    indirect: list[Token] = []
+    for h in [anchor, *(c for c in anchor.children if c.dep_ == "dobj")]:
+        found = [f for f in _prep_objects(h, TARGET_PREPS - {"of"})
+                 if f.i not in event_nouns and f.ent_type_ not in ("DATE", "TIME")]
+        if found:
+            indirect = _expand_conj(found[0])
+            break
     if not recip_heads and match.event_type == "CONSULT":
         parties = _prep_objects(anchor, frozenset({"between"}))  # "mediated between Riyadh and the Houthis"
         if parties:
@@ -362,6 +388,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     recip_heads = [h for h in recip_heads if h.lower_ not in REFLEXIVES]
     args.actors = mention_spans(actor_heads)
     args.recipients = mention_spans([h for h in recip_heads if h.i not in {a.i for a in actor_heads}])
+    if frame != "swap":
+        args.indirect = mention_spans([h for h in indirect if h.i not in {a.i for a in actor_heads}])
     for h in actor_heads + recip_heads:
         ap = next((c for c in h.children if c.dep_ == "appos"), None)
         if ap is not None:

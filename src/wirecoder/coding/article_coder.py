@@ -24,7 +24,7 @@ from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import derive
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, ModalityResult, analyse, misattached_conj
-from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS
+from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
 from wirecoder.coding.places import PlaceFinder
 from wirecoder.coding.plover_rules import AGREE_GOVERNED_THREATS, OBLIGATION_CUES, same_actor, single_category
 from wirecoder.coding.triggers import (
@@ -293,7 +293,11 @@ class ArticleCoder:
                                sectors=list(speaker.sectors), wikidata=speaker.wikidata)]
         else:
             actors = self._resolve(actor_spans, c.args, state, on, speaker, local)
-        recipients = self._resolve(c.args.recipients, c.args, state, on, local=local)
+        recipient_spans = c.args.recipients
+        recipients = self._resolve(recipient_spans, c.args, state, on, local=local)
+        if not recipients and c.args.indirect:
+            recipient_spans = c.args.indirect
+            recipients = self._resolve(recipient_spans, c.args, state, on, local=local)
         if trig.frame == "swap" and not actors:
             causers = _causers(c.anchor)
             # PLOVER: the cause of flight is the actor even when it is no organisation ("fighting in El Fasher")
@@ -329,10 +333,12 @@ class ArticleCoder:
         from_afar = (event_type not in SCENE_TYPES and event_type != "CONSULT"
                      and where.lemma_.lower() not in JOURNEY_LEMMAS)
         loc = event_location.pick_event_location(sent, where, places, speech_verb=c.modality.speech_verb,
-                                                 addressed=c.args.recipients if from_afar else (),
+                                                 addressed=recipient_spans if from_afar else (),
                                                  apart_from_scene=event_type not in SCENE_TYPES)
         if loc is not None and not _plausible_location(loc, where, sent, self.lexicon.types[event_type].quad_class):
             loc = None
+        if loc is not None and from_afar and _among_addressed(loc, sent, recipient_spans):
+            loc = None  # "blame the unrest on foreign enemies, including the United States"
         confidence = _confidence(trig.weight, actors, recipients, loc, m, modality, probs.get(event_type),
                                  _clause_rank(c.anchor))
         return Event(
@@ -433,11 +439,25 @@ def _plausible_location(loc: Place, anchor: Token, sent: Span, quad_class: int) 
     span = sent.doc.char_span(loc.char_start, loc.char_end, alignment_mode="expand")
     if span is None:
         return True
-    if span.root.dep_ == "poss" and span.root.head.lower_ not in AREA_NOUNS | OF_PLACE_NOUNS:
-        return False  # but "Aleppo's eastern districts", "the Libyan capital's southern suburbs" are there
+    if span.root.dep_ == "poss" and span.root.head.lower_ not in AREA_NOUNS | OF_PLACE_NOUNS | SITE_NOUNS | VENUE_NOUNS:
+        # but "Aleppo's eastern districts", "the Libyan capital's southern suburbs", "Niamey's main stadium"
+        # are there
+        return False
     if quad_class in (1, 3) and not (anchor.left_edge.i <= span.root.i <= anchor.right_edge.i):
         return False
     return True
+
+
+def _among_addressed(loc: Place, sent: Span, addressed: list[Span]) -> bool:
+    """Whether a country is one of the parties an act from afar is aimed at, named inside their phrase but
+    not as where they are: "blame the unrest on foreign enemies, including the United States" (but "cut
+    food supplies to the biggest refugee camp in Thailand" happened there)."""
+    if loc.precision != "country" or loc.char_start is None:
+        return False
+    span = sent.doc.char_span(loc.char_start, loc.char_end, alignment_mode="expand")
+    if span is None or (span.root.dep_ == "pobj" and span.root.head.lower_ in event_location.LOCATIVE_PREPS):
+        return False
+    return any(sp.root.left_edge.i <= span.root.i <= sp.root.right_edge.i for sp in addressed)
 
 
 def _period_end(d: ResolvedDate) -> date | None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS
+from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, verb_it_opens
 from wirecoder.coding.place_standins import relative_link
 from wirecoder.coding.place_text import STATIVE_VERBS, is_dateline
 from wirecoder.coding.triggers import CAUSE_NOUNS
@@ -58,6 +58,8 @@ def is_actor_metonym(span: Span) -> bool:
         return True
     if root.dep_ in ("poss", "compound", "nmod", "amod") and head.lemma_.lower() in ACTOR_NOUNS:
         return True
+    if verb_it_opens(root) is not None:
+        return True  # "summoned Iran's ambassador and the European Union said": the next verb's subject
     if root.dep_ == "dobj" and head.lemma_.lower() in MEMBERSHIP_VERBS:
         return True  # "talks on joining the European Union": a body to belong to, not a scene
     # Coordinated names, however many, share the first one's part: "Turkey and Russia said", "Lithuania,

@@ -23,6 +23,7 @@ HYPOTHETICAL_GOVERNORS = frozenset({
     "want", "hope", "seek", "try", "consider", "aim", "contemplate", "weigh", "wish", "propose", "suggest", "fear",
     "risk", "attempt", "hesitate", "discuss", "debate", "push", "ask", "study", "explore", "doubt",
     "predict", "speculate", "imagine", "afford", "need", "believe", "think", "suspect",
+    "give",  # "gave the junta until Sunday to step down": an ultimatum, not a resignation
 })
 NEGATING_GOVERNORS = frozenset({"deny", "fail", "refrain", "stop", "cease", "avoid", "decline", "dismiss", "rule",
                                 "unable"})
@@ -92,6 +93,8 @@ def _subject_of(verb: Token) -> Token | None:
         before = [c for c in subjects if c.i < verb.i]
         c = before[-1] if before else subjects[0]
         return verb.head if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" else c
+    if (lost := subject_it_lost(verb)) is not None:
+        return lost  # "summoned Iran's ambassador and the European Union said it would…"
     # "..., the diplomat said" with a passive report: "was quoted as saying"
     if verb.dep_ in ("xcomp", "advcl", "pcomp", "conj") and verb.head.i != verb.i:
         return _subject_of(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
@@ -107,6 +110,33 @@ def misattached_conj(verb: Token) -> bool:
     accused the government of...", "accused" goes with "said"."""
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and (
         verb.head.tag_ in ("VB", "VBG") or (verb.head.tag_ in ("VBZ", "VBP") and verb.head.dep_ == "advcl"))
+
+
+def verb_it_opens(noun: Token) -> Token | None:
+    """The verb a noun the parser coordinated with an object is really the subject of: in "Germany summoned
+    Iran's ambassador and the European Union said it would…", "Union" hangs on "ambassador" and "said"
+    on "summoned", with no subject of its own."""
+    if noun.dep_ != "conj" or noun.head.dep_ not in ("dobj", "pobj"):
+        return None
+    nxt = noun.right_edge.i + 1
+    if nxt >= len(noun.doc):
+        return None
+    verb = noun.doc[nxt]
+    if (verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and verb.head.i < noun.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return verb
+    return None
+
+
+def subject_it_lost(verb: Token) -> Token | None:
+    """The subject the parser gave away to an object before a coordinated verb (verb_it_opens)."""
+    if verb.dep_ != "conj":
+        return None
+    for t in verb.doc[max(verb.sent.start, verb.i - 12):verb.i]:
+        opened = verb_it_opens(t) if t.right_edge.i == verb.i - 1 else None
+        if opened is not None and opened.i == verb.i:
+            return t
+    return None
 
 
 def conj_partner(verb: Token) -> Token:

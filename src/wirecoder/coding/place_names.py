@@ -126,6 +126,10 @@ SITE_NOUNS = frozenset({"site", "plant", "facility", "base", "refinery", "camp",
                         "mine", "reactor", "terminal", "checkpoint", "airbase", "airfield", "hospital",
                         "laboratory", "lab", "prison", "jail", "field", "station",
                         "sites", "plants", "facilities", "bases", "camps", "mines", "fields"})
+# Public places a town's possessive locates rather than owns: "Niamey's main stadium", "Kyiv's central square".
+VENUE_NOUNS = frozenset({"stadium", "square", "market", "airport", "university", "mosque", "church", "cathedral",
+                         "street", "avenue", "boulevard", "bridge", "highway", "road", "harbour", "harbor",
+                         "park", "hotel", "neighbourhood", "neighborhood", "district", "districts", "quarter"})
 # Words after a town that make the town's name part of a local institution's ("Bantam Superior Court",
 # "New Milford Police Department", "Metcalfe County Fire and EMS"): the town is still a place.
 INSTITUTION_WORDS = PLACE_BODIES | frozenset({"court", "superior", "crown", "magistrates", "detention", "jail",

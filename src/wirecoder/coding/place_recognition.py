@@ -337,6 +337,8 @@ class ToponymRecogniser:
                     continue
                 if self._names_division(ent) or (self._names_site(ent) and self.names.has_town(ent.text)):
                     continue
+                if ent.label_ != "PERSON" and self._list_of_places(ent):
+                    continue  # "struck Kharkiv and Kyiv", which the model calls a work of art
                 if self._force_of(ent):
                     blocked[ent.end - 1] = True  # "New Brunswick RCMP": the province is free, the force is not
                     continue
@@ -706,6 +708,26 @@ class ToponymRecogniser:
         romanisation): "shelled Jisr al-Shughur", "retook al-Bab"."""
         return (ent.start > 0 and (_taken_or_reached(ent.root) or _taken_by_force(ent)) and any(
             c.entry.population >= _town_size(ent) for c in self.names.resolvable(ent.text, "name")))
+
+    def _list_of_places(self, ent: Span) -> bool:
+        """An unquoted entity that is two or more well-known places joined by "and" or commas ("Kharkiv and
+        Kyiv", "Odesa, Mykolaiv and Kherson"): the model reads such a pair as one title or body."""
+        doc = ent.doc
+        if (ent.start > 0 and doc[ent.start - 1].is_quote) or (ent.end < len(doc) and doc[ent.end].is_quote):
+            return False
+        parts: list[list[Token]] = [[]]
+        for t in ent:
+            if t.lower_ == "and" or t.text == ",":
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        if len(parts) < 2 or any(not part for part in parts) or not any(t.lower_ == "and" for t in ent):
+            return False
+        return all(self._well_known_place(doc[part[0].i:part[-1].i + 1].text) for part in parts)
+
+    def _well_known_place(self, text: str) -> bool:
+        return any(c.entry.feature in ("country", "admin1") or c.entry.population >= 100_000
+                   or self.gaz.is_capital(c.entry) for c in self.gaz.candidates(text) if not c.demonym)
 
     def _title_is_place(self, ent: Span, person_words: frozenset[str]) -> bool:
         """A name the model took for a title, a product, an event or (as a verb's object) an organisation,

@@ -23,6 +23,11 @@ CAUSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "retr
 # Verbs whose object is the means of the act in their "to" clause: "used drones to attack the town".
 INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
+# Nouns for an undertaking that an event noun before them names: "launched a mediation effort"
+# ("gave the coup leaders a week" names no coup).
+EFFORT_NOUNS = frozenset({"effort", "bid", "attempt", "campaign", "operation", "mission", "initiative", "plan",
+                          "process", "push", "drive", "programme", "program", "round", "exercise", "drill",
+                          "offensive", "scheme", "proposal", "package", "deal", "agreement", "order"})
 # Modes of acts that stop or keep out what their object names: the visits "restricted", the talks
 # "cancelled", the aid "halted" do not take place, so the object noun is no event of its own.
 PREVENTING_MODES = frozenset({"restrict", "censor", "withhold", "discontinue", "withdraw", "meet"})
@@ -225,7 +230,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
                 out.append(n)
                 continue
         if n.token.dep_ == "compound":
-            if head.dep_ in ("dobj", "nsubjpass") and head.i not in noun_heads and by_verb.get(head.head.i):
+            if (head.dep_ in ("dobj", "nsubjpass") and head.i not in noun_heads and by_verb.get(head.head.i)
+                    and _lemma(head) in EFFORT_NOUNS):
                 # "launched a mediation effort": the event noun modifies the support verb's object
                 head = head.head
             else:
