@@ -582,3 +582,92 @@ def test_a_subject_the_parser_gave_to_the_object_before_it_acts(pipeline):
 ])
 def test_concern_and_guarding_ground_are_no_threat_or_support(pipeline, text, event_type):
     assert not any(e["event_type"] == event_type for e in _events(pipeline, text))
+
+
+def test_those_killed_in_clashes_with_somebody_were_killed_by_them(pipeline):
+    events = _events(pipeline, "Four Kenyan peacekeepers were killed in clashes with the rebels last week.")
+    killing = next(e for e in events if e["trigger"] == "killed")
+    assert [a["text"] for a in killing["actor"]] == ["rebels"]
+
+
+def test_a_verb_the_parser_made_a_modifier_still_acts(pipeline):
+    # the parser reads "scrambled" as an adjective of "jets" with Poland as its subject
+    events = _events(pipeline, "Ukraine's air force said it shot down ten drones overnight.\n\nPoland scrambled "
+                               "fighter jets as Russian aircraft struck targets in western Ukraine.")
+    assert any(e["event_type"] == "MOBILIZE" and [a["country"] for a in e["actor"]] == ["POL"] for e in events)
+
+
+def test_the_speaker_after_a_dateline_is_not_the_dateline(pipeline):
+    events = _events(pipeline, "BANGKOK, Jan 6 - An alliance of ethnic rebel armies said on Saturday it had captured "
+                               "the town of Laukkai.")
+    capture = next(e for e in events if e["trigger"] == "captured")
+    assert capture["actor"] and all(a["country"] != "THA" for a in capture["actor"] + [capture["attribution"]])
+
+
+def test_a_hyphenated_dateline_and_a_countrys_capital(pipeline):
+    events = _events(pipeline, "PORT-AU-PRINCE, June 25 - Two hundred Kenyan police officers arrived in Haiti's "
+                               "capital on Tuesday.")
+    arrival = next(e for e in events if e["trigger"] == "arrived")
+    assert [a["country"] for a in arrival["actor"]] == ["KEN"]
+    assert arrival["location"]["name"] == "Port-au-Prince"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # the troops sent are the sender's own
+    ("The army sent 3,000 troops to the region on Monday.", "sent"),
+    # a city after "in" inside the object is where the road is, not whom it belongs to
+    ("Students blocked a major highway intersection in Belgrade on Monday.", "blocked"),
+    # the base stormed, not the stormers
+    ("Al Shabaab fighters attacked a base on Saturday. The militants detonated a car bomb at the gate before "
+     "storming it.", "storming"),
+])
+def test_no_recipient_in_ones_own_forces_a_locative_or_a_pronoun_for_oneself(pipeline, text, trigger):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert event["recipient"] == []
+
+
+def test_strikes_carried_out_by_a_state_are_attacks(pipeline):
+    events = _events(pipeline, "Israel carried out strikes across southern Lebanon on Monday.")
+    assert [e["event_type"] for e in events if e["trigger"] == "strikes"] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text,event_type", [
+    # a collapse kills nobody on purpose
+    ("Protests began after a station canopy collapsed in Novi Sad, killing 15 people.", "ASSAULT"),
+    # taking refuge in a city is no seizure of it
+    ("Many of the displaced took refuge in the city of Cucuta.", "COERCE"),
+])
+def test_no_attack_in_a_collapse_and_no_seizure_in_a_refuge(pipeline, text, event_type):
+    assert not any(e["event_type"] == event_type for e in _events(pipeline, text))
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The prime minister resigned after supporters of the ruling party attacked students in Novi Sad.",
+     "resigned"),
+    ("The United States, which brokered the deal with France, said the ceasefire was holding.", "brokered"),
+])
+def test_a_resignation_or_a_brokering_takes_no_scene_from_the_others_named(pipeline, text, trigger):
+    assert next(e for e in _events(pipeline, text) if e["trigger"] == trigger)["location"] is None
+
+
+def test_what_a_statement_says_is_reported_by_its_author(pipeline):
+    events = _events(pipeline, "Al Shabaab claimed in a statement that it had killed 20 soldiers.")
+    killing = next(e for e in events if e["trigger"] == "killed")
+    assert [a["name"] for a in killing["actor"]] == ["Al-Shabaab"] and killing["modality"] == "reported"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The National Liberation Army attacked an army base on Friday. The group killed five soldiers.", "killed"),
+    ("The National Liberation Army attacked an army base on Friday. Later the rebel group burned two trucks.",
+     "burned"),
+])
+def test_the_group_re_mentions_the_last_named_body(pipeline, text, trigger):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert [a["name"] for a in event["actor"]] == ["National Liberation Army (Colombia)"]
+
+
+def test_the_militants_are_no_un_mission(pipeline):
+    events = _events(pipeline, "The United Nations mission said it would send troops to Beni, where the militants "
+                               "have stepped up attacks.")
+    attacks = next(e for e in events if e["trigger"] == "attacks")
+    assert all(a["name"] != "United Nations" for a in attacks["actor"])

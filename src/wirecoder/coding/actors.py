@@ -167,8 +167,9 @@ class ActorResolver:
         the country an actor with none of its own belongs to (default: the article's focus country)."""
         text = span.text
         on = on or state.published
-        if coref.is_anaphor(text):
-            ante = coref.antecedent_seen(text, state.seen)
+        said = _with_determiner(span)  # "the group": argument spans leave the article out
+        if coref.is_anaphor(said):
+            ante = coref.antecedent_seen(said, state.seen)
             if ante is not None and ante.ref is not None:
                 ref = replace(ante.ref, text=text, sectors=list(ante.ref.sectors))
                 state.seen.append(replace(ante, ref=ref))
@@ -658,6 +659,18 @@ class ActorResolver:
         ref = ActorRef(text=text, name=name, country=ent.country, sectors=sectors,
                        wikidata=ent.wikidata, wikipedia=ent.wikipedia)
         return Resolution(ref, "org", _code(ref), head, plural)
+
+
+def _with_determiner(span) -> str:
+    """A mention's text with the definite determiner its phrase opens with, where the span leaves it out."""
+    text = getattr(span, "text", str(span))
+    root = getattr(span, "root", None)
+    if root is None or span.start == 0:
+        return text
+    det = span.doc[span.start - 1]
+    if det.dep_ == "det" and det.head.i == root.i and det.lower_ in ("the", "this", "that", "these", "those"):
+        return f"{det.text} {text}"
+    return text
 
 
 def _match_gapped(norms: list[str], i: int, words: tuple[str, ...], glued: tuple[bool, ...]) -> int | None:

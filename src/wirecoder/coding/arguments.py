@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from wirecoder.coding.actor_phrases import REGISTRY_WORDS
+from wirecoder.coding.dateline_subject import story_subject, undateline
 from wirecoder.coding.modality import conj_partner, misattached_conj, subject_it_lost, verb_it_opens
 from wirecoder.coding.triggers import INSTRUMENT_VERBS, TriggerMatch
 
@@ -99,6 +100,11 @@ def _expand_conj(tok: Token) -> list[Token]:
                    and verb_it_opens(c) is None]]
 
 
+# What a mobilisation moves: its own forces, never its recipient.
+MOVED_FORCES = frozenset({"troop", "soldier", "force", "reinforcement", "unit", "battalion", "brigade", "division",
+                          "contingent", "marine", "paratrooper", "police", "policeman", "officer", "gendarme",
+                          "militia", "militiaman", "mercenary", "jet", "warship", "ship", "tank", "missile",
+                          "aircraft", "drone", "bomber", "helicopter", "vessel", "artillery", "weapon"})
 # Verbs that give their object time or leave to do what their "to" clause says.
 TIME_GIVING_VERBS = frozenset({"give", "grant"})
 # Nouns for an undertaking, whose infinitive says what it is for: "a rally to protest", "a plan to attack".
@@ -135,62 +141,6 @@ def _relcl_antecedent(tok: Token) -> Token:
     return tok
 
 
-def _undateline(tok: Token) -> Token:
-    """'GUSAU, Nigeria - Armed men stormed…': a dateline city parsed as the subject (or as the head the
-    story's subject hangs on, as apposition or conjunct) stands for the phrase after its dash; with no dash,
-    for its apposition."""
-    if _dateline_word(tok):
-        aps = [c for c in tok.children if c.dep_ in ("appos", "conj")]
-        # "BANGKOK (Reuters) - A Myanmar military air strike…": the agency and the subject may both hang
-        # on the dateline; the subject is the one after the dash
-        after = [c for c in aps if _dash_between(tok, c)]
-        ap = after[0] if after else next((c for c in aps if c.dep_ == "appos"), None)
-        if ap is not None:
-            return _past_agency(ap)
-    return tok
-
-
-_DASHES = ("-", "–", "—")
-
-
-def _dateline_word(tok: Token) -> bool:
-    """The head word of a dateline opening the sentence, of one word or a few ("BEIRUT", "PORT SUDAN",
-    "ABU DHABI")."""
-    start = tok.sent.start
-    return (tok.is_upper and len(tok.text) > 2 and tok.i - start < 3
-            and all(t.is_upper and t.is_alpha for t in tok.doc[start:tok.i + 1]))
-
-
-def _dash_between(tok: Token, later: Token) -> bool:
-    """Whether a dash stands between tok and the phrase that later heads."""
-    doc = tok.doc
-    return any(doc[k].text in _DASHES for k in range(tok.i + 1, later.left_edge.i))
-
-
-def story_subject(noun: Token) -> Token | None:
-    """The subject of a story that the parser hung on its wire dateline, where noun is that dateline or the
-    subject itself: 'OUAGADOUGOU (AFP) - Jihadist fighters killed…' ('fighters', with 'killed' on them as if
-    it described them), 'BAMAKO, March 2 (Reuters) - Malian soldiers … killed…' (the verb on the dateline);
-    None for any other noun."""
-    tok = noun
-    while tok.dep_ == "appos" and tok.head.i < tok.i:
-        tok = tok.head
-    if tok.i != noun.i and _dateline_word(tok) and _dash_between(tok, noun):
-        return noun
-    subject = _undateline(noun)
-    return subject if subject.i != noun.i else None
-
-
-def _past_agency(ap: Token) -> Token:
-    """'MOGADISHU, March 4 (Reuters) - Al-Shabaab militants stormed…': the parser hangs the subject on the
-    agency as a further apposition; the phrase after the dateline's dash is the subject, not the agency."""
-    while True:
-        nxt = next((c for c in ap.children if c.dep_ == "appos" and c.i > ap.i and _dash_between(ap, c)), None)
-        if nxt is None:
-            return ap
-        ap = nxt
-
-
 def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """Head of the (logical) subject of `verb` and whether it is a passive patient instead."""
     subjects = [c for c in verb.children if c.dep_ in SUBJ]
@@ -199,7 +149,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # subject arc; the subject nearest the verb is the real one. A passive auxiliary with a by-agent
         # makes it the patient, whatever arc the parser gave it.
         passive = _passive(verb) and _agent(verb) is not None
-        return _undateline(_relcl_antecedent(subjects[-1])), passive
+        return undateline(_relcl_antecedent(subjects[-1])), passive
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             return _relcl_antecedent(c), True
@@ -301,6 +251,20 @@ def first_entity(head: Token) -> Token | None:
     return None
 
 
+def _doers_of_the_deed_in(verb: Token, event_nouns: frozenset[int]) -> list[Token]:
+    """Who did it, for a passive with no agent, from the deed it happened in: "were killed in clashes with
+    the rebels", "were wounded in an attack by militants"."""
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ != "in":
+            continue
+        for deed in p.children:
+            if deed.dep_ == "pobj" and deed.i in event_nouns:
+                doers = _prep_objects(deed, frozenset({"by", "with"}))
+                if doers:
+                    return _expand_conj(doers[0])
+    return []
+
+
 def _registry_flag(tok: Token) -> bool:
     """"a Liberian-flagged tanker": the nationality of a flag, no party to the event."""
     nxt = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3]]
@@ -330,6 +294,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     if passive:
         if agent is not None:
             actor_heads = _expand_conj(agent)
+        else:
+            actor_heads = _doers_of_the_deed_in(anchor, event_nouns)
         # "rockets were fired at the base": the weapon is no recipient
         if subj is not None and not _is_event_noun(subj, match) and subj.i not in event_nouns:
             recip_heads = _expand_conj(subj)
@@ -337,6 +303,9 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         if subj is not None:
             actor_heads = _expand_conj(subj)
         for c in anchor.children:
+            if match.event_type == "MOBILIZE" and ((match.obj is not None and c.i == match.obj.i)
+                                                   or c.lemma_.lower() in MOVED_FORCES):
+                continue  # "sent 5,000 troops to the region": the forces moved are the actor's own
             if (c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match) and c.i not in event_nouns
                     and not _counts_events(c, event_nouns)):
                 recip_heads.extend(_expand_conj(c))

@@ -16,10 +16,10 @@ from wirecoder.coding.arguments import (
     first_entity,
     mention_span,
     noun_arguments,
-    story_subject,
     verb_arguments,
 )
 from wirecoder.coding.classifier import SentenceClassifier
+from wirecoder.coding.dateline_subject import story_subject
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import derive
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
@@ -69,7 +69,13 @@ JOURNEY_LEMMAS = frozenset({"travel", "visit", "go", "come", "fly", "arrive", "r
 STATE_PARTICIPLES = frozenset({"arm"})
 CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
+OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
+# Things and forces of nature that kill without anyone attacking: their deaths are no ASSAULT.
+MISHAPS = frozenset({"canopy", "roof", "building", "bridge", "dam", "wall", "ceiling", "structure", "flood",
+                     "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon", "landslide", "mudslide",
+                     "avalanche", "blaze", "wildfire", "heatwave", "drought", "crash", "accident", "collision",
+                     "stampede", "disease", "outbreak", "epidemic", "lightning", "tornado", "tsunami"})
 HISTORICAL_DAYS = 365
 MAX_SENT_CHARS = 1200
 CLASSIFIER_WEIGHT = 0.35
@@ -249,7 +255,9 @@ class ArticleCoder:
             if ref is None or not (ref.country or ref.sectors):
                 # "concerned about reports that Russia is moving…": the named actor inside the phrase
                 inner = first_entity(sp.root)
-                if inner is not None and inner.i != sp.root.i:
+                # "blocked a highway intersection in Belgrade": a place after a preposition is where
+                if inner is not None and inner.i != sp.root.i and not (
+                        inner.dep_ == "pobj" and inner.head.lower_ in event_location.LOCATIVE_PREPS - {"of"}):
                     ref = self.actors.resolve_mention(mention_span(inner), state, on=on, context=local) or ref
             if ref is not None and (ref.country or ref.sectors):
                 out.append(ref)
@@ -262,6 +270,8 @@ class ArticleCoder:
         m = c.match
         trig = m.trigger
         event_type = c.type_override or trig.event_type
+        if event_type == "ASSAULT" and any(sp.root.lemma_.lower() in MISHAPS for sp in c.args.actors):
+            return None  # "after a railway station canopy collapsed, killing 15 people": no attack
         if event_type == "RETREAT" and m.kind == "noun" and c.anchor.i != m.token.i \
                 and c.anchor.lemma_.lower() in self.speech_verbs:
             event_type = "CONCEDE"  # PLOVER: a declared (not yet carried out) withdrawal or ceasefire
@@ -286,7 +296,7 @@ class ArticleCoder:
         if trig.frame == "swap":
             # "residents have fled Djibo": the town fled is no actor (nor the person the name also is)
             actor_spans = [sp for sp in actor_spans if not _names_place(sp, places)]
-        if speaker is not None and speaker.country and len(actor_spans) == 1 \
+        if speaker is not None and (speaker.country or speaker.sectors) and len(actor_spans) == 1 \
                 and actor_spans[0].root.lower_ in SPEAKER_PRONOUNS:
             # "The United States said it was concerned", "…we will continue," he said: the speaker's own side
             actors = [ActorRef(text=actor_spans[0].text, name=speaker.name, country=speaker.country,
@@ -298,6 +308,10 @@ class ArticleCoder:
         if not recipients and c.args.indirect:
             recipient_spans = c.args.indirect
             recipients = self._resolve(recipient_spans, c.args, state, on, local=local)
+        # "detonated car bombs at the base before storming it": a pronoun the actor is the target of is the
+        # last thing named, not the actor itself
+        recipients = [r for r in recipients if not (r.text.lower() in OBJECT_PRONOUNS
+                                                    and any(r.name and r.name == a.name for a in actors))]
         if trig.frame == "swap" and not actors:
             causers = _causers(c.anchor)
             # PLOVER: the cause of flight is the actor even when it is no organisation ("fighting in El Fasher")
@@ -332,9 +346,12 @@ class ArticleCoder:
         # did not happen there; a meeting or a journey there ("is due to travel to Benghazi") may
         from_afar = (event_type not in SCENE_TYPES and event_type != "CONSULT"
                      and where.lemma_.lower() not in JOURNEY_LEMMAS)
+        # a resignation is decided, not done on the ground: "resigned after supporters attacked students in
+        # Novi Sad" did not resign there
+        apart = event_type not in SCENE_TYPES or (event_type == "RETREAT" and "resign" in mode)
         loc = event_location.pick_event_location(sent, where, places, speech_verb=c.modality.speech_verb,
                                                  addressed=recipient_spans if from_afar else (),
-                                                 apart_from_scene=event_type not in SCENE_TYPES)
+                                                 apart_from_scene=apart)
         if loc is not None and not _plausible_location(loc, where, sent, self.lexicon.types[event_type].quad_class):
             loc = None
         if loc is not None and from_afar and _among_addressed(loc, sent, recipient_spans):

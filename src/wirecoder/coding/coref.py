@@ -21,6 +21,16 @@ ORG_NOUNS = frozenset({
     "coalition", "rebels", "insurgents", "militants", "jihadists", "militias", "outfit", "network",
     "body", "agency", "bloc", "union", "council", "committee", "company", "firm", "charity", "monitor",
 })
+# Organisation nouns that say what kind of body they re-mention, by the sectors it must have.
+_ARMED = frozenset({"REB", "MLA", "INS", "TER", "UAF", "PRM"})
+KIND_SECTORS = {
+    "militia": _ARMED, "militias": _ARMED, "rebels": _ARMED, "insurgents": _ARMED, "militants": _ARMED,
+    "jihadists": _ARMED, "outfit": _ARMED, "company": frozenset({"BUS"}), "firm": frozenset({"BUS"}),
+    "charity": frozenset({"NGO"}), "party": frozenset({"PTY"}),
+}
+# Words that say only what kind of group it is, so "the rebel group" re-mentions one as "the group" does.
+GROUP_KINDS = frozenset({"rebel", "armed", "militant", "insurgent", "jihadist", "islamist", "paramilitary",
+                         "separatist", "terrorist", "extremist", "guerrilla", "opposition", "gang"})
 PERSON_NOUNS = frozenset({
     "diplomat", "official", "minister", "president", "leader", "envoy", "spokesman", "spokeswoman",
     "spokesperson", "commander", "general", "premier", "chancellor", "king", "prince", "emir", "sheikh",
@@ -54,6 +64,8 @@ def is_anaphor(text: str) -> bool:
     if not _DET.match(text.strip()) or _SKIP.search(text):
         return False
     rest = _words(_DET.sub("", text.strip()))
+    if len(rest) == 2 and rest[0] in GROUP_KINDS and rest[1] in ORG_NOUNS:
+        return True  # "the rebel group", "the armed group"
     return len(rest) == 1 and (rest[0] in ORG_NOUNS or rest[0] in PERSON_NOUNS)
 
 
@@ -67,9 +79,12 @@ def _compatible(noun: str, seen: Seen) -> bool:
         return True
     if noun in PERSON_NOUNS:
         return seen.kind == "person" and noun in {"official", "leader", "source", "head", "chief"}
-    # An organisation noun: a resolved body or group (not a country, not a person).
-    return seen.kind in ("org", "dict") or (seen.kind == "agent" and seen.head is not None
-                                             and seen.head.split()[-1] in ORG_NOUNS)
+    # An organisation noun: a named body or group (not a country, not a person, not a generic "a medical
+    # charity", which the same noun re-mentions above), of the kind the noun says where it says one ("the
+    # militants" are no UN mission, "the company" no army).
+    needed = KIND_SECTORS.get(noun)
+    return seen.kind in ("org", "dict") and (
+        needed is None or (seen.ref is not None and bool(needed & set(seen.ref.sectors))))
 
 
 def antecedent(text: str, history: list[Seen], *, window: int = 12) -> ActorRef | None:

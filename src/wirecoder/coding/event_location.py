@@ -71,7 +71,7 @@ def is_actor_metonym(span: Span) -> bool:
             and first.head.lemma_ not in STATIVE_VERBS:
         return True
     if first.dep_ == "pobj" and (
-            (first.head.lower_ == "with" and first.head.head.lemma_.lower() in PARTNER_NOUNS)
+            (first.head.lower_ == "with" and first.head.head.lemma_.lower() in PARTNER_NOUNS | MEDIATING)
             or (first.head.lower_ == "between" and first.head.head.lemma_.lower() in PARTNER_NOUNS | MEDIATING)):
         return True  # "suspended a pact with Pyongyang", "cut ties with Tehran": a party
     return False
@@ -225,14 +225,14 @@ SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because"})
 
 def _in_other_clause(span: Span, trigger: Token) -> bool:
     """Whether a mention sits in a clause under the trigger that tells of another event: one before, after
-    or causing it ("suspended a ceasefire after it attacked a community in Toribio" was not suspended
-    there), a verb coordinated with the trigger ("accused Belgrade of backing the attackers and called
+    or causing it, or any finite adverbial clause ("suspended a ceasefire after it attacked a community in
+    Toribio" was not suspended there; the parser may hang the "after" on the subject), a verb coordinated with the trigger ("accused Belgrade of backing the attackers and called
     on the EU to impose sanctions on Serbia" was no accusation in Serbia), or a relative clause, which
     describes a party or thing rather than the act."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
-        if tok.head.i == trigger.i and ((tok.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in tok.children))
+        if tok.head.i == trigger.i and ((tok.dep_ == "advcl" and (any(
+                c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in tok.children) or tok.tag_ == "VBD"))
                 or (tok.dep_ == "conj" and tok.pos_ == "VERB")):
             return True
         if tok.dep_ == "relcl":

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from wirecoder.coding.dateline_subject import undateline
+
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "'d", "can", "ought"})
@@ -33,6 +35,9 @@ DEFAULT_SPEECH_VERBS = frozenset({
     "tweet", "declare", "allege", "assert", "explain", "quote", "reiterate", "stress", "argue", "maintain",
     "acknowledge", "disclose", "reveal", "indicate", "estimate", "warn", "conclude", "recommend", "find",
 })
+# Nouns for something said, whose "that" clause is what was said.
+STATEMENT_NOUNS = frozenset({"statement", "claim", "announcement", "communique", "message", "post", "video",
+                             "report", "assertion", "declaration"})
 # Links through which a governing clause's modality reaches down; relative clauses and participial
 # modifiers describe their noun and keep their own.
 TIME_PREPS = frozenset({"after", "before", "during", "since", "until", "amid", "despite", "following"})
@@ -78,7 +83,10 @@ def _governors(anchor: Token, sent: Span, limit: int = 6) -> list[Token]:
     out = []
     tok = anchor
     for _ in range(limit):
-        if tok.head.i == tok.i or tok.dep_ not in COMPLEMENT_DEPS or tok.head.i < sent.start or tok.head.i >= sent.end:
+        content = tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)  # "claimed in a statement that it had…"
+        if tok.head.i == tok.i or (tok.dep_ not in COMPLEMENT_DEPS and not content) or tok.head.i < sent.start \
+                or tok.head.i >= sent.end:
             break
         tok = tok.head
         out.append(tok)
@@ -92,7 +100,8 @@ def _subject_of(verb: Token) -> Token | None:
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
         c = before[-1] if before else subjects[0]
-        return verb.head if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" else c
+        # "BANGKOK, Jan 6 - An alliance of armies said": the phrase after the dateline's dash speaks
+        return verb.head if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" else undateline(c)
     if (lost := subject_it_lost(verb)) is not None:
         return lost  # "summoned Iran's ambassador and the European Union said it would…"
     # "..., the diplomat said" with a passive report: "was quoted as saying"

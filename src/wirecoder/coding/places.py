@@ -172,21 +172,28 @@ class PlaceFinder:
         return [t.place for t in self.find_mentions(doc, focus_country=focus_country, demonyms=demonyms)]
 
     def capital_phrases(self, doc: Doc) -> list[Place]:
-        """'rallied in the Georgian capital': the capital city of the one country the adjective names, where
-        no name follows ('the Syrian capital Damascus' names it). Scenes for events, not toponyms: the
+        """'rallied in the Georgian capital', 'arrived in Haiti's capital': the capital city of the one country
+        the adjective or possessive names, where no name follows ('the Syrian capital Damascus' names it). Scenes for events, not toponyms: the
         geoparsing corpora and `wirecoder places` list names only."""
         out: list[Place] = []
         for tok in doc:
-            if tok.lower_ != "capital" or tok.i < 2 or doc[tok.i - 2].lower_ != "the":
+            if tok.lower_ != "capital" or tok.i < 2:
                 continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.text[:1].isupper():
                 continue
-            adj = doc[tok.i - 1]
-            countries = {c.entry.cc for c in self.names.candidates(adj.text, "demonym") if c.entry.feature == "country"}
+            if doc[tok.i - 2].lower_ == "the":  # "the Georgian capital"
+                start = doc[tok.i - 1]
+                kind = "demonym"
+            elif doc[tok.i - 1].text in ("'s", "’s"):  # "Haiti's capital"
+                start = doc[tok.i - 2]
+                kind = "name"
+            else:
+                continue
+            countries = {c.entry.cc for c in self.names.candidates(start.text, kind) if c.entry.feature == "country"}
             capital = self.gaz.capital_of(next(iter(countries))) if len(countries) == 1 else None
             if capital is not None:
-                out.append(place_from(capital, doc[adj.i:tok.i + 1].text, adj.idx, tok.idx + len(tok), 0.0))
+                out.append(place_from(capital, doc[start.i:tok.i + 1].text, start.idx, tok.idx + len(tok), 0.0))
         return out
 
     def focus_country(self, doc: Doc) -> str | None:

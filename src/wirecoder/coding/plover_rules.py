@@ -51,6 +51,9 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
             and all(set(a.sectors) & ARMED_SECTORS and "GOV" not in a.sectors for a in actors)
             and not any((t.lower().split() or [""])[-1] in COMMAND_ROLES for t in actor_texts)):
         event_type = "MOBILIZE"  # troops or gunmen arriving are deployed; a minister or a general visits
+    if (event_type == "PROTEST" and "strike" in trigger_modes and actors
+            and all(set(a.sectors) & (ARMED_SECTORS | {"GOV"}) or (a.country and not a.sectors) for a in actors)):
+        event_type = "ASSAULT"  # "Israel carried out strikes across southern Lebanon": no walkout
     if (event_type == "PROTEST" and trigger_lemma == "march" and actors
             and all(set(a.sectors) & ARMED_SECTORS for a in actors)):
         event_type = "MOBILIZE"  # rebels or troops marching into a town advance; crowds marching protest

@@ -90,6 +90,8 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
 
 def _object_heads(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")]
+    if verb.dep_ == "amod" and any(c.dep_ == "nsubj" for c in verb.children):
+        objs.append(verb.head)  # "Poland scrambled fighter jets" parsed as Poland's "scrambled jets"
     # "fired rockets at", "imposed sanctions on": the object may sit under a preposition too
     for c in verb.children:
         if c.dep_ == "prep":
