@@ -671,3 +671,33 @@ def test_the_militants_are_no_un_mission(pipeline):
                                "have stepped up attacks.")
     attacks = next(e for e in events if e["trigger"] == "attacks")
     assert all(a["name"] != "United Nations" for a in attacks["actor"])
+
+
+def test_they_who_said_so_are_every_coordinated_speaker(pipeline):
+    events = _events(pipeline, "Serbia and Kosovo said on Monday they had agreed to a plan on car licence plates.")
+    agreement = next(e for e in events if e["trigger"] == "agreed")
+    assert [a["country"] for a in agreement["actor"]] == ["SRB", "KOS"]
+
+
+def test_an_appositions_proper_name_beats_a_common_noun(pipeline):
+    events = _events(pipeline, "Khan's party, Pakistan Tehreek-e-Insaf, denied the accusation.")
+    denial = next(e for e in events if e["trigger"] == "denied")
+    assert [a["name"] for a in denial["actor"]] == ["Pakistan Tehreek-e-Insaf"]
+
+
+def test_a_state_shutting_the_internet_and_blocking_roads_restricts_twice(pipeline):
+    events = _events(pipeline, "Authorities suspended mobile internet in the capital and blocked roads with "
+                               "shipping containers.")
+    assert sorted((e["trigger"], e["event_type"], tuple(e["mode"])) for e in events) == [
+        ("blocked", "COERCE", ("restrict",)), ("suspended", "COERCE", ("censor",))]
+
+
+@pytest.mark.parametrize("text,trigger,recipients", [
+    # a withdrawal of one's own troops is from the countries left
+    ("France has withdrawn its troops from Mali and Niger.", "withdrawn", ["MLI", "NER"]),
+    # soldiers released are still the recipients
+    ("Rebels released 28 soldiers they had held for two days.", "released", [None]),
+])
+def test_who_a_withdrawal_or_a_release_is_aimed_at(pipeline, text, trigger, recipients):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert [r["country"] for r in event["recipient"]] == recipients

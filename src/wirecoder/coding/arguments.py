@@ -303,9 +303,11 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         if subj is not None:
             actor_heads = _expand_conj(subj)
         for c in anchor.children:
-            if match.event_type == "MOBILIZE" and ((match.obj is not None and c.i == match.obj.i)
-                                                   or c.lemma_.lower() in MOVED_FORCES):
-                continue  # "sent 5,000 troops to the region": the forces moved are the actor's own
+            moving = match.event_type == "MOBILIZE" or (match.event_type == "RETREAT"
+                                                        and "withdraw" in match.trigger.modes)
+            if moving and ((match.event_type == "MOBILIZE" and match.obj is not None and c.i == match.obj.i)
+                           or c.lemma_.lower() in MOVED_FORCES):
+                continue  # "sent 5,000 troops to the region", "withdrew its troops from Mali": its own forces
             if (c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match) and c.i not in event_nouns
                     and not _counts_events(c, event_nouns)):
                 recip_heads.extend(_expand_conj(c))
@@ -327,8 +329,10 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     # a party named after the object, for when the object turns out to be a thing that names none:
     # "suspended some aid programmes to Niger", "blame the unrest on foreign enemies"
     indirect: list[Token] = []
+    # a withdrawal is from somebody: "withdrew its troops from Mali"
+    indirect_preps = TARGET_PREPS - {"of"} | ({"from"} if match.event_type == "RETREAT" else set())
     for h in [anchor, *(c for c in anchor.children if c.dep_ == "dobj")]:
-        found = [f for f in _prep_objects(h, TARGET_PREPS - {"of"})
+        found = [f for f in _prep_objects(h, indirect_preps)
                  if f.i not in event_nouns and f.ent_type_ not in ("DATE", "TIME")]
         if found:
             indirect = _expand_conj(found[0])

@@ -70,6 +70,7 @@ STATE_PARTICIPLES = frozenset({"arm"})
 CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
+BLOCKING_MODES = {("PROTEST", "COERCE"): ("restrict",), ("COERCE", "PROTEST"): ("obstruct",)}
 SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
 # Things and forces of nature that kill without anyone attacking: their deaths are no ASSAULT.
 MISHAPS = frozenset({"canopy", "roof", "building", "bridge", "dam", "wall", "ceiling", "structure", "flood",
@@ -148,7 +149,9 @@ class ArticleCoder:
                 continue
             key = (ev.event_type, tuple(a.name or a.text for a in ev.actor),
                    tuple(r.name or r.text for r in ev.recipient),
-                   ev.location.geonameid if ev.location else None, ev.location.name if ev.location else None)
+                   ev.location.geonameid if ev.location else None, ev.location.name if ev.location else None,
+                   # measures are told apart by what they do: an internet shutdown and road blocks are two
+                   tuple(ev.mode) if ev.event_type in ("COERCE", "SANCTION") else ())
             if key in seen:
                 continue
             seen.add(key)
@@ -246,11 +249,15 @@ class ArticleCoder:
                 # "Bosnian Serbs said their forces had withdrawn": the speaker's own forces
                 ref = ActorRef(text=ref.text, name=ref.name, country=speaker.country, sectors=ref.sectors)
             ap = args.appositions.get(sp.root.i)
-            if ap is not None and (ref is None or ref.country is None):
+            # "Khan's party, Pakistan Tehreek-e-Insaf": the apposition's proper name beats a common noun
+            generic = ref is None or not ref.name or ref.name[:1].islower()
+            if ap is not None and (ref is None or ref.country is None or generic):
                 ref2 = self.actors.resolve_mention(ap, state, on=on, context=local)
-                if ref2 is not None:
-                    ref = ActorRef(text=sp.text, name=(ref.name if ref and ref.name else ref2.name),
-                                   country=ref2.country, sectors=ref2.sectors or (ref.sectors if ref else []),
+                named = ref2 is not None and bool(ref2.name) and ref2.name[:1].isupper()
+                if ref2 is not None and (ref is None or ref.country is None or named):
+                    ref = ActorRef(text=sp.text, name=(ref2.name if generic and ref2.name else ref.name),
+                                   country=ref2.country or (ref.country if ref else None),
+                                   sectors=ref2.sectors or (ref.sectors if ref else []),
                                    wikidata=ref.wikidata if ref and ref.wikidata else ref2.wikidata)
             if ref is None or not (ref.country or ref.sectors):
                 # "concerned about reports that Russia is moving…": the named actor inside the phrase
@@ -285,6 +292,7 @@ class ArticleCoder:
         dated = resolve_event_date(scope[c_start:c_end], scope, article.published, future=modality == "future")
         on = dated.date or article.published
         speaker = None
+        co_speakers: list[ActorRef] = []
         if c.modality.speaker is not None:
             tok = c.modality.speaker
             sp = mention_span(tok)
@@ -292,6 +300,9 @@ class ArticleCoder:
             found = self._resolve([sp], Arguments(appositions={tok.i: mention_span(ap)} if ap is not None else {}),
                                   state, on)
             speaker = found[0] if found else ActorRef(text=sp.text)
+            # "Armenia and Azerbaijan said they had agreed": "they" are every speaker
+            co_speakers = self._resolve([mention_span(x) for x in tok.conjuncts if x.i > tok.i], Arguments(),
+                                        state, on)
         actor_spans = c.args.actors
         if trig.frame == "swap":
             # "residents have fled Djibo": the town fled is no actor (nor the person the name also is)
@@ -301,6 +312,8 @@ class ArticleCoder:
             # "The United States said it was concerned", "…we will continue," he said: the speaker's own side
             actors = [ActorRef(text=actor_spans[0].text, name=speaker.name, country=speaker.country,
                                sectors=list(speaker.sectors), wikidata=speaker.wikidata)]
+            if actor_spans[0].root.lower_ == "they":
+                actors += co_speakers
         else:
             actors = self._resolve(actor_spans, c.args, state, on, speaker, local)
         recipient_spans = c.args.recipients
@@ -338,7 +351,8 @@ class ArticleCoder:
         if event_type == "ASSAULT":
             mode += [x for x in instrument_modes(c.anchor, self.lexicon) if x not in mode]
         if event_type != trig.event_type:
-            mode = []
+            # blocking roads is obstruction by protesters and restriction by a state (plover_rules)
+            mode = list(BLOCKING_MODES.get((trig.event_type, event_type), ()))
         lemmas = {t.lemma_.lower() for t in sent}
         context = self._contexts(trig, lemmas, sent.text.lower())
         views = derive(self.lexicon, event_type, mode, context, actors, recipients, lemmas)

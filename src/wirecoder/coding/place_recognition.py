@@ -872,7 +872,8 @@ class ToponymRecogniser:
 
     def _closes_organisation_name(self, span: Span) -> bool:
         """The last words of an organisation's name the actor KB knows, which the model split off as a
-        place: "Tehreek-e-Taliban Pakistan", "the Bank of England"."""
+        place: "Tehreek-e-Taliban Pakistan", "the Bank of England". (A place opening a name, "Syrian
+        Democratic Forces", is one the geoparsing corpora count: it says whose the body is.)"""
         doc = span.doc
         first = max(span.sent.start, span.start - ORG_NAME_REACH)
         return any(kb_fold(doc[k:span.end].text) in self.organisations for k in range(first, span.start)

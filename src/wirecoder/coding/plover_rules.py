@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wirecoder.coding.derived import ARMED_SECTORS
+from wirecoder.coding.derived import ARMED_SECTORS, STATE_SECTORS
 from wirecoder.schema import ActorRef
 
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
@@ -71,6 +71,9 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
     if (event_type == "COERCE" and actors and trigger_lemma in BLOCKING_LEMMAS
             and all(set(a.sectors) and set(a.sectors) <= NONSTATE_SECTORS for a in actors)):
         return "PROTEST", modality  # rebels or protesters blocking roads obstruct; states coerce
+    if (event_type == "PROTEST" and "obstruct" in trigger_modes and actors
+            and all(set(a.sectors) & STATE_SECTORS for a in actors)):
+        return "COERCE", modality  # "authorities blocked roads with shipping containers"
     if modality == "hypothetical" and event_type in FUTURE_TO_AGREE and own and speaker is not None \
             and cue not in OBLIGATION_CUES:
         return "AGREE", "asserted"  # "they would meet the mediator if…": a conditional offer
