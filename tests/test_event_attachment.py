@@ -701,3 +701,15 @@ def test_a_state_shutting_the_internet_and_blocking_roads_restricts_twice(pipeli
 def test_who_a_withdrawal_or_a_release_is_aimed_at(pipeline, text, trigger, recipients):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
     assert [r["country"] for r in event["recipient"]] == recipients
+
+
+def test_a_leaders_supporters_are_not_the_leader(pipeline):
+    events = _events(pipeline, "Police fired tear gas at thousands of supporters of jailed former prime minister "
+                               "Imran Khan in Islamabad.")
+    firing = next(e for e in events if e["trigger"] == "fired")
+    assert [(r["name"], r["country"]) for r in firing["recipient"]] == [("supporters of Imran Khan", "PAK")]
+
+
+def test_declaring_a_state_of_emergency_is_coercion(pipeline):
+    events = _events(pipeline, "The government declared a six-month state of emergency in the region.")
+    assert [(e["event_type"], e["mode"]) for e in events] == [("COERCE", ["martial-law"])]

@@ -13,6 +13,7 @@ no actor.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -211,6 +212,9 @@ class ActorResolver:
 
     # ---- resolution -------------------------------------------------------------------------
     def _resolve_uncached(self, text: str, context: str | None, on: date | None) -> Resolution | None:
+        followers = self._followers(text, context, on)
+        if followers is not None:
+            return followers
         # A possessive 's is dropped ("Russia's defence ministry" reads as "Russia defence ministry"), but
         # where it stood is kept: a person before it owns the actor rather than being it.
         toks: list[Token] = []
@@ -229,6 +233,21 @@ class ActorResolver:
         if prefix is not None:
             return self._prefixed(text, prefix, [m for m in matches if m is not prefix], toks, context, on)
         return self._resolve_matches(text, toks, matches, context, on, frozenset(poss))
+
+    def _followers(self, text: str, context: str | None, on: date | None) -> Resolution | None:
+        """"Supporters of jailed former prime minister Imran Khan", "Khan supporters": the leader's followers,
+        civilians of the leader's country (and of the opposition where the leader leads it), not the
+        leader."""
+        m = _FOLLOWERS_OF.match(text) or _LEADERS_FOLLOWERS.match(text)
+        if m is None:
+            return None
+        leader = self._cached(m.group("leader"), context, on)
+        if leader is None or leader.kind != "person" or leader.ref.country is None:
+            return None
+        sectors = ["CVL"] + (["OPP"] if "OPP" in leader.ref.sectors else [])
+        name = f"supporters of {leader.ref.name}"
+        return Resolution(ActorRef(text=text, name=name, country=leader.ref.country, sectors=sectors), "agent",
+                          f"{leader.ref.country}{''.join(sectors)}", None, True)
 
     def _prefixed(self, text: str, prefix: Match, rest: list[Match], toks: list[Token],
                   context: str | None, on: date | None) -> Resolution:
@@ -659,6 +678,12 @@ class ActorResolver:
         ref = ActorRef(text=text, name=name, country=ent.country, sectors=sectors,
                        wikidata=ent.wikidata, wikipedia=ent.wikipedia)
         return Resolution(ref, "org", _code(ref), head, plural)
+
+
+_FOLLOWER_NOUNS = r"(?:supporters|followers|loyalists|partisans)"
+_FOLLOWERS_OF = re.compile(rf"^(?:.*\b)?{_FOLLOWER_NOUNS} of (?P<leader>.+)$", re.IGNORECASE)
+_LEADERS_FOLLOWERS = re.compile(rf"^(?:the |thousands of |hundreds of )?(?P<leader>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+                                rf" {_FOLLOWER_NOUNS}$")
 
 
 def _with_determiner(span) -> str:
