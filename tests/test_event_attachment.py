@@ -713,3 +713,46 @@ def test_a_leaders_supporters_are_not_the_leader(pipeline):
 def test_declaring_a_state_of_emergency_is_coercion(pipeline):
     events = _events(pipeline, "The government declared a six-month state of emergency in the region.")
     assert [(e["event_type"], e["mode"]) for e in events] == [("COERCE", ["martial-law"])]
+
+
+def test_a_deed_after_which_a_demand_came_is_not_its_content(pipeline):
+    events = _events(pipeline, "The opposition leader called on supporters to stage a strike, after police killed "
+                               "18 protesters.")
+    assert any(e["event_type"] == "ASSAULT" and e["trigger"] == "killed" for e in events)
+
+
+@pytest.mark.parametrize("text,trigger,place", [
+    ("SEOUL, Oct 31 - North Korea fired a ballistic missile into the sea on Thursday.", "fired", None),
+    # a union of states has no country of its own: it acts where it files from
+    ("BRUSSELS - The European Union on Monday imposed new sanctions on Belarus, freezing the assets of 19 "
+     "officials.", "imposed", "BRUSSELS"),
+])
+def test_a_dateline_abroad_is_no_scene_for_a_countrys_own_act(pipeline, text, trigger, place):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert (event["location"] or {}).get("text") == place
+
+
+def test_talks_on_a_subject_are_not_with_it(pipeline):
+    events = _events(pipeline, "Seoul and Washington held talks on their response to Pyongyang's deployment of "
+                               "troops to Russia.")
+    talks = next(e for e in events if e["event_type"] == "CONSULT")
+    deployment = next(e for e in events if e["event_type"] == "MOBILIZE")
+    assert talks["recipient"] == [] and [r["country"] for r in deployment["recipient"]] == ["RUS"]
+
+
+@pytest.mark.parametrize("text,event_type", [
+    ("The defence minister said the missile flew for 86 minutes.", "CONSULT"),
+])
+def test_a_weapon_flying_is_no_visit(pipeline, text, event_type):
+    assert not any(e["event_type"] == event_type for e in _events(pipeline, text))
+
+
+def test_forces_sent_belong_to_their_own_side(pipeline):
+    events = _events(pipeline, "Some 11,000 North Korean soldiers have been sent to the front.")
+    sending = next(e for e in events if e["trigger"] == "sent")
+    assert [a["country"] for a in sending["actor"]] == ["PRK"] and sending["recipient"] == []
+
+
+def test_going_on_strike_to_demand_is_no_future(pipeline):
+    events = _events(pipeline, "Fishermen went on strike to demand action.")
+    assert next(e for e in events if e["trigger"] == "demand")["modality"] == "asserted"

@@ -15,6 +15,8 @@ SUBJ = ("nsubj", "csubj")
 # Prepositions whose object is the target of the act ("fired on", "sanctions against", "talks with").
 TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "over", "about",
                           "of"})
+# Prepositions that give a meeting's subject, not its other party.
+TOPIC_PREPS = frozenset({"on", "about", "over", "of"})
 # Prepositional objects of an event noun that name its doer ("arrival of troops", "attacks by the army").
 NOUN_AGENT_PREPS = frozenset({"by"})
 NOUN_OF_AGENT_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID"})
@@ -297,7 +299,10 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         else:
             actor_heads = _doers_of_the_deed_in(anchor, event_nouns)
         # "rockets were fired at the base": the weapon is no recipient
-        if subj is not None and not _is_event_noun(subj, match) and subj.i not in event_nouns:
+        if (match.event_type == "MOBILIZE" and agent is None and subj is not None
+                and subj.lemma_.lower() in MOVED_FORCES):
+            actor_heads = _expand_conj(subj)  # "11,000 North Korean soldiers have been sent to Kursk": theirs
+        elif subj is not None and not _is_event_noun(subj, match) and subj.i not in event_nouns:
             recip_heads = _expand_conj(subj)
     else:
         if subj is not None:
@@ -317,9 +322,11 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         holders.append(match.obj)
     if match.kind == "noun":
         holders.append(match.token)
+    # talks "on their response to Pyongyang's deployment" are about it, not with it
+    targets = TARGET_PREPS - TOPIC_PREPS if match.event_type == "CONSULT" else TARGET_PREPS
     if not recip_heads:
         for h in holders:
-            found = _prep_objects(h, TARGET_PREPS - {"of"} if h.i == anchor.i else TARGET_PREPS)
+            found = _prep_objects(h, targets - {"of"} if h.i == anchor.i else targets)
             # "imposed on Monday a new round of sanctions on Belarus": a date is no recipient
             found = [f for f in found if (f.i not in event_nouns or f.i == match.token.i)
                      and f.ent_type_ not in ("DATE", "TIME")]
@@ -330,7 +337,7 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     # "suspended some aid programmes to Niger", "blame the unrest on foreign enemies"
     indirect: list[Token] = []
     # a withdrawal is from somebody: "withdrew its troops from Mali"
-    indirect_preps = TARGET_PREPS - {"of"} | ({"from"} if match.event_type == "RETREAT" else set())
+    indirect_preps = targets - {"of"} | ({"from"} if match.event_type == "RETREAT" else set())
     for h in [anchor, *(c for c in anchor.children if c.dep_ == "dobj")]:
         found = [f for f in _prep_objects(h, indirect_preps)
                  if f.i not in event_nouns and f.ent_type_ not in ("DATE", "TIME")]
@@ -391,7 +398,8 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
         actor_heads.extend(_expand_conj(between[0]))
     # "fighting between X and Y" / "clashes with Y": a governing subject is also a party
     used = {h.i for h in actor_heads}
-    recip_heads = patient_heads or [h for h in _prep_objects(n, TARGET_PREPS - {"into"}) if h.i not in used]
+    recip_heads = patient_heads or [h for h in _prep_objects(n, TARGET_PREPS - {"into"}) if h.i not in used and not (
+        match.event_type == "MOBILIZE" and h.lemma_.lower() in MOVED_FORCES)]  # "deployment of troops to Russia"
     args.actors = mention_spans(actor_heads)
     args.recipients = mention_spans(_expand_conj(recip_heads[0])) if recip_heads else []
     return args

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding import event_location
@@ -22,6 +23,7 @@ from wirecoder.coding.classifier import SentenceClassifier
 from wirecoder.coding.dateline_subject import story_subject
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import derive
+from wirecoder.coding.event_location import SEQUENCE_MARKS
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, ModalityResult, analyse, misattached_conj
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
@@ -279,6 +281,8 @@ class ArticleCoder:
         event_type = c.type_override or trig.event_type
         if event_type == "ASSAULT" and any(sp.root.lemma_.lower() in MISHAPS for sp in c.args.actors):
             return None  # "after a railway station canopy collapsed, killing 15 people": no attack
+        if event_type == "CONSULT" and c.args.actors and all(self._weapon(sp.root) for sp in c.args.actors):
+            return None  # "the missile flew for 86 minutes": no journey
         if event_type == "RETREAT" and m.kind == "noun" and c.anchor.i != m.token.i \
                 and c.anchor.lemma_.lower() in self.speech_verbs:
             event_type = "CONCEDE"  # PLOVER: a declared (not yet carried out) withdrawal or ceasefire
@@ -368,6 +372,8 @@ class ArticleCoder:
                                                  apart_from_scene=apart)
         if loc is not None and not _plausible_location(loc, where, sent, self.lexicon.types[event_type].quad_class):
             loc = None
+        if loc is not None and _foreign_dateline(loc, sent, actors, recipients):
+            loc = None  # "SEOUL - North Korea fired a missile into the sea": filed there, not fired there
         if loc is not None and from_afar and _among_addressed(loc, sent, recipient_spans):
             loc = None  # "blame the unrest on foreign enemies, including the United States"
         confidence = _confidence(trig.weight, actors, recipients, loc, m, modality, probs.get(event_type),
@@ -384,6 +390,9 @@ class ArticleCoder:
             quad_class=views.quad_class, cameo_root=views.cameo_root, plover_score=views.plover_score,
             acled=views.acled,
         )
+
+    def _weapon(self, tok: Token) -> bool:
+        return any(t.frame == "instrument" for t in self.lexicon.noun_triggers.get(_noun_lemma(tok), ()))
 
     def _contexts(self, trig: Trigger, lemmas: set[str], sent_lower: str) -> list[str]:
         ctx = list(trig.contexts)
@@ -477,6 +486,25 @@ def _plausible_location(loc: Place, anchor: Token, sent: Span, quad_class: int) 
     if quad_class in (1, 3) and not (anchor.left_edge.i <= span.root.i <= anchor.right_edge.i):
         return False
     return True
+
+
+def _foreign_dateline(loc: Place, sent: Span, actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
+    """Whether the place is only the story's dateline, in a country none of the event's parties belongs to,
+    where every actor has one: the dateline says where the story was filed, which is the scene only for
+    events at home."""
+    if loc.char_start is None or loc.country is None:
+        return False
+    span = sent.doc.char_span(loc.char_start, loc.char_end, alignment_mode="expand")
+    if span is None or not event_location.in_dateline(span):
+        return False
+    if not actors or not all(_is_state(a.country) for a in actors):
+        return False  # the European Union (EUR), the UN, NATO (IGO): at home wherever they file from
+    return loc.country not in {a.country for a in actors + recipients if a.country}
+
+
+def _is_state(code: str | None) -> bool:
+    """Whether an actor's country code is a state's ISO code, not a region or body (CAMEO's EUR, IGO, UNO)."""
+    return code is not None and pycountry.countries.get(alpha_3=code) is not None
 
 
 def _among_addressed(loc: Place, sent: Span, addressed: list[Span]) -> bool:
@@ -634,6 +662,8 @@ def _in_complement(tok: Token, gov: Token) -> bool:
         if cur.head.i == gov.i:
             if cur.dep_ == "conj" and cur.pos_ == "VERB" and gov.pos_ == "VERB":
                 return False
+            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in cur.children):
+                return False  # "called for a strike after police killed 18 people": the killing is its own
             return cur.dep_ in CONTENT_ARCS
         cur = cur.head
     return False

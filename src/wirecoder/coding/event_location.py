@@ -116,7 +116,7 @@ def _attachment(span: Span, trigger: Token) -> float:
     return score
 
 
-def _in_dateline(span: Span) -> bool:
+def in_dateline(span: Span) -> bool:
     """The dateline's place, or the state or country it carries ("KISUMU, Kenya -": both)."""
     if is_dateline(span):
         return True
@@ -194,7 +194,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
                 continue
         score = _attachment(span, trigger)
         score -= abs(span.root.i - trigger.i) / 50.0  # nearer mentions win ties
-        if _in_dateline(span):
+        if in_dateline(span):
             # where the story was filed: the scene only when the sentence names no other place
             # ("BEIRUT (Reuters) - ... shelled towns in Idlib province" happened in Idlib)
             score -= DATELINE_PENALTY

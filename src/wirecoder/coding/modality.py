@@ -226,8 +226,8 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         if not adjunct and lemma in NEGATING_GOVERNORS:
             negated = True
             cue = lemma
-        elif not adjunct and lemma in FUTURE_GOVERNORS and mode is None:
-            mode, cue = "future", lemma
+        elif not adjunct and lemma in FUTURE_GOVERNORS and mode is None and (lemma != "go" or gov.tag_ == "VBG"):
+            mode, cue = "future", lemma  # "is going to strike", not "went on strike to demand action"
         elif not adjunct and lemma in HYPOTHETICAL_GOVERNORS and mode is None:
             mode, cue = "hypothetical", lemma
         if gaux & HYPOTHETICAL_AUX and mode is None and gov.dep_ != "ROOT":
