@@ -756,3 +756,9 @@ def test_forces_sent_belong_to_their_own_side(pipeline):
 def test_going_on_strike_to_demand_is_no_future(pipeline):
     events = _events(pipeline, "Fishermen went on strike to demand action.")
     assert next(e for e in events if e["trigger"] == "demand")["modality"] == "asserted"
+
+
+def test_an_apposition_naming_nobody_known_leaves_the_mention_as_it_was(pipeline):
+    # "the famous actress" resolves to nobody, and the name to a person without a known entry
+    events = _events(pipeline, "The famous actress, Pamela Anderson, arrived in Athens on Monday.")
+    assert [e["trigger"] for e in events] == ["arrived"]

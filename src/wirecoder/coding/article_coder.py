@@ -257,7 +257,8 @@ class ArticleCoder:
                 ref2 = self.actors.resolve_mention(ap, state, on=on, context=local)
                 named = ref2 is not None and bool(ref2.name) and ref2.name[:1].isupper()
                 if ref2 is not None and (ref is None or ref.country is None or named):
-                    ref = ActorRef(text=sp.text, name=(ref2.name if generic and ref2.name else ref.name),
+                    name = ref2.name if ref is None or (generic and ref2.name) else ref.name
+                    ref = ActorRef(text=sp.text, name=name,
                                    country=ref2.country or (ref.country if ref else None),
                                    sectors=ref2.sectors or (ref.sectors if ref else []),
                                    wikidata=ref.wikidata if ref and ref.wikidata else ref2.wikidata)
