@@ -762,3 +762,40 @@ def test_an_apposition_naming_nobody_known_leaves_the_mention_as_it_was(pipeline
     # "the famous actress" resolves to nobody, and the name to a person without a known entry
     events = _events(pipeline, "The famous actress, Pamela Anderson, arrived in Athens on Monday.")
     assert [e["trigger"] for e in events] == ["arrived"]
+
+
+@pytest.mark.parametrize("text,trigger,event_type", [
+    # handing hostages over is releasing them
+    ("The militants handed four hostages to the Red Cross in Khan Younis on Sunday.", "handed", "RETREAT"),
+    # ramming is an attack; ramming a bill through is not
+    ("Troops and armoured vehicles rammed the door of the presidential palace.", "rammed", "ASSAULT"),
+])
+def test_handing_over_hostages_and_ramming(pipeline, text, trigger, event_type):
+    assert [e["event_type"] for e in _events(pipeline, text) if e["trigger"] == trigger] == [event_type]
+
+
+@pytest.mark.parametrize("text,event_type", [
+    ("The ruling party rammed the bill through parliament.", "ASSAULT"),
+    # a crowd watching is no meeting
+    ("Crowds gathered in the main square to watch the handover on giant screens.", "CONSULT"),
+])
+def test_no_event_in_a_bill_rammed_a_deals_history_or_a_crowd(pipeline, text, event_type):
+    assert not any(e["event_type"] == event_type for e in _events(pipeline, text))
+
+
+def test_what_a_deal_did_is_background(pipeline):
+    events = _events(pipeline, "The militants freed two hostages on Sunday, the first releases under a ceasefire "
+                               "deal that halted 15 months of war.")
+    assert [e["trigger"] for e in events] == ["freed"]
+
+
+def test_a_relative_clause_on_coordinated_names_is_about_all_of_them(pipeline):
+    events = _events(pipeline, "Qatar and Egypt, which mediated the agreement alongside the United States, "
+                               "welcomed the release.")
+    mediation = next(e for e in events if e["trigger"] == "mediated")
+    assert [a["country"] for a in mediation["actor"]] == ["QAT", "EGY"] and mediation["location"] is None
+
+
+def test_the_army_deployed_is_no_recipient(pipeline):
+    events = _events(pipeline, "The president deployed the military to the capital on Tuesday.")
+    assert next(e for e in events if e["trigger"] == "deployed")["recipient"] == []

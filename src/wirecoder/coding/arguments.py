@@ -104,6 +104,7 @@ def _expand_conj(tok: Token) -> list[Token]:
 
 # What a mobilisation moves: its own forces, never its recipient.
 MOVED_FORCES = frozenset({"troop", "soldier", "force", "reinforcement", "unit", "battalion", "brigade", "division",
+                          "military", "army",
                           "contingent", "marine", "paratrooper", "police", "policeman", "officer", "gendarme",
                           "militia", "militiaman", "mercenary", "jet", "warship", "ship", "tank", "missile",
                           "aircraft", "drone", "bomber", "helicopter", "vessel", "artillery", "weapon"})
@@ -306,7 +307,12 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             recip_heads = _expand_conj(subj)
     else:
         if subj is not None:
-            actor_heads = _expand_conj(subj)
+            first = subj
+            if anchor.dep_ == "relcl" and anchor.head.i == subj.i:
+                # "Qatar and Egypt, which mediated the agreement": the clause hangs on the last name only
+                while first.dep_ == "conj" and first.head.i < first.i:
+                    first = first.head
+            actor_heads = _expand_conj(first)
         for c in anchor.children:
             moving = match.event_type == "MOBILIZE" or (match.event_type == "RETREAT"
                                                         and "withdraw" in match.trigger.modes)

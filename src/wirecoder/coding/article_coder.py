@@ -61,7 +61,9 @@ CONTENT_ARCS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj", "ac
                           "conj", "nsubjpass", "oprd", "advcl"})
 # Nouns whose relative clauses are background ("a war that has killed 250,000 people").
 BACKGROUND_NOUNS = frozenset({"war", "conflict", "crisis", "violence", "insurgency", "uprising", "fighting",
-                              "revolution", "campaign", "dispute", "unrest", "standoff"})
+                              "revolution", "campaign", "dispute", "unrest", "standoff",
+                              # "a ceasefire deal that halted 15 months of war": what the deal did
+                              "deal", "agreement", "accord", "truce", "ceasefire", "pact", "treaty"})
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "because", "following", "as", "when", "while", "amid",
                               "despite", "although", "though"})
 NAMING_VERBS = frozenset({"call", "name", "dub", "label", "term", "brand", "nickname", "designate"})
@@ -347,6 +349,9 @@ class ArticleCoder:
             event_type, modality = single_category(
                 event_type, modality, c.modality.cue, actors, speaker, trigger_modes=c.match.trigger.modes,
                 trigger_lemma=c.match.token.lemma_.lower(), actor_texts=[sp.text for sp in c.args.actors])
+        if (event_type == "CONSULT" and c.match.token.lemma_.lower() in ("gather", "assemble") and not recipients
+                and all(set(a.sectors) <= {"CVL"} for a in actors)):
+            return None  # "crowds gathered in Tel Aviv to watch the handover": no meeting of anyone
         if modality == "reported" and speaker is not None and actors and same_actor(speaker, actors[0]) \
                 and self.lexicon.types[event_type].quad_class in (1, 3):
             modality = "asserted"  # the statement is itself the verbal act

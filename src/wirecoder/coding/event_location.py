@@ -58,6 +58,8 @@ def is_actor_metonym(span: Span) -> bool:
         return True
     if root.dep_ in ("poss", "compound", "nmod", "amod") and head.lemma_.lower() in ACTOR_NOUNS:
         return True
+    if root.dep_ == "pobj" and head.lower_ in ("alongside", "beside"):
+        return True  # "mediated the agreement alongside the United States": a partner in the act
     if verb_it_opens(root) is not None:
         return True  # "summoned Iran's ambassador and the European Union said": the next verb's subject
     if root.dep_ == "dobj" and head.lemma_.lower() in MEMBERSHIP_VERBS:

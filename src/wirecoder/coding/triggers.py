@@ -23,6 +23,7 @@ CAUSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "retr
 # Verbs whose object is the means of the act in their "to" clause: "used drones to attack the town".
 INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
+_WHERE_TO = frozenset({"to", "in", "into", "at", "near", "from", "toward", "towards", "across", "around"})
 # Nouns for an undertaking that an event noun before them names: "launched a mediation effort"
 # ("gave the coup leaders a week" names no coup).
 EFFORT_NOUNS = frozenset({"effort", "bid", "attempt", "campaign", "operation", "mission", "initiative", "plan",
@@ -128,7 +129,11 @@ def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
         obj_tok = None
         if trig.obj:
             objs = objs if objs is not None else _object_heads(tok)
-            obj_tok = next((o for o in objs if _lemma(o) in trig.obj), None)
+            # a NONE row's object is the verb's own ("deploy capital" is money; "deployed the military to the
+            # capital" still deploys)
+            candidates = [o for o in objs if not (o.dep_ == "pobj" and o.head.lower_ in _WHERE_TO)] \
+                if trig.event_type == "NONE" else objs
+            obj_tok = next((o for o in candidates if _lemma(o) in trig.obj), None)
             if obj_tok is None:
                 continue
         key = (len(extra), 1 if trig.obj else 0, trig.weight)
