@@ -728,3 +728,10 @@ def test_the_army_deployed_is_no_recipient(pipeline):
 def test_who_acts_and_who_is_acted_on(pipeline, text, trigger, role, key, expected):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
     assert [x[key] for x in event[role]] == expected
+
+
+def test_a_pronoun_in_a_speakers_condition_is_not_the_speaker(pipeline):
+    events = _events(pipeline, "The gang leader said his men would fight the foreign force if it attacked their "
+                               "neighbourhoods.")
+    attack = next(e for e in events if e["trigger"] == "attacked")
+    assert attack["event_type"] != "THREATEN" and attack["actor"] == []

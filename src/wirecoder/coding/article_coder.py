@@ -314,8 +314,9 @@ class ArticleCoder:
         if trig.frame == "swap":
             # "residents have fled Djibo": the town fled is no actor (nor the person the name also is)
             actor_spans = [sp for sp in actor_spans if not _names_place(sp, places)]
+        # (not in a condition the speaker sets on another: "would fight the force if it attacked")
         if speaker is not None and (speaker.country or speaker.sectors) and len(actor_spans) == 1 \
-                and actor_spans[0].root.lower_ in SPEAKER_PRONOUNS:
+                and actor_spans[0].root.lower_ in SPEAKER_PRONOUNS and not _in_condition(c.anchor):
             # "The United States said it was concerned", "…we will continue," he said: the speaker's own side
             actors = [ActorRef(text=actor_spans[0].text, name=speaker.name, country=speaker.country,
                                sectors=list(speaker.sectors), wikidata=speaker.wikidata)]
@@ -492,6 +493,11 @@ def _plausible_location(loc: Place, anchor: Token, sent: Span, quad_class: int) 
     if quad_class in (1, 3) and not (anchor.left_edge.i <= span.root.i <= anchor.right_edge.i):
         return False
     return True
+
+
+def _in_condition(anchor: Token) -> bool:
+    """Whether the anchor's clause is the condition of another ("if it attacked", "unless they withdraw")."""
+    return anchor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children)
 
 
 def _foreign_dateline(loc: Place, sent: Span, actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
