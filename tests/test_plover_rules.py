@@ -23,6 +23,13 @@ def test_own_stated_force_is_a_threat_but_a_forecast_is_not():
     assert rule("SANCTION", "future", "plan", [RUS], None) == ("THREATEN", "asserted")
 
 
+def test_a_walkout_a_source_reports_is_no_threat_of_the_actors():
+    opposition = ActorRef(text="the opposition", name="opposition", country="SYR", sectors=["OPP"])
+    source = ActorRef(text="a source close to the opposition", name="opposition", country="SYR", sectors=["OPP"])
+    assert rule("SANCTION", "future", "will", [opposition], opposition) == ("THREATEN", "asserted")
+    assert rule("SANCTION", "future", "will", [opposition], source) == ("SANCTION", "future")
+
+
 def test_announced_withdrawal_is_concede_and_conditional_one_a_threat():
     assert rule("RETREAT", "future", "will", [RUS], None, modes=("withdraw",)) == ("CONCEDE", "asserted")
     assert rule("RETREAT", "future", "unless", [RUS], RUS, modes=("withdraw",)) == ("THREATEN", "asserted")

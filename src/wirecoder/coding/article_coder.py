@@ -306,7 +306,10 @@ class ArticleCoder:
             ap = next((x for x in tok.children if x.dep_ == "appos"), None)
             found = self._resolve([sp], Arguments(appositions={tok.i: mention_span(ap)} if ap is not None else {}),
                                   state, on)
-            speaker = found[0] if found else ActorRef(text=sp.text)
+            # the words the article attributes to, whoever they resolve to: "a source close to the High
+            # Negotiations Committee" is not the committee speaking (plover_rules._anonymous)
+            said_by = _speaker_words(tok)
+            speaker = replace(found[0], text=said_by) if found else ActorRef(text=said_by)
             # "Armenia and Azerbaijan said they had agreed": "they" are every speaker
             co_speakers = self._resolve([mention_span(x) for x in tok.conjuncts if x.i > tok.i], Arguments(),
                                         state, on)
@@ -493,6 +496,15 @@ def _plausible_location(loc: Place, anchor: Token, sent: Span, quad_class: int) 
     if quad_class in (1, 3) and not (anchor.left_edge.i <= span.root.i <= anchor.right_edge.i):
         return False
     return True
+
+
+def _speaker_words(tok: Token) -> str:
+    """The phrase a speaker is named by, with what qualifies it ("a source close to the committee") but
+    without a coordinated second speaker, an apposition or a relative clause."""
+    kept = [c for c in tok.children if c.dep_ not in ("conj", "cc", "punct", "appos", "relcl", "acl")]
+    right = max([tok.i] + [c.right_edge.i for c in kept if c.i > tok.i])
+    left = min([tok.i] + [c.left_edge.i for c in kept if c.i < tok.i])
+    return tok.doc[left:right + 1].text
 
 
 def _in_condition(anchor: Token) -> bool:

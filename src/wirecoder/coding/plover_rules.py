@@ -45,7 +45,7 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
                     actor_texts: Sequence[str]) -> tuple[str, str]:
     """The PLOVER type and modality for an event whose trigger said `event_type` under `modality`."""
     # The actor's own commitment: said by the actor, or an intention verb governing the act ("plans to")
-    own = bool(actors) and ((speaker is not None and same_actor(speaker, actors[0]))
+    own = bool(actors) and ((speaker is not None and same_actor(speaker, actors[0]) and not _anonymous(speaker))
                             or (speaker is None and cue in INTENT_CUES))
     if (event_type == "CONSULT" and trigger_lemma == "arrive" and actors
             and all(set(a.sectors) & ARMED_SECTORS and "GOV" not in a.sectors for a in actors)
@@ -84,3 +84,13 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
     if modality == "negated" and event_type in REFUSABLE_TYPES and own and cue not in UNWILLED_NEGATIONS:
         return "REJECT", "asserted"
     return event_type, modality
+
+
+ANONYMOUS_HEADS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
+
+
+def _anonymous(speaker: ActorRef) -> bool:
+    """"A source close to the negotiators": someone near an actor, whose word is no commitment of the actor's
+    own (a walkout it reports is not a threat the actor makes)."""
+    words = speaker.text.lower().split()
+    return any(w in ANONYMOUS_HEADS for w in words[:3])
