@@ -735,3 +735,12 @@ def test_a_pronoun_in_a_speakers_condition_is_not_the_speaker(pipeline):
                                "neighbourhoods.")
     attack = next(e for e in events if e["trigger"] == "attacked")
     assert attack["event_type"] != "THREATEN" and attack["actor"] == []
+
+
+def test_the_attribution_is_the_phrase_the_article_attributes_to(pipeline):
+    events = _events(pipeline, "The opposition delegation will quit the talks in Geneva on Friday, a source close "
+                               "to the High Negotiations Committee and a Western diplomat said.")
+    quitting = next(e for e in events if e["trigger"] == "quit")
+    assert quitting["attribution"]["text"].startswith("a source close to the High Negotiations Committee")
+    # a source near the committee commits it to nothing: a future walkout, no threat
+    assert (quitting["event_type"], quitting["modality"]) == ("SANCTION", "future")
