@@ -397,6 +397,12 @@ def test_the_party_to_a_pact_or_to_ties_is_no_scene(pipeline):
      ["release"]),
     # ramming is an attack
     ("Troops and armoured vehicles rammed the door of the presidential palace.", "rammed", "ASSAULT", None),
+    # ordering a foreign force out expels it
+    ("Burkina Faso's junta ordered French troops to leave the country.", "ordered", "SANCTION", ["expel"]),
+    # armed men fleeing retreat
+    ("The gunmen fled into nearby forests after the attack.", "fled", "RETREAT", ["withdraw"]),
+    # countermeasures one says one will take are a threat
+    ("China said it would take resolute countermeasures.", "take countermeasures", "THREATEN", None),
 ])
 def test_a_trigger_phrase_codes_its_type_and_mode(pipeline, text, trigger, event_type, mode):
     found = [e for e in _events(pipeline, text) if e["trigger"] == trigger]
@@ -588,8 +594,9 @@ def test_a_hyphenated_dateline_and_a_countrys_capital(pipeline):
 
 
 @pytest.mark.parametrize("text,trigger", [
-    # the troops sent are the sender's own
+    # the troops sent are the sender's own, and so are ships named with their service
     ("The army sent 3,000 troops to the region on Monday.", "sent"),
+    ("China had deployed about 90 navy and coast guard ships in waters near Japan.", "deployed"),
     # a city after "in" inside the object is where the road is, not whom it belongs to
     ("Students blocked a major highway intersection in Belgrade on Monday.", "blocked"),
     # the base stormed, not the stormers

@@ -104,7 +104,7 @@ def _expand_conj(tok: Token) -> list[Token]:
 
 # What a mobilisation moves: its own forces, never its recipient.
 MOVED_FORCES = frozenset({"troop", "soldier", "force", "reinforcement", "unit", "battalion", "brigade", "division",
-                          "military", "army",
+                          "military", "army", "navy", "fleet", "warplane",
                           "contingent", "marine", "paratrooper", "police", "policeman", "officer", "gendarme",
                           "militia", "militiaman", "mercenary", "jet", "warship", "ship", "tank", "missile",
                           "aircraft", "drone", "bomber", "helicopter", "vessel", "artillery", "weapon"})
@@ -317,7 +317,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             moving = match.event_type == "MOBILIZE" or (match.event_type == "RETREAT"
                                                         and "withdraw" in match.trigger.modes)
             if moving and ((match.event_type == "MOBILIZE" and match.obj is not None and c.i == match.obj.i)
-                           or c.lemma_.lower() in MOVED_FORCES):
+                           or any(t.lemma_.lower() in MOVED_FORCES for t in (c, *c.conjuncts))):
+                # "about 90 navy and coast guard ships" too
                 continue  # "sent 5,000 troops to the region", "withdrew its troops from Mali": its own forces
             if (c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match) and c.i not in event_nouns
                     and not _counts_events(c, event_nouns)):

@@ -22,7 +22,7 @@ from wirecoder.coding.arguments import (
 from wirecoder.coding.classifier import SentenceClassifier
 from wirecoder.coding.dateline_subject import story_subject
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
-from wirecoder.coding.derived import derive
+from wirecoder.coding.derived import ARMED_SECTORS, derive
 from wirecoder.coding.event_location import SEQUENCE_MARKS
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, ModalityResult, analyse, misattached_conj
@@ -74,6 +74,7 @@ STATE_PARTICIPLES = frozenset({"arm"})
 CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
+DEPARTURE_LEMMAS = frozenset({"leave", "quit", "depart", "withdraw", "exit"})
 BLOCKING_MODES = {("PROTEST", "COERCE"): ("restrict",), ("COERCE", "PROTEST"): ("obstruct",)}
 SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
 # Things and forces of nature that kill without anyone attacking: their deaths are no ASSAULT.
@@ -336,6 +337,11 @@ class ArticleCoder:
         # last thing named, not the actor itself
         recipients = [r for r in recipients if not (r.text.lower() in OBJECT_PRONOUNS
                                                     and any(r.name and r.name == a.name for a in actors))]
+        trig_modes: tuple[str, ...] | None = None  # modes for a type a rule below changes the trigger's to
+        if (trig.frame == "swap" and event_type == "SANCTION" and not actors and recipients
+                and all(set(r.sectors) & ARMED_SECTORS for r in recipients)):
+            # "the attackers fled into nearby forests": armed men fleeing retreat; nobody expels them
+            event_type, trig_modes, actors, recipients = "RETREAT", ("withdraw",), recipients, []
         if trig.frame == "swap" and not actors:
             causers = _causers(c.anchor)
             # PLOVER: the cause of flight is the actor even when it is no organisation ("fighting in El Fasher")
@@ -353,6 +359,11 @@ class ArticleCoder:
             event_type, modality = single_category(
                 event_type, modality, c.modality.cue, actors, speaker, trigger_modes=c.match.trigger.modes,
                 trigger_lemma=c.match.token.lemma_.lower(), actor_texts=[sp.text for sp in c.args.actors])
+        if (event_type == "REQUEST" and c.match.token.lemma_.lower() == "order" and recipients and actors
+                and any(x.dep_ == "xcomp" and x.lemma_.lower() in DEPARTURE_LEMMAS for x in c.anchor.children)
+                and all(r.country and r.country != actors[0].country for r in recipients)):
+            # "the junta ordered French troops to leave the country": ordering a foreign presence out expels it
+            event_type, trig_modes = "SANCTION", ("expel",)
         if (event_type == "CONSULT" and c.match.token.lemma_.lower() in ("gather", "assemble") and not recipients
                 and all(set(a.sectors) <= {"CVL"} for a in actors)):
             return None  # "crowds gathered in Tel Aviv to watch the handover": no meeting of anyone
@@ -366,7 +377,7 @@ class ArticleCoder:
             mode += [x for x in instrument_modes(c.anchor, self.lexicon) if x not in mode]
         if event_type != trig.event_type:
             # blocking roads is obstruction by protesters and restriction by a state (plover_rules)
-            mode = list(BLOCKING_MODES.get((trig.event_type, event_type), ()))
+            mode = list(trig_modes or BLOCKING_MODES.get((trig.event_type, event_type), ()))
         lemmas = {t.lemma_.lower() for t in sent}
         context = self._contexts(trig, lemmas, sent.text.lower())
         views = derive(self.lexicon, event_type, mode, context, actors, recipients, lemmas)
