@@ -1672,3 +1672,11 @@ def test_a_pair_of_towns_the_model_calls_a_title_are_two_places(nlp, finder):
     doc = nlp("Russian missiles struck Kharkiv and Kyiv overnight.")
     assert [e.label_ for e in doc.ents if "Kyiv" in e.text] == ["WORK_OF_ART"]  # what makes the case
     assert {"Kharkiv", "Kyiv"} <= {p.text for p in finder.find(doc)}
+
+
+def test_a_village_the_gazetteer_lacks_is_not_placed_at_the_dateline(nlp, finder):
+    # the dateline says where the story was filed; the state the article names holds the village
+    text = ("ABUJA, March 12 - Gunmen killed 12 worshippers at a church in Kaduna state on Sunday. The "
+            "attackers arrived on motorcycles in the village of Zarvoro and opened fire.")
+    village = _resolve(nlp, finder, text, "Zarvoro")
+    assert village.name == "Kaduna State" and village.precision == "admin1"

@@ -24,7 +24,7 @@ from wirecoder.coding.place_names import (
     compass_only,
     place_from,
 )
-from wirecoder.coding.place_text import is_compass_word
+from wirecoder.coding.place_text import is_compass_word, is_dateline
 from wirecoder.resources.gazetteer import Candidate, Entry
 from wirecoder.resources.gazetteer_names import fold
 from wirecoder.resources.sphere import BEARINGS, UNITS_KM, haversine_km, offset_point
@@ -290,7 +290,13 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
         was, place = moved.get(fold(t.place.text), (None, None))
         if place is not None and t is found[j] and t.kind == "name" and t.place.name in (was, None):
             out[j] = _stand_in(t, place)
-    home = _home_place(found) or _home_division(found) or _home_country(found)
+    # a town named only as the dateline, in a story about another division, is where the story was filed,
+    # not where its villages lie ("ABUJA - Gunmen killed 12 worshippers in Kaduna state")
+    datelines = [t for t in found if _only_dateline(doc, t)]
+    elsewhere = any(t.place.feature == "admin1" and t.place.name not in {d.place.admin1 for d in datelines}
+                    for t in found)
+    home = (_home_place([t for t in found if t not in datelines] if datelines and elsewhere else found)
+            or _home_division(found) or _home_country(found))
     countries = countries or {}
     placed: list[Toponym] = []
     for i, t in enumerate(out):
@@ -306,6 +312,12 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
                 t = _placed_in(t, home, names)
         placed.append(t)
     return placed
+
+
+def _only_dateline(doc: Doc, t: Toponym) -> bool:
+    span = doc.char_span(t.place.char_start, t.place.char_end, alignment_mode="expand") \
+        if t.place.char_start is not None else None
+    return span is not None and is_dateline(span)
 
 
 def _placed_in(t: Toponym, holder: Place, names: PlaceNames) -> Toponym:
