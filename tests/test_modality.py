@@ -28,6 +28,12 @@ def _modality(nlp, text: str, verb: str):
         ("If talks fail, the army would launch an offensive.", "launch", "hypothetical"),
         ("Police arrested ten protesters, a spokesman said.", "arrest", "reported"),
         ("Police arrested ten protesters, according to witnesses.", "arrest", "reported"),
+        # "push" governs an attempt ("pushed to capture"); a clause saying when or while does not
+        ("Rebels pushed south toward the city after capturing most of the province.", "capture", "asserted"),
+        ("Rebels pushed south as jets pounded the province.", "pound", "asserted"),
+        ("Rebels pushed to capture the city.", "capture", "hypothetical"),
+        # a past-tense conjunct keeps its own polarity
+        ("The minister said Ankara was not involved in the offensive and urged Damascus to talk.", "urge", "reported"),
     ],
 )
 def test_modality(nlp, text, verb, expected):
@@ -38,16 +44,3 @@ def test_speaker_is_subject_of_reporting_verb(nlp):
     res = _modality(nlp, "Militants kidnapped two engineers, the governor told reporters.", "kidnap")
     assert res.modality == "reported"
     assert res.speaker is not None and res.speaker.text == "governor"
-
-
-
-@pytest.mark.parametrize(("text", "verb", "expected"), [
-    # "push" governs an attempt ("pushed to capture"); a clause saying when or while does not
-    ("Rebels pushed south toward the city after capturing most of the province.", "capture", "asserted"),
-    ("Rebels pushed south as jets pounded the province.", "pound", "asserted"),
-    ("Rebels pushed to capture the city.", "capture", "hypothetical"),
-    # a past-tense conjunct keeps its own polarity
-    ("The minister said Ankara was not involved in the offensive and urged Damascus to talk.", "urge", "reported"),
-])
-def test_adjuncts_and_past_conjuncts_keep_their_own_modality(nlp, text, verb, expected):
-    assert _modality(nlp, text, verb).modality == expected

@@ -167,7 +167,7 @@ REGISTRY_WORDS = frozenset({"flagged", "registered"})
 _CONTINENT_PARTS = frozenset({"latin", "south", "north", "central", "pan"})
 
 
-def drop_registry_flags(toks: list[Token], matches: list[Match]) -> list[Match]:
+def drop_nationalities_naming_no_party(toks: list[Token], matches: list[Match]) -> list[Match]:
     """"A Liberian-flagged tanker": a flag of convenience names no party to the event; nor does "American"
     in "several Latin American governments" name the United States."""
     return [m for m in matches if not (m.end < len(toks) and toks[m.end].norm in REGISTRY_WORDS)

@@ -26,7 +26,7 @@ from wirecoder.coding.actor_phrases import (
     EVENT_HEADS,
     PLACE_KINDS,
     THING_HEADS,
-    drop_registry_flags,
+    drop_nationalities_naming_no_party,
     drop_weak_head,
     event_headed,
     place_headed,
@@ -261,7 +261,7 @@ class ActorResolver:
     def _resolve_matches(self, text: str, toks: list[Token], matches: list[Match], context: str | None,
                          on: date | None, poss: frozenset[int] = frozenset()) -> Resolution | None:
         matches = self._demote_generic_names(toks, matches, context)
-        matches = drop_weak_head(toks, drop_registry_flags(toks, matches))
+        matches = drop_weak_head(toks, drop_nationalities_naming_no_party(toks, matches))
         if not matches or thing_headed(toks, matches) or place_headed(toks, matches) or event_headed(toks, matches):
             return None
         norms = {t.norm for t in toks}

@@ -123,13 +123,17 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """A "to" clause: "sent to protect them", "a rally to protest", "gave them a week to leave"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _sent_to_do(verb: Token) -> bool:
     """Whether verb says what those a passive verb of sending sent were to do: "troops were sent to
     protect them" (the parser's xcomp), "officers had been deployed to rescue the victims" (its advcl)."""
     head = verb.head
     return (head.lemma_.lower() in SENDING_VERBS and _passive(head) and head.i != verb.i
-            and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl"
-                                          and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))))
+            and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and _to_infinitive(verb))))
 
 
 def _relcl_antecedent(tok: Token) -> Token:
@@ -158,8 +162,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return _relcl_antecedent(c), True
     if depth > 3:
         return None, False
-    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in PURPOSE_NOUNS \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in PURPOSE_NOUNS and _to_infinitive(verb):
         # "converged for a rally in Lagos to protest…", "has a plan to attack": an infinitive on a noun
         # for an undertaking is the purpose of whoever the noun's own clause is about ("forced people to
         # flee", "the first country to recognise" keep their noun)
@@ -192,8 +195,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if misattached_conj(verb):
         # "urged both sides to show restraint and offered to mediate": the finite verb it goes with
         return clause_subject(conj_partner(verb), depth + 1)
-    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in TIME_GIVING_VERBS \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in TIME_GIVING_VERBS and _to_infinitive(verb):
         # "had given the coup leaders until Sunday to step down": those given the time are to act
         obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None:
@@ -313,13 +315,14 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                 while first.dep_ == "conj" and first.head.i < first.i:
                     first = first.head
             actor_heads = _expand_conj(first)
+        # the forces a deployment or a withdrawal moves are the actor's own, never its recipient: "sent 5,000
+        # troops to the region", "withdrew its troops from Mali", "about 90 navy and coast guard ships"
+        moving = match.event_type == "MOBILIZE" or (match.event_type == "RETREAT"
+                                                    and "withdraw" in match.trigger.modes)
         for c in anchor.children:
-            moving = match.event_type == "MOBILIZE" or (match.event_type == "RETREAT"
-                                                        and "withdraw" in match.trigger.modes)
             if moving and ((match.event_type == "MOBILIZE" and match.obj is not None and c.i == match.obj.i)
                            or any(t.lemma_.lower() in MOVED_FORCES for t in (c, *c.conjuncts))):
-                # "about 90 navy and coast guard ships" too
-                continue  # "sent 5,000 troops to the region", "withdrew its troops from Mali": its own forces
+                continue
             if (c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match) and c.i not in event_nouns
                     and not _counts_events(c, event_nouns)):
                 recip_heads.extend(_expand_conj(c))

@@ -391,12 +391,14 @@ class ArticleCoder:
         loc = event_location.pick_event_location(sent, where, places, speech_verb=c.modality.speech_verb,
                                                  addressed=recipient_spans if from_afar else (),
                                                  apart_from_scene=apart)
-        if loc is not None and not _plausible_location(loc, where, sent, self.lexicon.types[event_type].quad_class):
+        loc_span = event_location.span_of(sent, loc) if loc is not None else None
+        if loc_span is not None and (
+                not _plausible_location(loc_span, where, self.lexicon.types[event_type].quad_class)
+                # "SEOUL - North Korea fired a missile into the sea": filed there, not fired there
+                or _foreign_dateline(loc, loc_span, actors, recipients)
+                # "blame the unrest on foreign enemies, including the United States"
+                or (from_afar and _among_addressed(loc, loc_span, recipient_spans))):
             loc = None
-        if loc is not None and _foreign_dateline(loc, sent, actors, recipients):
-            loc = None  # "SEOUL - North Korea fired a missile into the sea": filed there, not fired there
-        if loc is not None and from_afar and _among_addressed(loc, sent, recipient_spans):
-            loc = None  # "blame the unrest on foreign enemies, including the United States"
         confidence = _confidence(trig.weight, actors, recipients, loc, m, modality, probs.get(event_type),
                                  _clause_rank(c.anchor))
         return Event(
@@ -492,14 +494,10 @@ def _date_scope(sent: Span, anchor: Token) -> str:
     return text
 
 
-def _plausible_location(loc: Place, anchor: Token, sent: Span, quad_class: int) -> bool:
-    """A possessive is an actor ("Russia's intervention"), unless what it owns is a part of it ("Aleppo's
-    eastern districts"); a verbal act happens where its own clause says."""
-    if loc.char_start is None:
-        return True
-    span = sent.doc.char_span(loc.char_start, loc.char_end, alignment_mode="expand")
-    if span is None:
-        return True
+def _plausible_location(span: Span, anchor: Token, quad_class: int) -> bool:
+    """Whether the place mention span can be the scene: a possessive is an actor ("Russia's intervention"),
+    unless what it owns is a part of it ("Aleppo's eastern districts"); a verbal act happens where its own
+    clause says."""
     if span.root.dep_ == "poss" and span.root.head.lower_ not in AREA_NOUNS | OF_PLACE_NOUNS | SITE_NOUNS | VENUE_NOUNS:
         # but "Aleppo's eastern districts", "the Libyan capital's southern suburbs", "Niamey's main stadium"
         # are there
@@ -523,14 +521,11 @@ def _in_condition(anchor: Token) -> bool:
     return anchor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children)
 
 
-def _foreign_dateline(loc: Place, sent: Span, actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
-    """Whether the place is only the story's dateline, in a country none of the event's parties belongs to,
-    where every actor has one: the dateline says where the story was filed, which is the scene only for
-    events at home."""
-    if loc.char_start is None or loc.country is None:
-        return False
-    span = sent.doc.char_span(loc.char_start, loc.char_end, alignment_mode="expand")
-    if span is None or not event_location.in_dateline(span):
+def _foreign_dateline(loc: Place, span: Span, actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
+    """Whether the place (mentioned at span) is only the story's dateline, in a country none of the event's
+    parties belongs to, where every actor has one: the dateline says where the story was filed, which is the
+    scene only for events at home."""
+    if loc.country is None or not event_location.in_dateline(span):
         return False
     if not actors or not all(_is_state(a.country) for a in actors):
         return False  # the European Union (EUR), the UN, NATO (IGO): at home wherever they file from
@@ -542,14 +537,12 @@ def _is_state(code: str | None) -> bool:
     return code is not None and pycountry.countries.get(alpha_3=code) is not None
 
 
-def _among_addressed(loc: Place, sent: Span, addressed: list[Span]) -> bool:
-    """Whether a country is one of the parties an act from afar is aimed at, named inside their phrase but
-    not as where they are: "blame the unrest on foreign enemies, including the United States" (but "cut
-    food supplies to the biggest refugee camp in Thailand" happened there)."""
-    if loc.precision != "country" or loc.char_start is None:
-        return False
-    span = sent.doc.char_span(loc.char_start, loc.char_end, alignment_mode="expand")
-    if span is None or (span.root.dep_ == "pobj" and span.root.head.lower_ in event_location.LOCATIVE_PREPS):
+def _among_addressed(loc: Place, span: Span, addressed: list[Span]) -> bool:
+    """Whether a country (mentioned at span) is one of the parties an act from afar is aimed at, named inside
+    their phrase but not as where they are: "blame the unrest on foreign enemies, including the United
+    States" (but "cut food supplies to the biggest refugee camp in Thailand" happened there)."""
+    if loc.precision != "country" or (
+            span.root.dep_ == "pobj" and span.root.head.lower_ in event_location.LOCATIVE_PREPS):
         return False
     return any(sp.root.left_edge.i <= span.root.i <= sp.root.right_edge.i for sp in addressed)
 

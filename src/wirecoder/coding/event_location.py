@@ -72,14 +72,14 @@ def is_actor_metonym(span: Span) -> bool:
     if first is not root and first.dep_ == "nsubj" and first.head.pos_ in ("VERB", "AUX") \
             and first.head.lemma_ not in STATIVE_VERBS:
         return True
-    if first.dep_ == "pobj" and (
-            (first.head.lower_ == "with" and first.head.head.lemma_.lower() in PARTNER_NOUNS | MEDIATING)
-            or (first.head.lower_ == "between" and first.head.head.lemma_.lower() in PARTNER_NOUNS | MEDIATING)):
+    if first.dep_ == "pobj" and first.head.lower_ in ("with", "between") \
+            and first.head.head.lemma_.lower() in PARTNER_NOUNS | MEDIATING:
         return True  # "suspended a pact with Pyongyang", "cut ties with Tehran": a party
     return False
 
 
-def _span_of(sent: Span, place: Place) -> Span | None:
+def span_of(sent: Span, place: Place) -> Span | None:
+    """The tokens of a place mention inside sent, or None when it has no offsets."""
     if place.char_start is None or place.char_end is None:
         return None
     return sent.doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
@@ -182,7 +182,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     for place in places:
         if place.char_start is None or not (sent.start_char <= place.char_start < sent.end_char):
             continue
-        span = _span_of(sent, place)
+        span = span_of(sent, place)
         if (span is None or is_actor_metonym(span) or _in_organisation_name(span)
                 or (apart_from_scene and _in_other_clause(span, trigger)) or _in_cause(span, trigger)
                 or _in_other_report(span, trigger)
@@ -228,9 +228,10 @@ SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because"})
 def _in_other_clause(span: Span, trigger: Token) -> bool:
     """Whether a mention sits in a clause under the trigger that tells of another event: one before, after
     or causing it, or any finite adverbial clause ("suspended a ceasefire after it attacked a community in
-    Toribio" was not suspended there; the parser may hang the "after" on the subject), a verb coordinated with the trigger ("accused Belgrade of backing the attackers and called
-    on the EU to impose sanctions on Serbia" was no accusation in Serbia), or a relative clause, which
-    describes a party or thing rather than the act."""
+    Toribio" was not suspended there; the parser may hang the "after" on the subject), a verb coordinated
+    with the trigger ("accused Belgrade of backing the attackers and called on the EU to impose sanctions on
+    Serbia" was no accusation in Serbia), or a relative clause, which describes a party or thing rather
+    than the act."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
         if tok.head.i == trigger.i and ((tok.dep_ == "advcl" and (any(

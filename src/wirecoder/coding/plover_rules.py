@@ -30,6 +30,8 @@ PREPARE_CUES = frozenset({"prepare", "gear", "poise", "mass"})
 INTENT_CUES = frozenset({"plan", "intend", "prepare", "aim", "set", "go", "mean", "consider", "vow", "threaten",
                          "decide", "pledge", "promise", "want", "seek", "propose", "if", "unless"})
 OBLIGATION_CUES = frozenset({"must", "should", "ought"})
+# Head words of an unnamed informant near an actor: "a source close to the negotiators".
+ANONYMOUS_HEADS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
 # An AGREE verb governing one of these ("vowed to fight", "is prepared to impose martial law") is a THREATEN.
 AGREE_GOVERNED_THREATS = THREAT_TYPES
 
@@ -84,9 +86,6 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
     if modality == "negated" and event_type in REFUSABLE_TYPES and own and cue not in UNWILLED_NEGATIONS:
         return "REJECT", "asserted"
     return event_type, modality
-
-
-ANONYMOUS_HEADS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
 
 
 def _anonymous(speaker: ActorRef) -> bool:

@@ -294,7 +294,6 @@ def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(modes)
 
 
-
 def _own_clause(anchor: Token) -> list[Token]:
     """The anchor's subtree without the acts it answers ("in response to a drone strike") or clauses with
     subjects of their own ("after militants attacked with drones"): their weapons are not the anchor's."""
