@@ -1680,3 +1680,22 @@ def test_a_village_the_gazetteer_lacks_is_not_placed_at_the_dateline(nlp, finder
             "attackers arrived on motorcycles in the village of Zarvoro and opened fire.")
     village = _resolve(nlp, finder, text, "Zarvoro")
     assert village.name == "Kaduna State" and village.precision == "admin1"
+
+
+@pytest.mark.parametrize("text,names", [
+    # a plural division word after a list, or before it, makes every member a division
+    ("Bandits have raided villages across Zamfara, Katsina and Sokoto states.",
+     ["Zamfara State", "Katsina State", "Sokoto"]),
+    ("Polio cases were found in the northern states of Kano and Katsina.", ["Kano State", "Katsina State"]),
+])
+def test_every_member_of_a_list_of_divisions_is_a_division(nlp, finder, text, names):
+    found = finder.find(nlp(text))
+    assert [(p.name, p.precision) for p in found] == [(n, "admin1") for n in names]
+
+
+def test_a_village_is_placed_in_the_province_its_apposition_names(nlp, finder):
+    # the article names the neighbour's capital more often than its own places; the apposition settles it
+    text = ("Rebels attacked an army post in Puerto Velarde, in the eastern province of Arauca, on Tuesday. "
+            "Talks in Caracas were suspended and Venezuela offered to host them again.")
+    village = _resolve(nlp, finder, text, "Puerto Velarde")
+    assert village.name == "Arauca Department" and village.country == "COL"

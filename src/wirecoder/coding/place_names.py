@@ -23,7 +23,7 @@ from wirecoder.schema import Place
 ADMIN_CUES = frozenset({"province", "governorate", "state", "region", "county", "district", "prefecture",
                         "oblast", "department", "territory",
                         # "Belgorod and Kursk regions"
-                        "provinces", "governorates", "regions", "counties", "districts", "prefectures",
+                        "provinces", "states", "governorates", "regions", "counties", "districts", "prefectures",
                         "oblasts", "departments", "territories"})
 # "the state of X" (not "the territory of": "the border territory of Georgia" is the country's land)
 DIVISION_OF = ("state", "province", "county", "governorate", "prefecture", "oblast", "district")

@@ -40,8 +40,11 @@ _PART_PREPS = frozenset({"of", "in", ","})
 
 def _container_link(link: str) -> bool:
     """", in", "near", and the same with a part of the place or "neighbouring" after them: "Boulkessi in
-    central Mali", "a village in the northern Gaza Strip", "Paletwa in neighbouring Chin state"."""
+    central Mali", "a village in the northern Gaza Strip", "Paletwa in neighbouring Chin state", or with the
+    kind of place it is: "Puerto Jordan, in the eastern province of Arauca"."""
     words = link.split()
+    if len(words) > 2 and words[-1] == "of" and words[-2] in _PART_NOUNS:
+        words = words[1:-2] if words[0] == "," else words[:-2]
     while words and (is_compass_word(words[-1]) or words[-1] in _NEIGHBOURING):
         words.pop()
     return " ".join(words) in CONTAINER_LINKS

@@ -80,12 +80,24 @@ def _shared_cues(doc: Doc, spans: list[tuple[Span, str, str]], lists: list[list[
         word = doc[end].lower_ if end < len(doc) else ""
         if word in ADMIN_CUES and word.endswith("s"):
             out.update((i, word) for i in run[:-1])
+        first = spans[run[0]][0].start
+        plural = _divisions_of_before(doc[max(0, first - 2):first].text)
+        if plural is not None:  # "the states of Kano and Katsina"
+            out.update((i, plural) for i in run)
     return out
 
 
 def _division_of_before(prev2: str) -> bool:
     """Whether the two words before a name are a division word and "of" ("the province of")."""
     return any(prev2.endswith(f"{cue} of") for cue in DIVISION_OF)
+
+
+def _divisions_of_before(prev2: str) -> str | None:
+    """The plural division word when the two words before a list are one and "of" ("the states of" Kano and
+    Katsina); in lower case only ("the United States of America" is no state). Before a single name it says
+    the opposite: "rebel-held districts of Homs" are parts of the city."""
+    plurals = (cue[:-1] + "ies" if cue.endswith("y") else cue + "s" for cue in DIVISION_OF)
+    return next((p for p in plurals if prev2.endswith(f"{p} of")), None)
 
 
 def _same_kind(e: Entry, like: Entry) -> bool:
