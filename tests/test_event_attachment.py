@@ -290,6 +290,18 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     # the words of another statement give no scene: the parser hangs "warned" on "killed"
     ("Sudan's army said the drone strikes killed six women and children and warned that Chad would face "
      "consequences.", "killed", None),
+    # a fronted place the parser hangs on a speech verb that follows the report is the report's scene
+    ("In Kherson, a shelling attack damaged a school and wounded two teachers, the regional governor said.",
+     "wounded", "Kherson"),
+    # the neighbour across a border is no scene
+    ("Soldiers clashed with the raiders near the border with Chad, the governor said.", "clashed", None),
+    # where a party comes from is no scene, unless the act takes it out of there
+    ("A roadside bomb wounded three engineers from Pakistan on Tuesday.", "wounded", None),
+    ("Soldiers evacuated 40 families from Bunia on Tuesday.", "evacuated", "Bunia"),
+    # a coordinated clause with a doer of its own tells of another event
+    ("The militia pulled out of the market, and shopkeepers fled toward Bunia.", "pulled out", None),
+    # the reason cited for an act is no scene
+    ("Washington suspended military aid, citing the junta's crackdown on protesters in Niamey.", "suspended", None),
 ])
 def test_the_scene_of_an_event(pipeline, text, trigger, place):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
@@ -735,6 +747,31 @@ def test_the_army_deployed_is_no_recipient(pipeline):
 def test_who_acts_and_who_is_acted_on(pipeline, text, trigger, role, key, expected):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
     assert [x[key] for x in event[role]] == expected
+
+
+@pytest.mark.parametrize("text,trigger,role,expected", [
+    # where people flee or fall back to is no party: neither the cause of the flight nor whom a withdrawal leaves
+    ("Villagers fled toward the Ugandan border after the raid.", "fled", "actor", []),
+    ("The army withdrew its troops from Rutshuru toward Goma.", "withdrew", "recipient", []),
+    # one surrenders to somebody
+    ("Hundreds of soldiers surrendered to U.N. peacekeepers.", "surrendered", "recipient", ["UNO"]),
+])
+def test_parties_are_not_destinations(pipeline, text, trigger, role, expected):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert [x["country"] for x in event[role]] == expected
+
+
+def test_a_dateline_the_parser_takes_for_a_passive_subject_is_not_who_was_hurt(pipeline):
+    killing = next(e for e in _events(pipeline, "KABUL, Oct 3 - Five policemen were killed in a suicide bombing.")
+                   if e["trigger"] == "killed")
+    assert [r["text"] for r in killing["recipient"]] == ["Five policemen"]
+
+
+def test_the_attribution_leaves_out_the_dateline(pipeline):
+    events = _events(pipeline, "NAIROBI, May 2 - Somali officials said on Friday that al Shabaab fighters had "
+                               "attacked a base near Baidoa.")
+    attack = next(e for e in events if e["trigger"] == "attacked")
+    assert attack["attribution"]["text"] == "Somali officials"
 
 
 def test_a_pronoun_in_a_speakers_condition_is_not_the_speaker(pipeline):

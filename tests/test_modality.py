@@ -32,6 +32,11 @@ def _modality(nlp, text: str, verb: str):
         ("Rebels pushed south toward the city after capturing most of the province.", "capture", "asserted"),
         ("Rebels pushed south as jets pounded the province.", "pound", "asserted"),
         ("Rebels pushed to capture the city.", "capture", "hypothetical"),
+        # reported speech moves "will" back to "would": a future act, unless conditional or counterfactual
+        ("The ministry said it would deploy more police to the border.", "deploy", "future"),
+        ("The ministry said it would deploy more police if the protests continued.", "deploy", "hypothetical"),
+        ("Officials said the floods would have destroyed the dam.", "destroy", "hypothetical"),
+        ("The rebels said they would keep fighting until the army left the town.", "leave", "hypothetical"),
         # a past-tense conjunct keeps its own polarity
         ("The minister said Ankara was not involved in the offensive and urged Damascus to talk.", "urge", "reported"),
     ],

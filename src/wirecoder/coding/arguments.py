@@ -15,6 +15,10 @@ SUBJ = ("nsubj", "csubj")
 # Prepositions whose object is the target of the act ("fired on", "sanctions against", "talks with").
 TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "over", "about",
                           "of"})
+# Prepositions of a destination: where the people a flight or a welcome swaps in go, not who acts
+# ("residents fled toward the Dominican border", "welcomed the minister to Beijing"), and where a withdrawal
+# goes, not whom it leaves.
+DESTINATION_PREPS = frozenset({"to", "toward", "towards"})
 # Prepositions that give a meeting's subject, not its other party.
 TOPIC_PREPS = frozenset({"on", "about", "over", "of"})
 # Prepositional objects of an event noun that name its doer ("arrival of troops", "attacks by the army").
@@ -157,9 +161,10 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # makes it the patient, whatever arc the parser gave it.
         passive = _passive(verb) and _agent(verb) is not None
         return undateline(_relcl_antecedent(subjects[-1])), passive
-    for c in verb.children:
-        if c.dep_ == "nsubjpass":
-            return _relcl_antecedent(c), True
+    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if patients:
+        # as for subjects: "TRIPOLI, Lebanon - Two people were killed" gives the dateline an arc too
+        return undateline(_relcl_antecedent(patients[-1])), True
     if depth > 3:
         return None, False
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in PURPOSE_NOUNS and _to_infinitive(verb):
@@ -334,6 +339,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         holders.append(match.token)
     # talks "on their response to Pyongyang's deployment" are about it, not with it
     targets = TARGET_PREPS - TOPIC_PREPS if match.event_type == "CONSULT" else TARGET_PREPS
+    if match.trigger.frame == "swap" or (match.event_type == "RETREAT" and "withdraw" in match.trigger.modes):
+        targets = targets - DESTINATION_PREPS  # "withdrew its troops from Sake toward Goma": not from Goma
     if not recip_heads:
         for h in holders:
             found = _prep_objects(h, targets - {"of"} if h.i == anchor.i else targets)

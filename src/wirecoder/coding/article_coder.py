@@ -20,7 +20,7 @@ from wirecoder.coding.arguments import (
     verb_arguments,
 )
 from wirecoder.coding.classifier import SentenceClassifier
-from wirecoder.coding.dateline_subject import story_subject
+from wirecoder.coding.dateline_subject import DASHES, story_subject
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import ARMED_SECTORS, derive
 from wirecoder.coding.event_location import SEQUENCE_MARKS
@@ -510,10 +510,15 @@ def _plausible_location(span: Span, anchor: Token, quad_class: int) -> bool:
 def _speaker_words(tok: Token) -> str:
     """The phrase a speaker is named by, with what qualifies it ("a source close to the committee") but
     without a coordinated second speaker, an apposition or a relative clause."""
-    kept = [c for c in tok.children if c.dep_ not in ("conj", "cc", "punct", "appos", "relcl", "acl")]
+    doc = tok.doc
+    # nor the wire dateline the parser hangs on it ("BANGKOK, April 11 - Ethnic Karen rebels said")
+    kept = [c for c in tok.children if c.dep_ not in ("conj", "cc", "punct", "appos", "relcl", "acl")
+            and not (c.i < tok.i and any(doc[k].text in DASHES for k in range(c.right_edge.i + 1, tok.i)))]
     right = max([tok.i] + [c.right_edge.i for c in kept if c.i > tok.i])
     left = min([tok.i] + [c.left_edge.i for c in kept if c.i < tok.i])
-    return tok.doc[left:right + 1].text
+    while left < tok.i and doc[left].text in DASHES:
+        left += 1
+    return doc[left:right + 1].text
 
 
 def _in_condition(anchor: Token) -> bool:

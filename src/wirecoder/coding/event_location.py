@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecoder.coding.arguments import MOVED_FORCES
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, verb_it_opens
+from wirecoder.coding.place_recognition import JOURNEY_VERBS
 from wirecoder.coding.place_standins import relative_link
 from wirecoder.coding.place_text import STATIVE_VERBS, is_dateline
 from wirecoder.coding.triggers import CAUSE_NOUNS
+from wirecoder.resources.actor_kb import person_nouns
 from wirecoder.resources.sphere import BEARINGS, UNITS_KM, offset_point
 from wirecoder.schema import Place
 
@@ -185,14 +189,15 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         span = span_of(sent, place)
         if (span is None or is_actor_metonym(span) or _in_organisation_name(span)
                 or (apart_from_scene and _in_other_clause(span, trigger)) or _in_cause(span, trigger)
-                or _in_other_report(span, trigger)
+                or _in_other_report(span, trigger) or _across_border(span) or _origin_of_party(span, trigger)
+                or _in_other_doers_clause(span, trigger)
                 or any(span.root.i == a.root.i for a in addressed)):
             continue
         if speech_verb is not None and not event_is_statement:
             on_speech = span.root.head == speech_verb or (
                 speech_verb in span.root.ancestors and trigger not in span.root.ancestors
                 and _mention_clause(span) == speech_verb)
-            if on_speech:
+            if on_speech and not _fronted_scene(sent, span, trigger, speech_verb):
                 continue
         score = _attachment(span, trigger)
         score -= abs(span.root.i - trigger.i) / 50.0  # nearer mentions win ties
@@ -222,6 +227,65 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     return refine_relative(best[2], best[1])
 
 
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _across_border(span: Span) -> bool:
+    """Whether a mention is the neighbour across a border ("pursued the attackers toward the border with
+    Niger", "on its frontier with Chad and Sudan"): the border is the scene, on this side as much as that,
+    and the neighbour's middle is far from it."""
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return (first.dep_ == "pobj" and first.head.lower_ == "with"
+            and first.head.head.lemma_.lower() in BORDER_NOUNS)
+
+
+# Verbs that move people or things out of a place: what they take "from X" was in X ("evacuated residents
+# from Sake", "freed hostages from the compound").
+MOVING_OUT = JOURNEY_VERBS | frozenset({"withdraw", "pull", "free", "release", "rescue", "expel", "leave", "remove",
+                                        "oust", "extract", "drive", "push", "repatriate", "recall"})
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    return person_nouns()  # read from the actor KB once, not for every place mention
+
+
+def _party_nouns() -> frozenset[str]:
+    return _person_nouns() | MOVED_FORCES
+
+
+def _origin_of_party(span: Span, trigger: Token) -> bool:
+    """Whether a mention tells where a party comes from ("wounding two peacekeepers from South Africa",
+    "troops from Chad", "drones from Iran"), not where the event was. On the trigger itself "from" is the
+    origin only after people a verb acts on ("killed three soldiers from Chad"): a launch or a shot
+    "from" a place was made there ("fired rockets from Lebanon")."""
+    root = span.root
+    prep = root.head
+    holder = prep.head
+    if (root.dep_ != "pobj" or prep.lower_ != "from"
+            or {trigger.lemma_.lower(), holder.lemma_.lower()} & MOVING_OUT):
+        return False
+    if holder.pos_ in ("VERB", "AUX"):
+        obj = next((c for c in holder.children if c.dep_ == "dobj" and c.right_edge.i == prep.i - 1), None)
+        return obj is not None and obj.lemma_.lower() in _person_nouns()
+    # on a noun, "from" says where the noun came from when the noun is a party or some things or people
+    # ("engineers from Pakistan"): not on an act ("died in the withdrawal from Kabul"), nor where it opens a
+    # span ("conflicts from Yemen to Syria")
+    return (holder.pos_ in ("NOUN", "PROPN") and (holder.lemma_.lower() in _party_nouns() or holder.tag_ == "NNS")
+            and not any(c.dep_ == "prep" and c.lower_ == "to" for c in holder.children))
+
+
+def _fronted_scene(sent: Span, span: Span, trigger: Token, speech_verb: Token) -> bool:
+    """Whether a mention the parser hangs on the speech verb opens the sentence ahead of what is reported,
+    with the speech verb after both: in "In Odesa, a drone attack wounded a guard, officials said" the
+    officials told of Odesa, wherever they were."""
+    opener = span.root.head if span.root.dep_ == "pobj" else span.root
+    return (opener.i == sent.start and opener.lower_ in LOCATIVE_PREPS
+            and span.end <= trigger.i < speech_verb.i)
+
+
 SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because"})
 
 
@@ -246,6 +310,20 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
     return False
 
 
+def _in_other_doers_clause(span: Span, trigger: Token) -> bool:
+    """Whether a mention is in a clause coordinated under the trigger's with a doer of its own: in "police
+    retreated from the town, and residents fled toward Hinche" the retreat was not toward Hinche. Not a
+    passive one, whose place news shares out: "two men were killed and a woman was wounded in a shooting at
+    a gas station"."""
+    tok = span.root
+    while tok.head.i != tok.i and tok.i != trigger.i:
+        if (tok.head.i == trigger.i and tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
+                and any(c.dep_ == "nsubj" for c in tok.children)):
+            return True
+        tok = tok.head
+    return False
+
+
 def _in_other_report(span: Span, trigger: Token) -> bool:
     """Whether a mention is in what another verb of saying under the trigger reports: in "said the strikes
     killed eight people and warned that Pakistan would face consequences" the parser hangs "warned" on
@@ -260,12 +338,17 @@ def _in_other_report(span: Span, trigger: Token) -> bool:
     return False
 
 
+REASON_VERBS = frozenset({"cite"})  # "citing security concerns": the participle that gives a reason
+
+
 def _in_cause(span: Span, trigger: Token) -> bool:
-    """Whether a mention tells where the act answered was: "fired rockets in response to a strike that
-    killed two fighters near Tyre", "struck Gaza in retaliation for an attack on Sderot"."""
+    """Whether a mention tells where the act answered was, or is in the reason given for it: "fired
+    rockets in response to a strike that killed two fighters near Tyre", "struck Gaza in retaliation for an
+    attack on Sderot", "suspended its partnership with Georgia, citing the decision to halt EU accession"."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
-        if tok.dep_ == "pobj" and tok.lemma_.lower() in CAUSE_NOUNS:
+        if ((tok.dep_ == "pobj" and tok.lemma_.lower() in CAUSE_NOUNS)
+                or (tok.dep_ == "advcl" and tok.lemma_.lower() in REASON_VERBS)):
             return True
         tok = tok.head
     return False

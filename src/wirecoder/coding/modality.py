@@ -197,6 +197,7 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
     # its governors up to the finite verb it goes with are not its own
     partner = conj_partner(anchor) if misattached_conj(anchor) else None
     astray = partner is not None
+    crossed_adjunct = False
     for gov in _governors(anchor, sent):
         # a verb the clause is coordinated with is its sibling, not its governor: "fighters set fire to a
         # school and abducted two teachers" did abduct them ("set" governs only as "set to")
@@ -208,6 +209,7 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         # auxiliaries still reach it: "would fight on until Israel ended its war")
         adjunct = (below.dep_ == "advcl" and any(c.dep_ == "mark" for c in below.children)) or (
             below.dep_ == "prep" and below.lower_ in TIME_PREPS)
+        crossed_adjunct = crossed_adjunct or adjunct
         below = gov
         lemma = gov.lemma_.lower()
         gaux = _aux_lemmas(gov)
@@ -232,6 +234,13 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
             mode, cue = "hypothetical", lemma
         if gaux & HYPOTHETICAL_AUX and mode is None and gov.dep_ != "ROOT":
             mode, cue = "hypothetical", sorted(gaux & HYPOTHETICAL_AUX)[0]
+    if (mode == "hypothetical" and cue == "would" and not cond and "have" not in aux
+            and speech is not None and speech.tag_ == "VBD" and not _has_conditional_clause(local)
+            and not crossed_adjunct):
+        # "said it would reinforce its troops": reported speech moves "will" back to "would" (not "would have
+        # done", nor a "would" on a condition: "would strike if attacked" stays conditional; nor one on a
+        # clause the event only times: "would go on until Israel ended its war")
+        mode, cue = "future", "will"
     if negated:
         return ModalityResult("negated", speaker, speech, cue if cue in NEGATING_GOVERNORS else "not")
     if mode:
