@@ -302,6 +302,16 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     ("The militia pulled out of the market, and shopkeepers fled toward Bunia.", "pulled out", None),
     # the reason cited for an act is no scene
     ("Washington suspended military aid, citing the junta's crackdown on protesters in Niamey.", "suspended", None),
+    # who leads, backs or houses a party is no scene
+    ("The Saudi-led coalition said its jets struck a camp, and the Tehran-backed militia denied losses.",
+     "denied", None),
+    # a deployment happens where it goes, not where the forces left from
+    ("Kenyan police were flown from their base in Nairobi to reinforce the mission.", "flown", None),
+    # where a road leads is no scene
+    ("Truckers blocked the highway to Lusaka with their lorries for a second day.", "blocked", None),
+    # a place opening the name of a party is no scene; one opening a venue's is
+    ("Jets struck fighters of the Kurdistan Democratic Party of Iran overnight.", "struck", None),
+    ("Two journalists were beaten at Harare Central police station.", "beaten", "Harare"),
 ])
 def test_the_scene_of_an_event(pipeline, text, trigger, place):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
@@ -788,3 +798,16 @@ def test_the_attribution_is_the_phrase_the_article_attributes_to(pipeline):
     assert quitting["attribution"]["text"].startswith("a source close to the High Negotiations Committee")
     # a source near the committee commits it to nothing: a future walkout, no threat
     assert (quitting["event_type"], quitting["modality"]) == ("SANCTION", "future")
+
+
+def test_a_bearing_in_nautical_miles_from_a_named_port_is_a_point_at_sea(pipeline):
+    events = _events(pipeline, "Pirates attacked a cargo ship 60 nautical miles east of the port of Mombasa.")
+    boarding = next(e for e in events if e["location"])
+    assert boarding["location"]["precision"] == "point"
+    # about 111 km east: the point lies well out at sea, east of the town (39.7 E)
+    assert 40.5 < boarding["location"]["lon"] < 40.9
+
+
+def test_an_adjective_of_readiness_agrees_only_to_something(pipeline):
+    assert not _events(pipeline, "The minister said most shops had stayed open during the strike.")
+    assert [e["event_type"] for e in _events(pipeline, "The rebels said they were open to talks.")] == ["AGREE"]

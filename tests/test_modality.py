@@ -37,6 +37,8 @@ def _modality(nlp, text: str, verb: str):
         ("The ministry said it would deploy more police if the protests continued.", "deploy", "hypothetical"),
         ("Officials said the floods would have destroyed the dam.", "destroy", "hypothetical"),
         ("The rebels said they would keep fighting until the army left the town.", "leave", "hypothetical"),
+        # a verb of saying coordinated with the event does not report it
+        ("The president declared an emergency and imposed a curfew on the capital.", "impose", "asserted"),
         # a past-tense conjunct keeps its own polarity
         ("The minister said Ankara was not involved in the offensive and urged Damascus to talk.", "urge", "reported"),
     ],

@@ -16,8 +16,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.coding.arguments import MOVED_FORCES
+from wirecoder.coding.arguments import MOVED_FORCES, SENDING_VERBS
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, verb_it_opens
+from wirecoder.coding.place_names import SITE_NOUNS, VENUE_NOUNS
 from wirecoder.coding.place_recognition import JOURNEY_VERBS
 from wirecoder.coding.place_standins import relative_link
 from wirecoder.coding.place_text import STATIVE_VERBS, is_dateline
@@ -136,24 +137,32 @@ def in_dateline(span: Span) -> bool:
     return start < k and is_dateline(doc[start:k])
 
 
+_TOWN_KINDS = frozenset({"port", "city", "town", "village", "capital"})  # "west of the port of Hodeidah"
+NAUTICAL_MILE_KM = 1.852
+
+
 def refine_relative(span: Span, place: Place) -> Place:
     """Apply "20 km north of X" (offset point) and "northern X" (region) to a resolved place."""
     if place.lat is None or place.lon is None:
         return place
     doc = span.doc
     i = span.start
-    # "<num> <unit> <direction> of X"
-    if i >= 4 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in BEARINGS \
-            and doc[i - 3].lower_ in UNITS_KM and doc[i - 4].like_num:
+    # "<num> <unit> <direction> of [the port of] X"
+    j = i - 3 if i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _TOWN_KINDS \
+        and doc[i - 3].lower_ == "the" else i
+    nautical = j >= 5 and doc[j - 4].lower_ == "nautical" and doc[j - 3].lower_ in ("miles", "mile")
+    num = j - 5 if nautical else j - 4
+    if num >= 0 and doc[j - 1].lower_ == "of" and doc[j - 2].lower_ in BEARINGS \
+            and doc[j - 3].lower_ in UNITS_KM and doc[num].like_num:
         try:
-            value = float(doc[i - 4].text.replace(",", ""))
+            value = float(doc[num].text.replace(",", ""))
         except ValueError:
             value = None
         if value is not None:
-            km = value * UNITS_KM[doc[i - 3].lower_]
-            lat, lon = offset_point(place.lat, place.lon, km, BEARINGS[doc[i - 2].lower_])
-            return replace(place, text=doc[i - 4:span.end].text, char_start=doc[i - 4].idx,
-                           lat=lat, lon=lon, precision="point", name=f"{doc[i - 4:i].text} {place.name}")
+            km = value * (NAUTICAL_MILE_KM if nautical else UNITS_KM[doc[j - 3].lower_])
+            lat, lon = offset_point(place.lat, place.lon, km, BEARINGS[doc[j - 2].lower_])
+            return replace(place, text=doc[num:span.end].text, char_start=doc[num].idx,
+                           lat=lat, lon=lon, precision="point", name=f"{doc[num:j].text} {place.name}")
     # "northern Syria", "north-eastern Nigeria"
     if i >= 1:
         m = _REGION_ADJ.match(doc[i - 1].lower_)
@@ -190,7 +199,8 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         if (span is None or is_actor_metonym(span) or _in_organisation_name(span)
                 or (apart_from_scene and _in_other_clause(span, trigger)) or _in_cause(span, trigger)
                 or _in_other_report(span, trigger) or _across_border(span) or _origin_of_party(span, trigger)
-                or _in_other_doers_clause(span, trigger)
+                or _in_other_doers_clause(span, trigger) or _hyphened_qualifier(span)
+                or _sent_from(span, trigger) or _road_destination(span) or _opens_party_name(span)
                 or any(span.root.i == a.root.i for a in addressed)):
             continue
         if speech_verb is not None and not event_is_statement:
@@ -277,6 +287,43 @@ def _origin_of_party(span: Span, trigger: Token) -> bool:
             and not any(c.dep_ == "prep" and c.lower_ == "to" for c in holder.children))
 
 
+def _hyphened_qualifier(span: Span) -> bool:
+    """Whether a mention is glued to a participle that qualifies a noun ("the U.S.-led coalition", "an
+    Iran-backed militia", "the London-based monitor"): who leads, backs or houses a party, not a scene."""
+    root = span.root
+    doc = span.doc
+    return (root.dep_ == "npadvmod" and root.head.tag_ == "VBN" and span.end < len(doc)
+            and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_)
+
+
+def _sent_from(span: Span, trigger: Token) -> bool:
+    """Whether a mention is where forces are sent from ("were sent from their base in Mocimboa da Praia to
+    reinforce the town"): a deployment happens where it goes."""
+    tok = span.root
+    while tok.head.i != tok.i and not (tok.dep_ == "prep" and tok.lower_ == "from"):
+        tok = tok.head
+    sender = tok.head
+    return (tok.dep_ == "prep" and tok.lower_ == "from" and sender.lemma_.lower() in SENDING_VERBS
+            and (sender.i == trigger.i or sender in trigger.ancestors))
+
+
+ROAD_NOUNS = frozenset({"highway", "road", "motorway", "expressway", "route", "railway", "railroad", "pipeline"})
+
+
+def _road_destination(span: Span) -> bool:
+    """Whether a mention is where a road leads ("blocked the main highway to Karachi"): the road is the
+    scene, and its end may lie hundreds of kilometres away."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("to", "toward", "towards"):
+        return False
+    if prep.head.lemma_.lower() in ROAD_NOUNS:
+        return True
+    # the parser may hang the "to" on the verb: "blocked [the main highway] [to Karachi]"
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ROAD_NOUNS and c.right_edge.i == prep.i - 1
+               for c in prep.head.children)
+
+
 def _fronted_scene(sent: Span, span: Span, trigger: Token, speech_verb: Token) -> bool:
     """Whether a mention the parser hangs on the speech verb opens the sentence ahead of what is reported,
     with the speech verb after both: in "In Odesa, a drone attack wounded a guard, officials said" the
@@ -361,6 +408,26 @@ def _in_organisation_name(span: Span) -> bool:
     k = span.start - 1
     return (k >= 0 and doc[span.start].ent_iob_ == "I" and doc[span.start].ent_type_ == "ORG"
             and doc[k].ent_type_ == "ORG" and doc[k].pos_ != "DET")
+
+
+def _opens_party_name(span: Span) -> bool:
+    """Whether a place opens the name of an organisation that is a party rather than a venue: in "targeted
+    fighters of the Kurdistan Workers Party" Kurdistan is no scene; in "held at Harare Central police
+    station" or "a blast at Kabul University" the name is where it happened."""
+    doc = span.doc
+    ent = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= span.start and span.end < e.end), None)
+    # not a list the model calls one name ("the villages of Haris and Tallousa"), nor a dateline
+    if ent is None or doc[span.end].pos_ in ("CCONJ", "PUNCT") or in_dateline(span):
+        return False
+    root = ent.root
+    while root.dep_ in ("compound", "amod") and root.head.i != root.i:  # the model may end the name early: "Harare Central"
+        root = root.head
+    return root.lower_ not in VENUE_NOUNS | SITE_NOUNS | BUILDING_NOUNS and not (
+        root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"of"})
+
+
+# A building an organisation's name goes before: "set fire to the Bangladesh Television building".
+BUILDING_NOUNS = frozenset({"building", "buildings", "headquarters", "office", "offices", "compound", "premises"})
 
 
 def _locates(doc: Doc, place: Place, other: Place) -> bool:

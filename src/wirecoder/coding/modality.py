@@ -210,10 +210,13 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         adjunct = (below.dep_ == "advcl" and any(c.dep_ == "mark" for c in below.children)) or (
             below.dep_ == "prep" and below.lower_ in TIME_PREPS)
         crossed_adjunct = crossed_adjunct or adjunct
+        below_dep = below.dep_
         below = gov
         lemma = gov.lemma_.lower()
         gaux = _aux_lemmas(gov)
-        if lemma in speech_verbs and speech is None:
+        # a verb of saying coordinated with the event does not report it: "declared a state of emergency
+        # and imposed a curfew" imposed it
+        if lemma in speech_verbs and speech is None and below_dep != "conj":
             speech = gov
             speaker = _subject_of(gov)
             if _has_neg(gov):

@@ -109,6 +109,12 @@ def _object_heads(verb: Token) -> list[Token]:
     return objs + more
 
 
+def _has_complement(tok: Token) -> bool:
+    """Whether an adjective says what one is ready or open for: a clause or a "to"/"for" phrase."""
+    return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "for"))
+               for c in tok.children)
+
+
 def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
     table = lexicon.adj_triggers if tok.pos_ == "ADJ" else lexicon.verb_triggers
     cands = table.get(_lemma(tok)) or (lexicon.adj_triggers.get(tok.lower_) if tok.pos_ != "ADJ" else None)
@@ -119,6 +125,8 @@ def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
     best: TriggerMatch | None = None
     best_key: tuple[int, int, float] = (-1, -1, -1.0)
     for trig in cands:
+        if trig.pos == "A" and trig.frame == "clause" and not _has_complement(tok):
+            continue  # "open to talks", "ready to negotiate" agree; "businesses stayed open" does not
         extra = trig.words[1:]
         used: list[Token] = []
         if extra:
