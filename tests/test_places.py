@@ -302,8 +302,12 @@ def test_a_street_the_gazetteer_lacks_lies_in_the_articles_town(nlp, finder):
     assert (street.lat, street.lon, street.precision) == (nairobi.lat, nairobi.lon, "city")
 
 
-def test_a_street_stays_unplaced_when_the_article_has_no_single_town(nlp, finder):
+def test_a_street_takes_no_town_when_the_article_has_no_single_town(nlp, finder):
+    # both towns lie in Kenya: the street is placed there, at country precision, and at neither town
     text = "Crowds gathered on Mulberry Street on Saturday, as they did in Nairobi and in Mombasa."
+    street = _resolve(nlp, finder, text, "Mulberry Street")
+    assert (street.country, street.precision) == ("KEN", "country")
+    text = "Crowds gathered on Mulberry Street on Saturday, as they did in Nairobi and in Kampala."
     assert _resolve(nlp, finder, text, "Mulberry Street").lat is None
 
 
@@ -462,9 +466,13 @@ def test_unknown_village_takes_the_article_town(nlp, finder):
                          "Zorbakuru was cut off.", {"Mombasa": "GPE", "Zorbakuru": "GPE"})
     village = _resolved(finder, doc, "Zorbakuru")[0]
     assert village.country == "KEN" and village.score == 0.0
-    # Two towns named equally often: nothing says where the village is.
+    # Two towns named equally often: nothing says which the village is near, only the country they share.
     doc = _labelled(nlp, "Floods hit Mombasa and Nairobi, and the hamlet of Zorbakuru was cut off.",
                     {"Mombasa": "GPE", "Nairobi": "GPE", "Zorbakuru": "GPE"})
+    village = _resolved(finder, doc, "Zorbakuru")[0]
+    assert (village.country, village.precision) == ("KEN", "country")
+    doc = _labelled(nlp, "Floods hit Mombasa and Kampala, and the hamlet of Zorbakuru was cut off.",
+                    {"Mombasa": "GPE", "Kampala": "GPE", "Zorbakuru": "GPE"})
     assert _resolved(finder, doc, "Zorbakuru")[0].lat is None
     # The town named most often lies outside the country named most often: not the town, but the country,
     # at country precision, since that is all the text says.
@@ -1699,3 +1707,10 @@ def test_a_village_is_placed_in_the_province_its_apposition_names(nlp, finder):
             "Talks in Caracas were suspended and Venezuela offered to host them again.")
     village = _resolve(nlp, finder, text, "Puerto Velarde")
     assert village.name == "Arauca Department" and village.country == "COL"
+
+
+def test_a_village_is_placed_in_the_country_its_storys_towns_lie_in_though_never_named(nlp, finder):
+    text = ("AMMAN, May 3 - Militants attacked checkpoints near Mosul and Kirkuk overnight, officials said. "
+            "Four soldiers were killed in the village of Zarvoro, police said.")
+    village = _resolve(nlp, finder, text, "Zarvoro")
+    assert (village.country, village.precision) == ("IRQ", "country")

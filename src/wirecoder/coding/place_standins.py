@@ -299,7 +299,7 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
     elsewhere = any(t.place.feature == "admin1" and t.place.name not in {d.place.admin1 for d in datelines}
                     for t in found)
     home = (_home_place([t for t in found if t not in datelines] if datelines and elsewhere else found)
-            or _home_division(found) or _home_country(found))
+            or _home_division(found) or _home_country(found, names))
     countries = countries or {}
     placed: list[Toponym] = []
     for i, t in enumerate(out):
@@ -376,15 +376,21 @@ def _said_to_be_where(doc: Doc, place: Place) -> bool:
     return False
 
 
-def _home_country(found: list[Toponym]) -> Place | None:
-    """The article's country, where it has no clear town: the country it names most often (twice or more,
-    and more often than any other), as the article itself names it. A name the gazetteer lacks is then
-    placed at country precision, which is all the text says about it."""
+def _home_country(found: list[Toponym], names: PlaceNames) -> Place | None:
+    """The article's country, where it has no clear town: the country its place names lie in most often
+    (twice or more, and more often than any other), as the article itself names it, else as the gazetteer
+    does ("Deir al-Zor" and "Hasakah" put "the towns of Khasham and al-Tabiya" in Syria though "Syria" is
+    never written). A name the gazetteer lacks is then placed at country precision, which is all the text
+    says about it."""
     ranked = _named_countries(found).most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
-    return next((t.place for t in found if t.place.feature == "country" and t.place.country == ranked[0][0]
-                 and t.kind == "name"), None)
+    named = next((t.place for t in found if t.place.feature == "country" and t.place.country == ranked[0][0]
+                  and t.kind == "name"), None)
+    if named is not None:
+        return named
+    entry = names.gaz.country(ranked[0][0])
+    return None if entry is None else place_from(entry, entry.name, 0, 0, 0.0)
 
 
 def _home_division(found: list[Toponym]) -> Place | None:
