@@ -1714,3 +1714,10 @@ def test_a_village_is_placed_in_the_country_its_storys_towns_lie_in_though_never
             "Four soldiers were killed in the village of Zarvoro, police said.")
     village = _resolve(nlp, finder, text, "Zarvoro")
     assert (village.country, village.precision) == ("IRQ", "country")
+
+
+def test_an_english_name_the_gazetteer_lacks_takes_no_town_spelt_nearly_as_it(nlp, finder):
+    # one letter off "Fire Island" is another place, not another romanisation of it
+    text = "Storms closed beaches on Fire Island, and officials in Boston and in Chicago issued warnings."
+    island = _resolve(nlp, finder, text, "Fire Island")
+    assert (island.country, island.precision) == ("USA", "country")

@@ -327,7 +327,10 @@ def _placed_in(t: Toponym, holder: Place, names: PlaceNames) -> Toponym:
     """t, which the gazetteer lacks, placed in holder: at a place inside a country or state holder that is
     spelt nearly as t ("Hassakeh, Syria": Hasakeh; the most prominent where several are), else at the
     holder's own point (_stand_in). A town holder is already as near as a guess gets."""
-    if t.candidates == 0 and holder.feature in ("country", "admin1"):
+    # a respelling is a romanisation's ("Khasham": Khusham); a name with a word for its kind or a compass
+    # point ("North State", "Fire Island") is English, and one letter off it is another place
+    if t.candidates == 0 and holder.feature in ("country", "admin1") and not _names_its_kind(t.place.text) \
+            and not any(compass_only(w) for w in t.place.text.split()):
         near = [c for c in names.near_spellings(t.place.text) if c.entry.country == holder.country
                 and (holder.feature == "country" or c.entry.admin1 == holder.name)]
         if near:
