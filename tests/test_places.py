@@ -1721,3 +1721,20 @@ def test_an_english_name_the_gazetteer_lacks_takes_no_town_spelt_nearly_as_it(nl
     text = "Storms closed beaches on Fire Island, and officials in Boston and in Chicago issued warnings."
     island = _resolve(nlp, finder, text, "Fire Island")
     assert (island.country, island.precision) == ("USA", "country")
+
+
+def test_a_name_the_text_calls_a_town_is_a_place_again_and_a_bearing_from_it_lies_where_it_does(nlp):
+    # the model calls the second "Gorodu" an organisation; the article has called it a town, and the camp
+    # "40 km south of" it lies in the county the town stood in for, not at the article's most named town
+    text = ("Fighters stormed the town of Gorodu in Nimba county on Monday, officials in Zwedru said. Later they "
+            "attacked a camp in Wadiri, about 40 km south of Gorodu. Officials in Zwedru said the attackers "
+            "had fled.")
+    doc = _labelled(nlp, text, {"Gorodu": "ORG", "Wadiri": "GPE", "Nimba": "GPE", "Zwedru": "GPE"})
+    found = PlaceFinder.load().find(doc)
+    assert [p.name for p in all_named(found, "Gorodu")] == ["Nimba", "Nimba"]
+    assert _by_text(found, "Wadiri").name == "Nimba"
+
+
+def test_a_town_the_text_puts_in_a_state_is_no_namesake_abroad(nlp, finder):
+    text = "Gunmen abducted 30 pupils from a school in Kuriga, a town in Kaduna state, on Thursday."
+    assert _resolve(nlp, finder, text, "Kuriga").country == "NGA"

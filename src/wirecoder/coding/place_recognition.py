@@ -562,9 +562,12 @@ class ToponymRecogniser:
         or leading an organisation's name ("the Metcalfe County Sheriff's Office"), unless the article
         also uses it in a personal name."""
         # Not a landmark: "talks at the Kremlin" is a place, "the Kremlin said" the institution.
+        # A name the gazetteer lacks counts once the article's own words call it a place ("the town of
+        # Harardhere" ... "Osweyne, about 60 km west of Harardhere").
         names = {s.text for s, kind, source in found
-                 if kind == "name" and self.names.has_name(s.text) and (source == "ner" or _placed_by_own_words(s))
-                 and not any(c.entry.feature == "landmark" for c in self.gaz.candidates(s.text))} - person_words
+                 if kind == "name" and ((self.names.has_name(s.text) and (source == "ner" or _placed_by_own_words(s))
+                                         and not any(c.entry.feature == "landmark" for c in self.gaz.candidates(s.text)))
+                                        or (source == "cue" and not self.names.has_name(s.text)))} - person_words
         if not names:
             return []
         more: list[tuple[Span, str, str]] = []

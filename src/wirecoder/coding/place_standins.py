@@ -209,8 +209,9 @@ def _holder(found: list[Toponym], i: int, text: str) -> tuple[Place, tuple[float
         nxt = found[i + 1].place
         link = text[here.char_end:nxt.char_start].strip().lower()
         # "the Cincinnati suburb of West Chester" reads the other way: the suburb is the one after "of"
+        # (not "Kuriga, a town in Kaduna state")
         if (nxt.lat is not None and (_part_link(link) or _kind_of_place_in(link))
-                and not _CONTAINER_FIRST.intersection(link.replace(",", " ").split())):
+                and not (link.endswith(" of") and _CONTAINER_FIRST.intersection(link.replace(",", " ").split()))):
             return nxt, None
         if nxt.lat is not None and nxt.precision in ("admin1", "country") and link in (", in", ", in the"):
             return nxt, None  # "Kuriga, in Kaduna state": no Moroccan Khouribga
@@ -293,6 +294,13 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
         was, place = moved.get(fold(t.place.text), (None, None))
         if place is not None and t is found[j] and t.kind == "name" and t.place.name in (was, None):
             out[j] = _stand_in(t, place)
+    # "Osweyne, about 60 km west of Harardhere", where Harardhere itself stood in for its division: as near
+    # as the text says, which is that division
+    for i, t in enumerate(out[:-1]):
+        ref = out[i + 1].place
+        if (t is found[i] and t.kind == "name" and t.place.lat is None and ref.lat is not None
+                and relative_link(text[t.place.char_end:ref.char_start].strip().lower()) is not None):
+            out[i] = _stand_in(t, ref)
     # a town named only as the dateline, in a story about another division, is where the story was filed,
     # not where its villages lie ("ABUJA - Gunmen killed 12 worshippers in Kaduna state")
     datelines = [t for t in found if _only_dateline(doc, t)]
