@@ -309,6 +309,9 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     ("Kenyan police were flown from their base in Nairobi to reinforce the mission.", "flown", None),
     # where a road leads is no scene
     ("Truckers blocked the highway to Lusaka with their lorries for a second day.", "blocked", None),
+    # a march "through" a town is there, not in a town the marchers' demand is about
+    ("Police detained 30 people after crowds marched through central Tbilisi to demand an inquiry into a fire "
+     "at a nightclub in Batumi.", "detained", "central Tbilisi"),
     # a place opening the name of a party is no scene; one opening a venue's is
     ("Jets struck fighters of the Kurdistan Democratic Party of Iran overnight.", "struck", None),
     ("Two journalists were beaten at Harare Central police station.", "beaten", "Harare"),
@@ -811,3 +814,17 @@ def test_a_bearing_in_nautical_miles_from_a_named_port_is_a_point_at_sea(pipelin
 def test_an_adjective_of_readiness_agrees_only_to_something(pipeline):
     assert not _events(pipeline, "The minister said most shops had stayed open during the strike.")
     assert [e["event_type"] for e in _events(pipeline, "The rebels said they were open to talks.")] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text,trigger,event_type", [
+    # the reason given is no object: the coordination was suspended, not a protest
+    ("The authority suspended security coordination with its neighbour in protest.", "suspended", "SANCTION"),
+    # an object the act is aimed at beats a circumstance: the strike was suspended, not the talks
+    ("The unions suspended the strike after talks with the ministry.", "suspended", "CONCEDE"),
+    # soldiers or fighters gathering deploy; ministers gathering meet
+    ("Soldiers and armoured vehicles gathered in the main square on Wednesday.", "gathered", "MOBILIZE"),
+    ("Foreign ministers gathered in Brussels on Wednesday.", "gathered", "CONSULT"),
+])
+def test_what_kind_of_act_the_object_or_the_doer_makes_it(pipeline, text, trigger, event_type):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert event["event_type"] == event_type

@@ -28,7 +28,7 @@ from wirecoder.resources.sphere import BEARINGS, UNITS_KM, offset_point
 from wirecoder.schema import Place
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "into", "on",
-                            "throughout", "within", "along", "towards", "toward", "over",
+                            "throughout", "through", "within", "along", "towards", "toward", "over",
                             "between", "from", "onto", "off", "of"})
 ACTOR_NOUNS = frozenset({"government", "ministry", "minister", "president", "army", "military", "forces",
                          "force", "police", "leader", "leadership", "regime", "administration", "embassy",

@@ -62,6 +62,9 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
     if (event_type == "CONSULT" and trigger_lemma in ("gather", "assemble") and actors
             and all(set(a.sectors) and set(a.sectors) <= CROWD_SECTORS for a in actors)):
         event_type = "PROTEST"  # opposition supporters or strikers gathering: a demonstration, not a meeting
+    if (event_type == "CONSULT" and trigger_lemma in ("gather", "assemble", "mass") and actors
+            and all(set(a.sectors) & ARMED_SECTORS and "GOV" not in a.sectors for a in actors)):
+        event_type = "MOBILIZE"  # soldiers or fighters gathering in a square or on a border deploy
     if event_type == "MOBILIZE" and any("peacekeep" in t.lower() for t in actor_texts):
         event_type = "AID"  # PLOVER: sending peacekeepers is military aid to the host
     if modality == "future" and cue in ("if", "unless") and own and event_type in ("RETREAT", "CONCEDE"):

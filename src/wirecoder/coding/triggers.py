@@ -20,6 +20,10 @@ _NOUN_MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 REPELLING = frozenset({"repel", "repulse", "fend", "beat", "thwart", "foil"})
 # Nouns naming what an act answers: "fired rockets in response to a drone strike".
 CAUSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "retribution"})
+# Prepositions whose object an act is aimed at or goes to, as a direct object is.
+AIMED_PREPS = frozenset({"at", "on", "upon", "against", "into", "onto", "to", "toward", "towards", "over", "with"})
+# "in protest", "in solidarity": the reason for an act, never its object
+REASON_NOUNS = CAUSE_NOUNS | {"protest", "solidarity"}
 # Verbs whose object is the means of the act in their "to" clause: "used drones to attack the town".
 INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
@@ -96,8 +100,10 @@ def _object_heads(verb: Token) -> list[Token]:
     # "fired rockets at", "imposed sanctions on": the object may sit under a preposition too
     for c in verb.children:
         if c.dep_ == "prep":
-            # "suspended a ceasefire in March": a date is no object, whatever word it shares
-            objs.extend(g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME"))
+            # "suspended a ceasefire in March": a date is no object, whatever word it shares; nor is the
+            # reason given ("suspended security coordination in protest": no protest suspended)
+            objs.extend(g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+                        and not (c.lower_ == "in" and _lemma(g) in REASON_NOUNS))
     more = []
     for o in objs:
         more.extend(o.conjuncts)
@@ -144,7 +150,12 @@ def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
             obj_tok = next((o for o in candidates if _lemma(o) in trig.obj), None)
             if obj_tok is None:
                 continue
-        key = (len(extra), 1 if trig.obj else 0, trig.weight)
+        # an object the act is aimed at ("the strike" suspended, "into the air" fired) says more than a
+        # circumstance's ("suspended the strike after talks" suspended no talks)
+        # (the trigger's own preposition is aimed: "called for a ceasefire")
+        obj_rank = 0 if obj_tok is None else 1 if (obj_tok.dep_ == "pobj" and obj_tok.head.lower_ not in AIMED_PREPS
+                                                   and obj_tok.head not in used) else 2
+        key = (len(extra), obj_rank, trig.weight)
         if key > best_key:
             best_key = key
             best = TriggerMatch(tok, trig, "verb", (tok, *used), obj_tok, tok)
