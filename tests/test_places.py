@@ -1738,3 +1738,8 @@ def test_a_name_the_text_calls_a_town_is_a_place_again_and_a_bearing_from_it_lie
 def test_a_town_the_text_puts_in_a_state_is_no_namesake_abroad(nlp, finder):
     text = "Gunmen abducted 30 pupils from a school in Kuriga, a town in Kaduna state, on Thursday."
     assert _resolve(nlp, finder, text, "Kuriga").country == "NGA"
+
+
+def test_a_surname_the_model_splits_from_a_persons_name_is_no_place(nlp, finder):
+    found = finder.find(nlp('Gang violence rose after the arrest of leader Joaquin "El Toro" Barrenda in Arizona.'))
+    assert [p.text for p in found] == ["Arizona"]

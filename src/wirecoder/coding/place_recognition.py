@@ -850,6 +850,8 @@ class ToponymRecogniser:
             return True
         if kin_named(span) or self._in_hyphenated_name(span) or self._described_as_person(span):
             return True
+        if self._ends_personal_name(span):
+            return True
         if span.end < len(doc) and doc[span.end].text in NEWSPAPER_WORDS:
             return True  # "the New York Times", "Bucharest Daily News": a masthead, not the city
         if self._closes_organisation_name(span):
@@ -872,6 +874,15 @@ class ToponymRecogniser:
         if _saints_dedication(span):
             return True
         return len(span) == 1 and len(span.text) <= 5 and span.text.upper() in acronyms(doc, self.names.has_name)
+
+    def _ends_personal_name(self, span: Span) -> bool:
+        """A name the gazetteer lacks right after a person's name, the model having split them: 'Ismael "El
+        Mayo" Zambada' (the surname after a nickname's closing quote is no town)."""
+        doc = span.doc
+        k = span.start - 1
+        while k >= 0 and doc[k].is_quote:
+            k -= 1
+        return k >= 0 and doc[k].ent_type_ == "PERSON" and not self.gaz.candidates(span.text)
 
     def _closes_organisation_name(self, span: Span) -> bool:
         """The last words of an organisation's name the actor KB knows, which the model split off as a
