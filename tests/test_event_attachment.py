@@ -309,6 +309,8 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     ("Kenyan police were flown from their base in Nairobi to reinforce the mission.", "flown", None),
     # where a road leads is no scene
     ("Truckers blocked the highway to Lusaka with their lorries for a second day.", "blocked", None),
+    # a place naming whose office a person holds is no scene
+    ("U.S. Secretary of State Antony Blinken condemned the attack.", "condemned", None),
     # a march "through" a town is there, not in a town the marchers' demand is about
     ("Police detained 30 people after crowds marched through central Tbilisi to demand an inquiry into a fire "
      "at a nightclub in Batumi.", "detained", "central Tbilisi"),
@@ -821,6 +823,8 @@ def test_an_adjective_of_readiness_agrees_only_to_something(pipeline):
     ("The authority suspended security coordination with its neighbour in protest.", "suspended", "SANCTION"),
     # an object the act is aimed at beats a circumstance: the strike was suspended, not the talks
     ("The unions suspended the strike after talks with the ministry.", "suspended", "CONCEDE"),
+    # scrapping a pact with somebody cuts cooperation with them
+    ("The junta revoked its defence pact with France on Friday.", "revoked", "SANCTION"),
     # soldiers or fighters gathering deploy; ministers gathering meet
     ("Soldiers and armoured vehicles gathered in the main square on Wednesday.", "gathered", "MOBILIZE"),
     ("Foreign ministers gathered in Brussels on Wednesday.", "gathered", "CONSULT"),
@@ -828,3 +832,14 @@ def test_an_adjective_of_readiness_agrees_only_to_something(pipeline):
 def test_what_kind_of_act_the_object_or_the_doer_makes_it(pipeline, text, trigger, event_type):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
     assert event["event_type"] == event_type
+
+
+@pytest.mark.parametrize("text,trigger,role,expected", [
+    # the country fled is no cause of the flight
+    ("The former president fled the country on Monday.", "fled", "actor", []),
+    # the host of an event acts; nobody is swapped in as its guest
+    ("The Qatari emir hosted the signing on Friday.", "hosted", "actor", ["QAT"]),
+])
+def test_places_and_events_fled_or_hosted_are_not_parties(pipeline, text, trigger, role, expected):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert [x["country"] for x in event[role]] == expected

@@ -369,6 +369,9 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     if match.trigger.pos == "A" and anchor.pos_ == "VERB" and not passive and recip_heads \
             and any(c.dep_ == "dobj" for c in anchor.children):
         frame = "swap"  # "Kurdish power has alarmed Turkey": the object is the one who disapproves
+    if frame == "swap" and match.event_type == "CONSULT" and not recip_heads and any(
+            c.dep_ == "dobj" and (_is_event_noun(c, match) or c.i in event_nouns) for c in anchor.children):
+        frame = ""  # "Rubio hosted the signing": the host of an event acts; no guest is swapped in
     if frame == "swap":
         actor_heads, recip_heads = recip_heads, actor_heads
     elif frame == "mutual" and not passive and match.event_type == "ASSAULT":

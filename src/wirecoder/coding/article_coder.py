@@ -316,8 +316,10 @@ class ArticleCoder:
                                         state, on)
         actor_spans = c.args.actors
         if trig.frame == "swap":
-            # "residents have fled Djibo": the town fled is no actor (nor the person the name also is)
-            actor_spans = [sp for sp in actor_spans if not _names_place(sp, places)]
+            # "residents have fled Djibo": the town fled is no actor (nor the person the name also is), nor
+            # is a place named by its kind ("fled the country", "fled their homes")
+            actor_spans = [sp for sp in actor_spans if not _names_place(sp, places)
+                           and sp.root.lower_ not in AREA_NOUNS | FLED_PLACES]
         # (not in a condition the speaker sets on another: "would fight the force if it attacked")
         if speaker is not None and (speaker.country or speaker.sectors) and len(actor_spans) == 1 \
                 and actor_spans[0].root.lower_ in SPEAKER_PRONOUNS and not _in_condition(c.anchor):
@@ -443,6 +445,9 @@ def _carry_scene(scene: Event | None, coded: list[Event], sent: Span, places: li
     else:
         scene = None
     return scene
+
+
+FLED_PLACES = frozenset({"country", "home", "homes", "house", "houses", "capital", "state", "camp", "camps"})
 
 
 def _names_place(span: Span, places: list[Place]) -> bool:

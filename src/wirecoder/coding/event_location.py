@@ -33,7 +33,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "
 ACTOR_NOUNS = frozenset({"government", "ministry", "minister", "president", "army", "military", "forces",
                          "force", "police", "leader", "leadership", "regime", "administration", "embassy",
                          "ambassador", "envoy", "official", "officials", "parliament", "spokesman",
-                         "spokeswoman", "delegation", "navy", "troops", "decision", "authorities"})
+                         "spokeswoman", "delegation", "navy", "troops", "decision", "authorities", "secretary",
+                         "chancellor", "premier", "commander", "chief", "diplomat", "diplomats"})
 # Nouns whose "with" names the other party: "a pact with Pyongyang", "talks with Moscow".
 PARTNER_NOUNS = frozenset({"pact", "tie", "ties", "relation", "relations", "talk", "talks", "agreement", "deal",
                            "treaty", "accord", "negotiation", "negotiations", "dialogue", "cooperation", "contact",
