@@ -309,6 +309,11 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     ("Kenyan police were flown from their base in Nairobi to reinforce the mission.", "flown", None),
     # where a road leads is no scene
     ("Truckers blocked the highway to Lusaka with their lorries for a second day.", "blocked", None),
+    # a possessive place is a party: the next place the sentence names is the scene
+    ("Yemen's Houthi group has detained nine aid workers in areas it controls, including the capital Sanaa, "
+     "officials said.", "detained", "Sanaa"),
+    # the act a request or a summons is for happens elsewhere
+    ("The prime minister called on the European Union to impose sanctions on Serbia.", "called on", None),
     # a place naming whose office a person holds is no scene
     ("U.S. Secretary of State Antony Blinken condemned the attack.", "condemned", None),
     # a march "through" a town is there, not in a town the marchers' demand is about

@@ -26,7 +26,7 @@ from wirecoder.coding.derived import ARMED_SECTORS, derive
 from wirecoder.coding.event_location import SEQUENCE_MARKS
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, ModalityResult, analyse, misattached_conj
-from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
+from wirecoder.coding.place_names import AREA_NOUNS
 from wirecoder.coding.places import PlaceFinder
 from wirecoder.coding.plover_rules import AGREE_GOVERNED_THREATS, OBLIGATION_CUES, same_actor, single_category
 from wirecoder.coding.triggers import (
@@ -500,13 +500,7 @@ def _date_scope(sent: Span, anchor: Token) -> str:
 
 
 def _plausible_location(span: Span, anchor: Token, quad_class: int) -> bool:
-    """Whether the place mention span can be the scene: a possessive is an actor ("Russia's intervention"),
-    unless what it owns is a part of it ("Aleppo's eastern districts"); a verbal act happens where its own
-    clause says."""
-    if span.root.dep_ == "poss" and span.root.head.lower_ not in AREA_NOUNS | OF_PLACE_NOUNS | SITE_NOUNS | VENUE_NOUNS:
-        # but "Aleppo's eastern districts", "the Libyan capital's southern suburbs", "Niamey's main stadium"
-        # are there
-        return False
+    """Whether the place mention span can be the scene: a verbal act happens where its own clause says."""
     if quad_class in (1, 3) and not (anchor.left_edge.i <= span.root.i <= anchor.right_edge.i):
         return False
     return True

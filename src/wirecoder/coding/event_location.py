@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding.arguments import MOVED_FORCES, SENDING_VERBS
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, verb_it_opens
-from wirecoder.coding.place_names import SITE_NOUNS, VENUE_NOUNS
+from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
 from wirecoder.coding.place_recognition import JOURNEY_VERBS
 from wirecoder.coding.place_standins import relative_link
 from wirecoder.coding.place_text import STATIVE_VERBS, is_dateline
@@ -202,6 +202,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
                 or _in_other_report(span, trigger) or _across_border(span) or _origin_of_party(span, trigger)
                 or _in_other_doers_clause(span, trigger) or _hyphened_qualifier(span)
                 or _sent_from(span, trigger) or _road_destination(span) or _opens_party_name(span)
+                or _possessor_party(span)
                 or any(span.root.i == a.root.i for a in addressed)):
             continue
         if speech_verb is not None and not event_is_statement:
@@ -288,6 +289,14 @@ def _origin_of_party(span: Span, trigger: Token) -> bool:
             and not any(c.dep_ == "prep" and c.lower_ == "to" for c in holder.children))
 
 
+def _possessor_party(span: Span) -> bool:
+    """Whether a possessive place is a party ("Russia's intervention", "Yemen's Houthi group"), not a place
+    whose part or venue it names ("Aleppo's eastern districts", "the Libyan capital's southern suburbs",
+    "Niamey's main stadium" are there): another place of the sentence is then the scene."""
+    return span.root.dep_ == "poss" and span.root.head.lower_ not in (
+        AREA_NOUNS | OF_PLACE_NOUNS | SITE_NOUNS | VENUE_NOUNS)
+
+
 def _hyphened_qualifier(span: Span) -> bool:
     """Whether a mention is glued to a participle that qualifies a noun ("the U.S.-led coalition", "an
     Iran-backed militia", "the London-based monitor"): who leads, backs or houses a party, not a scene."""
@@ -340,7 +349,8 @@ SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because"})
 def _in_other_clause(span: Span, trigger: Token) -> bool:
     """Whether a mention sits in a clause under the trigger that tells of another event: one before, after
     or causing it, or any finite adverbial clause ("suspended a ceasefire after it attacked a community in
-    Toribio" was not suspended there; the parser may hang the "after" on the subject), a verb coordinated
+    Toribio" was not suspended there; the parser may hang the "after" on the subject), its purpose
+    ("summoned Afghanistan's envoy to protest an attack in Bajaur" was no summons in Bajaur), a verb coordinated
     with the trigger ("accused Belgrade of backing the attackers and called on the EU to impose sanctions on
     Serbia" was no accusation in Serbia), or a relative clause, which describes a party or thing rather
     than the act."""
@@ -348,6 +358,7 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
     while tok.head.i != tok.i and tok.i != trigger.i:
         if tok.head.i == trigger.i and ((tok.dep_ == "advcl" and (any(
                 c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in tok.children) or tok.tag_ == "VBD"))
+                or (tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
                 or (tok.dep_ == "conj" and tok.pos_ == "VERB")):
             return True
         if tok.dep_ == "relcl":
