@@ -1743,3 +1743,35 @@ def test_a_town_the_text_puts_in_a_state_is_no_namesake_abroad(nlp, finder):
 def test_a_surname_the_model_splits_from_a_persons_name_is_no_place(nlp, finder):
     found = finder.find(nlp('Gang violence rose after the arrest of leader Joaquin "El Toro" Barrenda in Arizona.'))
     assert [p.text for p in found] == ["Arizona"]
+
+
+@pytest.mark.parametrize("text,name,country,admin1", [
+    # a dateline's country followed by its date is its address, not the next item of a list
+    ("SANTA CRUZ, Bolivia, Oct 30 - Police cleared road blockades on Wednesday.", "SANTA CRUZ", "BOL", None),
+    # a mention's own address beats the dateline's reading of the name
+    ("PORTLAND, Ore., June 14 - Agents fired tear gas in Portland. Crowds also gathered in Portland, Maine.",
+     "Portland, Maine", "USA", "Maine"),
+    # a possessive country places its own mention, whatever the other mentions of the name say
+    ("Floods hit Pakistan's Punjab province and Lahore. Schools closed in India's Punjab state.",
+     "Punjab state", "IND", "Punjab"),
+    # a republic is a country, in a story about the state of the same name
+    ("ATLANTA, Nov 20 - Georgia's secretary of state certified the results on Friday. Police in Athens arrested "
+     "a man. In Tbilisi, the capital of the former Soviet republic of Georgia, opposition parties announced a "
+     "boycott.", "Georgia, opposition", "GEO", None),
+])
+def test_a_mentions_own_words_say_which_namesake_it_is(nlp, finder, text, name, country, admin1):
+    at = text.index(name)  # the mention the marker text opens with
+    place = next(p for p in finder.find(nlp(text)) if p.char_start == at)
+    assert place.country == country and (admin1 is None or place.admin1 == admin1)
+
+
+def test_two_places_the_model_calls_one_name_are_two(nlp, finder):
+    text = "Rebels have seized most of the state, including the towns of Paletwa and Pauktaw."
+    found = finder.find(nlp(text))
+    assert "Paletwa and Pauktaw" not in [p.text for p in found]
+    assert _by_text(found, "Pauktaw").country == "MMR"
+
+
+def test_a_headlines_name_leaves_the_blank_line_out(nlp, finder):
+    found = finder.find(nlp("Floods kill dozens in Pakistan's Punjab\n\nLAHORE, Aug 28 - Floods killed 33 people."))
+    assert "Punjab" in [p.text for p in found]

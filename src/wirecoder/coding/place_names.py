@@ -277,6 +277,9 @@ class PlaceNames:
         town of Kiryat Shmona", "the Syrian coastal city of Tartus", "the South Sudanese town of Bor". Not
         "the Russian-held town of Oleshky", which says who holds the town, not where it lies."""
         doc = span.doc
+        owner = self._possessing_country(span)
+        if owner:
+            return owner
         i = span.start - 2
         if i < 0 or doc[i + 1].lower_ != "of" or doc[i].lower_ not in PLACE_NOUNS:
             return frozenset()
@@ -293,6 +296,24 @@ class PlaceNames:
             if not (doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN")):
                 return frozenset()  # only words that describe the town between: not "Syrians fled the town of"
         return frozenset()
+
+    def _possessing_country(self, span: Span) -> frozenset[str]:
+        """The country a possessive before a name puts it in, where the name heads what is possessed: "India's
+        Punjab state", "Russia's Bryansk region" (not "Israel's Gaza offensive", which is Israel's offensive)."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].text not in POSSESSIVES:
+            return frozenset()
+        owner = doc[span.start - 2]
+        head = span.root if span.root.dep_ != "compound" else span.root.head
+        if owner.head.i != head.i or not (head.i in range(span.start, span.end) or head.lower_ in ADMIN_CUES):
+            return frozenset()
+        words = doc[owner.left_edge.i:owner.i + 1]  # "South Sudan's Upper Nile state", not "Sudan's"
+        if words[0].pos_ == "DET":
+            words = words[1:]
+        ccs = frozenset(c.entry.cc for c in self.gaz.candidates(words.text)
+                        if c.entry.feature == "country" and not c.demonym and not c.alternate and c.entry.cc)
+        # only where the name has a place there: the possessive may own something else ("Kenya's Ruto")
+        return ccs if any(c.entry.cc in ccs for c in self.gaz.candidates(span.text)) else frozenset()
 
     def has_town(self, text: str) -> bool:
         return any(not c.demonym and c.entry.population >= TOWN_POP for c in self.gaz.candidates(text))

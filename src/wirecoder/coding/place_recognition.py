@@ -774,9 +774,10 @@ class ToponymRecogniser:
             for c in self.gaz.candidates(span.text))
 
     def _route(self, span: Span) -> bool:
-        """An entity the model made of two places and the "to" between them ("evacuated aid workers from
-        Nasir to Malakal"), which no place bears as its name."""
-        cut = [t for t in span[1:-1] if t.lower_ == "to" and t.is_lower]
+        """An entity the model made of two places and the "to" or "and" between them ("evacuated aid workers
+        from Nasir to Malakal", "the towns of Paletwa and Pauktaw"), which no place bears as its name
+        ("Trinidad and Tobago" does)."""
+        cut = [t for t in span[1:-1] if t.lower_ in ("to", "and") and t.is_lower]
         return bool(cut) and not self.names.candidates(span.text, "name") and bool(
             self.names.candidates(span.doc[cut[0].i + 1:span.end].text, "name"))
 

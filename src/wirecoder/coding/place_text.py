@@ -29,8 +29,9 @@ def trim_name(span: Span) -> Span | None:
     while start + 1 < end and (doc[start].lower_ in ("the", "'s", "’s")
                                or (doc[start].is_lower and is_compass_word(doc[start].text))):
         start += 1
-    while end > start and (doc[end - 1].is_lower or doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
-        end -= 1
+    while end > start and (doc[end - 1].is_lower or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1  # a headline's name may take the blank line after it along
     if end <= start:
         return None
     return doc[start:end]

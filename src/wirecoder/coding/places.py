@@ -40,6 +40,7 @@ from wirecoder.schema import Place
 LIST_SEPARATORS = (",", "and", "or", "&", ", and", ", or")
 LIST_BONUS = 4.0
 CONTEXT_ROUNDS = 4
+COUNTRY_OF = ("republic of", "kingdom of", "country of", "nation of", "sultanate of", "emirate of")
 OWN_PAIR_ADMIN_BONUS = 6.0  # a mention's own "X, <its state>" against the article's other towns
 LEAN_BONUS = 3.0  # what a mention's own words about where it lies lend the name's other mentions
 CONTAINER_BONUS = 6.0  # as much as an "X, Y" pair can give X (country and division)
@@ -297,6 +298,9 @@ class PlaceFinder:
                 inside = [c.entry.id for c in cs if c.entry.cc in called[n]]
                 if inside:
                     _lean(pair_bonus, key, ((i, LEAN_BONUS) for i in inside))
+                    # and for this mention, its own words over its namesakes' ("Pakistan's Punjab province"
+                    # ... "India's Punjab state")
+                    own_pair[n] = {i: OWN_PAIR_ADMIN_BONUS for i in inside}
                 else:
                     unheld.add(n)
             if kind == "name" and is_dateline(span):
@@ -361,8 +365,9 @@ class PlaceFinder:
             bonus = own_pair.get(i, pair_bonus.get(key, {}))
             held = container.get(i, {})
             # one sense per discourse with the dateline, unless the mention names a division itself
-            # ("VALENCIA, Spain (Reuters)" ... "in the province of Valencia")
-            extra = {} if self._division_cued(span) else echo.get(key, {})
+            # ("VALENCIA, Spain (Reuters)" ... "in the province of Valencia") or has an address of its own
+            # ("PORTLAND, Ore." ... "in Seattle and in Portland, Maine")
+            extra = {} if self._division_cued(span) or (i in own_pair and not is_dateline(span)) else echo.get(key, {})
             scored.append([(self._score(c, cs, span, cues.get(i)) + bonus.get(c.entry.id, 0.0) + held.get(c.entry.id, 0.0)
                             + extra.get(c.entry.id, 0.0)
                             + ctx.bonus(key, c.entry, national_cap=caps.get((key, c.entry.id)),
@@ -404,6 +409,7 @@ class PlaceFinder:
             doc[y_end].lower_ in ("and", "or")
             or (doc[y_end].text == "," and doc[y_end + 1].lower_ in ("and", "or"))
             or (doc[y_end].text == "," and doc[y_end + 1].text[:1].isupper()
+                and doc[y_end + 1].ent_type_ not in ("DATE", "TIME")  # "SANTA CRUZ, Bolivia, Oct 30 -"
                 and not self._country_of(doc[y_end + 1:name_end(doc, y_end + 1)], pair)))
         # a list running into X: "Miami, West Palm Beach, New York, and Detroit"
         return not (goes_on or (span.start >= 2 and doc[span.start - 1].text == ","
@@ -524,6 +530,8 @@ class PlaceFinder:
             s += 1.5  # "New York" for "New York City" is the city's own name, not a stray alternate
         if e.feature == "city" and (nxt in CITY_CUES or prev2.endswith(("city of", "town of", "village of"))):
             s += 3.0
+        if e.feature == "country" and prev2.endswith(COUNTRY_OF):
+            s += 5.0  # "the former Soviet republic of Georgia" in a story about the state of Georgia
         # A city and the division named after it: news means the city unless told otherwise, when the
         # city is a good part of the division or its country's capital ("New York", "Aleppo",
         # "Washington"); a small capital of a big province names the province ("Quebec").
