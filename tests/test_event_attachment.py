@@ -314,6 +314,12 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
      "officials said.", "detained", "Sanaa"),
     # the act a request or a summons is for happens elsewhere
     ("The prime minister called on the European Union to impose sanctions on Serbia.", "called on", None),
+    # a country says least: a division the event's own words reach is the scene
+    ("YANGON, March 9 - A Myanmar military air strike killed at least 12 people in a village in Chin state's "
+     "Zarvoro township on Saturday, the Chin National Front said.", "air strike", "Chin"),
+    # a list's later members are as much the preposition's objects as its first
+    ("Strikes hit homes in Zarvoro and Nabatieh, and a shop on the outskirts of Tyre, the ministry said.", "hit",
+     "Nabatieh"),
     # a place naming whose office a person holds is no scene
     ("U.S. Secretary of State Antony Blinken condemned the attack.", "condemned", None),
     # a march "through" a town is there, not in a town the marchers' demand is about
@@ -842,6 +848,8 @@ def test_what_kind_of_act_the_object_or_the_doer_makes_it(pipeline, text, trigge
 @pytest.mark.parametrize("text,trigger,role,expected", [
     # the country fled is no cause of the flight
     ("The former president fled the country on Monday.", "fled", "actor", []),
+    # nor is the border on the way ("on the Egyptian border" is no Egyptian act)
+    ("Thousands of displaced people fled toward the town on the Egyptian border.", "fled", "actor", []),
     # the host of an event acts; nobody is swapped in as its guest
     ("The Qatari emir hosted the signing on Friday.", "hosted", "actor", ["QAT"]),
 ])

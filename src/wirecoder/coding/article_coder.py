@@ -447,7 +447,8 @@ def _carry_scene(scene: Event | None, coded: list[Event], sent: Span, places: li
     return scene
 
 
-FLED_PLACES = frozenset({"country", "home", "homes", "house", "houses", "capital", "state", "camp", "camps"})
+FLED_PLACES = frozenset({"country", "home", "homes", "house", "houses", "capital", "state", "camp", "camps", "border",
+                         "frontier"})
 
 
 def _names_place(span: Span, places: list[Place]) -> bool:

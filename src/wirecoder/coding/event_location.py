@@ -117,9 +117,12 @@ def _attachment(span: Span, trigger: Token) -> float:
         score += 3.0
     if _mention_clause(span) == _clause_head(trigger):
         score += 1.5
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "in Aitaroun and Bint Jbeil": the second is the preposition's object as much
+    if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS:
         score += 1.5
-    if root.dep_ in ("dobj", "nsubjpass"):  # "shelled Aleppo", "Homs was bombed"
+    if first.dep_ in ("dobj", "nsubjpass"):  # "shelled Aleppo", "Homs was bombed"
         score += 1.0
     return score
 
@@ -212,7 +215,11 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
             if on_speech and not _fronted_scene(sent, span, trigger, speech_verb):
                 continue
         score = _attachment(span, trigger)
-        score -= abs(span.root.i - trigger.i) / 50.0  # nearer mentions win ties
+        # nearer mentions win ties; a list's members stand where its first does ("struck Kharkiv and Kyiv")
+        first = span.root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        score -= abs(first.i - trigger.i) / 50.0
         if in_dateline(span):
             # where the story was filed: the scene only when the sentence names no other place
             # ("BEIRUT (Reuters) - ... shelled towns in Idlib province" happened in Idlib)
@@ -234,6 +241,13 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     # one further down: "killed 30 across the Gaza Strip, including 12 in a house in Jabalia").
     inner = [x for x in scored if x[0] >= best[0] - CONTAINED_MARGIN and _on_trigger(x[2], trigger)
              and _inside(x[1], best[1])]
+    if not inner and best[1].precision == "country" and refine_relative(best[2], best[1]) is best[1]:
+        # a country says least: "A Myanmar military air strike killed 12 people in a village in Rakhine
+        # state" happened in Rakhine, which the event's own words reach (not a dateline, and not where the
+        # country's own mention already says which part: "in northern Syria")
+        inner = [x for x in scored if x[1] is not best[1] and x[1].country == best[1].country
+                 and x[1].precision != "country" and x[1].lat is not None and not in_dateline(x[2])
+                 and trigger in x[2].root.ancestors]
     if inner:
         best = max(inner, key=lambda x: x[0])
     return refine_relative(best[2], best[1])
