@@ -856,3 +856,11 @@ def test_what_kind_of_act_the_object_or_the_doer_makes_it(pipeline, text, trigge
 def test_places_and_events_fled_or_hosted_are_not_parties(pipeline, text, trigger, role, expected):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
     assert [x["country"] for x in event[role]] == expected
+
+
+def test_a_surname_after_the_full_name_is_that_person(pipeline):
+    # the KB knows another Morales by the surname alone; the article has named its own
+    text = ("Supporters of former president Evo Morales blocked roads on Monday. Morales supporters have "
+            "blocked the highway to the capital for two weeks, and police arrested Morales's spokesman.")
+    blocks = [e for e in _events(pipeline, text) if e["trigger"] == "blocked"]
+    assert [[a["name"] for a in e["actor"]] for e in blocks] == [["supporters of Evo Morales"]] * 2

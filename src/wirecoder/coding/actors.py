@@ -179,7 +179,10 @@ class ActorResolver:
             if coref.is_pronoun(text):
                 return None
             # "the president" with nobody earlier to point at: read it as a generic mention.
-        res = self.resolve_full(text, context=context or state.focus_country, on=on)
+        full = _with_full_name(span, state)
+        res = self.resolve_full(full or text, context=context or state.focus_country, on=on)
+        if res is not None and full is not None:
+            res = replace(res, ref=replace(res.ref, text=text))
         root = getattr(span, "root", None)
         if res is not None and self._bare_place(res) and root is not None and (
                 root.dep_ in _PLACE_DEPS or (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS - {"of"})):
@@ -197,7 +200,7 @@ class ActorResolver:
             kind = "person"  # "the head of the Levant Front": a person of that group
         state.seen.append(coref.Seen(
             ref=res.ref if res else None, kind=kind, head=res.head.phrase if res and res.head else None,
-            plural=bool(res and res.plural),
+            plural=bool(res and res.plural), named=bool(res and res.kind == "person"),
         ))
         if res is not None:
             state.recent.append(res.ref)
@@ -684,6 +687,41 @@ _FOLLOWER_NOUNS = r"(?:supporters|followers|loyalists|partisans)"
 _FOLLOWERS_OF = re.compile(rf"^(?:.*\b)?{_FOLLOWER_NOUNS} of (?P<leader>.+)$", re.IGNORECASE)
 _LEADERS_FOLLOWERS = re.compile(rf"^(?:the |thousands of |hundreds of )?(?P<leader>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
                                 rf" {_FOLLOWER_NOUNS}$")
+
+
+def _with_full_name(span, state: ArticleActorState) -> str | None:
+    """The mention with a surname written out as the full name the article gave earlier: "Morales
+    supporters" after "supporters of former president Evo Morales" are Evo Morales's, whichever Morales the
+    KB knows by the surname alone. None where no word of the mention is such a surname, or where two
+    people named earlier share it."""
+    words = [t for t in span if t.is_title and t.is_alpha]  # the tagger may call a surname a noun
+    if not words:
+        return None
+    names: dict[str, set[str]] = {}
+    for seen in state.seen:
+        # people only ("Forces", "Pakistan", "States" close organisations' and countries' names)
+        if seen.ref is None or not seen.ref.name or not (seen.named or seen.ref.name.startswith("supporters of ")):
+            continue  # (nor "a U.S. official", whose name is the country's)
+        run: list[str] = []
+        for w in seen.ref.name.split() + [""]:  # every run of capitalised words of two or more in the name
+            if w[:1].isupper():
+                run.append(w)
+                continue
+            if len(run) >= 2:
+                names.setdefault(run[-1], set()).add(" ".join(run))
+            run = []
+    text = span.text
+    for t in words:
+        full = names.get(t.text)
+        if full is None or len(full) != 1:
+            continue
+        (name,) = full
+        given = name.rsplit(" ", 1)[0]
+        if span.doc[max(span.start, t.i - len(given.split())):t.i].text == given:
+            continue  # the full name is already written
+        start = t.idx - span.start_char
+        return text[:start] + name + text[start + len(t.text):]
+    return None
 
 
 def _with_determiner(span) -> str:

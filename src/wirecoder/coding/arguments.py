@@ -61,7 +61,10 @@ def mention_span(head: Token) -> Span:
                 # "security forces in Guinea", "rebels from Chad": the place says whose they are
                 or (c.lower_ in ("in", "from") and t.i == head.i
                     and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP") for g in c.children))))
-            if c.dep_ in _CUT and not keep_prep:
+            # a name right after a title inside the phrase is the titled person's: "supporters of former
+            # president Evo Morales" (the parser makes the name the title's apposition)
+            keep_name = c.dep_ == "appos" and t.i != head.i and c.left_edge.i == t.i + 1
+            if c.dep_ in _CUT and not keep_prep and not keep_name:
                 continue
             if c.dep_ == "punct" or c.i in keep:
                 continue

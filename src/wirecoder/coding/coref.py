@@ -50,6 +50,7 @@ class Seen:
     kind: str  # person | org | country | agent | dict | unknown
     head: str | None = None  # agent noun phrase that headed the mention ("diplomat")
     plural: bool = False
+    named: bool = False  # a person the KB knows by name ("former president Evo Morales"), not a role
 
 
 def _words(text: str) -> list[str]:
