@@ -314,6 +314,8 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
      "officials said.", "detained", "Sanaa"),
     # the act a request or a summons is for happens elsewhere
     ("The prime minister called on the European Union to impose sanctions on Serbia.", "called on", None),
+    # the neighbour across a border crossing is no scene either
+    ("Farmers blocked two border crossings with Slovakia on Monday.", "blocked", None),
     # a country says least: a division the event's own words reach is the scene
     ("YANGON, March 9 - A Myanmar military air strike killed at least 12 people in a village in Chin state's "
      "Zarvoro township on Saturday, the Chin National Front said.", "air strike", "Chin"),
@@ -864,3 +866,10 @@ def test_a_surname_after_the_full_name_is_that_person(pipeline):
             "blocked the highway to the capital for two weeks, and police arrested Morales's spokesman.")
     blocks = [e for e in _events(pipeline, text) if e["trigger"] == "blocked"]
     assert [[a["name"] for a in e["actor"]] for e in blocks] == [["supporters of Evo Morales"]] * 2
+
+
+def test_a_bearing_split_at_its_hyphen_is_still_a_bearing(pipeline):
+    events = _events(pipeline, "Gunmen attacked a convoy about 40 kilometres south-east of Gao on Saturday.")
+    attack = next(e for e in events if e["trigger"] == "attacked")
+    assert attack["location"]["precision"] == "point"
+    assert attack["location"]["lat"] < 16.27 and attack["location"]["lon"] > 0.04  # Gao: 16.27 N, 0.04 W

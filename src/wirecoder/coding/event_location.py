@@ -154,17 +154,22 @@ def refine_relative(span: Span, place: Place) -> Place:
     # "<num> <unit> <direction> of [the port of] X"
     j = i - 3 if i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _TOWN_KINDS \
         and doc[i - 3].lower_ == "the" else i
-    nautical = j >= 5 and doc[j - 4].lower_ == "nautical" and doc[j - 3].lower_ in ("miles", "mile")
-    num = j - 5 if nautical else j - 4
-    if num >= 0 and doc[j - 1].lower_ == "of" and doc[j - 2].lower_ in BEARINGS \
-            and doc[j - 3].lower_ in UNITS_KM and doc[num].like_num:
+    # the bearing, one token or three ("south-east" may be split at its hyphen)
+    bearing, b = (doc[j - 2].lower_, j - 2) if j >= 2 else ("", j)
+    if j >= 4 and doc[j - 3].text == "-" and f"{doc[j - 4].lower_}-{bearing}" in BEARINGS:
+        bearing, b = f"{doc[j - 4].lower_}-{bearing}", j - 4
+    unit = b - 1
+    nautical = unit >= 2 and doc[unit - 1].lower_ == "nautical" and doc[unit].lower_ in ("miles", "mile")
+    num = unit - 2 if nautical else unit - 1
+    if num >= 0 and doc[j - 1].lower_ == "of" and bearing in BEARINGS \
+            and doc[unit].lower_ in UNITS_KM and doc[num].like_num:
         try:
             value = float(doc[num].text.replace(",", ""))
         except ValueError:
             value = None
         if value is not None:
-            km = value * (NAUTICAL_MILE_KM if nautical else UNITS_KM[doc[j - 3].lower_])
-            lat, lon = offset_point(place.lat, place.lon, km, BEARINGS[doc[j - 2].lower_])
+            km = value * (NAUTICAL_MILE_KM if nautical else UNITS_KM[doc[unit].lower_])
+            lat, lon = offset_point(place.lat, place.lon, km, BEARINGS[bearing])
             return replace(place, text=doc[num:span.end].text, char_start=doc[num].idx,
                            lat=lat, lon=lon, precision="point", name=f"{doc[num:j].text} {place.name}")
     # "northern Syria", "north-eastern Nigeria"
@@ -253,7 +258,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     return refine_relative(best[2], best[1])
 
 
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "crossing"})
 
 
 def _across_border(span: Span) -> bool:
