@@ -513,12 +513,19 @@ def _speaker_words(tok: Token) -> str:
     doc = tok.doc
     # nor the wire dateline the parser hangs on it ("BANGKOK, April 11 - Ethnic Karen rebels said")
     kept = [c for c in tok.children if c.dep_ not in ("conj", "cc", "punct", "appos", "relcl", "acl")
-            and not (c.i < tok.i and any(doc[k].text in DASHES for k in range(c.right_edge.i + 1, tok.i)))]
+            and not (c.i < tok.i and any(_spaced_dash(doc[k]) for k in range(c.right_edge.i + 1, tok.i)))]
     right = max([tok.i] + [c.right_edge.i for c in kept if c.i > tok.i])
     left = min([tok.i] + [c.left_edge.i for c in kept if c.i < tok.i])
-    while left < tok.i and doc[left].text in DASHES:
-        left += 1
+    for k in range(left, tok.i):
+        if _spaced_dash(doc[k]):
+            left = k + 1  # whatever of the dateline hangs lower in the phrase ("Feb 12 - Yemen's Houthi movement")
     return doc[left:right + 1].text
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash standing apart, as a dateline's does ("BANGKOK, April 11 - Ethnic Karen rebels"), not a
+    hyphen inside a word ("Waker-Uz-Zaman", "Kurdish-led")."""
+    return tok.text in DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _in_condition(anchor: Token) -> bool:
