@@ -72,9 +72,7 @@ def is_actor_metonym(span: Span) -> bool:
         return True  # "talks on joining the European Union": a body to belong to, not a scene
     # Coordinated names, however many, share the first one's part: "Turkey and Russia said", "Lithuania,
     # Latvia and Estonia imposed", "mediated between Riyadh and the Houthis".
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(root)
     if first is not root and first.dep_ == "nsubj" and first.head.pos_ in ("VERB", "AUX") \
             and first.head.lemma_ not in STATIVE_VERBS:
         return True
@@ -82,6 +80,14 @@ def is_actor_metonym(span: Span) -> bool:
             and first.head.head.lemma_.lower() in PARTNER_NOUNS | MEDIATING:
         return True  # "suspended a pact with Pyongyang", "cut ties with Tehran": a party
     return False
+
+
+def first_conjunct(tok: Token) -> Token:
+    """The first member of the list tok belongs to ("Turkey and Russia", "in Aitaroun and Bint Jbeil"), or
+    tok itself."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def span_of(sent: Span, place: Place) -> Span | None:
@@ -117,9 +123,7 @@ def _attachment(span: Span, trigger: Token) -> float:
         score += 3.0
     if _mention_clause(span) == _clause_head(trigger):
         score += 1.5
-    first = root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "in Aitaroun and Bint Jbeil": the second is the preposition's object as much
+    first = first_conjunct(root)  # "in Aitaroun and Bint Jbeil": the second is the preposition's object as much
     if first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS:
         score += 1.5
     if first.dep_ in ("dobj", "nsubjpass"):  # "shelled Aleppo", "Homs was bombed"
@@ -205,13 +209,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         if place.char_start is None or not (sent.start_char <= place.char_start < sent.end_char):
             continue
         span = span_of(sent, place)
-        if (span is None or is_actor_metonym(span) or _in_organisation_name(span)
-                or (apart_from_scene and _in_other_clause(span, trigger)) or _in_cause(span, trigger)
-                or _in_other_report(span, trigger) or _across_border(span) or _origin_of_party(span, trigger)
-                or _in_other_doers_clause(span, trigger) or _hyphened_qualifier(span)
-                or _sent_from(span, trigger) or _road_destination(span) or _opens_party_name(span)
-                or _possessor_party(span)
-                or any(span.root.i == a.root.i for a in addressed)):
+        if span is None or _set_aside(span, trigger, apart_from_scene, addressed):
             continue
         if speech_verb is not None and not event_is_statement:
             on_speech = span.root.head == speech_verb or (
@@ -221,10 +219,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
                 continue
         score = _attachment(span, trigger)
         # nearer mentions win ties; a list's members stand where its first does ("struck Kharkiv and Kyiv")
-        first = span.root
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        score -= abs(first.i - trigger.i) / 50.0
+        score -= abs(first_conjunct(span.root).i - trigger.i) / 50.0
         if in_dateline(span):
             # where the story was filed: the scene only when the sentence names no other place
             # ("BEIRUT (Reuters) - ... shelled towns in Idlib province" happened in Idlib)
@@ -258,6 +253,18 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     return refine_relative(best[2], best[1])
 
 
+def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Sequence[Span]) -> bool:
+    """Whether a place mention is no candidate scene at all: it stands for a party, names a party's origin,
+    backer or neighbour, or belongs to another act than the trigger's (see each test)."""
+    return (is_actor_metonym(span) or _in_organisation_name(span) or _opens_party_name(span)
+            or _possessor_party(span) or _hyphened_qualifier(span)
+            or (apart_from_scene and _in_other_clause(span, trigger)) or _in_other_doers_clause(span, trigger)
+            or _in_cause(span, trigger) or _in_other_report(span, trigger)
+            or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
+            or _road_destination(span)
+            or any(span.root.i == a.root.i for a in addressed))
+
+
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "crossing"})
 
 
@@ -265,9 +272,7 @@ def _across_border(span: Span) -> bool:
     """Whether a mention is the neighbour across a border ("pursued the attackers toward the border with
     Niger", "on its frontier with Chad and Sudan"): the border is the scene, on this side as much as that,
     and the neighbour's middle is far from it."""
-    first = span.root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(span.root)
     return (first.dep_ == "pobj" and first.head.lower_ == "with"
             and first.head.head.lemma_.lower() in BORDER_NOUNS)
 
@@ -441,6 +446,10 @@ def _in_organisation_name(span: Span) -> bool:
             and doc[k].ent_type_ == "ORG" and doc[k].pos_ != "DET")
 
 
+# A building an organisation's name goes before: "set fire to the Bangladesh Television building".
+BUILDING_NOUNS = frozenset({"building", "buildings", "headquarters", "office", "offices", "compound", "premises"})
+
+
 def _opens_party_name(span: Span) -> bool:
     """Whether a place opens the name of an organisation that is a party rather than a venue: in "targeted
     fighters of the Kurdistan Workers Party" Kurdistan is no scene; in "held at Harare Central police
@@ -456,9 +465,6 @@ def _opens_party_name(span: Span) -> bool:
     return root.lower_ not in VENUE_NOUNS | SITE_NOUNS | BUILDING_NOUNS and not (
         root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"of"})
 
-
-# A building an organisation's name goes before: "set fire to the Bangladesh Television building".
-BUILDING_NOUNS = frozenset({"building", "buildings", "headquarters", "office", "offices", "compound", "premises"})
 
 
 def _locates(doc: Doc, place: Place, other: Place) -> bool:
