@@ -150,11 +150,12 @@ def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
             obj_tok = next((o for o in candidates if _lemma(o) in trig.obj), None)
             if obj_tok is None:
                 continue
-        # an object the act is aimed at ("the strike" suspended, "into the air" fired) says more than a
-        # circumstance's ("suspended the strike after talks" suspended no talks)
-        # (the trigger's own preposition is aimed: "called for a ceasefire")
-        obj_rank = 0 if obj_tok is None else 1 if (obj_tok.dep_ == "pobj" and obj_tok.head.lower_ not in AIMED_PREPS
-                                                   and obj_tok.head not in used) else 2
+        # an object the act is aimed at (the verb's own, one after an aimed preposition or after the
+        # trigger's own: "called for a ceasefire") says more than a circumstance's: "suspended the strike
+        # after talks" suspended no talks
+        circumstance = obj_tok is not None and obj_tok.dep_ == "pobj" and obj_tok.head.lower_ not in AIMED_PREPS \
+            and obj_tok.head not in used
+        obj_rank = 0 if obj_tok is None else 1 if circumstance else 2
         key = (len(extra), obj_rank, trig.weight)
         if key > best_key:
             best_key = key
