@@ -872,3 +872,13 @@ def test_a_bearing_split_at_its_hyphen_is_still_a_bearing(pipeline):
     attack = next(e for e in events if e["trigger"] == "attacked")
     assert attack["location"]["precision"] == "point"
     assert attack["location"]["lat"] < 16.27 and attack["location"]["lon"] > 0.04  # Gao: 16.27 N, 0.04 W
+
+
+@pytest.mark.parametrize("text,modes", [
+    # the most specific row a weapon word fits says what it is: a suicide bomber is no aircraft
+    ("A suicide bomber killed 14 people at a market on Saturday.", ["suicide-attack"]),
+    ("Russian bombers killed 14 people at a market on Saturday.", ["aerial"]),
+])
+def test_weapons_say_how_an_attack_was_made(pipeline, text, modes):
+    assault = next(e for e in _events(pipeline, text) if e["event_type"] == "ASSAULT")
+    assert assault["mode"] == modes

@@ -1775,3 +1775,8 @@ def test_two_places_the_model_calls_one_name_are_two(nlp, finder):
 def test_a_headlines_name_leaves_the_blank_line_out(nlp, finder):
     found = finder.find(nlp("Floods kill dozens in Pakistan's Punjab\n\nLAHORE, Aug 28 - Floods killed 33 people."))
     assert "Punjab" in [p.text for p in found]
+
+
+def test_a_demonym_glued_to_a_participle_after_a_place_noun_is_no_place(nlp, finder):
+    text = "Troops raided a house in Srinagar, the main city of Indian-administered Kashmir, on Saturday."
+    assert "Indian" not in [p.text for p in finder.find(nlp(text))]

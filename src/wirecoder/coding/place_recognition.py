@@ -477,8 +477,12 @@ class ToponymRecogniser:
                     capitalised(doc[end]) or (end > start and doc[end].lower_ in ("de", "del", "al", "el")
                                                      and end + 1 < len(doc) and capitalised(doc[end + 1]))):
                 end += 1
-            if end > start and not doc[start].is_stop and doc[start].ent_type_ not in ("DATE", "TIME"):
-                more.append(_claim(doc[start:end], taken, "cue"))  # not "the neighbourhood of Saturday's"
+            # not "the neighbourhood of Saturday's", nor "the main city of Indian-administered Kashmir"
+            hyphened = (end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_
+                        and doc[end + 1].is_lower)
+            if (end > start and not doc[start].is_stop and doc[start].ent_type_ not in ("DATE", "TIME")
+                    and not hyphened):
+                more.append(_claim(doc[start:end], taken, "cue"))
             return end
 
         for i in range(2, len(doc)):

@@ -306,11 +306,18 @@ def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
         # "used drones to attack the town": the means is the object of "use"
         tokens += [t for c in anchor.head.children if c.dep_ == "dobj" for t in c.subtree]
     for t in tokens:
-        for trig in lexicon.noun_triggers.get(_lemma(t), ()):
-            if trig.frame == "instrument":
-                words = trig.words[:-1]
-                if not words or all(any(_lemma(c) == w for c in t.children) for w in words):
-                    modes.extend(m for m in trig.modes if m not in modes)
+        rows = lexicon.noun_triggers.get(_lemma(t), ())
+        if not any(trig.frame == "instrument" for trig in rows):
+            continue
+        before = t.doc[t.left_edge.i:t.i].text.lower()  # "rocket-propelled" is three tokens
+        fits = [trig for trig in rows if all(any(_lemma(c) == w for c in t.children) or ("-" in w and w in before)
+                                             for w in trig.words[:-1])]
+        # the most specific row a weapon word fits says what it is: "a suicide bomber" is a suicide attack
+        # by a person, not an aircraft ("bomber" alone)
+        longest = max((len(trig.words) for trig in fits), default=0)
+        for trig in fits:
+            if len(trig.words) == longest:
+                modes.extend(m for m in trig.modes if m not in modes)
     return tuple(modes)
 
 
