@@ -882,3 +882,17 @@ def test_a_bearing_split_at_its_hyphen_is_still_a_bearing(pipeline):
 def test_weapons_say_how_an_attack_was_made(pipeline, text, modes):
     assault = next(e for e in _events(pipeline, text) if e["event_type"] == "ASSAULT")
     assert assault["mode"] == modes
+
+
+def test_a_deed_in_the_town_a_new_paragraph_does_not_name_happened_in_the_last_town(pipeline):
+    text = ("Gunmen killed nine people at a market in Gwoza on Saturday.\n\n"
+            "A second blast hit a clinic in the town hours later.\n\n"
+            "Soldiers later arrested two suspects.")
+    events = _events(pipeline, text)
+    assert (_by_trigger(events, "hit")["location"] or {}).get("name") == "Gwoza"
+    # no "the town": a new paragraph is a new scene
+    assert _by_trigger(events, "arrested")["location"] is None
+
+
+def _by_trigger(events: list[dict], trigger: str) -> dict:
+    return next(e for e in events if e["trigger"] == trigger)

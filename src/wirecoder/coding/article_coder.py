@@ -438,13 +438,25 @@ def _carry_scene(scene: Event | None, coded: list[Event], sent: Span, places: li
     if any(sent.start_char <= (p.char_start or -1) < sent.end_char for p in places):
         # a sentence naming places sets the scene, or leaves none where its deeds happened elsewhere
         scene = next((ev for ev in reversed(deeds) if ev.location is not None), None)
-    elif scene is not None and _same_paragraph(scene, sent):
+    elif scene is not None and (_same_paragraph(scene, sent) or (
+            _the_town_again(sent) and (scene.location.precision or "") in ("city", "point"))):
         for ev in deeds:
             if ev.location is None:
                 ev.location = scene.location
     else:
         scene = None
     return scene
+
+
+TOWN_NOUNS = frozenset({"town", "city", "village"})
+
+
+def _the_town_again(sent: Span) -> bool:
+    """Whether a sentence places its deed in "the town" (or city, or village) without naming it: the one the
+    story last told a deed in, even in a new paragraph ("A second blast hit a hospital in the town hours
+    later"). Not "the town of X", which names another."""
+    return any(t.lower_ in TOWN_NOUNS and t.dep_ == "pobj" and any(c.lower_ == "the" for c in t.children)
+               and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) for t in sent)
 
 
 FLED_PLACES = frozenset({"country", "home", "homes", "house", "houses", "capital", "state", "camp", "camps", "border",
