@@ -1780,3 +1780,9 @@ def test_a_headlines_name_leaves_the_blank_line_out(nlp, finder):
 def test_a_demonym_glued_to_a_participle_after_a_place_noun_is_no_place(nlp, finder):
     text = "Troops raided a house in Srinagar, the main city of Indian-administered Kashmir, on Saturday."
     assert "Indian" not in [p.text for p in finder.find(nlp(text))]
+
+
+def test_a_cued_name_goes_on_across_a_hyphen_between_capitals(nlp, finder):
+    found = finder.find(nlp("Shelling hit the town of Kafr-Nabl in Idlib province on Monday."))
+    town = _by_text(found, "Kafr-Nabl")
+    assert town.country == "SYR" and town.precision == "city"

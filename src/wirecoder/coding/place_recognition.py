@@ -475,7 +475,10 @@ class ToponymRecogniser:
             end = start
             while end < len(doc) and not taken[end] and (
                     capitalised(doc[end]) or (end > start and doc[end].lower_ in ("de", "del", "al", "el")
-                                                     and end + 1 < len(doc) and capitalised(doc[end + 1]))):
+                                                     and end + 1 < len(doc) and capitalised(doc[end + 1]))
+                    # "the town of Bir-Ali": a hyphen inside the name, between capitals
+                    or (end > start and doc[end].text == "-" and not doc[end - 1].whitespace_
+                        and not doc[end].whitespace_ and end + 1 < len(doc) and capitalised(doc[end + 1]))):
                 end += 1
             # not "the neighbourhood of Saturday's", nor "the main city of Indian-administered Kashmir"
             hyphened = (end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_
