@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from wirecoder.coding.actor_phrases import REGISTRY_WORDS
-from wirecoder.coding.dateline_subject import story_subject, undateline
+from wirecoder.coding.dateline_subject import DASHES, story_subject, undateline
 from wirecoder.coding.modality import conj_partner, misattached_conj, subject_it_lost, verb_it_opens
 from wirecoder.coding.triggers import INSTRUMENT_VERBS, TriggerMatch
 
@@ -73,7 +73,7 @@ def mention_span(head: Token) -> Span:
     lo, hi = min(keep), max(keep)
     # A wire dateline parsed into the subject ("YANGON (Reuters) - Myanmar aircraft…") is not part of it.
     for i in range(lo, head.i):
-        if doc[i].text in ("-", "–", "—") and doc[i].whitespace_ and i + 1 <= head.i:
+        if doc[i].text in DASHES and doc[i].whitespace_ and i + 1 <= head.i:
             lo = i + 1
     # keep spans contiguous and trim determiners-only edges
     while lo < hi and doc[lo].dep_ in ("det", "cc", "punct") and doc[lo].lower_ in ("the", "a", "an", ",", "and"):

@@ -20,7 +20,7 @@ from wirecoder.coding.arguments import (
     verb_arguments,
 )
 from wirecoder.coding.classifier import SentenceClassifier
-from wirecoder.coding.dateline_subject import DASHES, story_subject
+from wirecoder.coding.dateline_subject import spaced_dash, story_subject
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import ARMED_SECTORS, derive
 from wirecoder.coding.event_location import SEQUENCE_MARKS
@@ -523,21 +523,15 @@ def _speaker_words(tok: Token) -> str:
     """The phrase a speaker is named by, with what qualifies it ("a source close to the committee") but
     without a coordinated second speaker, an apposition or a relative clause."""
     doc = tok.doc
-    # nor the wire dateline the parser hangs on it ("BANGKOK, April 11 - Ethnic Karen rebels said")
-    kept = [c for c in tok.children if c.dep_ not in ("conj", "cc", "punct", "appos", "relcl", "acl")
-            and not (c.i < tok.i and any(_spaced_dash(doc[k]) for k in range(c.right_edge.i + 1, tok.i)))]
+    kept = [c for c in tok.children if c.dep_ not in ("conj", "cc", "punct", "appos", "relcl", "acl")]
     right = max([tok.i] + [c.right_edge.i for c in kept if c.i > tok.i])
     left = min([tok.i] + [c.left_edge.i for c in kept if c.i < tok.i])
     for k in range(left, tok.i):
-        if _spaced_dash(doc[k]):
-            left = k + 1  # whatever of the dateline hangs lower in the phrase ("Feb 12 - Yemen's Houthi movement")
+        if spaced_dash(doc[k]):
+            # nor the wire dateline the parser hangs on it, however deep: "BANGKOK, April 11 - Ethnic Karen
+            # rebels said", "DUBAI, Feb 12 - Yemen's Houthi movement said"
+            left = k + 1
     return doc[left:right + 1].text
-
-
-def _spaced_dash(tok: Token) -> bool:
-    """A dash standing apart, as a dateline's does ("BANGKOK, April 11 - Ethnic Karen rebels"), not a
-    hyphen inside a word ("Waker-Uz-Zaman", "Kurdish-led")."""
-    return tok.text in DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _in_condition(anchor: Token) -> bool:

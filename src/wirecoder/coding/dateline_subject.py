@@ -37,6 +37,12 @@ def dateline_word(tok: Token) -> bool:
                     for t in tok.doc[start:tok.i + 1]))
 
 
+def spaced_dash(tok: Token) -> bool:
+    """A dash standing apart, as a dateline's does ("BANGKOK, April 11 - Ethnic Karen rebels"), not a
+    hyphen inside a word ("Waker-Uz-Zaman", "Kurdish-led")."""
+    return tok.text in DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
 def dash_between(tok: Token, later: Token) -> bool:
     """Whether a dash stands between tok and the phrase that later heads."""
     doc = tok.doc

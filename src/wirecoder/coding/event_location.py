@@ -241,7 +241,8 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     # one further down: "killed 30 across the Gaza Strip, including 12 in a house in Jabalia").
     inner = [x for x in scored if x[0] >= best[0] - CONTAINED_MARGIN and _on_trigger(x[2], trigger)
              and _inside(x[1], best[1])]
-    if not inner and best[1].precision == "country" and refine_relative(best[2], best[1]) is best[1]:
+    refined = refine_relative(best[2], best[1])
+    if not inner and best[1].precision == "country" and refined is best[1]:
         # a country says least: "A Myanmar military air strike killed 12 people in a village in Rakhine
         # state" happened in Rakhine, which the event's own words reach (not a dateline, and not where the
         # country's own mention already says which part: "in northern Syria")
@@ -250,7 +251,8 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
                  and trigger in x[2].root.ancestors]
     if inner:
         best = max(inner, key=lambda x: x[0])
-    return refine_relative(best[2], best[1])
+        refined = refine_relative(best[2], best[1])
+    return refined
 
 
 def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Sequence[Span]) -> bool:
@@ -284,12 +286,8 @@ MOVING_OUT = JOURNEY_VERBS | frozenset({"withdraw", "pull", "free", "release", "
 
 
 @cache
-def _person_nouns() -> frozenset[str]:
-    return person_nouns()  # read from the actor KB once, not for every place mention
-
-
 def _party_nouns() -> frozenset[str]:
-    return _person_nouns() | MOVED_FORCES
+    return person_nouns() | MOVED_FORCES  # built once, not for every place mention
 
 
 def _origin_of_party(span: Span, trigger: Token) -> bool:
@@ -305,7 +303,7 @@ def _origin_of_party(span: Span, trigger: Token) -> bool:
         return False
     if holder.pos_ in ("VERB", "AUX"):
         obj = next((c for c in holder.children if c.dep_ == "dobj" and c.right_edge.i == prep.i - 1), None)
-        return obj is not None and obj.lemma_.lower() in _person_nouns()
+        return obj is not None and obj.lemma_.lower() in person_nouns()
     # on a noun, "from" says where the noun came from when the noun is a party or some things or people
     # ("engineers from Pakistan"): not on an act ("died in the withdrawal from Kabul"), nor where it opens a
     # span ("conflicts from Yemen to Syria")
