@@ -1786,3 +1786,37 @@ def test_a_cued_name_goes_on_across_a_hyphen_between_capitals(nlp, finder):
     found = finder.find(nlp("Shelling hit the town of Kafr-Nabl in Idlib province on Monday."))
     town = _by_text(found, "Kafr-Nabl")
     assert town.country == "SYR" and town.precision == "city"
+
+
+def test_a_family_name_the_model_leaves_out_of_a_persons_name_is_no_place(nlp, finder):
+    text = ("Opposition leader Maria Corina Machado addressed a rally in Caracas on Thursday. The government "
+            "denied that Machado had been detained.")
+    assert "Machado" not in [p.text for p in finder.find(nlp(text))]
+
+
+def test_a_site_named_before_in_is_placed_in_what_follows(nlp, finder):
+    text = ("Rockets hit a market in Sisaket province on Thursday, killing six. Cambodia accused Thailand of using "
+            "force near the Ta Muen Thom temple in Oddar Meanchey province.")
+    at = text.index("Ta Muen")
+    site = next(p for p in finder.find(nlp(text)) if p.char_start == at)
+    assert site.country == "KHM"
+
+
+def test_a_country_s_possessive_division_holds_the_town_before_it(nlp, finder):
+    text = ("PORT-AU-PRINCE, Oct 4 - Gang members killed 70 people in an attack on Pont-Sonde, a town in Haiti's "
+            "Artibonite region. Thousands fled to Saint-Marc.")
+    town = _by_text(finder.find(nlp(text)), "Pont-Sonde")
+    assert (town.country, town.name, town.precision) == ("HTI", "Artibonite", "admin1")
+
+
+def test_a_village_the_text_puts_after_its_division_lies_there(nlp, finder):
+    text = ("KYIV, Jan 20 - Ukraine said it had struck an airfield near Saky in Crimea. In the eastern Donetsk "
+            "region, Russian forces captured the village of Zarvanivka, the ministry said.")
+    village = _by_text(finder.find(nlp(text)), "Zarvanivka")
+    assert village.country == "UKR" and village.admin1 == "Donetsk"
+
+
+def test_a_countrys_possessive_picks_its_own_region_of_a_shared_name(nlp, finder):
+    text = "A drone struck an oil field in Iraq's Kurdistan region on Wednesday, the region's ministry said."
+    region = _by_text(finder.find(nlp(text)), "Kurdistan")
+    assert region.country == "IRQ"

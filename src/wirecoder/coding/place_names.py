@@ -124,7 +124,7 @@ PLACE_BODIES = frozenset({"police", "mayor", "council", "councillors", "sheriff"
 # Sites a lower-case phrase after a town puts there: "the Natanz enrichment site", "the Ras Tanura refinery".
 SITE_NOUNS = frozenset({"site", "plant", "facility", "base", "refinery", "camp", "port", "crossing", "dam",
                         "mine", "reactor", "terminal", "checkpoint", "airbase", "airfield", "hospital",
-                        "laboratory", "lab", "prison", "jail", "field", "station",
+                        "laboratory", "lab", "prison", "jail", "field", "station", "temple", "shrine", "monastery",
                         "sites", "plants", "facilities", "bases", "camps", "mines", "fields"})
 # Public places a town's possessive locates rather than owns: "Niamey's main stadium", "Kyiv's central square".
 VENUE_NOUNS = frozenset({"stadium", "square", "market", "airport", "university", "mosque", "church", "cathedral",

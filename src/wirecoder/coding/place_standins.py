@@ -221,6 +221,17 @@ def _holder(found: list[Toponym], i: int, text: str) -> tuple[Place, tuple[float
     return None
 
 
+def _possessed_division(found: list[Toponym], j: int, text: str) -> Place | None:
+    """The division right after country mention j when the country's possessive names it ("Haiti's
+    Artibonite region"), else None."""
+    if j + 1 >= len(found):
+        return None
+    country, division = found[j].place, found[j + 1].place
+    between = text[country.char_end:division.char_start].strip()
+    return division if (between in POSSESSIVES and division.lat is not None and division.precision == "admin1"
+                        and division.country == country.country) else None
+
+
 def _is_town(place: Place) -> bool:
     return place.lat is not None and place.feature in ("city", "admin2")
 
@@ -277,8 +288,12 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
         link = text[t.place.char_end:nxt.char_start].strip().lower() if nxt is not None else ""
         part_of = _part_link(link) or _kind_of_place_in(link)
         bearing = relative_link(link)
+        # "Pont-Sonde, a town in Haiti's Artibonite region": the division the country's possessive names
+        division = _possessed_division(found, i + 1, text) if nxt is not None and nxt.precision == "country" else None
         if bearing is not None and nxt is not None and _is_town(nxt):
             out[i] = _near(t, nxt, *bearing)
+        elif division is not None and (_container_link(link) or part_of):
+            out[i] = _placed_in(t, division, names)
         # "the X province of Congo" says no more than the article's own home place would
         elif (nxt is not None and nxt.lat is not None and (_container_link(link) or part_of)
                 and not (part_of and nxt.precision == "country")):
@@ -319,10 +334,33 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
             if (t.candidates == 0 and not listed and t.source != "cue"
                     and not _said_to_be_where(doc, t.place) and not _names_its_kind(t.place.text)):
                 continue  # a name no gazetteer knows, which nothing says is a place
-            if home is not None:
-                t = _placed_in(t, home, names)
+            holder = _sentence_holder(doc, t, out) or home
+            if holder is not None:
+                t = _placed_in(t, holder, names)
         placed.append(t)
     return placed
+
+
+def _sentence_holder(doc: Doc, t: Toponym, found: list[Toponym]) -> Place | None:
+    """The one first-level division that the sentence of an unplaced name names before it: "In the eastern
+    Donetsk region, Russian forces captured the village of Novoselydivka" lies in Donetsk region, wherever
+    the rest of the story is. None where the sentence names none or several. Not a town: one named beside
+    the name is as often another stop ("married at South Ossett Church before heading to Great
+    Yarmouth") as the place that holds it."""
+    span = doc.char_span(t.place.char_start, t.place.char_end, alignment_mode="expand") \
+        if t.place.char_start is not None else None
+    if span is None:
+        return None
+    sent = span.sent
+    near = {}
+    for other in found:
+        p = other.place
+        if (other is t or p.lat is None or p.feature != "admin1" or p.char_start is None
+                or not sent.start_char <= p.char_start < (t.place.char_start or 0)
+                or _only_dateline(doc, other)):
+            continue
+        near[(p.name, p.country)] = p
+    return next(iter(near.values())) if len(near) == 1 else None
 
 
 def _only_dateline(doc: Doc, t: Toponym) -> bool:

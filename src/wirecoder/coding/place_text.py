@@ -49,9 +49,22 @@ def doc_title(tok: Token) -> bool:
 
 def _full_names(doc: Doc) -> list[Span]:
     """The model's multi-word PERSON entities that end in a capitalised word: "Georgia Stevens", not the
-    stray "Cornwall Fire and" of "Cornwall Fire and Rescue Service"."""
-    return [ent for ent in doc.ents
-            if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text[:1].isupper()]
+    stray "Cornwall Fire and" of "Cornwall Fire and Rescue Service"; with a family name the model left
+    out."""
+    names = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        # the model may stop a given-name pair short of its family name ("[Maria Corina] Machado"): a
+        # capitalised proper noun straight after, in no entity of its own, is still the name
+        if (len(ent) >= 2 and all(t.is_title and t.is_alpha for t in ent) and end < len(doc)
+                and doc[end].ent_iob_ == "O" and doc[end].pos_ == "PROPN" and doc[end].is_title
+                and doc[end].is_alpha and doc[end - 1].whitespace_):
+            end += 1
+        if end - ent.start >= 2 and doc[end - 1].text[:1].isupper():
+            names.append(doc[ent.start:end])
+    return names
 
 
 def given_names(doc: Doc) -> frozenset[str]:
