@@ -33,6 +33,7 @@ from wirecoder.coding.actor_phrases import (
     thing_headed,
 )
 from wirecoder.coding.actor_tenure import eliify, person_country, person_status, pick_by_date
+from wirecoder.coding.place_text import doc_title
 from wirecoder.resources.actor_kb import ActorKB, Agent, Alias, Entry, Token, load_kb, tokenize
 from wirecoder.resources.petrarch_dict import (
     DictionaryKB,
@@ -710,6 +711,13 @@ def _with_full_name(span, state: ArticleActorState) -> str | None:
             if len(run) >= 2:
                 names.setdefault(run[-1], set()).add(" ".join(run))
             run = []
+    doc = getattr(span, "doc", None)
+    # and the full names the text itself gave earlier, resolved or not ("blockades set up by supporters
+    # of former president Evo Morales" is no argument of any event)
+    for ent in doc.ents if doc is not None else ():
+        if ent.label_ == "PERSON" and ent.end <= span.start and len(ent) >= 2 \
+                and all(t.is_title and t.is_alpha for t in ent):
+            names.setdefault(ent[-1].text, set()).add(ent.text)
     text = span.text
     for t in words:
         full = names.get(t.text)
@@ -719,9 +727,24 @@ def _with_full_name(span, state: ArticleActorState) -> str | None:
         given = name.rsplit(" ", 1)[0]
         if span.doc[max(span.start, t.i - len(given.split())):t.i].text == given:
             continue  # the full name is already written
+        if not _bare_surname(t):
+            continue  # "President Hassan Sheikh Mohamud" is no Abdi Hassan the story named before
         start = t.idx - span.start_char
         return text[:start] + name + text[start + len(t.text):]
     return None
+
+
+def _bare_surname(tok) -> bool:
+    """Whether a capitalised word stands alone as a name, or after a title only ("Morales supporters",
+    "President Morales"): not a word inside a longer name ("Hassan Sheikh Mohamud")."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if nxt is not None and nxt.is_title and nxt.is_alpha:
+        return False
+    # a capital only because it opens the sentence ("The Morales government") does not lengthen the name
+    return (prev is None or not (prev.is_title and prev.is_alpha) or doc_title(tok)
+            or (prev.is_sent_start and prev.pos_ != "PROPN"))
 
 
 def _with_determiner(span) -> str:

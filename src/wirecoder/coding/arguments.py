@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from wirecoder.coding.actor_phrases import REGISTRY_WORDS
 from wirecoder.coding.dateline_subject import DASHES, story_subject, undateline
+from wirecoder.coding.misparse import misread_main_verb
 from wirecoder.coding.modality import conj_partner, misattached_conj, subject_it_lost, verb_it_opens
 from wirecoder.coding.triggers import INSTRUMENT_VERBS, TriggerMatch
 
@@ -19,6 +20,8 @@ TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "toward
 # ("residents fled toward the Dominican border", "welcomed the minister to Beijing"), and where a withdrawal
 # goes, not whom it leaves.
 DESTINATION_PREPS = frozenset({"to", "toward", "towards"})
+# Cooperative acts whose "at" is where they were done, never a party they aim at (unlike "fired at").
+VENUE_AT_TYPES = frozenset({"SUPPORT", "AGREE", "CONSULT", "COOPERATE", "AID", "CONCEDE"})
 # Prepositions that give a meeting's subject, not its other party.
 TOPIC_PREPS = frozenset({"on", "about", "over", "of"})
 # Prepositional objects of an event noun that name its doer ("arrival of troops", "attacks by the army").
@@ -183,6 +186,8 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return verb.head, False
     if verb.dep_ == "acl" and (story := story_subject(verb.head)) is not None:
         return story, False  # "OUAGADOUGOU (AFP) - Jihadist fighters killed…": the story's subject
+    if misread_main_verb(verb):
+        return verb.head, False  # "A drone strike killed 20 civilians": the strike killed
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head, True  # "the attack carried out by militants" -> head is the patient
     if verb.dep_ == "acl":
@@ -322,7 +327,9 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                 # "Qatar and Egypt, which mediated the agreement": the clause hangs on the last name only
                 while first.dep_ == "conj" and first.head.i < first.i:
                     first = first.head
-            actor_heads = _expand_conj(first)
+            # "A drone strike killed…, residents said": the speakers the parser coordinates with a misread
+            # verb's noun are no doers
+            actor_heads = [first] if misread_main_verb(anchor) else _expand_conj(first)
         # the forces a deployment or a withdrawal moves are the actor's own, never its recipient: "sent 5,000
         # troops to the region", "withdrew its troops from Mali", "about 90 navy and coast guard ships"
         moving = match.event_type == "MOBILIZE" or (match.event_type == "RETREAT"
@@ -342,6 +349,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         holders.append(match.token)
     # talks "on their response to Pyongyang's deployment" are about it, not with it
     targets = TARGET_PREPS - TOPIC_PREPS if match.event_type == "CONSULT" else TARGET_PREPS
+    if match.event_type in VENUE_AT_TYPES:
+        targets = targets - {"at"}  # "signed an agreement at the White House": where, not with whom
     if match.trigger.frame == "swap" or (match.event_type == "RETREAT" and "withdraw" in match.trigger.modes):
         targets = targets - DESTINATION_PREPS  # "withdrew its troops from Sake toward Goma": not from Goma
     if not recip_heads:

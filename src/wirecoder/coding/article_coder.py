@@ -11,9 +11,12 @@ from spacy.tokens import Doc, Span, Token
 from wirecoder.coding import event_location
 from wirecoder.coding.actors import ActorResolver, ArticleActorState
 from wirecoder.coding.arguments import (
+    MOVED_FORCES,
     REFLEXIVES,
     RELATIVE_PRONOUNS,
+    SENDING_VERBS,
     Arguments,
+    clause_subject,
     first_entity,
     mention_span,
     noun_arguments,
@@ -25,6 +28,7 @@ from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import ARMED_SECTORS, derive
 from wirecoder.coding.event_location import SEQUENCE_MARKS
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
+from wirecoder.coding.misparse import misread_main_verb
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, ModalityResult, analyse, misattached_conj
 from wirecoder.coding.place_names import AREA_NOUNS
 from wirecoder.coding.places import PlaceFinder
@@ -43,6 +47,9 @@ from wirecoder.schema import HIDDEN_MODALITIES, ActorRef, Article, CodedArticle,
 
 # Acts done on the ground, most often where the events around them in the sentence were ("arrested 15
 # people after protesters attacked a hotel in Rotherham").
+# What the sent may be sent to do that makes sending aid: "sent a team to help with the rescue".
+HELPING_VERBS = frozenset({"help", "assist", "aid", "rescue", "support", "deliver", "distribute", "evacuate", "treat",
+                           "feed", "rebuild", "search"})
 SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
 # Verbal events that own the clause below them: "agreed to withdraw" is one AGREE.
 VERBAL_GOVERNOR_TYPES = frozenset({
@@ -81,7 +88,8 @@ SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
 MISHAPS = frozenset({"canopy", "roof", "building", "bridge", "dam", "wall", "ceiling", "structure", "flood",
                      "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon", "landslide", "mudslide",
                      "avalanche", "blaze", "wildfire", "heatwave", "drought", "crash", "accident", "collision",
-                     "stampede", "disease", "outbreak", "epidemic", "lightning", "tornado", "tsunami"})
+                     "stampede", "disease", "outbreak", "epidemic", "lightning", "tornado", "tsunami", "flooding",
+                     "rain", "rainfall", "downpour", "eruption", "blizzard", "snowstorm"})
 HISTORICAL_DAYS = 365
 MAX_SENT_CHARS = 1200
 CLASSIFIER_WEIGHT = 0.35
@@ -269,8 +277,10 @@ class ArticleCoder:
                 # "concerned about reports that Russia is moving…": the named actor inside the phrase
                 inner = first_entity(sp.root)
                 # "blocked a highway intersection in Belgrade": a place after a preposition is where
+                # nor a backer glued to a participle: "the Iran-aligned group" is not Iran
                 if inner is not None and inner.i != sp.root.i and not (
-                        inner.dep_ == "pobj" and inner.head.lower_ in event_location.LOCATIVE_PREPS - {"of"}):
+                        inner.dep_ == "pobj" and inner.head.lower_ in event_location.LOCATIVE_PREPS - {"of"}) \
+                        and not event_location.hyphened_qualifier(mention_span(inner)):
                     ref = self.actors.resolve_mention(mention_span(inner), state, on=on, context=local) or ref
             if ref is not None and (ref.country or ref.sectors):
                 out.append(ref)
@@ -349,6 +359,8 @@ class ArticleCoder:
             # PLOVER: the cause of flight is the actor even when it is no organisation ("fighting in El Fasher")
             actors = self._resolve(causers, c.args, state, on, local=local) or [
                 ActorRef(text=sp.text) for sp in causers]
+        if event_type in ("AID", "MOBILIZE") and c.match.token.lemma_.lower() in SENDING_VERBS:
+            event_type, trig_modes = self._sent_for(c.anchor, event_type, trig_modes, tuple(trig.modes))
         where = c.anchor  # the token whose clause says where the event happened
         if c.modality.cue in OBLIGATION_CUES and speaker is not None and speaker.country \
                 and not (actors and same_actor(speaker, actors[0])):
@@ -376,7 +388,8 @@ class ArticleCoder:
             modality = "historical"
         mode = list(trig.modes)
         if event_type == "ASSAULT":
-            mode += [x for x in instrument_modes(c.anchor, self.lexicon) if x not in mode]
+            mode = list(dict.fromkeys([*mode, *instrument_modes(c.anchor, self.lexicon),
+                                       *self._subject_act_modes(c.anchor)]))
         if event_type != trig.event_type:
             # blocking roads is obstruction by protesters and restriction by a state (plover_rules)
             mode = list(trig_modes or BLOCKING_MODES.get((trig.event_type, event_type), ()))
@@ -398,6 +411,7 @@ class ArticleCoder:
                 not _plausible_location(loc_span, where, self.lexicon.types[event_type].quad_class)
                 # "SEOUL - North Korea fired a missile into the sea": filed there, not fired there
                 or _foreign_dateline(loc, loc_span, actors, recipients)
+                or (event_type == "ASSAULT" and _target_abroad(loc, loc_span, recipients))
                 # "blame the unrest on foreign enemies, including the United States"
                 or (from_afar and _among_addressed(loc, loc_span, recipient_spans))):
             loc = None
@@ -415,6 +429,37 @@ class ArticleCoder:
             quad_class=views.quad_class, cameo_root=views.cameo_root, plover_score=views.plover_score,
             acled=views.acled,
         )
+
+    def _sent_for(self, anchor: Token, event_type: str, modes: tuple[str, ...] | None,
+                  row_modes: tuple[str, ...]) -> tuple[str, tuple[str, ...] | None]:
+        """What sending is, by what the sent are to do ("sent jets to strike targets" deploys them for the
+        sender's own attack; "sent an aircraft and engineers to help with the rescue" is aid, though troops
+        or police sent to help are still deployed), where the sentence says; else the type the sent objects
+        gave."""
+        use = next((x for x in anchor.children if x.dep_ in ("advcl", "xcomp") and x.pos_ == "VERB"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
+        if use is None:
+            return event_type, modes
+        lemma = use.lemma_.lower()
+        if event_type == "AID" and any(t.event_type == "ASSAULT" for t in self.lexicon.verb_triggers.get(lemma, ())):
+            sent = [x for x in anchor.children if x.dep_ == "dobj"]
+            people = any(x.lemma_.lower() in MOVED_FORCES for x in sent)
+            return "MOBILIZE", ("troops",) if people else ("weapons",)
+        if event_type == "MOBILIZE" and row_modes == ("weapons",) and lemma in HELPING_VERBS:
+            return "AID", ()
+        return event_type, modes
+
+    def _subject_act_modes(self, anchor: Token) -> tuple[str, ...]:
+        """The modes of an attack named as the subject of the verb that tells what it did: "An air strike
+        killed 12 people" was aerial, as "a drone strike" was by drone."""
+        subj = clause_subject(anchor)[0]
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+            return ()
+        words = {_noun_lemma(c) for c in subj.children}
+        rows = [t for t in self.lexicon.noun_triggers.get(_noun_lemma(subj), ())
+                if t.event_type == "ASSAULT" and all(w in words for w in t.words[:-1])]
+        longest = max((len(t.words) for t in rows), default=0)
+        return tuple(dict.fromkeys(m for t in rows if len(t.words) == longest for m in t.modes))
 
     def _weapon(self, tok: Token) -> bool:
         return any(t.frame == "instrument" for t in self.lexicon.noun_triggers.get(_noun_lemma(tok), ()))
@@ -550,6 +595,15 @@ def _foreign_dateline(loc: Place, span: Span, actors: list[ActorRef], recipients
     return loc.country not in {a.country for a in actors + recipients if a.country}
 
 
+def _target_abroad(loc: Place, span: Span, recipients: list[ActorRef]) -> bool:
+    """Whether the place is only the story's dateline while every target of an attack belongs to another
+    state: an attack happens where its target is ("BANGKOK - Thailand said it had sent jets to strike
+    Cambodian military targets" struck nothing in Bangkok)."""
+    if loc.country is None or not event_location.in_dateline(span):
+        return False
+    return bool(recipients) and all(_is_state(r.country) and r.country != loc.country for r in recipients)
+
+
 def _is_state(code: str | None) -> bool:
     """Whether an actor's country code is a state's ISO code, not a region or body (CAMEO's EUR, IGO, UNO)."""
     return code is not None and pycountry.countries.get(alpha_3=code) is not None
@@ -595,7 +649,7 @@ def _descriptive(m: TriggerMatch) -> bool:
     militiamen", or a relative clause on a background noun ("a war that has killed thousands")."""
     tok = m.token
     if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
-            and story_subject(tok.head) is None:
+            and story_subject(tok.head) is None and not misread_main_verb(tok):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return False
         if tok.tag_ in ("VBN", "JJ"):

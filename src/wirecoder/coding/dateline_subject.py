@@ -44,9 +44,12 @@ def spaced_dash(tok: Token) -> bool:
 
 
 def dash_between(tok: Token, later: Token) -> bool:
-    """Whether a dash stands between tok and the phrase that later heads."""
+    """Whether a dash stands between tok and the phrase that later heads, or a spaced one between tok and
+    later itself: in "KADUNA, Nigeria, March 7 - Gunmen abducted" the parser may take the date and its dash
+    into the subject's phrase."""
     doc = tok.doc
-    return any(doc[k].text in DASHES for k in range(tok.i + 1, later.left_edge.i))
+    return any(doc[k].text in DASHES and (k < later.left_edge.i or spaced_dash(doc[k]))
+               for k in range(tok.i + 1, later.i))
 
 
 def story_subject(noun: Token) -> Token | None:

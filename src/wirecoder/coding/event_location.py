@@ -21,7 +21,7 @@ from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, verb_it_opens
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
 from wirecoder.coding.place_recognition import JOURNEY_VERBS
 from wirecoder.coding.place_standins import relative_link
-from wirecoder.coding.place_text import STATIVE_VERBS, is_dateline
+from wirecoder.coding.place_text import STATIVE_VERBS, is_compass_word, is_dateline
 from wirecoder.coding.triggers import CAUSE_NOUNS
 from wirecoder.resources.actor_kb import person_nouns
 from wirecoder.resources.sphere import BEARINGS, UNITS_KM, offset_point
@@ -59,9 +59,12 @@ def is_actor_metonym(span: Span) -> bool:
     root = span.root
     head = root.head
     if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in STATIVE_VERBS:
-        return True
+        # not a dateline the parser makes the subject: "ANKARA, Dec 12 - Ethiopia and Somalia agreed"
+        return not is_dateline(span)
     if root.dep_ == "pobj" and head.dep_ == "agent":  # "... was imposed by Washington"
         return True
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "NOUN":
+        return True  # "the confiscation of its oil by the United States": who did the act a noun names
     if root.dep_ in ("poss", "compound", "nmod", "amod") and head.lemma_.lower() in ACTOR_NOUNS:
         return True
     if root.dep_ == "pobj" and head.lower_ in ("alongside", "beside"):
@@ -76,6 +79,8 @@ def is_actor_metonym(span: Span) -> bool:
     if first is not root and first.dep_ == "nsubj" and first.head.pos_ in ("VERB", "AUX") \
             and first.head.lemma_ not in STATIVE_VERBS:
         return True
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in ACTOR_NOUNS:
+        return True  # "the leaders of Armenia and Azerbaijan signed", "the government of Sudan said"
     if first.dep_ == "pobj" and first.head.lower_ in ("with", "between") \
             and first.head.head.lemma_.lower() in PARTNER_NOUNS | MEDIATING:
         return True  # "suspended a pact with Pyongyang", "cut ties with Tehran": a party
@@ -176,6 +181,15 @@ def refine_relative(span: Span, place: Place) -> Place:
             lat, lon = offset_point(place.lat, place.lon, km, BEARINGS[bearing])
             return replace(place, text=doc[num:span.end].text, char_start=doc[num].idx,
                            lat=lat, lon=lon, precision="point", name=f"{doc[num:j].text} {place.name}")
+    # "the north of Kosovo", "the Serb-majority north of Kosovo": a part, as "northern Kosovo" is
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].pos_ == "NOUN" and _REGION_ADJ.match(doc[i - 2].lower_) \
+            and any(c.lower_ == "the" for c in doc[i - 2].children):
+        base = doc[i - 2].lower_.replace("-", "")
+        shift = _REGION_SHIFT_KM.get(place.precision or "city", 5.0)
+        lat, lon = (place.lat, place.lon) if base == "central" else offset_point(
+            place.lat, place.lon, shift, BEARINGS.get(base, 0.0))
+        return replace(place, text=doc[i - 2:span.end].text, char_start=doc[i - 2].idx, lat=lat, lon=lon,
+                       precision="region", name=f"{doc[i - 2].text} {place.name}")
     # "northern Syria", "north-eastern Nigeria"
     if i >= 1:
         m = _REGION_ADJ.match(doc[i - 1].lower_)
@@ -205,6 +219,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     """
     scored: list[tuple[float, Place, Span]] = []
     event_is_statement = speech_verb is not None and trigger.i == speech_verb.i
+    offsite = not apart_from_scene and _offsite(sent)  # a deed, told away from the dateline
     for place in places:
         if place.char_start is None or not (sent.start_char <= place.char_start < sent.end_char):
             continue
@@ -215,12 +230,14 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
             on_speech = span.root.head == speech_verb or (
                 speech_verb in span.root.ancestors and trigger not in span.root.ancestors
                 and _mention_clause(span) == speech_verb)
-            if on_speech and not _fronted_scene(sent, span, trigger, speech_verb):
+            if on_speech and not _fronted_scene(sent, span, trigger, speech_verb) and not _witnessed(speech_verb):
                 continue
         score = _attachment(span, trigger)
         # nearer mentions win ties; a list's members stand where its first does ("struck Kharkiv and Kyiv")
         score -= abs(first_conjunct(span.root).i - trigger.i) / 50.0
         if in_dateline(span):
+            if offsite:
+                continue
             # where the story was filed: the scene only when the sentence names no other place
             # ("BEIRUT (Reuters) - ... shelled towns in Idlib province" happened in Idlib)
             score -= DATELINE_PENALTY
@@ -255,16 +272,57 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     return refined
 
 
+# Speakers who tell what they saw where they are: "In El Obeid, residents said shelling had killed six".
+WITNESS_NOUNS = frozenset({"resident", "witness", "eyewitness", "local", "villager", "inhabitant", "survivor",
+                           "medic", "doctor"})
+
+
+def _witnessed(speech_verb: Token) -> bool:
+    """Whether the speaker is a witness on the spot, whose own place (on the speech verb: "In X, residents
+    said", "residents of X said") is where what they report happened, unless the report names another."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in WITNESS_NOUNS for c in speech_verb.children)
+
+
+# Common nouns for places far from towns: a sentence naming one tells of a deed away from the dateline.
+OFFSITE_NOUNS = frozenset({"border", "frontier", "boundary", "front", "frontline", "sea", "coast", "waters"})
+
+
+def _offsite(sent: Span) -> bool:
+    """Whether the sentence tells of a border, a front, the sea or a compass part of the land ("in the
+    northwest") without naming a place there: a deed it tells of is then not at the wire dateline, which
+    says where the story was filed ("BANGKOK - Thai and Cambodian troops exchanged fire along their disputed
+    border"; "SEOUL - the military fired warning shots after soldiers crossed the border")."""
+    return any(t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj") and (
+        t.lemma_.lower() in OFFSITE_NOUNS or (is_compass_word(t.text) and any(c.lower_ == "the" for c in t.children)))
+        for t in sent)
+
+
 def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Sequence[Span]) -> bool:
     """Whether a place mention is no candidate scene at all: it stands for a party, names a party's origin,
     backer or neighbour, or belongs to another act than the trigger's (see each test)."""
-    return (is_actor_metonym(span) or _in_organisation_name(span) or _opens_party_name(span)
-            or _possessor_party(span) or _hyphened_qualifier(span)
+    return (is_actor_metonym(span) or _portfolio(span) or _in_organisation_name(span) or _opens_party_name(span)
+            or _possessor_party(span) or hyphened_qualifier(span)
             or (apart_from_scene and _in_other_clause(span, trigger)) or _in_other_doers_clause(span, trigger)
             or _in_cause(span, trigger) or _in_other_report(span, trigger)
             or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
-            or _road_destination(span)
+            or _road_destination(span) or _beyond_own_relative_clause(span, trigger)
             or any(span.root.i == a.root.i for a in addressed))
+
+
+def _beyond_own_relative_clause(span: Span, trigger: Token) -> bool:
+    """Whether the trigger tells of its act in a relative clause and the mention lies outside that clause and
+    the noun it describes: in "The junta, which seized power in 2022, has turned to Russia" the seizure was
+    not in Russia; in "Goma, which the rebels seized in January" it was in Goma."""
+    clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ == "relcl"), None)
+    return clause is not None and span.root not in clause.head.subtree
+
+
+def _portfolio(span: Span) -> bool:
+    """Whether a mention is what an office is for ("the United Nations envoy for Sudan", "the minister
+    for Africa"): the office holder's remit, not where the holder acts."""
+    root = first_conjunct(span.root)
+    return (root.dep_ == "pobj" and root.head.lower_ == "for"
+            and root.head.head.lemma_.lower() in ACTOR_NOUNS | {"envoy", "representative", "coordinator"})
 
 
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "crossing"})
@@ -319,7 +377,7 @@ def _possessor_party(span: Span) -> bool:
         AREA_NOUNS | OF_PLACE_NOUNS | SITE_NOUNS | VENUE_NOUNS)
 
 
-def _hyphened_qualifier(span: Span) -> bool:
+def hyphened_qualifier(span: Span) -> bool:
     """Whether a mention is glued to a participle that qualifies a noun ("the U.S.-led coalition", "an
     Iran-backed militia", "the London-based monitor"): who leads, backs or houses a party, not a scene."""
     root = span.root
@@ -366,6 +424,7 @@ def _fronted_scene(sent: Span, span: Span, trigger: Token, speech_verb: Token) -
 
 
 SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because"})
+PURPOSE_PARTICIPLES = frozenset({"aim", "design", "intend", "mean"})  # "a deal aimed at ending the war"
 
 
 def _in_other_clause(span: Span, trigger: Token) -> bool:
@@ -374,8 +433,8 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
     Toribio" was not suspended there; the parser may hang the "after" on the subject), its purpose
     ("summoned Afghanistan's envoy to protest an attack in Bajaur" was no summons in Bajaur), a verb coordinated
     with the trigger ("accused Belgrade of backing the attackers and called on the EU to impose sanctions on
-    Serbia" was no accusation in Serbia), or a relative clause, which describes a party or thing rather
-    than the act."""
+    Serbia" was no accusation in Serbia), a participle giving a purpose ("an accord aimed at ending fighting
+    in Darfur"), or a relative clause, which describes a party or thing rather than the act."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
         if tok.head.i == trigger.i and ((tok.dep_ == "advcl" and (any(
@@ -383,6 +442,8 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
                 or (tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
                 or (tok.dep_ == "conj" and tok.pos_ == "VERB")):
             return True
+        if tok.dep_ in ("acl", "advcl") and tok.lemma_.lower() in PURPOSE_PARTICIPLES and tok.tag_ == "VBN":
+            return True  # "signed a peace agreement aimed at ending fighting in eastern Congo": its purpose
         if tok.dep_ == "relcl":
             # "Angola, which has mediated between Congo and Rwanda, called…", "accuses Kabul of sheltering
             # the TTP, which has stepped up attacks in Khyber Pakhtunkhwa": about a party, not the act
@@ -420,16 +481,21 @@ def _in_other_report(span: Span, trigger: Token) -> bool:
 
 
 REASON_VERBS = frozenset({"cite"})  # "citing security concerns": the participle that gives a reason
+# Nouns that give a reason whatever the parse makes of them: "in what it says is solidarity with Gaza".
+CAUSE_WORDS = frozenset({"solidarity"})
 
 
 def _in_cause(span: Span, trigger: Token) -> bool:
     """Whether a mention tells where the act answered was, or is in the reason given for it: "fired
     rockets in response to a strike that killed two fighters near Tyre", "struck Gaza in retaliation for an
-    attack on Sderot", "suspended its partnership with Georgia, citing the decision to halt EU accession"."""
+    attack on Sderot", "suspended its partnership with Georgia, citing the decision to halt EU accession",
+    "marched in protest at the killings in Homs"."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
         if ((tok.dep_ == "pobj" and tok.lemma_.lower() in CAUSE_NOUNS)
-                or (tok.dep_ == "advcl" and tok.lemma_.lower() in REASON_VERBS)):
+                or (tok.dep_ == "advcl" and tok.lemma_.lower() in REASON_VERBS)
+                or tok.lemma_.lower() in CAUSE_WORDS
+                or (tok.lemma_.lower() == "protest" and tok.dep_ == "pobj" and tok.head.lower_ == "in")):
             return True
         tok = tok.head
     return False

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from wirecoder.coding.dateline_subject import undateline
+from wirecoder.coding.misparse import misread_main_verb
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -82,9 +83,15 @@ def _governors(anchor: Token, sent: Span, limit: int = 6) -> list[Token]:
     """The chain of tokens above anchor through clausal links, nearest first."""
     out = []
     tok = anchor
+    # "A drone strike killed 20 civilians, residents said": the noun the parser hung the verb on stands
+    # where the verb would, under the speech verb
+    stand_in = anchor.head if misread_main_verb(anchor) else None
+    if stand_in is not None:
+        tok = stand_in
     for _ in range(limit):
         content = tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)  # "claimed in a statement that it had…"
+        content = content or (tok is stand_in and tok.dep_ in ("dep", "nsubj"))
         if tok.head.i == tok.i or (tok.dep_ not in COMPLEMENT_DEPS and not content) or tok.head.i < sent.start \
                 or tok.head.i >= sent.end:
             break

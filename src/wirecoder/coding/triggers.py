@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from wirecoder.coding.lexicon import Lexicon, Trigger
+from wirecoder.coding.misparse import misread_main_verb
 
 # Dependents that can carry a phrasal verb's fixed part ("call off", "open fire", "take to the streets").
 _PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "pobj", "acomp", "advmod", "attr", "oprd", "dative", "compound",
@@ -302,6 +303,8 @@ def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
     """Modes added by weapon nouns in an ASSAULT clause ("shelled the town with artillery" -> heavy-weapons)."""
     modes: list[str] = []
     tokens = _own_clause(anchor)
+    if misread_main_verb(anchor):  # "A drone strike killed…": the subject the parser hung the verb on
+        tokens += [t for t in anchor.head.subtree if t.i < anchor.i]
     if anchor.dep_ in ("xcomp", "advcl") and anchor.head.lemma_.lower() in INSTRUMENT_VERBS:
         # "used drones to attack the town": the means is the object of "use"
         tokens += [t for c in anchor.head.children if c.dep_ == "dobj" for t in c.subtree]
