@@ -66,6 +66,14 @@ def test_a_new_paragraph_or_a_new_place_is_a_new_scene(pipeline):
     assert _by_type(_events(pipeline, text), "COERCE")["location"] is None
 
 
+def test_a_sentence_that_tells_of_no_event_leaves_the_scene(pipeline):
+    text = ("Kurdish fighters clashed with militiamen in Qamishli on Wednesday. The city near the border with "
+            "Turkey is mostly held by the YPG. A gun battle at a prison in the city ended with the surrender of "
+            "40 militiamen.")
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == "gun battle")
+    assert event["location"]["name"] == "Al Qāmishlī"
+
+
 def test_a_statement_takes_no_place_from_the_sentence_before(pipeline):
     text = ("Hundreds of people protested against bread prices in Kisumu on Monday. "
             "The opposition accused the government of starving the poor.")
@@ -359,6 +367,9 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     ("The junta, which seized power in 2022, has expelled French troops and turned to Russia for help.", "seized",
      None),
     ("The rebels, who seized Goma in January, attacked Bukavu on Sunday.", "seized", "Goma"),
+    # a bearing after a place and its kind says where that place lies
+    ("Rebels captured a police post in Pauktaw township, about 25 km east of Sittwe, on Monday.", "captured",
+     "Pauktaw"),
     # nor the purpose of an agreement
     ("The two sides signed an accord aimed at ending fighting in Darfur.", "signed", None),
     # nor is the cause an act claims to serve

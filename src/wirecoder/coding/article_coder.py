@@ -480,8 +480,9 @@ def _carry_scene(scene: Event | None, coded: list[Event], sent: Span, places: li
     cooperation or conflict) carry and take a place, and only within a paragraph: a statement happens
     where its speaker is, and a new paragraph is often a new scene. Returns the scene for the next sentence."""
     deeds = [ev for ev in coded if ev.quad_class in (2, 4)]
-    if any(sent.start_char <= (p.char_start or -1) < sent.end_char for p in places):
-        # a sentence naming places sets the scene, or leaves none where its deeds happened elsewhere
+    if coded and any(sent.start_char <= (p.char_start or -1) < sent.end_char for p in places):
+        # a sentence naming places sets the scene, or leaves none where its deeds happened elsewhere; one
+        # that tells of no event leaves it ("The city near the border with Turkey is held by the YPG")
         scene = next((ev for ev in reversed(deeds) if ev.location is not None), None)
     elif scene is not None and (_same_paragraph(scene, sent) or (
             _the_town_again(sent) and (scene.location.precision or "") in ("city", "point"))):

@@ -310,11 +310,18 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
 
 
 def _beyond_own_relative_clause(span: Span, trigger: Token) -> bool:
-    """Whether the trigger tells of its act in a relative clause and the mention lies outside that clause and
-    the noun it describes: in "The junta, which seized power in 2022, has turned to Russia" the seizure was
-    not in Russia; in "Goma, which the rebels seized in January" it was in Goma."""
+    """Whether the trigger tells of its act in a relative clause set off by commas, which adds background,
+    and the mention lies outside that clause and the noun it describes: in "The junta, which seized power in
+    2022, has turned to Russia" the seizure was not in Russia; in "Goma, which the rebels seized in
+    January" it was in Goma. A clause that picks out whom the sentence is about ("linked up with troops who
+    had been besieged for months") often tells of the same scene, and one on a place ("Jowhar, where the
+    militants have stepped up attacks") points at it."""
     clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ == "relcl"), None)
-    return clause is not None and span.root not in clause.head.subtree
+    if clause is None or any(c.lower_ in ("where", "when") for c in clause.children):
+        return False
+    doc = span.doc
+    set_off = clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].text == ","
+    return set_off and span.root not in clause.head.subtree
 
 
 def _portfolio(span: Span) -> bool:
@@ -533,10 +540,15 @@ def _opens_party_name(span: Span) -> bool:
 
 def _locates(doc: Doc, place: Place, other: Place) -> bool:
     """Whether other only says where place lies: "in Kostiantynivka, about 25 kilometers south of Kramatorsk"
-    happened in Kostiantynivka, not 25 km south of Kramatorsk."""
+    (or "in Pauktaw township, about 25 km east of Sittwe") happened in Kostiantynivka, not 25 km south of
+    Kramatorsk."""
     if place.char_end is None or other.char_start is None or other.char_start <= place.char_end:
         return False
-    return relative_link(doc.text[place.char_end:other.char_start].strip().lower()) is not None
+    link = doc.text[place.char_end:other.char_start].strip().lower()
+    kind, _, rest = link.partition(",")
+    if kind.strip() in PLACE_KIND_NOUNS | {"township"}:
+        link = "," + rest  # "in Pauktaw township, about 25 km east of Sittwe"
+    return relative_link(link) is not None
 
 
 CONTAINED_MARGIN = 1.0  # how much less attached a place inside the best one may be and still be preferred
