@@ -553,6 +553,20 @@ def test_an_attack_named_as_the_subject_gives_the_verb_its_mode(pipeline):
     assert event["mode"] == ["aerial"]
 
 
+@pytest.mark.parametrize("text,actors", [
+    # who fired a weapon named as the doer did the attack
+    ("A missile fired by Yemen's Houthis struck near the airport terminal on Sunday.", [("Houthis", "YEM")]),
+    # a weapon of no named user or country is nobody's, not the country the story is about
+    ("ERBIL, Iraq, July 16 - A drone struck an oil field in the Kurdistan region on Wednesday.", []),
+    # crewed aircraft are an air force's, most often the story's own country's
+    ("KHARTOUM, May 3 - Fighter jets struck rebel positions in the Bahri district on Monday.",
+     [("fighter jet", "SDN")]),
+])
+def test_the_user_of_a_weapon_named_as_the_doer_is_the_actor(pipeline, text, actors):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == "struck")
+    assert [(a["name"], a["country"]) for a in event["actor"]] == actors
+
+
 def test_cutting_internet_access_restricts_it(pipeline):
     events = _events(pipeline, "The government cut mobile internet access across the country on Sunday.")
     assert [(e["event_type"], e["mode"]) for e in events if e["trigger"] == "cut"] == [("COERCE", ["restrict"])]
@@ -590,6 +604,9 @@ def test_cutting_internet_access_restricts_it(pipeline):
     ("The ruling party rammed the bill through parliament.", "ASSAULT"),
     # a crowd watching is no meeting
     ("Crowds gathered in the main square to watch the handover on giant screens.", "CONSULT"),
+    # forces backed by militias after a dateline are described, not supported in a new act
+    ("MOGADISHU, Sept 9 - Somali government forces backed by clan militias recaptured the town on Monday.",
+     "SUPPORT"),
     # jets sent to strike are the sender's own, no aid to anybody
     ("Thailand sent fighter jets to bomb rebel camps on Monday.", "AID"),
 ])

@@ -1820,3 +1820,11 @@ def test_a_countrys_possessive_picks_its_own_region_of_a_shared_name(nlp, finder
     text = "A drone struck an oil field in Iraq's Kurdistan region on Wednesday, the region's ministry said."
     region = _by_text(finder.find(nlp(text)), "Kurdistan")
     assert region.country == "IRQ"
+
+
+def test_the_datelines_country_breaks_a_tie_for_the_articles_home(nlp, finder):
+    text = ("BAMAKO, Aug 12 - Rebels said they had shot down an army helicopter near Tinzaouaten, close to the "
+            "Algerian border.\n\nThe army said the helicopter crashed during a mission in the Kidal region.\n\n"
+            "Algeria summoned Mali's ambassador in Algiers to protest.")
+    village = _by_text(finder.find(nlp(text)), "Tinzaouaten")
+    assert village.country == "MLI"

@@ -43,6 +43,7 @@ from wirecoder.coding.triggers import (
 from wirecoder.coding.triggers import (
     _lemma as _noun_lemma,
 )
+from wirecoder.resources.actor_kb import person_nouns
 from wirecoder.schema import HIDDEN_MODALITIES, ActorRef, Article, CodedArticle, Event, Place
 
 # Acts done on the ground, most often where the events around them in the sentence were ("arrested 15
@@ -324,7 +325,11 @@ class ArticleCoder:
             # "Armenia and Azerbaijan said they had agreed": "they" are every speaker
             co_speakers = self._resolve([mention_span(x) for x in tok.conjuncts if x.i > tok.i], Arguments(),
                                         state, on)
-        actor_spans = c.args.actors
+        actor_spans = [self._weapon_user(sp) for sp in c.args.actors]
+        # a weapon with no user named and no country of its own ("A drone struck the oil field") says nothing
+        # of who attacked: not the article's country, which is more often the target's
+        actor_spans = [sp for sp in actor_spans if not self._thing_as_weapon(sp.root) or (
+            (ref := self.actors.resolve(sp.text, on=on)) is not None and ref.country)]
         if trig.frame == "swap":
             # "residents have fled Djibo": the town fled is no actor (nor the person the name also is), nor
             # is a place named by its kind ("fled the country", "fled their homes")
@@ -460,6 +465,23 @@ class ArticleCoder:
                 if t.event_type == "ASSAULT" and all(w in words for w in t.words[:-1])]
         longest = max((len(t.words) for t in rows), default=0)
         return tuple(dict.fromkeys(m for t in rows if len(t.words) == longest for m in t.modes))
+
+    def _weapon_user(self, sp: Span) -> Span:
+        """Who used a weapon named as the doer: "A missile fired by Yemen's Houthis struck near the airport"
+        is the Houthis' attack; the weapon itself where no user is named."""
+        if not self._thing_as_weapon(sp.root):
+            return sp
+        agent = next((p for v in sp.root.children if v.dep_ == "acl" for a in v.children if a.dep_ == "agent"
+                      for p in a.children if p.dep_ == "pobj"), None)
+        return mention_span(agent) if agent is not None else sp
+
+    def _thing_as_weapon(self, tok: Token) -> bool:
+        """A weapon that is a thing, not a person the lexicon also files as one ("gunmen", "a suicide
+        bomber", "federal agents" act themselves), nor a crewed aircraft ("the jets bombed the village" is
+        the air force, most often the story's own country's)."""
+        rows = self.lexicon.noun_triggers.get(_noun_lemma(tok), ())
+        return (any(t.frame == "instrument" for t in rows) and _noun_lemma(tok) not in person_nouns()
+                and not any("aerial" in t.modes for t in rows if t.frame == "instrument"))
 
     def _weapon(self, tok: Token) -> bool:
         return any(t.frame == "instrument" for t in self.lexicon.noun_triggers.get(_noun_lemma(tok), ()))
@@ -649,8 +671,11 @@ def _descriptive(m: TriggerMatch) -> bool:
     """Triggers that describe a noun rather than report an act: "States opposed to Assad", "pro-government
     militiamen", or a relative clause on a background noun ("a war that has killed thousands")."""
     tok = m.token
+    # (a participle on the story's subject after a dateline may be the verb the parser misread, unless its
+    # "by" phrase makes it a passive: "MOGADISHU - Somali forces backed by clan militias recaptured…")
     if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
-            and story_subject(tok.head) is None and not misread_main_verb(tok):
+            and (story_subject(tok.head) is None or any(c.dep_ == "agent" for c in tok.children)) \
+            and not misread_main_verb(tok):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return False
         if tok.tag_ in ("VBN", "JJ"):

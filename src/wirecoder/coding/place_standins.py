@@ -107,9 +107,14 @@ def _possessive_part(between: str) -> bool:
     return not rest or (rest.endswith(" of") and _part_link(rest))
 
 
-def _named_countries(found: list[Toponym]) -> Counter[str]:
-    """How often the article's place names (not adjective forms) lie in each country."""
-    return Counter(t.place.country for t in found if t.place.country and t.kind == "name")
+def _named_countries(found: list[Toponym], lean: str | None = None) -> Counter[str]:
+    """How often the article's place names (not adjective forms) lie in each country; lean, the country of
+    the story's dateline, wins a tie (a story filed from Bamako that names Mali and Algeria twice each is
+    Malian)."""
+    counts: Counter[str] = Counter(t.place.country for t in found if t.place.country and t.kind == "name")
+    if lean and counts[lean]:
+        counts[lean] += 0.5
+    return counts
 
 
 def _small_town(e: Entry) -> bool:
@@ -321,8 +326,9 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
     datelines = [t for t in found if _only_dateline(doc, t)]
     elsewhere = any(t.place.feature == "admin1" and t.place.name not in {d.place.admin1 for d in datelines}
                     for t in found)
-    home = (_home_place([t for t in found if t not in datelines] if datelines and elsewhere else found)
-            or _home_division(found) or _home_country(found, names))
+    lean = datelines[0].place.country if datelines else None
+    home = (_home_place([t for t in found if t not in datelines] if datelines and elsewhere else found, lean)
+            or _home_division(found, lean) or _home_country(found, names, lean))
     countries = countries or {}
     placed: list[Toponym] = []
     for i, t in enumerate(out):
@@ -425,13 +431,13 @@ def _said_to_be_where(doc: Doc, place: Place) -> bool:
     return False
 
 
-def _home_country(found: list[Toponym], names: PlaceNames) -> Place | None:
+def _home_country(found: list[Toponym], names: PlaceNames, lean: str | None = None) -> Place | None:
     """The article's country, where it has no clear town: the country its place names lie in most often
     (twice or more, and more often than any other), as the article itself names it, else as the gazetteer
     does ("Deir al-Zor" and "Hasakah" put "the towns of Khasham and al-Tabiya" in Syria though "Syria" is
     never written). A name the gazetteer lacks is then placed at country precision, which is all the text
     says about it."""
-    ranked = _named_countries(found).most_common(2)
+    ranked = _named_countries(found, lean).most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     named = next((t.place for t in found if t.place.feature == "country" and t.place.country == ranked[0][0]
@@ -442,7 +448,7 @@ def _home_country(found: list[Toponym], names: PlaceNames) -> Place | None:
     return None if entry is None else place_from(entry, entry.name, 0, 0, 0.0)
 
 
-def _home_division(found: list[Toponym]) -> Place | None:
+def _home_division(found: list[Toponym], lean: str | None = None) -> Place | None:
     """The article's one clear state or province, where it has no clear town: the one it names most
     often, in the country it names most often (the village of Xinmo in a story about Sichuan is better
     placed in Sichuan than at China's middle)."""
@@ -451,7 +457,7 @@ def _home_division(found: list[Toponym]) -> Place | None:
     ranked = named.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
-    countries = _named_countries(found).most_common(2)
+    countries = _named_countries(found, lean).most_common(2)
     if countries and (ranked[0][0][0] != countries[0][0]
                       or (len(countries) > 1 and countries[0][1] == countries[1][1])):
         return None
@@ -459,7 +465,7 @@ def _home_division(found: list[Toponym]) -> Place | None:
                 and (t.place.country, t.place.name) == ranked[0][0])
 
 
-def _home_place(found: list[Toponym]) -> Place | None:
+def _home_place(found: list[Toponym], lean: str | None = None) -> Place | None:
     """The article's one clear town: the one it names most often, in the country it names most often;
     None when two tie for first or the town lies elsewhere (then it is more likely misread than home)."""
     named = Counter(t.place.geonameid for t in found if t.place.feature == "city" and t.kind == "name")
@@ -467,7 +473,7 @@ def _home_place(found: list[Toponym]) -> Place | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     home = next(t.place for t in found if t.place.geonameid == ranked[0][0] and t.kind == "name")
-    countries = _named_countries(found).most_common(2)
+    countries = _named_countries(found, lean).most_common(2)
     if not countries:
         return home
     if len(countries) > 1 and countries[0][1] == countries[1][1]:
