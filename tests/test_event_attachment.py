@@ -370,6 +370,13 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     # a bearing after a place and its kind says where that place lies
     ("Rebels captured a police post in Pauktaw township, about 25 km east of Sittwe, on Monday.", "captured",
      "Pauktaw"),
+    # where people were carried to is not where they were carried from
+    ("UN peacekeepers evacuated wounded civilians to a hospital in Bouar on Thursday.", "evacuated", None),
+    # where a thing shot down was launched from is not where it was shot down
+    ("Ukraine's air force said it had shot down 79 drones launched overnight from the Russian regions of Kursk "
+     "and Bryansk.", "shot down", None),
+    # a verbal act in a clause on a place by "where" was done there
+    ("The envoy travelled to Doha on Sunday, where he urged Hamas to accept the deal.", "urged", "Doha"),
     # nor the purpose of an agreement
     ("The two sides signed an accord aimed at ending fighting in Darfur.", "signed", None),
     # nor is the cause an act claims to serve
@@ -565,6 +572,12 @@ def test_an_attack_named_as_the_subject_gives_the_verb_its_mode(pipeline):
 def test_the_user_of_a_weapon_named_as_the_doer_is_the_actor(pipeline, text, actors):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == "struck")
     assert [(a["name"], a["country"]) for a in event["actor"]] == actors
+
+
+def test_a_deployment_stands_beside_fighting_told_as_background(pipeline):
+    text = ("Uganda has deployed 1,000 more troops to Bunia, the army said. Ugandan soldiers have been fighting "
+            "the rebels in eastern Congo since 2021.")
+    assert any(e["event_type"] == "MOBILIZE" for e in _events(pipeline, text))
 
 
 def test_cutting_internet_access_restricts_it(pipeline):

@@ -581,9 +581,16 @@ def _date_scope(sent: Span, anchor: Token) -> str:
 
 
 def _plausible_location(span: Span, anchor: Token, quad_class: int) -> bool:
-    """Whether the place mention span can be the scene: a verbal act happens where its own clause says."""
+    """Whether the place mention span can be the scene: a verbal act happens where its own clause says, or
+    where the place its clause hangs on by "where" is ("met Arab ministers in Amman, where they pressed him
+    to back a ceasefire")."""
     if quad_class in (1, 3) and not (anchor.left_edge.i <= span.root.i <= anchor.right_edge.i):
-        return False
+        # the parser may hang the clause on a nearer word ("in Amman on Saturday, where…"): the last place
+        # named before it
+        clause = next((t for t in (anchor, *anchor.ancestors) if t.dep_ == "relcl"), None)
+        return clause is not None and any(c.lower_ == "where" for c in clause.children) \
+            and span.end <= clause.left_edge.i and not any(
+                t.ent_type_ in ("GPE", "LOC", "FAC") for t in span.doc[span.end:clause.left_edge.i])
     return True
 
 
@@ -847,9 +854,11 @@ def _share_precise_locations(events: list[Event]) -> None:
 
 
 def _drop_mobilize_before_assault(events: list[Event]) -> list[Event]:
-    """PLOVER: no separate MOBILIZE when the same actor's ASSAULT is reported in the story."""
+    """PLOVER: no separate MOBILIZE when the same actor's ASSAULT is reported in the story (not one told as
+    background: "Uganda deployed 1,000 more troops to Bunia" stands beside "Ugandan soldiers have been
+    fighting the ADF since 2021")."""
     attackers = [a for e in events if e.event_type == "ASSAULT" and e.modality not in HIDDEN_MODALITIES
-                 for a in e.actor]
+                 and e.modality != "historical" for a in e.actor]
     if not attackers:
         return events
     return [e for e in events

@@ -305,8 +305,25 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
             or (apart_from_scene and _in_other_clause(span, trigger)) or _in_other_doers_clause(span, trigger)
             or _in_cause(span, trigger) or _in_other_report(span, trigger)
             or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
-            or _road_destination(span) or _beyond_own_relative_clause(span, trigger)
+            or _road_destination(span) or _where_taken(span, trigger) or _beyond_own_relative_clause(span, trigger)
             or any(span.root.i == a.root.i for a in addressed))
+
+
+# Verbs that carry people away from where something happened: "evacuated the wounded to a hospital in Bouar".
+CARRYING_VERBS = frozenset({"evacuate", "airlift", "rush", "take", "carry", "transfer", "transport", "ferry",
+                            "relocate"})
+
+
+def _where_taken(span: Span, trigger: Token) -> bool:
+    """Whether a mention is where people were carried to, away from the scene ("peacekeepers evacuated
+    wounded civilians to a hospital in Bouar, 150 km to the south"; "the wounded were taken to Goma")."""
+    tok = span.root
+    while tok.head.i != tok.i and tok.i != trigger.i:
+        if tok.dep_ == "prep" and tok.lower_ in ("to", "toward", "towards") \
+                and tok.head.lemma_.lower() in CARRYING_VERBS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _beyond_own_relative_clause(span: Span, trigger: Token) -> bool:
@@ -360,12 +377,16 @@ def _origin_of_party(span: Span, trigger: Token) -> bool:
     "troops from Chad", "drones from Iran"), not where the event was. On the trigger itself "from" is the
     origin only after people a verb acts on ("killed three soldiers from Chad"): a launch or a shot
     "from" a place was made there ("fired rockets from Lebanon")."""
-    root = span.root
+    root = first_conjunct(span.root)
+    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in AREA_NOUNS:
+        root = root.head.head  # "from the Russian regions of Kursk, Oryol and Bryansk"
     prep = root.head
     holder = prep.head
     if (root.dep_ != "pobj" or prep.lower_ != "from"
             or {trigger.lemma_.lower(), holder.lemma_.lower()} & MOVING_OUT):
         return False
+    if holder.pos_ == "VERB" and holder.dep_ == "acl" and holder.i != trigger.i:
+        return True  # "shot down 79 drones launched from Kursk": where the thing shot down came from
     if holder.pos_ in ("VERB", "AUX"):
         obj = next((c for c in holder.children if c.dep_ == "dobj" and c.right_edge.i == prep.i - 1), None)
         return obj is not None and obj.lemma_.lower() in person_nouns()
