@@ -377,6 +377,9 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
      "and Bryansk.", "shot down", None),
     # a verbal act in a clause on a place by "where" was done there
     ("The envoy travelled to Doha on Sunday, where he urged Hamas to accept the deal.", "urged", "Doha"),
+    # a dateline the parser hangs on the speech verb is a candidate scene like any other
+    ("BISSAU, Nov 26 - Army officers said on Wednesday they had taken control of the country.", "taken",
+     "BISSAU"),
     # nor the purpose of an agreement
     ("The two sides signed an accord aimed at ending fighting in Darfur.", "signed", None),
     # nor is the cause an act claims to serve
@@ -617,6 +620,8 @@ def test_cutting_internet_access_restricts_it(pipeline):
     ("The ruling party rammed the bill through parliament.", "ASSAULT"),
     # a crowd watching is no meeting
     ("Crowds gathered in the main square to watch the handover on giant screens.", "CONSULT"),
+    # live-fire drills hold no fire
+    ("South Korea's military held live-fire drills in response on Friday.", "RETREAT"),
     # forces backed by militias after a dateline are described, not supported in a new act
     ("MOGADISHU, Sept 9 - Somali government forces backed by clan militias recaptured the town on Monday.",
      "SUPPORT"),

@@ -230,7 +230,10 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
             on_speech = span.root.head == speech_verb or (
                 speech_verb in span.root.ancestors and trigger not in span.root.ancestors
                 and _mention_clause(span) == speech_verb)
-            if on_speech and not _fronted_scene(sent, span, trigger, speech_verb) and not _witnessed(speech_verb):
+            # (a wire dateline the parser hangs on the speech verb is still the story's filing place, a
+            # candidate like any dateline: "BISSAU - Army officers said they had taken control of the country")
+            if on_speech and not _fronted_scene(sent, span, trigger, speech_verb) and not _witnessed(speech_verb) \
+                    and not in_dateline(span):
                 continue
         score = _attachment(span, trigger)
         # nearer mentions win ties; a list's members stand where its first does ("struck Kharkiv and Kyiv")

@@ -89,7 +89,9 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
         if c.dep_ in _PHRASE_DEPS:
             out.setdefault(_lemma(c), c)
             for g in c.children:
-                if g.dep_ in ("pobj", "dobj", "compound", "det", "prt", "amod"):
+                # not the end of a hyphened modifier: "held live-fire drills" holds no fire
+                glued = g.i > 0 and g.doc[g.i - 1].text == "-" and not g.doc[g.i - 1].whitespace_
+                if g.dep_ in ("pobj", "dobj", "compound", "det", "prt", "amod") and not glued:
                     out.setdefault(_lemma(g), g)
     return out
 
