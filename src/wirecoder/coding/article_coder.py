@@ -48,10 +48,10 @@ from wirecoder.schema import HIDDEN_MODALITIES, ActorRef, Article, CodedArticle,
 
 # Acts done on the ground, most often where the events around them in the sentence were ("arrested 15
 # people after protesters attacked a hotel in Rotherham").
+SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
 # What the sent may be sent to do that makes sending aid: "sent a team to help with the rescue".
 HELPING_VERBS = frozenset({"help", "assist", "aid", "rescue", "support", "deliver", "distribute", "evacuate", "treat",
                            "feed", "rebuild", "search"})
-SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
 # Verbal events that own the clause below them: "agreed to withdraw" is one AGREE.
 VERBAL_GOVERNOR_TYPES = frozenset({
     "AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE",
@@ -627,8 +627,8 @@ def _foreign_dateline(loc: Place, span: Span, actors: list[ActorRef], recipients
 
 def _target_abroad(loc: Place, span: Span, recipients: list[ActorRef]) -> bool:
     """Whether the place is only the story's dateline while every target of an attack belongs to another
-    state: an attack happens where its target is ("BANGKOK - Thailand said it had sent jets to strike
-    Cambodian military targets" struck nothing in Bangkok)."""
+    state: an attack happens where its target is ("BANGKOK - Thai jets struck Cambodian military positions"
+    struck nothing in Bangkok)."""
     if loc.country is None or not event_location.in_dateline(span):
         return False
     return bool(recipients) and all(_is_state(r.country) and r.country != loc.country for r in recipients)

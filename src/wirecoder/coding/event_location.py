@@ -47,7 +47,7 @@ PLACE_KIND_NOUNS = frozenset({"region", "province", "state", "district", "county
                               "oblast", "prefecture", "municipality", "territory", "city", "town", "village",
                               "area", "camp", "strait", "valley", "river", "island", "islands", "lake", "bay",
                               "peninsula", "coast", "desert", "neighbourhood", "neighborhood", "suburb",
-                              "crossing"})
+                              "crossing", "township"})
 _REGION_ADJ = re.compile(r"^(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(ern)?$")
 DATELINE_PENALTY = 2.0  # a dateline loses to any place the event's own words attach to it
 # How far a "northern X" region sits from X's point, by the precision of X.
@@ -184,23 +184,22 @@ def refine_relative(span: Span, place: Place) -> Place:
     # "the north of Kosovo", "the Serb-majority north of Kosovo": a part, as "northern Kosovo" is
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].pos_ == "NOUN" and _REGION_ADJ.match(doc[i - 2].lower_) \
             and any(c.lower_ == "the" for c in doc[i - 2].children):
-        base = doc[i - 2].lower_.replace("-", "")
-        shift = _REGION_SHIFT_KM.get(place.precision or "city", 5.0)
-        lat, lon = (place.lat, place.lon) if base == "central" else offset_point(
-            place.lat, place.lon, shift, BEARINGS.get(base, 0.0))
-        return replace(place, text=doc[i - 2:span.end].text, char_start=doc[i - 2].idx, lat=lat, lon=lon,
-                       precision="region", name=f"{doc[i - 2].text} {place.name}")
+        return _region_part(place, doc[i - 2:span.end], doc[i - 2].lower_)
     # "northern Syria", "north-eastern Nigeria"
-    if i >= 1:
-        m = _REGION_ADJ.match(doc[i - 1].lower_)
-        if m:
-            base = m.group(1).replace("-", "")
-            shift = _REGION_SHIFT_KM.get(place.precision or "city", 5.0)
-            lat, lon = (place.lat, place.lon) if base == "central" else offset_point(
-                place.lat, place.lon, shift, BEARINGS.get(base, 0.0))
-            return replace(place, text=doc[i - 1:span.end].text, char_start=doc[i - 1].idx, lat=lat, lon=lon,
-                           precision="region", name=f"{doc[i - 1].text} {place.name}")
+    if i >= 1 and (m := _REGION_ADJ.match(doc[i - 1].lower_)):
+        return _region_part(place, doc[i - 1:span.end], m.group(1))
     return place
+
+
+def _region_part(place: Place, words: Span, compass: str) -> Place:
+    """The part of place that words name by a compass word ("northern Syria", "the north of Kosovo"): a
+    region shifted from its point towards that side by how large such a place is."""
+    base = compass.replace("-", "")
+    shift = _REGION_SHIFT_KM.get(place.precision or "city", 5.0)
+    lat, lon = (place.lat, place.lon) if base == "central" else offset_point(
+        place.lat, place.lon, shift, BEARINGS.get(base, 0.0))
+    return replace(place, text=words.text, char_start=words[0].idx, lat=lat, lon=lon, precision="region",
+                   name=f"{words[0].text} {place.name}")
 
 
 def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
@@ -570,7 +569,7 @@ def _locates(doc: Doc, place: Place, other: Place) -> bool:
         return False
     link = doc.text[place.char_end:other.char_start].strip().lower()
     kind, _, rest = link.partition(",")
-    if kind.strip() in PLACE_KIND_NOUNS | {"township"}:
+    if kind.strip() in PLACE_KIND_NOUNS:
         link = "," + rest  # "in Pauktaw township, about 25 km east of Sittwe"
     return relative_link(link) is not None
 

@@ -358,7 +358,7 @@ def _sentence_holder(doc: Doc, t: Toponym, found: list[Toponym]) -> Place | None
     if span is None:
         return None
     sent = span.sent
-    near = {}
+    near: dict[tuple[str | None, str | None], Place] = {}
     for other in found:
         p = other.place
         if (other is t or p.lat is None or p.feature != "admin1" or p.char_start is None
