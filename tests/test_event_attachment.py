@@ -380,7 +380,7 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     # a dateline the parser hangs on the speech verb is a candidate scene like any other
     ("BISSAU, Nov 26 - Army officers said on Wednesday they had taken control of the country.", "taken",
      "BISSAU"),
-    # nor the purpose of an agreement
+    # the purpose of an agreement is no scene
     ("The two sides signed an accord aimed at ending fighting in Darfur.", "signed", None),
     # nor is the cause an act claims to serve
     ("The rebel group has attacked dozens of ships since November 2023 in what it says is solidarity with "
