@@ -380,6 +380,9 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     # a dateline the parser hangs on the speech verb is a candidate scene like any other
     ("BISSAU, Nov 26 - Army officers said on Wednesday they had taken control of the country.", "taken",
      "BISSAU"),
+    # an apposition telling what a place is only says where it lies
+    ("The militia has besieged El Fasher, the army's last stronghold in the Darfur region, since May.", "besieged",
+     "El Fasher"),
     # the purpose of an agreement is no scene
     ("The two sides signed an accord aimed at ending fighting in Darfur.", "signed", None),
     # nor is the cause an act claims to serve

@@ -250,7 +250,8 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         if place.lat is None:
             score -= 2.0
         scored.append((score, place, span))
-    described = {id(y) for _, y, _ in scored for _, x, _ in scored if x is not y and _locates(sent.doc, x, y)}
+    described = {id(y) for _, y, ys in scored for _, x, xs in scored
+                 if x is not y and (_locates(sent.doc, x, y) or _in_apposition_to(ys, xs))}
     scored = [x for x in scored if id(x[1]) not in described]
     if not scored:
         return None
@@ -572,6 +573,25 @@ def _locates(doc: Doc, place: Place, other: Place) -> bool:
     if kind.strip() in PLACE_KIND_NOUNS:
         link = "," + rest  # "in Pauktaw township, about 25 km east of Sittwe"
     return relative_link(link) is not None
+
+
+# Nouns by which an apposition tells what a place is: "El Fasher, the army's last stronghold in Darfur".
+DESCRIBING_NOUNS = PLACE_KIND_NOUNS | AREA_NOUNS | frozenset({"capital", "stronghold", "hub", "seat", "heartland",
+                                                              "home", "bastion"})
+
+
+def _in_apposition_to(span: Span, other: Span) -> bool:
+    """Whether a mention is inside an apposition that tells what another place mention is: in "besieged El
+    Fasher, the army's last stronghold in the Darfur region" Darfur only says where El Fasher lies. Not a
+    dateline's: the parser hangs whole stories on those."""
+    if in_dateline(other):
+        return False
+    tok = span.root
+    while tok.head.i != tok.i:
+        if tok.dep_ == "appos" and tok.head.i == other.root.i:
+            return tok.lemma_.lower() in DESCRIBING_NOUNS
+        tok = tok.head
+    return False
 
 
 CONTAINED_MARGIN = 1.0  # how much less attached a place inside the best one may be and still be preferred
