@@ -383,6 +383,8 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     # an apposition telling what a place is only says where it lies
     ("The militia has besieged El Fasher, the army's last stronghold in the Darfur region, since May.", "besieged",
      "El Fasher"),
+    # a place closing an organisation's name is its reach, where the model ends the name before "of" too
+    ("The Law Society of Kenya condemned the police action.", "condemned", None),
     # the purpose of an agreement is no scene
     ("The two sides signed an accord aimed at ending fighting in Darfur.", "signed", None),
     # nor is the cause an act claims to serve

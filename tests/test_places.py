@@ -1808,6 +1808,10 @@ def test_a_family_name_the_model_leaves_out_of_a_persons_name_is_no_place(nlp, f
     # a country's possessive picks its own region of a name several share
     ("A drone struck an oil field in Iraq's Kurdistan region on Wednesday, the region's ministry said.",
      "Kurdistan", "IRQ", None, None),
+    # a town whose possessive speaks ("Seoul's defence ministry said") holds nothing before its comma: its
+    # country does, where the gazetteer knows the name nearly so spelt
+    ("SEOUL, Jan 5 - North Korea fired artillery near two South Korean islands, Yeonpyeong and Baengnyeong, "
+     "Seoul's defence ministry said.", "Baengnyeong", "KOR", "Incheon", None),
     # the dateline's country breaks a tie between the article's countries for a name's home
     ("BAMAKO, Aug 12 - Rebels said they had shot down an army helicopter near Tinzaouaten, close to the "
      "Algerian border.\n\nThe army said the helicopter crashed during a mission in the Kidal region.\n\n"

@@ -537,8 +537,12 @@ def _in_organisation_name(span: Span) -> bool:
     organisation's reach, not a scene; one opening it ("held at Harare Central police station") does."""
     doc = span.doc
     k = span.start - 1
-    return (k >= 0 and doc[span.start].ent_iob_ == "I" and doc[span.start].ent_type_ == "ORG"
-            and doc[k].ent_type_ == "ORG" and doc[k].pos_ != "DET")
+    if (k >= 0 and doc[span.start].ent_iob_ == "I" and doc[span.start].ent_type_ == "ORG"
+            and doc[k].ent_type_ == "ORG" and doc[k].pos_ != "DET"):
+        return True
+    # the model may end the name before its "of": "[The Law Society] of Kenya condemned"
+    return (k >= 1 and doc[k].lower_ == "of" and span.root.head.i == k and doc[k - 1].ent_type_ == "ORG"
+            and doc[k - 1].is_title and doc[k].ent_iob_ != "I")
 
 
 # A building an organisation's name goes before: "set fire to the Bangladesh Television building".

@@ -302,6 +302,10 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
         # "the X province of Congo" says no more than the article's own home place would
         elif (nxt is not None and nxt.lat is not None and (_container_link(link) or part_of)
                 and not (part_of and nxt.precision == "country")):
+            if link == "," and text[nxt.char_end:nxt.char_end + 2] in POSSESSIVES and nxt.precision != "country":
+                # "Yeonpyeong and Baengnyeong, Seoul's defence ministry said": Seoul speaks for its country,
+                # which is all it says of where the islands are
+                nxt = _country_place(nxt.country, names) or nxt
             out[i] = _placed_in(t, nxt, names)
         elif (owner := _possessive_holder(found, i, text)) is not None:
             out[i] = _placed_in(t, owner, names)
@@ -431,6 +435,12 @@ def _said_to_be_where(doc: Doc, place: Place) -> bool:
     return False
 
 
+def _country_place(cc: str | None, names: PlaceNames) -> Place | None:
+    """The country cc as a place at its own point, or None."""
+    entry = names.gaz.country(cc) if cc else None
+    return None if entry is None else place_from(entry, entry.name, 0, 0, 0.0)
+
+
 def _home_country(found: list[Toponym], names: PlaceNames, lean: str | None = None) -> Place | None:
     """The article's country, where it has no clear town: the country its place names lie in most often
     (twice or more, and more often than any other), as the article itself names it, else as the gazetteer
@@ -444,8 +454,7 @@ def _home_country(found: list[Toponym], names: PlaceNames, lean: str | None = No
                   and t.kind == "name"), None)
     if named is not None:
         return named
-    entry = names.gaz.country(ranked[0][0])
-    return None if entry is None else place_from(entry, entry.name, 0, 0, 0.0)
+    return _country_place(ranked[0][0], names)
 
 
 def _home_division(found: list[Toponym], lean: str | None = None) -> Place | None:
