@@ -503,6 +503,9 @@ def test_the_party_to_a_pact_or_to_ties_is_no_scene(pipeline):
     ("The gunmen fled into nearby forests after the attack.", "fled", "RETREAT", ["withdraw"]),
     # countermeasures one says one will take are a threat
     ("China said it would take resolute countermeasures.", "take countermeasures", "THREATEN", None),
+    # calling in air support or the army, and ordering one's troops somewhere, deploy them
+    ("Dozens of attackers were killed when the army called in air support.", "called in", "MOBILIZE", ["weapons"]),
+    ("The president ordered troops to the border on Tuesday.", "ordered", "MOBILIZE", ["troops"]),
     # pressing on with a raid is fighting
     ("Israeli forces pressed on with a raid on the refugee camp on Tuesday.", "pressed", "ASSAULT", None),
     # equipment and people sent to help are aid, here aid promised
@@ -586,6 +589,16 @@ def test_a_deployment_stands_beside_fighting_told_as_background(pipeline):
     text = ("Uganda has deployed 1,000 more troops to Bunia, the army said. Ugandan soldiers have been fighting "
             "the rebels in eastern Congo since 2021.")
     assert any(e["event_type"] == "MOBILIZE" for e in _events(pipeline, text))
+
+
+@pytest.mark.parametrize("text,trigger,country", [
+    ("RAMALLAH - The Israeli military said troops had arrested 20 wanted suspects in the West Bank town of Jenin.",
+     "arrested", "ISR"),
+    ("KYIV - Russia's defence ministry said soldiers had captured a village in Donetsk region.", "captured", "RUS"),
+])
+def test_an_armys_bare_troops_are_its_own(pipeline, text, trigger, country):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert [a["country"] for a in event["actor"]] == [country]
 
 
 def test_cutting_internet_access_restricts_it(pipeline):

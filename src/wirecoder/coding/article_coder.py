@@ -49,6 +49,8 @@ from wirecoder.schema import HIDDEN_MODALITIES, ActorRef, Article, CodedArticle,
 # Acts done on the ground, most often where the events around them in the sentence were ("arrested 15
 # people after protesters attacked a hotel in Rotherham").
 SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
+# Bare nouns for armed forces that a military or government speaker means as its own.
+OWN_FORCES = frozenset({"troop", "soldier", "force", "forces", "troops", "soldiers"})
 # What the sent may be sent to do that makes sending aid: "sent a team to help with the rescue".
 HELPING_VERBS = frozenset({"help", "assist", "aid", "rescue", "support", "deliver", "distribute", "evacuate", "treat",
                            "feed", "rebuild", "search"})
@@ -262,6 +264,12 @@ class ArticleCoder:
                     and speaker.country and any(t.dep_ == "poss" and t.lower_ in SPEAKER_POSSESSIVES for t in sp)):
                 # "Bosnian Serbs said their forces had withdrawn": the speaker's own forces
                 ref = ActorRef(text=ref.text, name=ref.name, country=speaker.country, sectors=ref.sectors)
+            if (ref is not None and speaker is not None and speaker.country and set(speaker.sectors) & {"MIL", "GOV"}
+                    and sp.root.lemma_.lower() in OWN_FORCES
+                    and all(c.dep_ in ("det", "nummod", "quantmod") for c in sp.root.children)):
+                # "The Israeli military said troops had arrested 20 suspects": an army's or a government's
+                # bare "troops" are its own, not the country the story is set in
+                ref = ActorRef(text=ref.text, name=ref.name, country=speaker.country, sectors=ref.sectors)
             ap = args.appositions.get(sp.root.i)
             # "Khan's party, Pakistan Tehreek-e-Insaf": the apposition's proper name beats a common noun
             generic = ref is None or not ref.name or ref.name[:1].islower()
@@ -383,6 +391,12 @@ class ArticleCoder:
                 and all(r.country and r.country != actors[0].country for r in recipients)):
             # "the junta ordered French troops to leave the country": ordering a foreign presence out expels it
             event_type, trig_modes = "SANCTION", ("expel",)
+        elif (event_type == "REQUEST" and c.match.token.lemma_.lower() == "order" and actors
+              and any(x.dep_ == "dobj" and x.lemma_.lower() in MOVED_FORCES for x in c.anchor.children)
+              and any(x.dep_ == "prep" and x.lower_ in ("to", "into") for x in c.anchor.children)
+              and all(r.country in (None, actors[0].country) for r in recipients)):
+            # "Maduro ordered troops to the border": a deployment of one's own forces
+            event_type, trig_modes, recipients = "MOBILIZE", ("troops",), []
         if (event_type == "CONSULT" and c.match.token.lemma_.lower() in ("gather", "assemble") and not recipients
                 and all(set(a.sectors) <= {"CVL"} for a in actors)):
             return None  # "crowds gathered in Tel Aviv to watch the handover": no meeting of anyone
