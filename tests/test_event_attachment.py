@@ -595,6 +595,8 @@ def test_a_deployment_stands_beside_fighting_told_as_background(pipeline):
     ("RAMALLAH - The Israeli military said troops had arrested 20 wanted suspects in the West Bank town of Jenin.",
      "arrested", "ISR"),
     ("KYIV - Russia's defence ministry said soldiers had captured a village in Donetsk region.", "captured", "RUS"),
+    ("GOMA - Burundi's army spokesman said his troops had only fought M23 rebels near the Rusizi river.", "fought",
+     "BDI"),
 ])
 def test_an_armys_bare_troops_are_its_own(pipeline, text, trigger, country):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)

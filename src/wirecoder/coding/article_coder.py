@@ -266,9 +266,11 @@ class ArticleCoder:
                 ref = ActorRef(text=ref.text, name=ref.name, country=speaker.country, sectors=ref.sectors)
             if (ref is not None and speaker is not None and speaker.country and set(speaker.sectors) & {"MIL", "GOV"}
                     and sp.root.lemma_.lower() in OWN_FORCES
-                    and all(c.dep_ in ("det", "nummod", "quantmod") for c in sp.root.children)):
-                # "The Israeli military said troops had arrested 20 suspects": an army's or a government's
-                # bare "troops" are its own, not the country the story is set in
+                    and all(c.dep_ in ("det", "nummod", "quantmod") or c.lower_ in SPEAKER_POSSESSIVES
+                            for c in sp.root.children)):
+                # "The Israeli military said troops had arrested 20 suspects", "Burundi's army spokesman said
+                # his troops had only fought M23 rebels": an army's or a government's bare or own "troops" are
+                # its own, not the country the story is set in
                 ref = ActorRef(text=ref.text, name=ref.name, country=speaker.country, sectors=ref.sectors)
             ap = args.appositions.get(sp.root.i)
             # "Khan's party, Pakistan Tehreek-e-Insaf": the apposition's proper name beats a common noun
