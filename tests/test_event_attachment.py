@@ -385,6 +385,8 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
      "El Fasher"),
     # a place closing an organisation's name is its reach, where the model ends the name before "of" too
     ("The Law Society of Kenya condemned the police action.", "condemned", None),
+    # the party a verbal act is aimed at is no scene for another act in the sentence
+    ("The Congolese government accused Rwanda of backing the rebels, a charge Kigali denies.", "denies", None),
     # the purpose of an agreement is no scene
     ("The two sides signed an accord aimed at ending fighting in Darfur.", "signed", None),
     # nor is the cause an act claims to serve
@@ -601,6 +603,12 @@ def test_a_deployment_stands_beside_fighting_told_as_background(pipeline):
 def test_an_armys_bare_troops_are_its_own(pipeline, text, trigger, country):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
     assert [a["country"] for a in event["actor"]] == [country]
+
+
+def test_a_contrasting_clause_is_no_content_of_the_verbal_act_before_it(pipeline):
+    text = ("China accused the Philippines of ramming a Chinese vessel, while Manila said Chinese coast guard "
+            "personnel had boarded its boats and seized rifles.")
+    assert any(e["trigger"] == "seized" for e in _events(pipeline, text))
 
 
 def test_cutting_internet_access_restricts_it(pipeline):

@@ -801,6 +801,9 @@ def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
                        for o, toks in spans)]
 
 
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
 def _in_complement(tok: Token, gov: Token) -> bool:
     cur = tok
     for _ in range(10):
@@ -811,8 +814,11 @@ def _in_complement(tok: Token, gov: Token) -> bool:
         if cur.head.i == gov.i:
             if cur.dep_ == "conj" and cur.pos_ == "VERB" and gov.pos_ == "VERB":
                 return False
-            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in cur.children):
-                return False  # "called for a strike after police killed 18 people": the killing is its own
+            if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS | CONTRAST_MARKS
+                                           for c in cur.children):
+                # "called for a strike after police killed 18 people", "accused Manila of ramming a vessel,
+                # while Manila said the coast guard had seized rifles": the other clause's act is its own
+                return False
             return cur.dep_ in CONTENT_ARCS
         cur = cur.head
     return False

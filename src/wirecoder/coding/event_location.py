@@ -40,6 +40,9 @@ PARTNER_NOUNS = frozenset({"pact", "tie", "ties", "relation", "relations", "talk
                            "treaty", "accord", "negotiation", "negotiations", "dialogue", "cooperation", "contact",
                            "contacts", "truce", "ceasefire", "alliance", "partnership", "dispute", "standoff"})
 MEMBERSHIP_VERBS = frozenset({"join", "rejoin"})
+# Verbs of saying whose object is always a party: "accused the Philippines", "urged Pristina", "thanked Qatar".
+PARTY_OBJECT_VERBS = frozenset({"accuse", "blame", "condemn", "urge", "warn", "summon", "criticise", "criticize",
+                                "thank", "praise", "congratulate", "denounce", "rebuke", "reprimand", "implore"})
 # Verbs whose "between" names the parties: "mediated between Riyadh and the Houthis".
 MEDIATING = frozenset({"mediate", "broker", "arbitrate", "negotiate", "shuttle", "intercede", "facilitate"})
 # Words for a kind of place that follow its name: "Sagaing region", "Latakia province"
@@ -73,6 +76,8 @@ def is_actor_metonym(span: Span) -> bool:
         return True  # "summoned Iran's ambassador and the European Union said": the next verb's subject
     if root.dep_ == "dobj" and head.lemma_.lower() in MEMBERSHIP_VERBS:
         return True  # "talks on joining the European Union": a body to belong to, not a scene
+    if first_conjunct(root).dep_ == "dobj" and first_conjunct(root).head.lemma_.lower() in PARTY_OBJECT_VERBS:
+        return True  # "China accused the Philippines of ramming a vessel": the accused, not a scene
     # Coordinated names, however many, share the first one's part: "Turkey and Russia said", "Lithuania,
     # Latvia and Estonia imposed", "mediated between Riyadh and the Houthis".
     first = first_conjunct(root)
