@@ -603,7 +603,7 @@ def _plausible_location(span: Span, anchor: Token, quad_class: int) -> bool:
     if quad_class in (1, 3) and not (anchor.left_edge.i <= span.root.i <= anchor.right_edge.i):
         # the parser may hang the clause on a nearer word ("in Amman on Saturday, where…"): the last place
         # named before it
-        clause = next((t for t in (anchor, *anchor.ancestors) if t.dep_ == "relcl"), None)
+        clause = event_location.own_relative_clause(anchor)
         return clause is not None and any(c.lower_ == "where" for c in clause.children) \
             and span.end <= clause.left_edge.i and not any(
                 t.ent_type_ in ("GPE", "LOC", "FAC") for t in span.doc[span.end:clause.left_edge.i])

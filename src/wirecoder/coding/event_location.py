@@ -76,14 +76,14 @@ def is_actor_metonym(span: Span) -> bool:
         return True  # "summoned Iran's ambassador and the European Union said": the next verb's subject
     if root.dep_ == "dobj" and head.lemma_.lower() in MEMBERSHIP_VERBS:
         return True  # "talks on joining the European Union": a body to belong to, not a scene
-    if first_conjunct(root).dep_ == "dobj" and first_conjunct(root).head.lemma_.lower() in PARTY_OBJECT_VERBS:
-        return True  # "China accused the Philippines of ramming a vessel": the accused, not a scene
     # Coordinated names, however many, share the first one's part: "Turkey and Russia said", "Lithuania,
     # Latvia and Estonia imposed", "mediated between Riyadh and the Houthis".
     first = first_conjunct(root)
     if first is not root and first.dep_ == "nsubj" and first.head.pos_ in ("VERB", "AUX") \
             and first.head.lemma_ not in STATIVE_VERBS:
         return True
+    if first.dep_ == "dobj" and first.head.lemma_.lower() in PARTY_OBJECT_VERBS:
+        return True  # "China accused the Philippines of ramming a vessel": the accused, not a scene
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in ACTOR_NOUNS:
         return True  # "the leaders of Armenia and Azerbaijan signed", "the government of Sudan said"
     if first.dep_ == "pobj" and first.head.lower_ in ("with", "between") \
@@ -334,6 +334,11 @@ def _where_taken(span: Span, trigger: Token) -> bool:
     return False
 
 
+def own_relative_clause(tok: Token) -> Token | None:
+    """The head verb of the relative clause tok tells its act in, or None."""
+    return next((t for t in (tok, *tok.ancestors) if t.dep_ == "relcl"), None)
+
+
 def _beyond_own_relative_clause(span: Span, trigger: Token) -> bool:
     """Whether the trigger tells of its act in a relative clause set off by commas, which adds background,
     and the mention lies outside that clause and the noun it describes: in "The junta, which seized power in
@@ -341,7 +346,7 @@ def _beyond_own_relative_clause(span: Span, trigger: Token) -> bool:
     January" it was in Goma. A clause that picks out whom the sentence is about ("linked up with troops who
     had been besieged for months") often tells of the same scene, and one on a place ("Jowhar, where the
     militants have stepped up attacks") points at it."""
-    clause = next((t for t in (trigger, *trigger.ancestors) if t.dep_ == "relcl"), None)
+    clause = own_relative_clause(trigger)
     if clause is None or any(c.lower_ in ("where", "when") for c in clause.children):
         return False
     doc = span.doc
