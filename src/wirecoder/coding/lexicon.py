@@ -1,4 +1,6 @@
-"""The event-coding knowledge as data: trigger lexicon, PLOVER/CAMEO/ACLED tables, context and modality cues.
+"""The event-coding knowledge as data: trigger lexicon, PLOVER/CAMEO/ACLED tables and context cues.
+
+Modality cue words live with the parse logic that gives them meaning, in coding/modality.py.
 
 The data lives in ``wirecoder/resources/data/coding/*.tsv`` (versioned with the code, edited by hand);
 this module loads it once per process into frozen, validated structures. Names are checked against the
@@ -16,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-from wirecoder.schema import MODALITIES, PLOVER_TYPES
+from wirecoder.schema import PLOVER_TYPES
 
 # Bump when any data file changes meaning (a new row that changes coding counts).
 VERSION = "2024.1"
@@ -24,7 +26,6 @@ VERSION = "2024.1"
 PSEUDO_TYPES: tuple[str, ...] = ("LIGHT", "SPEECH", "NONE")
 POS_TAGS: tuple[str, ...] = ("V", "N", "A")
 FRAMES: tuple[str, ...] = ("", "clause", "swap", "mutual", "instrument")
-MODALITY_SCOPES: tuple[str, ...] = ("aux", "governor", "adv", "sentence")
 
 # Chapter 3 mode tables (3.1-3.11); REQUEST and REJECT share theirs. PROTEST vandalize (Table 3.7) and
 # ASSAULT sideAB (3.16.1) have no Table 2.2 score but are manual names all the same.
@@ -181,15 +182,6 @@ class AcledRule:
 
 
 @dataclass(frozen=True)
-class ModalityCue:
-    modality: str
-    cue: str
-    words: tuple[str, ...]
-    scope: str
-    note: str
-
-
-@dataclass(frozen=True)
 class Lexicon:
     version: str
     triggers: tuple[Trigger, ...]
@@ -200,7 +192,6 @@ class Lexicon:
     modes: Mapping[tuple[str, str], ModeInfo]
     acled_rules: Mapping[str, tuple[AcledRule, ...]]  # sorted by priority
     context_cues: Mapping[str, tuple[str, ...]]
-    modality_cues: tuple[ModalityCue, ...]
 
     def candidates(self, head: str, pos: str, object_lemmas: Iterable[str] = ()) -> list[Trigger]:
         """Rows for a head lemma that apply given the object lemmas: object-restricted rows first, then
@@ -273,7 +264,6 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         modes=MappingProxyType(modes),
         acled_rules=MappingProxyType({k: tuple(sorted(v, key=lambda r: r.priority)) for k, v in rules.items()}),
         context_cues=MappingProxyType(_load_contexts(d / "contexts.tsv")),
-        modality_cues=tuple(_load_modality(d / "modality.tsv")),
     )
 
 
@@ -484,16 +474,3 @@ def _load_contexts(path: Path) -> dict[str, tuple[str, ...]]:
     if missing:
         raise LexiconError(f"{path}: no cues for {missing}; add a row per Table 2.1 context")
     return out
-
-
-def _load_modality(path: Path) -> Iterator[ModalityCue]:
-    allowed = tuple(m for m in MODALITIES if m != "asserted")
-    for lineno, row in _rows(path, ("modality", "cue", "scope", "note")):
-        if row["modality"] not in allowed:
-            raise _fail(path, lineno, f"modality {row['modality']!r} unknown", f"use one of {list(allowed)}")
-        if row["scope"] not in MODALITY_SCOPES:
-            raise _fail(path, lineno, f"scope {row['scope']!r} unknown", f"use one of {list(MODALITY_SCOPES)}")
-        cue = row["cue"]
-        if not cue or cue != cue.lower():
-            raise _fail(path, lineno, f"cue {cue!r} empty or not lowercase", "write lowercase lemmas")
-        yield ModalityCue(row["modality"], cue, tuple(cue.split()), row["scope"], row["note"])
