@@ -709,6 +709,15 @@ def test_a_river_or_valley_backs_off_only_to_a_town_of_some_size(nlp, finder):
     assert salinas.country == "USA"
 
 
+def test_an_unknown_region_lies_in_the_articles_country_not_its_town_or_province(nlp, finder):
+    # a region is no part of a town, nor of a province the article names elsewhere
+    doc = _labelled(nlp, "Rebels bombed a pipeline near Saravena in Arauca province on Friday. Thousands of "
+                         "people have fled fighting in the Zorbatumbo region since January.",
+                    {"Saravena": "GPE", "Arauca": "GPE", "Zorbatumbo": "GPE"})
+    region = _resolved(finder, doc, "Zorbatumbo")[0]
+    assert (region.country, region.precision) == ("COL", "country")
+
+
 def test_an_unknown_district_of_a_state_takes_the_states_point(nlp, finder):
     text = "Floods swept the Zorbagunj district of Uttar Pradesh, and a road to Indore was cut."
     doc = _with_ents(nlp, text, [("Zorbagunj", 0, "GPE"), ("Uttar Pradesh", 0, "GPE"), ("Indore", 0, "GPE")])

@@ -345,6 +345,10 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
                     and not _said_to_be_where(doc, t.place) and not _names_its_kind(t.place.text)):
                 continue  # a name no gazetteer knows, which nothing says is a place
             holder = _sentence_holder(doc, t, out) or home
+            if holder is not None and holder.feature != "country" and _names_division(text, t.place):
+                # "the Catatumbo region": a division the gazetteer lacks is no part of the article's home
+                # town or province, only of its country
+                holder = _country_place(holder.country, names)
             if holder is not None:
                 t = _placed_in(t, holder, names)
         placed.append(t)
@@ -371,6 +375,16 @@ def _sentence_holder(doc: Doc, t: Toponym, found: list[Toponym]) -> Place | None
             continue
         near[(p.name, p.country)] = p
     return next(iter(near.values())) if len(near) == 1 else None
+
+
+# Kinds of first-level division (or larger) a name may be followed by: "the Catatumbo region".
+DIVISION_KINDS = frozenset({"region", "province", "state", "governorate", "department", "oblast", "prefecture",
+                            "territory"})
+
+
+def _names_division(text: str, place: Place) -> bool:
+    after = text[place.char_end:place.char_end + 20].split() if place.char_end is not None else []
+    return bool(after) and after[0].lower().strip(",.;") in DIVISION_KINDS
 
 
 def _only_dateline(doc: Doc, t: Toponym) -> bool:
