@@ -14,7 +14,7 @@ no actor.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -164,14 +164,16 @@ class ActorResolver:
         return res.code if res else None
 
     def resolve_mention(self, span, state: ArticleActorState, *, on: date | None = None,
-                        context: str | None = None) -> ActorRef | None:
+                        context: str | None = None, speaker: ActorRef | None = None,
+                        avoid: Sequence[ActorRef] = ()) -> ActorRef | None:
         """Resolve a spaCy Span inside an article, using and updating the coreference state. context is
         the country an actor with none of its own belongs to (default: the article's focus country)."""
         text = span.text
         on = on or state.published
         said = _with_determiner(span)  # "the group": argument spans leave the article out
         if coref.is_anaphor(said):
-            ante = coref.antecedent_seen(said, state.seen)
+            # (a pronoun may point at something no actor is, "withdrew from them": only a noun avoids)
+            ante = coref.antecedent_seen(said, state.seen, avoid=() if coref.is_pronoun(text) else avoid)
             if ante is not None and ante.ref is not None:
                 ref = replace(ante.ref, text=text, sectors=list(ante.ref.sectors))
                 state.seen.append(replace(ante, ref=ref))
@@ -184,6 +186,9 @@ class ActorResolver:
         res = self.resolve_full(full or text, context=context or state.focus_country, on=on)
         if res is not None and full is not None:
             res = replace(res, ref=replace(res.ref, text=text))
+        if res is not None and res.kind == "agent" and (
+                owner := self._pronoun_owner(span, state, on, speaker)) is not None:
+            res = _owned_by(res, owner)
         root = getattr(span, "root", None)
         if res is not None and self._bare_place(res) and root is not None and (
                 root.dep_ in _PLACE_DEPS or (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS - {"of"})):
@@ -199,6 +204,8 @@ class ActorResolver:
         kind = "person" if is_person else (res.kind if res else "unknown")
         if res is not None and res.kind == "org" and res.head is not None and res.head.kind in ("person", "role"):
             kind = "person"  # "the head of the Levant Front": a person of that group
+            # the body is named too: "The EU's foreign policy chief said the bloc condemned…"
+            state.seen.append(coref.Seen(ref=res.ref, kind="org"))
         state.seen.append(coref.Seen(
             ref=res.ref if res else None, kind=kind, head=res.head.phrase if res and res.head else None,
             plural=bool(res and res.plural), named=bool(res and res.kind == "person"),
@@ -206,6 +213,30 @@ class ActorResolver:
         if res is not None:
             state.recent.append(res.ref)
             return res.ref
+        return None
+
+    def _pronoun_owner(self, span, state: ArticleActorState, on: date | None,
+                       speaker: ActorRef | None) -> coref.Seen | None:
+        """The body or country an "its"/"their" on a generic agent noun points back to: the speaker's when
+        someone speaks ("Ukraine's air force said Russia fired 40 drones and its units shot down 30"),
+        else the subject of the sentence named before the noun ("The ELN did not claim the attack but its
+        commanders have threatened…"). Farther back the pronoun is too loosely tied to trust for an actor."""
+        root = getattr(span, "root", None)
+        if root is None or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in root.children):
+            return None
+        if speaker is not None:
+            if not speaker.country and not speaker.sectors:
+                return None
+            return coref.Seen(ref=speaker, kind="org" if set(speaker.sectors) & _ARMED_GROUPS else "country")
+        verb = root.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        # not the subject of the noun's own clause: in "rebels attacked its positions" "its" is someone else's
+        for subj in reversed([t for t in span.sent if t.i < span.start and t.dep_ in ("nsubj", "nsubjpass")
+                              and t.pos_ in ("PROPN", "NOUN") and t.head.i != verb.i]):
+            res = self.resolve_full(span.doc[subj.left_edge.i:subj.i + 1].text, on=on)
+            if res is not None and res.kind in ("org", "dict", "country"):
+                return coref.Seen(ref=res.ref, kind=res.kind)
         return None
 
     def _bare_place(self, res: Resolution) -> bool:
@@ -897,3 +928,25 @@ def _mixed_sectors(agents: list[Match], former: bool) -> list[str]:
 def _load_resolver(paths: tuple[str, ...]) -> ActorResolver:
     overlay = load_dictionaries([Path(p) for p in paths]) if paths else None
     return ActorResolver(load_kb(), overlay)
+
+
+# An armed group's possessive makes its people the group itself ("Hezbollah said its fighters had
+# targeted a base"); a state's leaves them of its country with the sectors their noun says.
+_ARMED_GROUPS = frozenset({"REB", "UAF", "INS", "PRM", "MLA", "TER"})
+# An organisation's own people: "Hezbollah said its fighters had targeted a base" is Hezbollah acting.
+_MEMBER_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "SPY", "COP", "PRM", "MLA", "TER", "GOV"})
+
+
+def _owned_by(res: Resolution, owner: coref.Seen) -> Resolution:
+    """A generic agent noun under an owner's possessive pronoun: an organisation's fighters, commanders or
+    spokesman are the organisation; a country's troops or ministry are of that country, with the noun's
+    sectors; anyone else an organisation has ("their families") keeps only its country."""
+    assert owner.ref is not None
+    if owner.kind != "country" and (set(res.ref.sectors) & _MEMBER_SECTORS
+                                    or (res.head is not None and res.head.kind in ("person", "role"))):
+        ref = replace(owner.ref, text=res.ref.text, sectors=list(owner.ref.sectors))
+        return Resolution(ref, owner.kind, _code(ref), res.head, res.plural)
+    if owner.ref.country and owner.ref.country != res.ref.country:
+        ref = replace(res.ref, country=owner.ref.country)
+        return replace(res, ref=ref, code=_code(ref))
+    return res

@@ -10,12 +10,14 @@ from wirecoder.coding.actor_phrases import REGISTRY_WORDS
 from wirecoder.coding.dateline_subject import DASHES, story_subject, undateline
 from wirecoder.coding.misparse import misread_main_verb
 from wirecoder.coding.modality import conj_partner, misattached_conj, subject_it_lost, verb_it_opens
+from wirecoder.coding.place_text import across_border
 from wirecoder.coding.triggers import INSTRUMENT_VERBS, TriggerMatch
 
 SUBJ = ("nsubj", "csubj")
-# Prepositions whose object is the target of the act ("fired on", "sanctions against", "talks with").
-TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "over", "about",
-                          "of"})
+# Prepositions whose object is the target of the act ("fired on", "sanctions against", "talks with"). Not
+# "over": what an act is over is where it happened or what it is about ("shot down 49 drones over Crimea",
+# "sanctions on Russia over Crimea").
+TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "about", "of"})
 # Prepositions of a destination: where the people a flight or a welcome swaps in go, not who acts
 # ("residents fled toward the Dominican border", "welcomed the minister to Beijing"), and where a withdrawal
 # goes, not whom it leaves.
@@ -32,6 +34,10 @@ NOUN_OF_AGENT_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "A
 PATIENT_POSSESSOR_NOUNS = frozenset({"arrest", "detention", "capture", "release", "killing", "assassination",
                                      "execution", "abduction", "kidnapping", "murder", "deportation",
                                      "extradition", "expulsion", "ouster", "removal", "imprisonment", "trial"})
+# Verbs whose object is whom the subject reaches out to, so an infinitive after it is the subject's purpose:
+# "the minister called his counterpart to express support", "summoned the envoy to protest".
+PURPOSE_OBJECT_VERBS = frozenset({"call", "phone", "telephone", "ring", "meet", "visit", "host", "receive",
+                                  "summon", "contact"})
 # Dependents dropped from a mention: clauses and trailing material that are not part of the name.
 _CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "parataxis", "prep", "ccomp", "mark",
                   "advmod"})
@@ -60,7 +66,8 @@ def mention_span(head: Token) -> Span:
         t = stack.pop()
         for c in t.children:
             keep_prep = (c.dep_ == "prep" and c.i > head.i and (
-                (c.lower_ in _KEEP_PREP and any(g.dep_ == "pobj" for g in c.children))
+                # (not "of spying" after "accused the detainees": a gerund is what they are accused of)
+                (c.lower_ in _KEEP_PREP and any(g.dep_ == "pobj" and g.tag_ != "VBG" for g in c.children))
                 # "security forces in Guinea", "rebels from Chad": the place says whose they are
                 or (c.lower_ in ("in", "from") and t.i == head.i
                     and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP") for g in c.children))))
@@ -73,7 +80,13 @@ def mention_span(head: Token) -> Span:
                 continue
             keep.add(c.i)
             stack.append(c)
-    lo, hi = min(keep), max(keep)
+    # After its head the phrase runs as far as its kept words do without a break: "thousands of protesters
+    # outside parliament in Tbilisi" keeps "in Tbilisi" but not the words cut between ("outside
+    # parliament"); punctuation inside a name bridges. Before the head, coordinated modifiers the parse
+    # cuts stay ("Thai and Cambodian troops", "the National Defence and Security Council").
+    lo, hi = min(keep), head.i
+    while hi + 1 in keep or (hi + 2 in keep and doc[hi + 1].is_punct and doc[hi + 1].text != ","):
+        hi += 1
     # A wire dateline parsed into the subject ("YANGON (Reuters) - Myanmar aircraft…") is not part of it.
     for i in range(lo, head.i):
         if doc[i].text in DASHES and doc[i].whitespace_ and i + 1 <= head.i:
@@ -86,10 +99,27 @@ def mention_span(head: Token) -> Span:
     return doc[lo: hi + 1]
 
 
+def of_conjuncts(head: Token) -> list[Token]:
+    """The further countries of a plural noun's "of" list: "Azerbaijan" of "the leaders of Armenia and
+    Azerbaijan", "Mali" and "Burkina Faso" of "the military governments of Niger, Mali and Burkina Faso".
+    Each is a party as much as the first, which the head's own phrase keeps."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return []
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            first = next((g for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP")), None)
+            if first is not None:
+                # (the small model may tag the later names as people: "of Niger, Mali and Burkina Faso")
+                return [c for c in first.conjuncts if c.i > first.i and c.pos_ == "PROPN"]
+    return []
+
+
 def mention_spans(heads: list[Token]) -> list[Span]:
     """The noun phrases headed by heads, with a phrase whose nationalities are coordinated read as one
     phrase per nationality: "French and Malian troops" is "French" (a modifier whose head is the next
-    phrase's: ArticleCoder gives it that phrase's sectors) and "Malian troops"."""
+    phrase's: ArticleCoder gives it that phrase's sectors) and "Malian troops"; "the leaders of Armenia
+    and Azerbaijan" is "leaders of Armenia" and "Azerbaijan" (of_conjuncts: ArticleCoder gives it the
+    head noun's sectors)."""
     out: list[Span] = []
     for h in heads:
         full = mention_span(h)
@@ -104,6 +134,7 @@ def mention_spans(heads: list[Token]) -> list[Span]:
                 break
         else:
             out.append(full)
+        out.extend(mention_span(c) for c in of_conjuncts(h))
     return out
 
 
@@ -160,7 +191,7 @@ def _relcl_antecedent(tok: Token) -> Token:
 
 def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """Head of the (logical) subject of `verb` and whether it is a passive patient instead."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    subjects = [c for c in verb.children if c.dep_ in SUBJ and not _apposition_read_as_subject(verb, c)]
     if subjects:
         # The parser gives a wire dateline ("YANGON (Reuters) - Myanmar aircraft bombed…") its own
         # subject arc; the subject nearest the verb is the real one. A passive auxiliary with a by-agent
@@ -220,7 +251,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             # "police used tear gas to disperse the crowd": the user acts, not the thing used
             subj, passive = clause_subject(verb.head, depth + 1)
             return subj, passive or _passive(verb)
-        if verb.dep_ == "xcomp":
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in PURPOSE_OBJECT_VERBS:
             # object control: "urged the government to stop" -> the object is the subject
             obj = next((c for c in verb.head.children if c.dep_ in ("dobj",)), None)
             if obj is not None:
@@ -230,14 +261,35 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             # undergoes a passive did what its gerund says
             return clause_subject(verb.head.head, depth + 1)[0], False
         subj, passive = clause_subject(verb.head, depth + 1)
-        if _passive(verb):
-            passive = True  # "the prisoners were due to be released": its own passive auxiliary says so
+        if verb.dep_ == "xcomp":
+            # "the minister is expected to visit Kyiv", "troops were ordered to fire": whoever undergoes
+            # the governing passive does the infinitive's act, unless that has its own passive ("the
+            # prisoners were due to be released")
+            passive = _passive(verb)
+        elif _passive(verb):
+            passive = True
         elif verb.dep_ == "conj" and verb.tag_ == "VBD":
             # "they were deeply concerned and called for restraint": a past-tense conjunct is active,
             # whatever voice the first verb had
             passive = False
         return subj, passive
     return None, False
+
+
+def _apposition_read_as_subject(verb: Token, subj: Token) -> bool:
+    """ "Pakistan closed the crossing, the main trade route between the two countries, and summoned the
+    envoy": the parser makes the object's apposition the second verb's subject and hangs the "and" on it.
+    Such a subject is set off by a comma right after the first verb's object, and the second verb shares
+    the first one's subject."""
+    if verb.dep_ != "conj" or subj.i > verb.i or not any(c.dep_ == "cc" for c in subj.children):
+        return False
+    comma = subj.left_edge.i - 1
+    doc = verb.doc
+    if comma < 1 or doc[comma].text != ",":
+        return False
+    before = doc[comma - 1]
+    objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+    return any(o.left_edge.i <= before.i <= o.right_edge.i for o in objects)
 
 
 def _agent(verb: Token) -> Token | None:
@@ -251,7 +303,8 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     out = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+            # a neighbour across a border is no party ("withdrew towards the border with Mali")
+            out.extend(g for g in c.children if g.dep_ == "pobj" and not across_border(g))
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -20,12 +21,13 @@ from wirecoder.coding.arguments import (
     first_entity,
     mention_span,
     noun_arguments,
+    of_conjuncts,
     verb_arguments,
 )
 from wirecoder.coding.classifier import SentenceClassifier
 from wirecoder.coding.dateline_subject import spaced_dash, story_subject
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
-from wirecoder.coding.derived import ARMED_SECTORS, derive
+from wirecoder.coding.derived import ARMED_SECTORS, STATE_SECTORS, derive
 from wirecoder.coding.event_location import SEQUENCE_MARKS
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.coding.misparse import misread_main_verb
@@ -50,7 +52,7 @@ from wirecoder.schema import HIDDEN_MODALITIES, ActorRef, Article, CodedArticle,
 # people after protesters attacked a hotel in Rotherham").
 SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
 # Bare nouns for armed forces that a military or government speaker means as its own.
-OWN_FORCES = frozenset({"troop", "soldier", "force", "forces", "troops", "soldiers"})
+OWN_FORCES = frozenset({"troop", "soldier", "force", "forces", "troops", "soldiers", "unit", "units"})
 # What the sent may be sent to do that makes sending aid: "sent a team to help with the rescue".
 HELPING_VERBS = frozenset({"help", "assist", "aid", "rescue", "support", "deliver", "distribute", "evacuate", "treat",
                            "feed", "rebuild", "search"})
@@ -86,9 +88,11 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 DEPARTURE_LEMMAS = frozenset({"leave", "quit", "depart", "withdraw", "exit"})
 BLOCKING_MODES = {("PROTEST", "COERCE"): ("restrict",), ("COERCE", "PROTEST"): ("obstruct",)}
+# Entity labels of names that are parties, whatever common noun ends them ("Rapid Support Forces").
+PARTY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
 # Things and forces of nature that kill without anyone attacking: their deaths are no ASSAULT.
-MISHAPS = frozenset({"canopy", "roof", "building", "bridge", "dam", "wall", "ceiling", "structure", "flood",
+MISHAPS = frozenset({"collapse", "canopy", "roof", "building", "bridge", "dam", "wall", "ceiling", "structure", "flood",
                      "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon", "landslide", "mudslide",
                      "avalanche", "blaze", "wildfire", "heatwave", "drought", "crash", "accident", "collision",
                      "stampede", "disease", "outbreak", "epidemic", "lightning", "tornado", "tsunami", "flooding",
@@ -141,9 +145,11 @@ class ArticleCoder:
                        state: ArticleActorState) -> list[Event]:
         matches = find_triggers(sent, self.lexicon)
         blocked = _blocked_tokens(matches)
-        # nouns that name an event or a weapon: never a recipient ("imposed sanctions", "fired rockets at")
+        # nouns that name an event or a weapon: never a recipient ("imposed sanctions", "fired rockets at");
+        # not in a body's name ("blamed the Rapid Support Forces for the attacks")
         event_nouns = frozenset(t.i for t in sent
-                                if t.pos_ in ("NOUN", "PROPN") and _noun_lemma(t) in self.lexicon.noun_triggers)
+                                if t.pos_ in ("NOUN", "PROPN") and _noun_lemma(t) in self.lexicon.noun_triggers
+                                and t.ent_type_ not in PARTY_LABELS)
         cands: list[_Candidate] = []
         assaults = {x.token.i for x in matches if x.kind == "verb" and x.event_type == "ASSAULT"}
         for m in matches:
@@ -250,16 +256,28 @@ class ArticleCoder:
         return out
 
     def _resolve(self, spans: list[Span], args: Arguments, state: ArticleActorState,
-                 on: date | None, speaker: ActorRef | None = None, local: str | None = None) -> list[ActorRef]:
+                 on: date | None, speaker: ActorRef | None = None, local: str | None = None,
+                 said_by: ActorRef | None = None, avoid: Sequence[ActorRef] = ()) -> list[ActorRef]:
+        """Resolve argument spans; speaker is who says so for the actors' own-side rules, said_by (for
+        recipients) only whose "its"/"their" a generic noun is; avoid (for recipients) the actors, whom
+        an anaphor on the other side of the clause does not point back to."""
         out: list[ActorRef] = []
         for k, sp in enumerate(spans):
-            ref = self.actors.resolve_mention(sp, state, on=on, context=local)
+            ref = self.actors.resolve_mention(sp, state, on=on, context=local, speaker=speaker or said_by,
+                                              avoid=avoid)
             if ref is not None and ref.country and not ref.sectors and k + 1 < len(spans) \
                     and sp.root.head.i == spans[k + 1].root.i and sp.root.i != spans[k + 1].root.i:
                 # "French" of "French and Malian troops": the shared head noun says what they are
                 shared = self.actors.resolve_mention(spans[k + 1], ArticleActorState(), on=on, context=local)
                 if shared is not None and shared.sectors:
                     ref = replace(ref, text=f"{sp.text} {spans[k + 1].root.text}", sectors=list(shared.sectors))
+            if ref is not None and ref.country and not ref.sectors and (of_head := _of_list_head(sp.root)) is not None:
+                # "Azerbaijan" of "the leaders of Armenia and Azerbaijan": what the leaders are
+                doc = sp.doc
+                shared = self.actors.resolve_mention(doc[of_head.left_edge.i:of_head.i + 1], ArticleActorState(),
+                                                     on=on, context=local)
+                if shared is not None and shared.sectors:
+                    ref = replace(ref, sectors=list(shared.sectors))
             if (ref is not None and ref.country is None and ref.sectors and speaker is not None
                     and speaker.country and any(t.dep_ == "poss" and t.lower_ in SPEAKER_POSSESSIVES for t in sp)):
                 # "Bosnian Serbs said their forces had withdrawn": the speaker's own forces
@@ -267,6 +285,7 @@ class ArticleCoder:
             if (ref is not None and speaker is not None and speaker.country and set(speaker.sectors) & {"MIL", "GOV"}
                     and sp.root.lemma_.lower() in OWN_FORCES
                     and all(c.dep_ in ("det", "nummod", "quantmod") or c.lower_ in SPEAKER_POSSESSIVES
+                            or (c.dep_ == "compound" and not c.ent_type_)  # "air defence units"
                             for c in sp.root.children)):
                 # "The Israeli military said troops had arrested 20 suspects", "Burundi's army spokesman said
                 # his troops had only fought M23 rebels": an army's or a government's bare or own "troops" are
@@ -275,6 +294,9 @@ class ArticleCoder:
             ap = args.appositions.get(sp.root.i)
             # "Khan's party, Pakistan Tehreek-e-Insaf": the apposition's proper name beats a common noun
             generic = ref is None or not ref.name or ref.name[:1].islower()
+            # (not one that says what a place is: "the mayor of Chilpancingo, the capital of Guerrero")
+            if ap is not None and ap.root.lemma_.lower() in AREA_NOUNS | {"capital"}:
+                ap = None
             if ap is not None and (ref is None or ref.country is None or generic):
                 ref2 = self.actors.resolve_mention(ap, state, on=on, context=local)
                 named = ref2 is not None and bool(ref2.name) and ref2.name[:1].isupper()
@@ -333,8 +355,8 @@ class ArticleCoder:
             said_by = _speaker_words(tok)
             speaker = replace(found[0], text=said_by) if found else ActorRef(text=said_by)
             # "Armenia and Azerbaijan said they had agreed": "they" are every speaker
-            co_speakers = self._resolve([mention_span(x) for x in tok.conjuncts if x.i > tok.i], Arguments(),
-                                        state, on)
+            co_speakers = self._resolve([mention_span(x) for x in (*(x for x in tok.conjuncts if x.i > tok.i),
+                                                                    *of_conjuncts(tok))], Arguments(), state, on)
         actor_spans = [self._weapon_user(sp) for sp in c.args.actors]
         # a weapon with no user named and no country of its own ("A drone struck the oil field") says nothing
         # of who attacked: not the article's country, which is more often the target's
@@ -356,10 +378,11 @@ class ArticleCoder:
         else:
             actors = self._resolve(actor_spans, c.args, state, on, speaker, local)
         recipient_spans = c.args.recipients
-        recipients = self._resolve(recipient_spans, c.args, state, on, local=local)
+        recipients = self._resolve(recipient_spans, c.args, state, on, local=local, said_by=speaker, avoid=actors)
         if not recipients and c.args.indirect:
             recipient_spans = c.args.indirect
-            recipients = self._resolve(recipient_spans, c.args, state, on, local=local)
+            recipients = self._resolve(recipient_spans, c.args, state, on, local=local, said_by=speaker,
+                                       avoid=actors)
         # "detonated car bombs at the base before storming it": a pronoun the actor is the target of is the
         # last thing named, not the actor itself
         recipients = [r for r in recipients if not (r.text.lower() in OBJECT_PRONOUNS
@@ -411,6 +434,11 @@ class ArticleCoder:
         if event_type == "ASSAULT":
             mode = list(dict.fromkeys([*mode, *instrument_modes(c.anchor, self.lexicon),
                                        *self._subject_act_modes(c.anchor)]))
+        if (event_type == "ASSAULT" and "aerial" in mode and m.kind == "verb" and m.token.lemma_.lower() == "bomb"
+                and actors and all(a.sectors and not set(a.sectors) & STATE_SECTORS for a in actors)):
+            # "the rebels bombed the pipeline": the verb's air raid is the states'; groups without aircraft
+            # bomb with explosives
+            mode = list(dict.fromkeys("explosives" if x == "aerial" else x for x in mode))
         if event_type != trig.event_type:
             # blocking roads is obstruction by protesters and restriction by a state (plover_rules)
             mode = list(trig_modes or BLOCKING_MODES.get((trig.event_type, event_type), ()))
@@ -558,13 +586,28 @@ def _same_paragraph(ev: Event, sent: Span) -> bool:
     return "\n" not in sent.doc.text[ev.char_start + len(ev.sentence.rstrip()):sent.start_char]
 
 
+def _of_list_head(tok: Token) -> Token | None:
+    """The plural noun whose "of" list tok is a later member of (of_conjuncts), or None."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.i == tok.i or first.dep_ != "pobj" or first.head.lower_ != "of":
+        return None
+    head = first.head.head
+    return head if any(c.i == tok.i for c in of_conjuncts(head)) else None
+
+
 def _sentence_country(sent: Span, places: list[Place]) -> str | None:
     """The one country of the towns and divisions a sentence names ("Police in Lagos arrested 40
     protesters": Nigerian protesters), for actors that carry none of their own; None when the sentence
-    names none or several. Country names are left out: they are often actors themselves."""
+    names none or several. Country names are left out: they are often actors themselves; so is the wire
+    dateline, where the reporter files from ("BANGKOK - The Arakan Army said… after weeks of fighting with
+    the military" is no Thai military)."""
     found = {p.country for p in places
              if p.country and p.precision not in ("country", "region") and p.char_start is not None
-             and sent.start_char <= p.char_start < sent.end_char}
+             and sent.start_char <= p.char_start < sent.end_char
+             and not ((span := sent.doc.char_span(p.char_start, p.char_end)) is not None
+                      and event_location.in_dateline(span))}
     return found.pop() if len(found) == 1 else None
 
 

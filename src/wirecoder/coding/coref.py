@@ -8,6 +8,7 @@ wrong one).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wirecoder.schema import ActorRef
@@ -94,10 +95,14 @@ def antecedent(text: str, history: list[Seen], *, window: int = 12) -> ActorRef 
     return seen.ref if seen else None
 
 
-def antecedent_seen(text: str, history: list[Seen], *, window: int = 12) -> Seen | None:
-    """The earlier mention an anaphor points back to (None: none compatible, or an unresolved person)."""
+def antecedent_seen(text: str, history: list[Seen], *, window: int = 12,
+                    avoid: Sequence[ActorRef] = ()) -> Seen | None:
+    """The earlier mention an anaphor points back to (None: none compatible, or an unresolved person).
+    avoid: the other side of the anaphor's own clause, which a noun anaphor cannot be ("Puntland forces
+    launched an offensive against the group": the group is not Puntland's forces)."""
     words = _words(text)
-    recent = history[-window:][::-1]
+    recent = [s for s in history[-window:][::-1]
+              if not (s.ref is not None and any(s.ref.name and s.ref.name == a.name for a in avoid))]
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
         for s in recent:
             if s.kind == "person" and not s.plural:

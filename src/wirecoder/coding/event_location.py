@@ -17,11 +17,12 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding.arguments import MOVED_FORCES, SENDING_VERBS
+from wirecoder.coding.dateline_subject import undateline
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, verb_it_opens
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
 from wirecoder.coding.place_recognition import JOURNEY_VERBS
 from wirecoder.coding.place_standins import relative_link
-from wirecoder.coding.place_text import STATIVE_VERBS, is_compass_word, is_dateline
+from wirecoder.coding.place_text import STATIVE_VERBS, across_border, is_compass_word, is_dateline
 from wirecoder.coding.triggers import CAUSE_NOUNS
 from wirecoder.resources.actor_kb import person_nouns
 from wirecoder.resources.sphere import BEARINGS, UNITS_KM, offset_point
@@ -64,6 +65,9 @@ def is_actor_metonym(span: Span) -> bool:
     if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in STATIVE_VERBS:
         # not a dateline the parser makes the subject: "ANKARA, Dec 12 - Ethiopia and Somalia agreed"
         return not is_dateline(span)
+    first = first_conjunct(root)
+    if first.dep_ == "appos" and first.head.dep_ == "nsubj" and undateline(first.head).i == first.i:
+        return True  # "KUALA LUMPUR, July 28 - Thailand and Cambodia agreed": the subject hung on the dateline
     if root.dep_ == "pobj" and head.dep_ == "agent":  # "... was imposed by Washington"
         return True
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "NOUN":
@@ -362,16 +366,11 @@ def _portfolio(span: Span) -> bool:
             and root.head.head.lemma_.lower() in ACTOR_NOUNS | {"envoy", "representative", "coordinator"})
 
 
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "crossing"})
-
-
 def _across_border(span: Span) -> bool:
     """Whether a mention is the neighbour across a border ("pursued the attackers toward the border with
     Niger", "on its frontier with Chad and Sudan"): the border is the scene, on this side as much as that,
     and the neighbour's middle is far from it."""
-    first = first_conjunct(span.root)
-    return (first.dep_ == "pobj" and first.head.lower_ == "with"
-            and first.head.head.lemma_.lower() in BORDER_NOUNS)
+    return across_border(first_conjunct(span.root))
 
 
 # Verbs that move people or things out of a place: what they take "from X" was in X ("evacuated residents

@@ -144,10 +144,24 @@ def verb_it_opens(noun: Token) -> Token | None:
     return None
 
 
+# Conjunctions the parser can read as prepositions, making the next clause's subject their object:
+# "marched to mark three months since the collapse of a canopy killed 15 people".
+CLAUSE_OPENERS = frozenset({"since", "after", "before", "until", "because"})
+
+
 def subject_it_lost(verb: Token) -> Token | None:
-    """The subject the parser gave away to an object before a coordinated verb (verb_it_opens)."""
+    """The subject the parser gave away to an object before a coordinated verb (verb_it_opens), or to a
+    conjunction it read as a preposition (CLAUSE_OPENERS)."""
     if verb.dep_ != "conj":
         return None
+    if verb.i > 0 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        last = verb.doc[verb.i - 1]
+        for phrase in (last, *last.ancestors):
+            if phrase.right_edge.i != verb.i - 1:
+                break
+            if (phrase.dep_ == "pobj" and phrase.head.lower_ in CLAUSE_OPENERS
+                    and phrase.pos_ in ("NOUN", "PROPN")):
+                return phrase
     for t in verb.doc[max(verb.sent.start, verb.i - 12):verb.i]:
         opened = verb_it_opens(t) if t.right_edge.i == verb.i - 1 else None
         if opened is not None and opened.i == verb.i:

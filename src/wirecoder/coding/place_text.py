@@ -257,3 +257,15 @@ def unlike_place_name(span: Span, people: frozenset[str]) -> bool:
         if text.lower().endswith(("virus", "itis", "osis", "aemia", "emia")):
             return True  # "Ebolavirus", "Meningitis", "Tuberculosis": diseases, not places
     return False
+
+
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "crossing"})
+
+
+def across_border(tok: Token) -> bool:
+    """Whether tok is the neighbour named across a border ("toward the border with Niger", "on its frontier
+    with Chad"), also where the parser hangs "with Mali" on the verb beside "towards the border"."""
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ == "with"
+            and (prep.head.lemma_.lower() in BORDER_NOUNS
+                 or (prep.i > 0 and tok.doc[prep.i - 1].lemma_.lower() in BORDER_NOUNS)))
