@@ -389,6 +389,14 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     ("The Congolese government accused Rwanda of backing the rebels, a charge Kigali denies.", "denies", None),
     # the purpose of an agreement is no scene
     ("The two sides signed an accord aimed at ending fighting in Darfur.", "signed", None),
+    # a country ready to act is a party, not a scene
+    ("Maduro said the two sides had agreed to work together on migration and that Venezuela was ready to accept "
+     "deportation flights.", "agreed", None),
+    # the country a clause says it happened across
+    ("DHAKA, July 18 - Student protesters clashed with police in Dhaka on Thursday, and at least 25 people were "
+     "killed across the country, hospitals said.", "killed", "across the country"),
+    # what talks are about is not where they are held
+    ("CAIRO, Feb 20 - Talks on extending the Gaza ceasefire stalled on Thursday.", "Talks", "CAIRO"),
     # the parties to an act are not where it happened, also where the parser hangs them on the dateline
     ("KUALA LUMPUR, July 28 - Thailand and Cambodia agreed on Monday to a ceasefire, Malaysia's prime minister "
      "said.", "agreed", None),
@@ -664,6 +672,8 @@ def test_cutting_internet_access_restricts_it(pipeline):
      "SUPPORT"),
     # jets sent to strike are the sender's own, no aid to anybody
     ("Thailand sent fighter jets to bomb rebel camps on Monday.", "AID"),
+    # going back home visits nobody
+    ("The envoy flew back to Washington with the freed men.", "CONSULT"),
 ])
 def test_a_reading_that_is_no_event_of_the_type(pipeline, text, event_type):
     assert not any(e["event_type"] == event_type for e in _events(pipeline, text))
@@ -994,6 +1004,9 @@ def test_the_army_deployed_is_no_recipient(pipeline):
      "initialled", "actor", "country", ["ARM", "AZE"]),
     ("The military governments of Niger, Mali and Burkina Faso said they were leaving the Economic Community of "
      "West African States.", "leaving", "actor", "country", ["NER", "MLI", "BFA"]),
+    # no past tense coordinates with a modal's participle: the speaker called for calm
+    ("Prime Minister Sheikh Hasina said those responsible for the killings would be punished and called for calm.",
+     "called for", "actor", "name", ["Sheikh Hasina"]),
 ])
 def test_who_acts_and_who_is_acted_on(pipeline, text, trigger, role, key, expected):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)

@@ -1821,6 +1821,9 @@ def test_a_family_name_the_model_leaves_out_of_a_persons_name_is_no_place(nlp, f
     # country does, where the gazetteer knows the name nearly so spelt
     ("SEOUL, Jan 5 - North Korea fired artillery near two South Korean islands, Yeonpyeong and Baengnyeong, "
      "Seoul's defence ministry said.", "Baengnyeong", "KOR", "Incheon", None),
+    # nor does it make an address for a town the gazetteer knows
+    ("Israeli troops shot dead two Palestinians in the southern city of Rafah, Gaza's health ministry said.",
+     "Rafah", "PSE", "Gaza Strip", "city"),
     # the dateline's country breaks a tie between the article's countries for a name's home
     ("BAMAKO, Aug 12 - Rebels said they had shot down an army helicopter near Tinzaouaten, close to the "
      "Algerian border.\n\nThe army said the helicopter crashed during a mission in the Kidal region.\n\n"

@@ -126,8 +126,9 @@ class ArticleCoder:
     # -- article ---------------------------------------------------------------------------------
     def code(self, article: Article, doc: Doc) -> CodedArticle:
         places, focus = self.places.find_with_focus(doc)
-        # "the Georgian capital" is a scene too, though no toponym
-        scenes = sorted(places + self.places.capital_phrases(doc), key=lambda p: p.char_start or 0)
+        # "the Georgian capital" and "across the country" are scenes too, though no toponyms
+        scenes = sorted(places + self.places.capital_phrases(doc) + self.places.country_phrases(doc, focus),
+                        key=lambda p: p.char_start or 0)
         state = ArticleActorState(focus_country=focus, published=article.published)
         events: list[Event] = []
         scene: Event | None = None  # the last event of the paragraph that happened at a named place
@@ -330,6 +331,9 @@ class ArticleCoder:
             return None  # "after a railway station canopy collapsed, killing 15 people": no attack
         if event_type == "CONSULT" and c.args.actors and all(self._weapon(sp.root) for sp in c.args.actors):
             return None  # "the missile flew for 86 minutes": no journey
+        if event_type == "CONSULT" and c.anchor.lemma_.lower() in JOURNEY_LEMMAS and any(
+                x.lower_ in ("back", "home") and x.dep_ in ("advmod", "prt", "npadvmod") for x in c.anchor.children):
+            return None  # "the envoy flew back to Washington": going home visits nobody
         if event_type == "RETREAT" and m.kind == "noun" and c.anchor.i != m.token.i \
                 and c.anchor.lemma_.lower() in self.speech_verbs:
             event_type = "CONCEDE"  # PLOVER: a declared (not yet carried out) withdrawal or ceasefire

@@ -62,7 +62,10 @@ def is_actor_metonym(span: Span) -> bool:
     """True when a place name stands for an actor: "Moscow said", "Washington imposed", "Russia's army"."""
     root = span.root
     head = root.head
-    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in STATIVE_VERBS:
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and (
+            head.lemma_ not in STATIVE_VERBS
+            # "Venezuela was ready to accept deportation flights": willing, able or set to act
+            or any(c.dep_ == "acomp" and any(x.dep_ == "xcomp" for x in c.children) for c in head.children)):
         # not a dateline the parser makes the subject: "ANKARA, Dec 12 - Ethiopia and Somalia agreed"
         return not is_dateline(span)
     first = first_conjunct(root)
@@ -318,7 +321,25 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
             or _in_cause(span, trigger) or _in_other_report(span, trigger)
             or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
             or _road_destination(span) or _where_taken(span, trigger) or _beyond_own_relative_clause(span, trigger)
-            or any(span.root.i == a.root.i for a in addressed))
+            or _topic_of_talks(span, trigger) or any(span.root.i == a.root.i for a in addressed))
+
+
+# Nouns of talking whose "on", "about" or "over" phrase is the subject matter: "talks on extending the Gaza
+# ceasefire" were not held in Gaza.
+TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "discussion", "discussions",
+                        "conference", "summit", "dialogue", "consultation", "consultations"})
+
+
+def _topic_of_talks(span: Span, trigger: Token) -> bool:
+    """Whether a mention is what talks are about: in an "on"/"about"/"over" phrase of a talk noun that is the
+    trigger or its object ("held talks on the Gaza ceasefire")."""
+    for t in span.root.ancestors:
+        talk = t.head
+        if (t.dep_ == "prep" and t.lower_ in ("on", "about", "over")
+                and (talk.lemma_.lower() in TALK_NOUNS or talk.lower_ in TALK_NOUNS)
+                and (talk.i == trigger.i or talk.head.i == trigger.i)):
+            return True
+    return False
 
 
 # Verbs that carry people away from where something happened: "evacuated the wounded to a hospital in Bouar".

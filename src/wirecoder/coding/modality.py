@@ -120,12 +120,14 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def misattached_conj(verb: Token) -> bool:
-    """A past tense the parser coordinated with an infinitive or gerund, which it cannot be, or with the
-    present tense of an adverbial clause: in "accused Moscow of trying to choke off exports and urged
+    """A past tense the parser coordinated with an infinitive, a gerund or a modal's participle, which it
+    cannot be, or with the present tense of an adverbial clause: in "accused Moscow of trying to choke off exports and urged
     allies to...", "urged" goes with "accused"; in "said she would not step down when her term ends and
     accused the government of...", "accused" goes with "said"."""
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and (
-        verb.head.tag_ in ("VB", "VBG") or (verb.head.tag_ in ("VBZ", "VBP") and verb.head.dep_ == "advcl"))
+        verb.head.tag_ in ("VB", "VBG") or (verb.head.tag_ in ("VBZ", "VBP") and verb.head.dep_ == "advcl")
+        # "said those responsible would be punished and called for calm": no past tense under "would"
+        or (verb.head.tag_ == "VBN" and any(c.tag_ == "MD" for c in verb.head.children)))
 
 
 def verb_it_opens(noun: Token) -> Token | None:

@@ -266,6 +266,10 @@ class PlaceNames:
                 if (after < len(doc) and capitalised(doc[after]) and not doc[after].is_stop
                         and not doc[after].is_sent_start):
                     continue  # Y goes on ("South West England"): its first words are not a place
+                if after < len(doc) and doc[after].text in POSSESSIVES and doc[start - 1].text == ",":
+                    # "in Rafah, Gaza's health ministry said": Y opens the speaker, no address (but "Kuriga
+                    # in Nigeria's Kaduna state" lies in Nigeria)
+                    continue
                 cands = [c for c in self.gaz.candidates(with_dot(y))
                          if c.entry.feature in ("country", "admin1") and not c.demonym]
                 if cands:

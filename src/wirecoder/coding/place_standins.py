@@ -213,6 +213,8 @@ def _holder(found: list[Toponym], i: int, text: str) -> tuple[Place, tuple[float
     if i + 1 < len(found):
         nxt = found[i + 1].place
         link = text[here.char_end:nxt.char_start].strip().lower()
+        if link == "," and text[nxt.char_end:nxt.char_end + 2] in POSSESSIVES:
+            return None  # "in the city of Rafah, Gaza's health ministry said": the town after speaks
         # "the Cincinnati suburb of West Chester" reads the other way: the suburb is the one after "of"
         # (not "Kuriga, a town in Kaduna state")
         if (nxt.lat is not None and (_part_link(link) or _kind_of_place_in(link))

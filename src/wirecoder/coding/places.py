@@ -209,6 +209,24 @@ class PlaceFinder:
                 out.append(place_from(capital, doc[start.i:tok.i + 1].text, start.idx, tok.idx + len(tok), 0.0))
         return out
 
+    def country_phrases(self, doc: Doc, focus: str | None) -> list[Place]:
+        """'killed across the country', 'protests nationwide': the article's own country, at its point.
+        Scenes for events, not toponyms, as capital_phrases."""
+        entry = self.gaz.country(focus) if focus else None
+        if entry is None:
+            return []
+        out: list[Place] = []
+        for tok in doc:
+            if tok.lower_ == "nationwide" and tok.dep_ in ("advmod", "npadvmod"):  # not "a nationwide strike"
+                span = doc[tok.i:tok.i + 1]
+            elif (tok.lower_ in ("country", "nation") and tok.dep_ == "pobj" and tok.head.lower_ in ("across", "throughout")
+                  and any(c.lower_ == "the" for c in tok.children)):
+                span = doc[tok.head.i:tok.i + 1]
+            else:
+                continue
+            out.append(place_from(entry, span.text, span.start_char, span.end_char, 0.0))
+        return out
+
     def focus_country(self, doc: Doc) -> str | None:
         """The ISO alpha-3 country the article is mostly about, or None."""
         return _main_country(self.find_mentions(doc, demonyms=True))
