@@ -395,6 +395,9 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     # the country a clause says it happened across
     ("DHAKA, July 18 - Student protesters clashed with police in Dhaka on Thursday, and at least 25 people were "
      "killed across the country, hospitals said.", "killed", "across the country"),
+    # what an act decided apart is against is no scene
+    ("The European Union adopted a package of sanctions against Russia on Monday, banning imports of Russian "
+     "aluminium.", "banning", None),
     # what talks are about is not where they are held
     ("CAIRO, Feb 20 - Talks on extending the Gaza ceasefire stalled on Thursday.", "Talks", "CAIRO"),
     # the parties to an act are not where it happened, also where the parser hangs them on the dateline
@@ -1004,6 +1007,11 @@ def test_the_army_deployed_is_no_recipient(pipeline):
      "initialled", "actor", "country", ["ARM", "AZE"]),
     ("The military governments of Niger, Mali and Burkina Faso said they were leaving the Economic Community of "
      "West African States.", "leaving", "actor", "country", ["NER", "MLI", "BFA"]),
+    # a name a bank bears is no force: "Sepah" alone is the Revolutionary Guards
+    ("A hacking group said it had attacked Iran's state-owned Bank Sepah.", "attacked", "recipient", "name",
+     ["Iran"]),
+    # whoever came under fire killed nobody
+    ("A U.N. helicopter came under fire near the town, killing a crew member.", "killing", "actor", "name", []),
     # no past tense coordinates with a modal's participle: the speaker called for calm
     ("Prime Minister Sheikh Hasina said those responsible for the killings would be punished and called for calm.",
      "called for", "actor", "name", ["Sheikh Hasina"]),
@@ -1030,6 +1038,8 @@ def test_who_acts_and_who_is_acted_on(pipeline, text, trigger, role, key, expect
      "shot down", "recipient", []),
     ("The army said its aircraft had struck the fighters as they withdrew towards the border with Mali.",
      "withdrew", "recipient", []),
+    # a square named after a person is no person
+    ("The soldiers withdrew from Plaza Murillo on Wednesday.", "withdrew", "recipient", []),
 ])
 def test_places_and_events_are_not_parties(pipeline, text, trigger, role, expected):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
@@ -1101,6 +1111,10 @@ def test_an_adjective_of_readiness_agrees_only_to_something(pipeline):
     ("U.S. forces destroyed two drones over the Red Sea.", "destroyed", "MOBILIZE"),
     ("Niger said it was leaving the Economic Community of West African States.", "leaving", "SANCTION"),
     ("The two presidents initialled a peace agreement on Friday.", "initialled", "SUPPORT"),
+    # announcing sanctions imposes them
+    ("Britain announced sanctions against Russia on Monday.", "sanctions", "SANCTION"),
+    # captors freeing captives release them; police freeing victims aid them
+    ("Hamas freed three Israeli women held in Gaza on Sunday.", "freed", "RETREAT"),
 ])
 def test_what_kind_of_act_the_object_or_the_doer_makes_it(pipeline, text, trigger, event_type):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)

@@ -1824,6 +1824,11 @@ def test_a_family_name_the_model_leaves_out_of_a_persons_name_is_no_place(nlp, f
     # nor does it make an address for a town the gazetteer knows
     ("Israeli troops shot dead two Palestinians in the southern city of Rafah, Gaza's health ministry said.",
      "Rafah", "PSE", "Gaza Strip", "city"),
+    # a hamlet known by the name only as an alternate, in a country the article only names, is no reading
+    # of a town in a story about another country
+    ("JUBA, March 12 - Thousands of people have fled to Ethiopia and Sudan since clashes broke out in South "
+     "Sudan's Upper Nile state. The White Army militia overran an army base near the town of Nasir last week. "
+     "Uganda deployed special forces to Juba.", "Nasir", "SSD", None, None),
     # the dateline's country breaks a tie between the article's countries for a name's home
     ("BAMAKO, Aug 12 - Rebels said they had shot down an army helicopter near Tinzaouaten, close to the "
      "Algerian border.\n\nThe army said the helicopter crashed during a mission in the Kidal region.\n\n"

@@ -301,6 +301,10 @@ class ActorResolver:
             return None
         norms = {t.norm for t in toks}
         former = bool(norms & _FORMER)
+        # "Plaza Murillo", "Bank Sepah": a name a square or a bank bears is no person or force
+        matches = [m for m in matches if not _named_after(toks, m, matches)]
+        if not matches:
+            return None
         named = [m for m in matches if m.alias is not None]
         agents = [m for m in matches if m.agent is not None]
         head = agents[-1].agent if agents else None
@@ -950,3 +954,17 @@ def _owned_by(res: Resolution, owner: coref.Seen) -> Resolution:
         ref = replace(res.ref, country=owner.ref.country)
         return replace(res, ref=ref, code=_code(ref))
     return res
+
+
+# Capitalised words before a name that make it the name of a place or a body: "Plaza Murillo", "Bank Sepah".
+_NAMED_AFTER_WORDS = frozenset({"plaza", "square", "avenue", "street", "boulevard", "bridge", "airport", "stadium",
+                                "park", "bank", "university", "hospital", "school", "port", "fort", "camp",
+                                "station", "hall", "tower", "palace", "mosque", "church", "college", "institute",
+                                "foundation", "prison", "base", "highway", "road"})
+
+
+def _named_after(toks: list[Token], m: Match, matches: list[Match]) -> bool:
+    j = m.start - 1
+    if m.alias is None or j < 0 or any(o.start <= j < o.end and o.alias is not None for o in matches):
+        return False
+    return toks[j].orig[:1].isupper() and toks[j].norm in _NAMED_AFTER_WORDS

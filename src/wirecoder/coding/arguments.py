@@ -231,6 +231,10 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "Endorsed by the Council, the talks marked...": the main clause's subject is the patient
         subj, _ = clause_subject(verb.head, depth + 1)
         return subj, True
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() == "come"
+            and any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.head.children)):
+        # "a U.N. helicopter came under fire, killing a crew member": whoever came under fire did not kill
+        return None, False
     if verb.dep_ == "advcl" and verb.tag_ == "VBD":
         # a finite verb of an adverbial clause has a subject of its own, even where the parser missed it
         # ("arrested 12 militants a day after an attack near Hawija killed four soldiers"); only a

@@ -88,6 +88,8 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 DEPARTURE_LEMMAS = frozenset({"leave", "quit", "depart", "withdraw", "exit"})
 BLOCKING_MODES = {("PROTEST", "COERCE"): ("restrict",), ("COERCE", "PROTEST"): ("obstruct",)}
+# Armed groups outside the state: captors when they free someone.
+NONSTATE_ARMED = frozenset({"REB", "UAF", "CRM", "INS", "TER", "PRM", "MLA"})
 # Entity labels of names that are parties, whatever common noun ends them ("Rapid Support Forces").
 PARTY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
@@ -401,6 +403,11 @@ class ArticleCoder:
             # PLOVER: the cause of flight is the actor even when it is no organisation ("fighting in El Fasher")
             actors = self._resolve(causers, c.args, state, on, local=local) or [
                 ActorRef(text=sp.text) for sp in causers]
+        if (event_type == "AID" and c.match.token.lemma_.lower() == "free" and actors
+                and all(set(a.sectors) & NONSTATE_ARMED and not set(a.sectors) & STATE_SECTORS for a in actors)):
+            # "Hamas freed three Israeli women": captors letting captives go release them; police freeing
+            # trafficking victims aid them
+            event_type, trig_modes = "RETREAT", ("release",)
         if event_type in ("AID", "MOBILIZE") and c.match.token.lemma_.lower() in SENDING_VERBS:
             event_type, trig_modes = self._sent_for(c.anchor, event_type, trig_modes, tuple(trig.modes))
         where = c.anchor  # the token whose clause says where the event happened

@@ -317,11 +317,19 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
     backer or neighbour, or belongs to another act than the trigger's (see each test)."""
     return (is_actor_metonym(span) or _portfolio(span) or _in_organisation_name(span) or _opens_party_name(span)
             or _possessor_party(span) or hyphened_qualifier(span)
-            or (apart_from_scene and _in_other_clause(span, trigger)) or _in_other_doers_clause(span, trigger)
+            or (apart_from_scene and (_in_other_clause(span, trigger) or _aimed_against(span)))
+            or _in_other_doers_clause(span, trigger)
             or _in_cause(span, trigger) or _in_other_report(span, trigger)
             or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
             or _road_destination(span) or _where_taken(span, trigger) or _beyond_own_relative_clause(span, trigger)
             or _topic_of_talks(span, trigger) or any(span.root.i == a.root.i for a in addressed))
+
+
+def _aimed_against(span: Span) -> bool:
+    """Whether a mention is what an act is against ("sanctions against Russia"): for an act decided apart
+    from any scene, the party it aims at, not where it happened."""
+    first = first_conjunct(span.root)
+    return first.dep_ == "pobj" and first.head.lower_ == "against"
 
 
 # Nouns of talking whose "on", "about" or "over" phrase is the subject matter: "talks on extending the Gaza

@@ -140,6 +140,7 @@ def _evidence_by_country(found: list[Toponym], chosen: list[Entry | None]) -> Co
 
 
 LONELY_POP = 100_000  # a town smaller than this needs some other name of the article in its country
+HAMLET_POP = 10_000  # a place this small, found by an alternate name only, needs a town or division there
 
 
 def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
@@ -164,6 +165,14 @@ def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
         # other names there (a small town's own mentions count once: _evidence_by_country)
         own = countries[e.country] - (1 if _small_town(e) else by_name[(e.country, fold(t.place.text))])
         main = [cc for cc, n in countries.items() if cc != e.country and n >= 2]
+        if (not backed_off and own and main and e.population < HAMLET_POP
+                and all(c.alternate for c in cands[i] if c.entry.id == e.id)
+                and not any(o.place.country == e.country and o.place.precision != "country" and o is not t
+                            and fold(o.place.text) != fold(t.place.text) for o in found)):
+            # a hamlet known by that name only as an alternate ("Nasir" as Sudan's Nasir Extension) needs a
+            # town or division of its own country in the article, not just the country's name ("fled to
+            # Ethiopia and Sudan"), when the article is plainly about another country
+            own = 0
         if own == 0 and main:
             out[i] = Toponym(Place(text=t.place.text, char_start=t.place.char_start, char_end=t.place.char_end),
                              t.kind, t.source, t.candidates)

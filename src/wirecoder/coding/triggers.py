@@ -45,6 +45,9 @@ PARTITIVES = frozenset({"member", "unit", "hundred", "thousand", "dozen", "score
 # Event nouns that a verb of saying can carry: "voiced concern", "issued a warning", "repeated its demand".
 VERBAL_NOUN_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT", "CONCEDE",
                                "RETREAT"})
+# Verbs of saying whose object is the act itself, of any type: "announced sanctions on Russia", "unveiled an
+# aid package" (where "said" or "claimed" with an attack is no attack of the speaker's).
+ANNOUNCING_VERBS = frozenset({"announce", "unveil"})
 OCCURRENCE_VERBS = frozenset({
     "erupt", "break", "begin", "start", "resume", "continue", "end", "take", "occur", "happen", "rage",
     "intensify", "escalate", "kill", "leave", "hit", "follow", "spread", "flare", "persist", "last", "target",
@@ -271,8 +274,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
                 continue  # "riot police", "aid workers", "peace envoy": a modifier, not an event
         gov = by_verb.get(head.i)
         if gov is not None and n.token.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "compound"):
-            if gov.event_type == "LIGHT" or (gov.event_type == "SPEECH" and n.event_type in VERBAL_NOUN_TYPES
-                                             and n.token.dep_ == "dobj"):
+            if gov.event_type == "LIGHT" or (gov.event_type == "SPEECH" and n.token.dep_ == "dobj" and (
+                    n.event_type in VERBAL_NOUN_TYPES or _lemma(head) in ANNOUNCING_VERBS)):
                 # "held talks", "carried out air strikes", "reiterated its demand": the noun names the
                 # event, the verb carries its arguments.
                 n.anchor = head
