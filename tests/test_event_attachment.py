@@ -675,8 +675,9 @@ def test_cutting_internet_access_restricts_it(pipeline):
      "SUPPORT"),
     # jets sent to strike are the sender's own, no aid to anybody
     ("Thailand sent fighter jets to bomb rebel camps on Monday.", "AID"),
-    # going back home visits nobody
+    # going back home visits nobody, nor does being flown somewhere
     ("The envoy flew back to Washington with the freed men.", "CONSULT"),
+    ("The released servicemen were being flown to Moscow for medical treatment.", "CONSULT"),
 ])
 def test_a_reading_that_is_no_event_of_the_type(pipeline, text, event_type):
     assert not any(e["event_type"] == event_type for e in _events(pipeline, text))
@@ -1012,6 +1013,17 @@ def test_the_army_deployed_is_no_recipient(pipeline):
      ["Iran"]),
     # whoever came under fire killed nobody
     ("A U.N. helicopter came under fire near the town, killing a crew member.", "killing", "actor", "name", []),
+    # a subject the parser hangs on the auxiliary is still the verb's
+    ("The army said it had targeted members of the militant group.", "targeted", "actor", "name", ["army"]),
+    # whoever backs a group from abroad is not the group; forces are a party, not an event
+    ("Turkish-backed factions have been fighting Kurdish-led forces around the town.", "fighting", "actor", "name",
+     ["faction"]),
+    ("Rebels have been fighting government forces near Manbij.", "fighting", "recipient", "name",
+     ["government forces"]),
+    ("Gunmen ambushed a military convoy near Gao on Sunday.", "ambushed", "recipient", "name", ["military"]),
+    # a faction is of what it is a faction of
+    ("Soldiers found 19 bodies after a gunfight between rival cartel factions near Culiacan.", "gunfight", "actor",
+     "sectors", [["CRM"]]),
     # no past tense coordinates with a modal's participle: the speaker called for calm
     ("Prime Minister Sheikh Hasina said those responsible for the killings would be punished and called for calm.",
      "called for", "actor", "name", ["Sheikh Hasina"]),
@@ -1040,6 +1052,11 @@ def test_who_acts_and_who_is_acted_on(pipeline, text, trigger, role, key, expect
      "withdrew", "recipient", []),
     # a square named after a person is no person
     ("The soldiers withdrew from Plaza Murillo on Wednesday.", "withdrew", "recipient", []),
+    # where a convoy was carrying food to is no party to its looting
+    ("A convoy carrying food to El Fasher was looted by armed men near Mellit.", "looted", "recipient", []),
+    # a speaker set off by a comma is no part of what was set on fire
+    ("Ukrainian drones struck an oil depot in Russia's Bryansk region, setting fuel tanks on fire, a source in "
+     "Ukraine's SBU security service said.", "setting on fire", "recipient", []),
 ])
 def test_places_and_events_are_not_parties(pipeline, text, trigger, role, expected):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)

@@ -191,7 +191,9 @@ def _relcl_antecedent(tok: Token) -> Token:
 
 def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """Head of the (logical) subject of `verb` and whether it is a passive patient instead."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJ and not _apposition_read_as_subject(verb, c)]
+    subjects = [c for c in verb.children if c.dep_ in SUBJ and not _apposition_read_as_subject(verb, c)] or [
+        # "it had targeted members of the group": the parser may hang the subject on the auxiliary
+        g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ in SUBJ]
     if subjects:
         # The parser gives a wire dateline ("YANGON (Reuters) - Myanmar aircraft bombed…") its own
         # subject arc; the subject nearest the verb is the real one. A passive auxiliary with a by-agent
@@ -312,11 +314,26 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
+# Participles of carrying that describe a vehicle: where it goes is no party to what happens to it.
+CARRYING_PARTICIPLES = frozenset({"carry", "transport", "bring", "deliver", "head", "bind", "travel", "ferry",
+                                  "take"})
+
+
+def _participle_clause(tok: Token) -> bool:
+    """A participle of carrying describing a noun: "carrying food" of "a convoy carrying food to El Fasher"
+    (not "run by Serbia" of "offices run by Serbia", which names their owner)."""
+    return (tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") and tok.lemma_.lower() in CARRYING_PARTICIPLES
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children))
+
+
 def first_entity(head: Token) -> Token | None:
     """The first named actor inside a phrase that itself names none ("reports that Russia is moving..."),
-    outside its relative clauses ("the two rivals, which have backed opposing sides in Yemen", not Yemen)."""
+    outside its relative clauses, appositions (a mention of their own) and participles of carrying ("the two
+    rivals, which have backed opposing sides in Yemen", not Yemen; "a convoy carrying food to El Fasher",
+    not El Fasher)."""
     inside = [t for t in head.subtree
-              if not any(a.dep_ == "relcl" and head in a.ancestors for a in (t, *t.ancestors))]
+              if not any((a.dep_ in ("relcl", "appos") or _participle_clause(a)) and head in a.ancestors
+                         for a in (t, *t.ancestors))]
     for t in inside:
         if _registry_flag(t):
             continue

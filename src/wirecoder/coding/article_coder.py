@@ -41,6 +41,7 @@ from wirecoder.coding.triggers import (
     TriggerMatch,
     find_triggers,
     instrument_modes,
+    match_noun,
 )
 from wirecoder.coding.triggers import (
     _lemma as _noun_lemma,
@@ -151,8 +152,8 @@ class ArticleCoder:
         # nouns that name an event or a weapon: never a recipient ("imposed sanctions", "fired rockets at");
         # not in a body's name ("blamed the Rapid Support Forces for the attacks")
         event_nouns = frozenset(t.i for t in sent
-                                if t.pos_ in ("NOUN", "PROPN") and _noun_lemma(t) in self.lexicon.noun_triggers
-                                and t.ent_type_ not in PARTY_LABELS)
+                                if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in PARTY_LABELS
+                                and self._event_noun(t))
         cands: list[_Candidate] = []
         assaults = {x.token.i for x in matches if x.kind == "verb" and x.event_type == "ASSAULT"}
         for m in matches:
@@ -333,9 +334,13 @@ class ArticleCoder:
             return None  # "after a railway station canopy collapsed, killing 15 people": no attack
         if event_type == "CONSULT" and c.args.actors and all(self._weapon(sp.root) for sp in c.args.actors):
             return None  # "the missile flew for 86 minutes": no journey
-        if event_type == "CONSULT" and c.anchor.lemma_.lower() in JOURNEY_LEMMAS and any(
-                x.lower_ in ("back", "home") and x.dep_ in ("advmod", "prt", "npadvmod") for x in c.anchor.children):
-            return None  # "the envoy flew back to Washington": going home visits nobody
+        if event_type == "CONSULT" and c.anchor.lemma_.lower() in JOURNEY_LEMMAS and (any(
+                x.lower_ in ("back", "home") and x.dep_ in ("advmod", "prt", "npadvmod") for x in c.anchor.children)
+                or (any(x.dep_ == "auxpass" for x in c.anchor.children)
+                    and not any(x.dep_ == "nsubjpass" and x.lemma_.lower() in MOVED_FORCES for x in c.anchor.children))):
+            # "the envoy flew back to Washington": going home visits nobody; "the released servicemen were
+            # flown to Moscow": those carried somewhere visit nobody either (troops flown in are deployed)
+            return None
         if event_type == "RETREAT" and m.kind == "noun" and c.anchor.i != m.token.i \
                 and c.anchor.lemma_.lower() in self.speech_verbs:
             event_type = "CONCEDE"  # PLOVER: a declared (not yet carried out) withdrawal or ceasefire
@@ -529,6 +534,15 @@ class ArticleCoder:
         agent = next((p for v in sp.root.children if v.dep_ == "acl" for a in v.children if a.dep_ == "agent"
                       for p in a.children if p.dep_ == "pobj"), None)
         return mention_span(agent) if agent is not None else sp
+
+    def _event_noun(self, tok: Token) -> bool:
+        """Whether a noun names an event or a weapon by itself ("sanctions", "rockets", "rounds"), or with
+        the words its rows need ("a military convoy" is no "aid convoy", "government forces" no
+        "peacekeeping force": those stay parties)."""
+        rows = self.lexicon.noun_triggers.get(_noun_lemma(tok), ())
+        if any(len(t.words) == 1 for t in rows):
+            return True
+        return bool(rows) and match_noun(tok, self.lexicon) is not None
 
     def _thing_as_weapon(self, tok: Token) -> bool:
         """A weapon that is a thing, not a person the lexicon also files as one ("gunmen", "a suicide

@@ -451,7 +451,10 @@ def hyphened_qualifier(span: Span) -> bool:
     Iran-backed militia", "the London-based monitor"): who leads, backs or houses a party, not a scene."""
     root = span.root
     doc = span.doc
-    return (root.dep_ == "npadvmod" and root.head.tag_ == "VBN" and span.end < len(doc)
+    head = root.head
+    # the parser may make the name the participle's adjective ("Turkish-backed factions")
+    participle = head.tag_ == "VBN" or (root.dep_ == "amod" and head.lower_.endswith("ed"))
+    return (root.dep_ in ("npadvmod", "amod") and participle and head.i == span.end + 1 and span.end < len(doc)
             and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_)
 
 
