@@ -395,6 +395,10 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     # the country a clause says it happened across
     ("DHAKA, July 18 - Student protesters clashed with police in Dhaka on Thursday, and at least 25 people were "
      "killed across the country, hospitals said.", "killed", "across the country"),
+    # nor what it holds a party to account for, for it or an act coordinated with it
+    ("India has blamed Pakistan for the attack near Pahalgam and suspended a water-sharing treaty.", "suspended",
+     None),
+    ("Cambodia accused Thailand of using excessive force near the Ta Muen Thom temple.", "accused", None),
     # what an act decided apart is against is no scene
     ("The European Union adopted a package of sanctions against Russia on Monday, banning imports of Russian "
      "aluminium.", "banning", None),
@@ -678,6 +682,9 @@ def test_cutting_internet_access_restricts_it(pipeline):
     # going back home visits nobody, nor does being flown somewhere
     ("The envoy flew back to Washington with the freed men.", "CONSULT"),
     ("The released servicemen were being flown to Moscow for medical treatment.", "CONSULT"),
+    # warships sent to encircle an island are deployed, no aid to anybody
+    ("China's military staged exercises around Taiwan, sending warships and fighter jets to encircle the island.",
+     "AID"),
 ])
 def test_a_reading_that_is_no_event_of_the_type(pipeline, text, event_type):
     assert not any(e["event_type"] == event_type for e in _events(pipeline, text))
@@ -1024,6 +1031,15 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     # a faction is of what it is a faction of
     ("Soldiers found 19 bodies after a gunfight between rival cartel factions near Culiacan.", "gunfight", "actor",
      "sectors", [["CRM"]]),
+    # "the court" points back to the court named before
+    ("The International Criminal Court issued arrest warrants for the Taliban's supreme leader. The Taliban said "
+     "they did not recognise the court.", "recognise", "recipient", "name", ["International Criminal Court"]),
+    # who faces or stands trial is tried, no accuser
+    ("The two men would face trial in The Hague.", "trial", "recipient", "name", ["man"]),
+    ("The former president will stand trial in Kinshasa next month.", "stand trial", "actor", "name", []),
+    # coordinated nationalities after a dateline the model folds into its date
+    ("SRINAGAR, April 29 - Indian and Pakistani soldiers exchanged small arms fire along the Line of Control.",
+     "exchanged", "actor", "country", ["IND", "PAK"]),
     # no past tense coordinates with a modal's participle: the speaker called for calm
     ("Prime Minister Sheikh Hasina said those responsible for the killings would be punished and called for calm.",
      "called for", "actor", "name", ["Sheikh Hasina"]),
@@ -1130,6 +1146,7 @@ def test_an_adjective_of_readiness_agrees_only_to_something(pipeline):
     ("The two presidents initialled a peace agreement on Friday.", "initialled", "SUPPORT"),
     # announcing sanctions imposes them
     ("Britain announced sanctions against Russia on Monday.", "sanctions", "SANCTION"),
+    ("South Africa closed its main border post with Mozambique on Thursday.", "closed", "COERCE"),
     # captors freeing captives release them; police freeing victims aid them
     ("Hamas freed three Israeli women held in Gaza on Sunday.", "freed", "RETREAT"),
 ])

@@ -124,8 +124,11 @@ def mention_spans(heads: list[Token]) -> list[Span]:
     for h in heads:
         full = mention_span(h)
         for m in h.children:
-            if m.dep_ not in ("amod", "nmod", "compound") or not full.start <= m.i < h.i \
-                    or m.ent_type_ not in ("NORP", "GPE"):
+            # (the model may fold the first nationality into a dateline's date: "April 29 - Indian and
+            # Pakistani soldiers")
+            if m.dep_ not in ("amod", "nmod", "compound") or not full.start <= m.i < h.i or (
+                    m.ent_type_ not in ("NORP", "GPE")
+                    and not any(c.ent_type_ in ("NORP", "GPE") for c in m.conjuncts)):
                 continue
             others = [c for c in m.conjuncts if m.i < c.i < h.i and c.ent_type_ in ("NORP", "GPE")]
             if others:

@@ -91,6 +91,8 @@ DEPARTURE_LEMMAS = frozenset({"leave", "quit", "depart", "withdraw", "exit"})
 BLOCKING_MODES = {("PROTEST", "COERCE"): ("restrict",), ("COERCE", "PROTEST"): ("obstruct",)}
 # Armed groups outside the state: captors when they free someone.
 NONSTATE_ARMED = frozenset({"REB", "UAF", "CRM", "INS", "TER", "PRM", "MLA"})
+# Support verbs whose subject undergoes the event their object names ("faced sanctions", "will face trial").
+UNDERGOING_VERBS = frozenset({"face", "undergo", "suffer"})
 # Entity labels of names that are parties, whatever common noun ends them ("Rapid Support Forces").
 PARTY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
@@ -197,6 +199,9 @@ class ArticleCoder:
         if m.anchor is not None and m.anchor.i != m.token.i:  # support-verb construction
             anchor = m.anchor
             args = verb_arguments(m, anchor, event_nouns)
+            if anchor.lemma_.lower() in UNDERGOING_VERBS and not any(c.dep_ == "auxpass" for c in anchor.children):
+                # "the two men would face trial", "Iran faces new sanctions": the subject undergoes the act
+                args.actors, args.recipients = [], args.actors
             own = noun_arguments(m)
             if not args.actors:
                 args.actors = own.actors
@@ -415,6 +420,11 @@ class ArticleCoder:
             event_type, trig_modes = "RETREAT", ("release",)
         if event_type in ("AID", "MOBILIZE") and c.match.token.lemma_.lower() in SENDING_VERBS:
             event_type, trig_modes = self._sent_for(c.anchor, event_type, trig_modes, tuple(trig.modes))
+            if event_type == "MOBILIZE" and event_type != trig.event_type:
+                # the warships and jets sent to encircle the island are the sender's own, no recipients
+                recipient_spans = [sp for sp in recipient_spans if sp.root.lemma_.lower() not in MOVED_FORCES]
+                recipients = self._resolve(recipient_spans, c.args, state, on, local=local, said_by=speaker,
+                                           avoid=actors)
         where = c.anchor  # the token whose clause says where the event happened
         if c.modality.cue in OBLIGATION_CUES and speaker is not None and speaker.country \
                 and not (actors and same_actor(speaker, actors[0])):
@@ -506,7 +516,8 @@ class ArticleCoder:
         if use is None:
             return event_type, modes
         lemma = use.lemma_.lower()
-        if event_type == "AID" and any(t.event_type == "ASSAULT" for t in self.lexicon.verb_triggers.get(lemma, ())):
+        if event_type == "AID" and any(t.event_type in ("ASSAULT", "MOBILIZE")
+                                       for t in self.lexicon.verb_triggers.get(lemma, ())):
             sent = [x for x in anchor.children if x.dep_ == "dobj"]
             people = any(x.lemma_.lower() in MOVED_FORCES for x in sent)
             return "MOBILIZE", ("troops",) if people else ("weapons",)

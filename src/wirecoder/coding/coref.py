@@ -21,13 +21,15 @@ ORG_NOUNS = frozenset({
     "group", "militia", "organisation", "organization", "movement", "faction", "party", "alliance",
     "coalition", "rebels", "insurgents", "militants", "jihadists", "militias", "outfit", "network",
     "body", "agency", "bloc", "union", "council", "committee", "company", "firm", "charity", "monitor",
+    "court", "tribunal",
 })
 # Organisation nouns that say what kind of body they re-mention, by the sectors it must have.
 _ARMED = frozenset({"REB", "MLA", "INS", "TER", "UAF", "PRM"})
 KIND_SECTORS = {
     "militia": _ARMED, "militias": _ARMED, "rebels": _ARMED, "insurgents": _ARMED, "militants": _ARMED,
     "jihadists": _ARMED, "outfit": _ARMED, "company": frozenset({"BUS"}), "firm": frozenset({"BUS"}),
-    "charity": frozenset({"NGO"}), "party": frozenset({"PTY"}),
+    "charity": frozenset({"NGO"}), "party": frozenset({"PTY"}), "court": frozenset({"JUD"}),
+    "tribunal": frozenset({"JUD"}),
 }
 # Words that say only what kind of group it is, so "the rebel group" re-mentions one as "the group" does.
 GROUP_KINDS = frozenset({"rebel", "armed", "militant", "insurgent", "jihadist", "islamist", "paramilitary",

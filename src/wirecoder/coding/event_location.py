@@ -317,7 +317,8 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
     backer or neighbour, or belongs to another act than the trigger's (see each test)."""
     return (is_actor_metonym(span) or _portfolio(span) or _in_organisation_name(span) or _opens_party_name(span)
             or _possessor_party(span) or hyphened_qualifier(span)
-            or (apart_from_scene and (_in_other_clause(span, trigger) or _aimed_against(span)))
+            or (apart_from_scene and (_in_other_clause(span, trigger) or _aimed_against(span)
+                                      or _ground_given(span, trigger)))
             or _in_other_doers_clause(span, trigger)
             or _in_cause(span, trigger) or _in_other_report(span, trigger)
             or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
@@ -330,6 +331,19 @@ def _aimed_against(span: Span) -> bool:
     from any scene, the party it aims at, not where it happened."""
     first = first_conjunct(span.root)
     return first.dep_ == "pobj" and first.head.lower_ == "against"
+
+
+# Verbs whose "for" or "of" gives what the party is held to account for (not "called for a ceasefire").
+GROUND_VERBS = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "denounce", "fault", "sanction",
+                          "charge", "suspect", "hold", "punish", "praise", "thank", "commend", "suspend"})
+
+
+def _ground_given(span: Span, trigger: Token) -> bool:
+    """Whether a mention is in what an act decided apart from any scene, or a verb coordinated with it, gives
+    as its ground: "blamed Pakistan for the attack near Pahalgam" (and "suspended a treaty" after it),
+    "accused Rwanda of backing rebels in Goma"."""
+    verbs = {t.i for t in (trigger, *trigger.conjuncts) if t.lemma_.lower() in GROUND_VERBS}
+    return any(t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head.i in verbs for t in span.root.ancestors)
 
 
 # Nouns of talking whose "on", "about" or "over" phrase is the subject matter: "talks on extending the Gaza

@@ -266,6 +266,9 @@ def across_border(tok: Token) -> bool:
     """Whether tok is the neighbour named across a border ("toward the border with Niger", "on its frontier
     with Chad"), also where the parser hangs "with Mali" on the verb beside "towards the border"."""
     prep = tok.head
+    holder = prep.head
     return (tok.dep_ == "pobj" and prep.lower_ == "with"
-            and (prep.head.lemma_.lower() in BORDER_NOUNS
+            and (holder.lemma_.lower() in BORDER_NOUNS
+                 # "its main border post with Mozambique"
+                 or any(c.dep_ == "compound" and c.lemma_.lower() in BORDER_NOUNS for c in holder.children)
                  or (prep.i > 0 and tok.doc[prep.i - 1].lemma_.lower() in BORDER_NOUNS)))
