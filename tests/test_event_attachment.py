@@ -399,6 +399,11 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     ("India has blamed Pakistan for the attack near Pahalgam and suspended a water-sharing treaty.", "suspended",
      None),
     ("Cambodia accused Thailand of using excessive force near the Ta Muen Thom temple.", "accused", None),
+    ("The International Criminal Court issued arrest warrants on Tuesday for the Taliban's leader, accusing him "
+     "of persecuting women and girls in Afghanistan.", "issued", None),
+    # where people fled to is no scene of what drove them
+    ("Rebel groups have stepped up attacks in the region since December, forcing thousands of people to seek "
+     "refuge in neighbouring Chad.", "attacks", None),
     # what an act decided apart is against is no scene
     ("The European Union adopted a package of sanctions against Russia on Monday, banning imports of Russian "
      "aluminium.", "banning", None),
@@ -682,6 +687,8 @@ def test_cutting_internet_access_restricts_it(pipeline):
     # going back home visits nobody, nor does being flown somewhere
     ("The envoy flew back to Washington with the freed men.", "CONSULT"),
     ("The released servicemen were being flown to Moscow for medical treatment.", "CONSULT"),
+    # aid groups suspending their work hold no fire
+    ("Aid groups said the fighting had forced them to suspend operations in the territory.", "RETREAT"),
     # warships sent to encircle an island are deployed, no aid to anybody
     ("China's military staged exercises around Taiwan, sending warships and fighter jets to encircle the island.",
      "AID"),
@@ -1037,6 +1044,10 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     # who faces or stands trial is tried, no accuser
     ("The two men would face trial in The Hague.", "trial", "recipient", "name", ["man"]),
     ("The former president will stand trial in Kinshasa next month.", "stand trial", "actor", "name", []),
+    ("Thousands of dockworkers went on strike on Wednesday.", "went", "actor", "sectors", [["LAB"]]),
+    # the sides of fighting that "broke out between" them
+    ("Fighting broke out between M23 rebels and pro-government Wazalendo militias in North Kivu province on "
+     "Tuesday.", "Fighting", "actor", "name", ["March 23 Movement", "Wazalendo"]),
     # coordinated nationalities after a dateline the model folds into its date
     ("SRINAGAR, April 29 - Indian and Pakistani soldiers exchanged small arms fire along the Line of Control.",
      "exchanged", "actor", "country", ["IND", "PAK"]),
@@ -1147,6 +1158,7 @@ def test_an_adjective_of_readiness_agrees_only_to_something(pipeline):
     # announcing sanctions imposes them
     ("Britain announced sanctions against Russia on Monday.", "sanctions", "SANCTION"),
     ("South Africa closed its main border post with Mozambique on Thursday.", "closed", "COERCE"),
+    ("The peacekeepers returned fire and forced the attackers to retreat.", "returned fire", "ASSAULT"),
     # captors freeing captives release them; police freeing victims aid them
     ("Hamas freed three Israeli women held in Gaza on Sunday.", "freed", "RETREAT"),
 ])

@@ -486,6 +486,12 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     return args
 
 
+def parties_between(tok: Token) -> list[Token]:
+    """The heads of "between X and Y" (or "among ...") on tok: the sides of a fight or of talks."""
+    between = _prep_objects(tok, frozenset({"between", "among"}))
+    return _expand_conj(between[0]) if between else []
+
+
 def noun_arguments(match: TriggerMatch) -> Arguments:
     """Arguments of an event noun standing on its own ("Russian air strikes on Homs", "the arrival of troops")."""
     n = match.token
@@ -502,9 +508,7 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
     actor_heads.extend(_prep_objects(n, NOUN_AGENT_PREPS))
     if not actor_heads and match.event_type in NOUN_OF_AGENT_TYPES:
         actor_heads.extend(_prep_objects(n, frozenset({"of"})))
-    between = _prep_objects(n, frozenset({"between", "among"}))
-    if between:
-        actor_heads.extend(_expand_conj(between[0]))
+    actor_heads.extend(parties_between(n))
     # "fighting between X and Y" / "clashes with Y": a governing subject is also a party
     used = {h.i for h in actor_heads}
     recip_heads = patient_heads or [h for h in _prep_objects(n, TARGET_PREPS - {"into"}) if h.i not in used and not (

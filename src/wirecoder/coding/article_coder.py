@@ -20,8 +20,10 @@ from wirecoder.coding.arguments import (
     clause_subject,
     first_entity,
     mention_span,
+    mention_spans,
     noun_arguments,
     of_conjuncts,
+    parties_between,
     verb_arguments,
 )
 from wirecoder.coding.classifier import SentenceClassifier
@@ -216,6 +218,10 @@ class ArticleCoder:
         head = n.head
         if (n.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS
                 and m.event_type in OCCURRENCE_TYPES and not any(c.dep_ == "xcomp" for c in head.children)):
+            if not args.actors:
+                # "Fighting broke out between M23 rebels and Wazalendo militias": the parser hangs the
+                # parties on the verb of occurring
+                args.actors = mention_spans(parties_between(head))
             mod = analyse(head, sent, self.speech_verbs, extra=(n,))
             return _Candidate(m, head, args, mod)
         if not args.actors or m.trigger.weight < 0.5:
@@ -413,6 +419,10 @@ class ArticleCoder:
             # PLOVER: the cause of flight is the actor even when it is no organisation ("fighting in El Fasher")
             actors = self._resolve(causers, c.args, state, on, local=local) or [
                 ActorRef(text=sp.text) for sp in causers]
+        if (event_type == "RETREAT" and "ceasefire" in trig.modes and actors
+                and not any(set(a.sectors) & (ARMED_SECTORS | STATE_SECTORS) or (a.country and not a.sectors)
+                            for a in actors)):
+            return None  # "aid groups suspended operations in Masisi": no side holds its fire
         if (event_type == "AID" and c.match.token.lemma_.lower() == "free" and actors
                 and all(set(a.sectors) & NONSTATE_ARMED and not set(a.sectors) & STATE_SECTORS for a in actors)):
             # "Hamas freed three Israeli women": captors letting captives go release them; police freeing

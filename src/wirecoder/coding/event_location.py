@@ -323,7 +323,29 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
             or _in_cause(span, trigger) or _in_other_report(span, trigger)
             or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
             or _road_destination(span) or _where_taken(span, trigger) or _beyond_own_relative_clause(span, trigger)
-            or _topic_of_talks(span, trigger) or any(span.root.i == a.root.i for a in addressed))
+            or _topic_of_talks(span, trigger) or _refuge_of_others(span, trigger)
+            or any(span.root.i == a.root.i for a in addressed))
+
+
+# Verbs of flight whose destination is where the fleeing went, not where what drove them happened.
+FLIGHT_VERBS = frozenset({"flee", "seek", "take", "escape", "cross", "run"})
+REFUGE_NOUNS = frozenset({"refuge", "shelter", "safety", "sanctuary", "asylum"})
+
+
+def _refuge_of_others(span: Span, trigger: Token) -> bool:
+    """Whether a mention is where people fled to, told by a verb of flight other than the trigger: "stepped
+    up attacks, forcing thousands to seek refuge in neighbouring Chad" did not attack in Chad."""
+    first = first_conjunct(span.root)
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in ("to", "into", "towards", "toward", "in", "across"):
+        return False
+    verb = prep.head
+    if verb.lemma_.lower() in REFUGE_NOUNS:
+        verb = verb.head
+    if verb.lemma_.lower() not in FLIGHT_VERBS or verb.i == trigger.i:
+        return False
+    return prep.lower_ != "in" or prep.head.lemma_.lower() in REFUGE_NOUNS or any(
+        c.lemma_.lower() in REFUGE_NOUNS for c in verb.children)
 
 
 def _aimed_against(span: Span) -> bool:
@@ -339,10 +361,12 @@ GROUND_VERBS = frozenset({"accuse", "blame", "condemn", "criticise", "criticize"
 
 
 def _ground_given(span: Span, trigger: Token) -> bool:
-    """Whether a mention is in what an act decided apart from any scene, or a verb coordinated with it, gives
-    as its ground: "blamed Pakistan for the attack near Pahalgam" (and "suspended a treaty" after it),
-    "accused Rwanda of backing rebels in Goma"."""
-    verbs = {t.i for t in (trigger, *trigger.conjuncts) if t.lemma_.lower() in GROUND_VERBS}
+    """Whether a mention is in what an act decided apart from any scene, or a verb coordinated with it or
+    adding to it, gives as its ground: "blamed Pakistan for the attack near Pahalgam" (and "suspended a
+    treaty" after it), "accused Rwanda of backing rebels in Goma", "issued arrest warrants, accusing them
+    of persecuting women in Afghanistan"."""
+    near = (trigger, *trigger.conjuncts, *(c for c in trigger.children if c.dep_ == "advcl"))  # ", accusing them of"
+    verbs = {t.i for t in near if t.lemma_.lower() in GROUND_VERBS}
     return any(t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head.i in verbs for t in span.root.ancestors)
 
 
