@@ -401,6 +401,8 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     ("Cambodia accused Thailand of using excessive force near the Ta Muen Thom temple.", "accused", None),
     ("The International Criminal Court issued arrest warrants on Tuesday for the Taliban's leader, accusing him "
      "of persecuting women and girls in Afghanistan.", "issued", None),
+    # what a denial says did not happen is no scene of the denial
+    ("DUBAI, May 14 - Iran denied on Tuesday that it had attacked a tanker in the Gulf of Oman.", "denied", None),
     # where people fled to is no scene of what drove them
     ("Rebel groups have stepped up attacks in the region since December, forcing thousands of people to seek "
      "refuge in neighbouring Chad.", "attacks", None),
@@ -687,6 +689,8 @@ def test_cutting_internet_access_restricts_it(pipeline):
     # going back home visits nobody, nor does being flown somewhere
     ("The envoy flew back to Washington with the freed men.", "CONSULT"),
     ("The released servicemen were being flown to Moscow for medical treatment.", "CONSULT"),
+    # firing a predecessor dismisses him
+    ("The council fired his predecessor on Sunday.", "ASSAULT"),
     # aid groups suspending their work hold no fire
     ("Aid groups said the fighting had forced them to suspend operations in the territory.", "RETREAT"),
     # warships sent to encircle an island are deployed, no aid to anybody
@@ -1045,6 +1049,9 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     ("The two men would face trial in The Hague.", "trial", "recipient", "name", ["man"]),
     ("The former president will stand trial in Kinshasa next month.", "stand trial", "actor", "name", []),
     ("Thousands of dockworkers went on strike on Wednesday.", "went", "actor", "sectors", [["LAB"]]),
+    # the party a seizure takes from
+    ("Somali government forces recaptured the town of Adan Yabaal from al Shabaab on Monday.", "recaptured",
+     "recipient", "name", ["Al-Shabaab"]),
     # the sides of fighting that "broke out between" them
     ("Fighting broke out between M23 rebels and pro-government Wazalendo militias in North Kivu province on "
      "Tuesday.", "Fighting", "actor", "name", ["March 23 Movement", "Wazalendo"]),

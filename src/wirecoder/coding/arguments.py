@@ -266,6 +266,9 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if obj is not None:
                 return obj, False
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            if verb.head.lower_ == "from" and obj is not None:
+                return obj, False  # "prevented protesters from marching": the protesters would have marched
             # "a man convicted of killing two militiamen", "was arrested for protesting": the one who
             # undergoes a passive did what its gerund says
             return clause_subject(verb.head.head, depth + 1)[0], False
@@ -443,7 +446,10 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     # "suspended some aid programmes to Niger", "blame the unrest on foreign enemies"
     indirect: list[Token] = []
     # a withdrawal is from somebody: "withdrew its troops from Mali"
-    indirect_preps = targets - {"of"} | ({"from"} if match.event_type == "RETREAT" else set())
+    # (and a seizure from somebody: "recaptured the town from al Shabaab")
+    indirect_preps = targets - {"of"} | ({"from"} if match.event_type == "RETREAT"
+                                         or (match.event_type == "COERCE" and "seize" in match.trigger.modes)
+                                         else set())
     for h in [anchor, *(c for c in anchor.children if c.dep_ == "dobj")]:
         found = [f for f in _prep_objects(h, indirect_preps)
                  if f.i not in event_nouns and f.ent_type_ not in ("DATE", "TIME")]

@@ -543,14 +543,17 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
     Toribio" was not suspended there; the parser may hang the "after" on the subject), its purpose
     ("summoned Afghanistan's envoy to protest an attack in Bajaur" was no summons in Bajaur), a verb coordinated
     with the trigger ("accused Belgrade of backing the attackers and called on the EU to impose sanctions on
-    Serbia" was no accusation in Serbia), a participle giving a purpose ("an accord aimed at ending fighting
+    Serbia" was no accusation in Serbia), a clause the trigger says or denies, a participle giving a purpose ("an accord aimed at ending fighting
     in Darfur"), or a relative clause, which describes a party or thing rather than the act."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
         if tok.head.i == trigger.i and ((tok.dep_ == "advcl" and (any(
                 c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in tok.children) or tok.tag_ == "VBD"))
                 or (tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
-                or (tok.dep_ == "conj" and tok.pos_ == "VERB")):
+                or (tok.dep_ == "conj" and tok.pos_ == "VERB")
+                # what a denial, a warning or a claim says happened ("denied that it had attacked a tanker
+                # in the Gulf of Oman") is another event
+                or (tok.dep_ == "ccomp" and tok.pos_ in ("VERB", "AUX"))):
             return True
         if tok.dep_ in ("acl", "advcl") and tok.lemma_.lower() in PURPOSE_PARTICIPLES and tok.tag_ == "VBN":
             return True  # "signed a peace agreement aimed at ending fighting in eastern Congo": its purpose

@@ -30,6 +30,9 @@ HYPOTHETICAL_GOVERNORS = frozenset({
 })
 NEGATING_GOVERNORS = frozenset({"deny", "fail", "refrain", "stop", "cease", "avoid", "decline", "dismiss", "rule",
                                 "unable"})
+# What is banned or prevented does not happen, when it is the object or the "from" clause ("banned carriers from
+# flying to Haiti", "banned protests"), not a participle adding what the doers did ("blocked roads, demanding").
+PREVENTING_GOVERNORS = frozenset({"ban", "bar", "prevent", "prohibit", "forbid", "block", "deter", "preclude"})
 REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
 DEFAULT_SPEECH_VERBS = frozenset({
     "say", "tell", "announce", "state", "add", "report", "claim", "confirm", "note", "insist", "write",
@@ -251,7 +254,9 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
             continue
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in gov.children):
             mode = mode or "hypothetical"
-        if not adjunct and lemma in NEGATING_GOVERNORS:
+        if not adjunct and (lemma in NEGATING_GOVERNORS or (
+                lemma in PREVENTING_GOVERNORS and below_dep in ("dobj", "prep") and (below_dep == "dobj" or any(
+                    c.lower_ == "from" and c.dep_ == "prep" for c in gov.children)))):
             negated = True
             cue = lemma
         elif not adjunct and lemma in FUTURE_GOVERNORS and mode is None and (lemma != "go" or gov.tag_ == "VBG"):
