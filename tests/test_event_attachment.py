@@ -401,6 +401,14 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     ("Cambodia accused Thailand of using excessive force near the Ta Muen Thom temple.", "accused", None),
     ("The International Criminal Court issued arrest warrants on Tuesday for the Taliban's leader, accusing him "
      "of persecuting women and girls in Afghanistan.", "issued", None),
+    # what is discussed is no scene, nor where a party named in a phrase is based; the actor's own base is
+    ("The two leaders discussed the reconstruction of Syria and the lifting of Western sanctions.", "discussed",
+     None),
+    ("The president discussed security with his Kenyan counterpart in Nairobi.", "discussed", "Nairobi"),
+    ("OUAGADOUGOU, April 21 - The junta said it had arrested army officers and people based in neighbouring Ivory "
+     "Coast over a coup plot.", "arrested", "OUAGADOUGOU"),
+    ("The Palestinian Authority, based in Ramallah, suspended security coordination with Israel.", "suspended",
+     "Ramallah"),
     # what a denial says did not happen is no scene of the denial
     ("DUBAI, May 14 - Iran denied on Tuesday that it had attacked a tanker in the Gulf of Oman.", "denied", None),
     # where people fled to is no scene of what drove them
@@ -1049,6 +1057,8 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     ("The two men would face trial in The Hague.", "trial", "recipient", "name", ["man"]),
     ("The former president will stand trial in Kinshasa next month.", "stand trial", "actor", "name", []),
     ("Thousands of dockworkers went on strike on Wednesday.", "went", "actor", "sectors", [["LAB"]]),
+    # what is discussed is no party to the talks
+    ("The two leaders discussed the reconstruction of Syria on Sunday.", "discussed", "recipient", "name", []),
     # the party a seizure takes from
     ("Somali government forces recaptured the town of Adan Yabaal from al Shabaab on Monday.", "recaptured",
      "recipient", "name", ["Al-Shabaab"]),

@@ -26,6 +26,8 @@ DESTINATION_PREPS = frozenset({"to", "toward", "towards"})
 VENUE_AT_TYPES = frozenset({"SUPPORT", "AGREE", "CONSULT", "COOPERATE", "AID", "CONCEDE"})
 # Prepositions that give a meeting's subject, not its other party.
 TOPIC_PREPS = frozenset({"on", "about", "over", "of"})
+# Verbs whose object is the subject matter, not a party: "discussed the reconstruction of Syria".
+TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "review"})
 # Prepositional objects of an event noun that name its doer ("arrival of troops", "attacks by the army").
 NOUN_AGENT_PREPS = frozenset({"by"})
 NOUN_OF_AGENT_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "AID"})
@@ -419,7 +421,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                            or any(t.lemma_.lower() in MOVED_FORCES for t in (c, *c.conjuncts))):
                 continue
             if (c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match) and c.i not in event_nouns
-                    and not _counts_events(c, event_nouns)):
+                    and not _counts_events(c, event_nouns)
+                    and not (match.event_type == "CONSULT" and anchor.lemma_.lower() in TOPIC_VERBS)):
                 recip_heads.extend(_expand_conj(c))
                 break
     holders = [anchor]

@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.coding.arguments import MOVED_FORCES, SENDING_VERBS
+from wirecoder.coding.arguments import MOVED_FORCES, SENDING_VERBS, TOPIC_VERBS
 from wirecoder.coding.dateline_subject import undateline
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, verb_it_opens
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
@@ -323,7 +323,7 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
             or _in_cause(span, trigger) or _in_other_report(span, trigger)
             or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
             or _road_destination(span) or _where_taken(span, trigger) or _beyond_own_relative_clause(span, trigger)
-            or _topic_of_talks(span, trigger) or _refuge_of_others(span, trigger)
+            or _topic_of_talks(span, trigger) or _refuge_of_others(span, trigger) or _base_of_party(span)
             or any(span.root.i == a.root.i for a in addressed))
 
 
@@ -376,9 +376,23 @@ TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting
                         "conference", "summit", "dialogue", "consultation", "consultations"})
 
 
+def _base_of_party(span: Span) -> bool:
+    """Whether a mention is where a party other than a subject is based ("arrested army officers and people
+    based in neighbouring Ivory Coast"): its home, not where the act was. The subject's own base is where it
+    acts from ("The Palestinian Authority, based in Ramallah, suspended...")."""
+    based = next((a for a in list(span.root.ancestors)[:4]
+                  if a.dep_ == "acl" and a.lemma_.lower() in ("base", "headquarter", "station", "headquartered")), None)
+    return based is not None and first_conjunct(based.head).dep_ not in ("nsubj", "nsubjpass")
+
+
 def _topic_of_talks(span: Span, trigger: Token) -> bool:
     """Whether a mention is what talks are about: in an "on"/"about"/"over" phrase of a talk noun that is the
-    trigger or its object ("held talks on the Gaza ceasefire")."""
+    trigger or its object ("held talks on the Gaza ceasefire"), or the object of discussing ("discussed the
+    reconstruction of Syria")."""
+    path = [span.root, *span.root.ancestors]
+    if trigger.lemma_.lower() in TOPIC_VERBS and any(a.dep_ == "dobj" and a.head.i == trigger.i for a in path) \
+            and not any(a.dep_ == "prep" and a.lower_ == "with" for a in path):  # "security with his counterpart"
+        return True
     for t in span.root.ancestors:
         talk = t.head
         if (t.dep_ == "prep" and t.lower_ in ("on", "about", "over")
