@@ -409,6 +409,8 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
      "Coast over a coup plot.", "arrested", "OUAGADOUGOU"),
     ("The Palestinian Authority, based in Ramallah, suspended security coordination with Israel.", "suspended",
      "Ramallah"),
+    # the denier hung on the charge is a party, no scene
+    ("Thailand accused Cambodian troops of violating the truce, a charge Phnom Penh denied.", "denied", None),
     # what a denial says did not happen is no scene of the denial
     ("DUBAI, May 14 - Iran denied on Tuesday that it had attacked a tanker in the Gulf of Oman.", "denied", None),
     # where people fled to is no scene of what drove them
@@ -1065,6 +1067,11 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     # the sides of fighting that "broke out between" them
     ("Fighting broke out between M23 rebels and pro-government Wazalendo militias in North Kivu province on "
      "Tuesday.", "Fighting", "actor", "name", ["March 23 Movement", "Wazalendo"]),
+    # a charge denied in a trailing clause the parser makes the sentence's head was still made
+    ("Thailand accused Cambodian troops of violating the truce, a charge Phnom Penh denied.", "accused", "actor",
+     "country", ["THA"]),
+    ("KUALA LUMPUR, Aug 4 - Defence officials from Cambodia and Thailand met in Kuala Lumpur on Monday.", "met",
+     "actor", "country", ["KHM", "THA"]),
     # coordinated nationalities after a dateline the model folds into its date
     ("SRINAGAR, April 29 - Indian and Pakistani soldiers exchanged small arms fire along the Line of Control.",
      "exchanged", "actor", "country", ["IND", "PAK"]),

@@ -41,6 +41,9 @@ def _modality(nlp, text: str, verb: str):
         ("The president declared an emergency and imposed a curfew on the capital.", "impose", "asserted"),
         # a past-tense conjunct keeps its own polarity
         ("The minister said Ankara was not involved in the offensive and urged Damascus to talk.", "urge", "reported"),
+        # a trailing "a charge X denied" the parser makes the head denies nothing of the charge's own making
+        ("Thailand accused Cambodian troops of violating the truce, a charge Phnom Penh denied.", "accuse",
+         "asserted"),
         # what is banned or prevented does not happen, but a participle beside the ban does
         ("The aviation agency banned U.S. carriers from flying to Haiti for 30 days.", "fly", "negated"),
         ("Police prevented protesters from marching to the parliament.", "march", "negated"),

@@ -102,13 +102,13 @@ def mention_span(head: Token) -> Span:
 
 
 def of_conjuncts(head: Token) -> list[Token]:
-    """The further countries of a plural noun's "of" list: "Azerbaijan" of "the leaders of Armenia and
-    Azerbaijan", "Mali" and "Burkina Faso" of "the military governments of Niger, Mali and Burkina Faso".
+    """The further countries of a plural noun's "of" (or "from") list: "Azerbaijan" of "the leaders of Armenia
+    and Azerbaijan", "Mali" and "Burkina Faso" of "the military governments of Niger, Mali and Burkina Faso".
     Each is a party as much as the first, which the head's own phrase keeps."""
     if head.tag_ not in ("NNS", "NNPS"):
         return []
     for p in head.children:
-        if p.dep_ == "prep" and p.lower_ == "of":
+        if p.dep_ == "prep" and p.lower_ in ("of", "from"):  # "defence officials from Cambodia and Thailand"
             first = next((g for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP")), None)
             if first is not None:
                 # (the small model may tag the later names as people: "of Niger, Mali and Burkina Faso")

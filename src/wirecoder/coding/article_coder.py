@@ -33,7 +33,13 @@ from wirecoder.coding.derived import ARMED_SECTORS, STATE_SECTORS, derive
 from wirecoder.coding.event_location import SEQUENCE_MARKS
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.coding.misparse import misread_main_verb
-from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, ModalityResult, analyse, misattached_conj
+from wirecoder.coding.modality import (
+    CLAIM_NOUNS,
+    DEFAULT_SPEECH_VERBS,
+    ModalityResult,
+    analyse,
+    misattached_conj,
+)
 from wirecoder.coding.place_names import AREA_NOUNS
 from wirecoder.coding.places import PlaceFinder
 from wirecoder.coding.plover_rules import AGREE_GOVERNED_THREATS, OBLIGATION_CUES, same_actor, single_category
@@ -637,7 +643,7 @@ def _of_list_head(tok: Token) -> Token | None:
     first = tok
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
-    if first.i == tok.i or first.dep_ != "pobj" or first.head.lower_ != "of":
+    if first.i == tok.i or first.dep_ != "pobj" or first.head.lower_ not in ("of", "from"):
         return None
     head = first.head.head
     return head if any(c.i == tok.i for c in of_conjuncts(head)) else None
@@ -872,14 +878,14 @@ def _suppress_owned(cands: list[_Candidate]) -> list[_Candidate]:
     return [c for c in cands if id(c) not in owned]
 
 
-CLAIM_NOUNS = frozenset({"charge", "claim", "accusation", "allegation", "assertion"})
-
-
 def _answers_a_claim(verb: Token) -> bool:
-    """"..., a charge Kabul denies": the verb's object is the claim it answers, so a clause the parser
-    hangs on it ("Pakistan has accused Afghanistan of ...") is the claim's, not its content."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS and c.i > verb.i - 4 and c.i < verb.i
-               for c in verb.children)
+    """"..., a charge Kabul denies": the claim it answers stands just before the verb, as its object or as
+    (or inside) its subject, so a clause the parser hangs on it ("Pakistan has accused Afghanistan of ...")
+    is the claim's, not its content."""
+    return any(c.dep_ in ("dobj", "nsubj") and c.i > verb.i - 4 and c.i < verb.i and (
+        c.lemma_.lower() in CLAIM_NOUNS or any(g.dep_ == "compound" and g.lemma_.lower() in CLAIM_NOUNS
+                                               for g in c.children))
+        for c in verb.children)
 
 
 def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:

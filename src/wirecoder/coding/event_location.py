@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding.arguments import MOVED_FORCES, SENDING_VERBS, TOPIC_VERBS
 from wirecoder.coding.dateline_subject import undateline
-from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS, verb_it_opens
+from wirecoder.coding.modality import CLAIM_NOUNS, DEFAULT_SPEECH_VERBS, verb_it_opens
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
 from wirecoder.coding.place_recognition import JOURNEY_VERBS
 from wirecoder.coding.place_standins import relative_link
@@ -73,6 +73,10 @@ def is_actor_metonym(span: Span) -> bool:
         return True  # "KUALA LUMPUR, July 28 - Thailand and Cambodia agreed": the subject hung on the dateline
     if root.dep_ == "pobj" and head.dep_ == "agent":  # "... was imposed by Washington"
         return True
+    if root.dep_ == "appos" and head.dep_ == "nsubj" and head.lemma_.lower() in CLAIM_NOUNS:
+        return True  # "a charge Phnom Penh denied", parsed as the charge's apposition: the denier
+    if root.dep_ == "nsubj" and any(c.dep_ == "compound" and c.lemma_.lower() in CLAIM_NOUNS for c in root.children):
+        return True  # "a charge Kigali denies", parsed with the charge as the name's compound
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "NOUN":
         return True  # "the confiscation of its oil by the United States": who did the act a noun names
     if root.dep_ in ("poss", "compound", "nmod", "amod") and head.lemma_.lower() in ACTOR_NOUNS:

@@ -33,6 +33,8 @@ NEGATING_GOVERNORS = frozenset({"deny", "fail", "refrain", "stop", "cease", "avo
 # What is banned or prevented does not happen, when it is the object or the "from" clause ("banned carriers from
 # flying to Haiti", "banned protests"), not a participle adding what the doers did ("blocked roads, demanding").
 PREVENTING_GOVERNORS = frozenset({"ban", "bar", "prevent", "prohibit", "forbid", "block", "deter", "preclude"})
+# Nouns for what was alleged, which a party then denies or rejects: "..., a charge Kigali denies".
+CLAIM_NOUNS = frozenset({"charge", "claim", "allegation", "accusation", "assertion"})
 REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
 DEFAULT_SPEECH_VERBS = frozenset({
     "say", "tell", "announce", "state", "add", "report", "claim", "confirm", "note", "insist", "write",
@@ -60,6 +62,16 @@ class ModalityResult:
 def _aux_lemmas(tok: Token) -> set[str]:
     return {c.lower_ if c.lower_ in FUTURE_AUX else c.lemma_.lower() for c in tok.children
             if c.dep_ in ("aux", "auxpass")}
+
+
+def _denied_claim(gov: Token, below_dep: str) -> bool:
+    """Whether gov is the trailing denial of a charge the parser made the sentence's head ("..., a charge
+    Kigali denies"): its subject is, or is named after, a claim noun, and the clause below it comes first."""
+    if below_dep != "ccomp" or gov.lemma_.lower() not in ("deny", "reject", "dismiss", "dispute"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in CLAIM_NOUNS or any(
+        g.dep_ in ("compound", "amod", "det") and g.lemma_.lower() in CLAIM_NOUNS for g in c.children))
+        for c in gov.children)
 
 
 def _has_neg(tok: Token) -> bool:
@@ -240,6 +252,10 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         below = gov
         lemma = gov.lemma_.lower()
         gaux = _aux_lemmas(gov)
+        if _denied_claim(gov, below_dep):
+            # "Thailand accused Cambodian troops of violating the truce, a charge Phnom Penh denied": the
+            # parser hangs the sentence on the denial of the charge, which leaves the accusation made
+            continue
         # a verb of saying coordinated with the event does not report it: "declared a state of emergency
         # and imposed a curfew" imposed it
         if lemma in speech_verbs and speech is None and below_dep != "conj":
