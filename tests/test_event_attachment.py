@@ -1067,6 +1067,12 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     # the sides of fighting that "broke out between" them
     ("Fighting broke out between M23 rebels and pro-government Wazalendo militias in North Kivu province on "
      "Tuesday.", "Fighting", "actor", "name", ["March 23 Movement", "Wazalendo"]),
+    # a participle describing the subject that the parser makes the main verb
+    ("Earlier this month, jihadists linked to al Qaeda attacked a military police school in Bamako.", "attacked",
+     "actor", "name", ["jihadist"]),
+    # a verb with an object of its own shares no passive: the speaker accused
+    ("The attorney general said more than 1,200 people had been arrested during the protests and accused "
+     "opposition leaders of inciting violence.", "accused", "actor", "name", ["attorney general"]),
     # a charge denied in a trailing clause the parser makes the sentence's head was still made
     ("Thailand accused Cambodian troops of violating the truce, a charge Phnom Penh denied.", "accused", "actor",
      "country", ["THA"]),

@@ -242,6 +242,14 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             and any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.head.children)):
         # "a U.N. helicopter came under fire, killing a crew member": whoever came under fire did not kill
         return None, False
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBD" and verb.head.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.head.children)
+            and not any(c.dep_ == "mark" for c in verb.children)):
+        # "jihadists linked to al Qaeda attacked a school": the parser reads the participle describing the
+        # subject as the main verb and the real one as its adverbial clause
+        subj = next((c for c in verb.head.children if c.dep_ in SUBJ), None)
+        if subj is not None:
+            return subj, False
     if verb.dep_ == "advcl" and verb.tag_ == "VBD":
         # a finite verb of an adverbial clause has a subject of its own, even where the parser missed it
         # ("arrested 12 militants a day after an attack near Hawija killed four soldiers"); only a

@@ -139,10 +139,22 @@ def misattached_conj(verb: Token) -> bool:
     cannot be, or with the present tense of an adverbial clause: in "accused Moscow of trying to choke off exports and urged
     allies to...", "urged" goes with "accused"; in "said she would not step down when her term ends and
     accused the government of...", "accused" goes with "said"."""
+    if (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() not in DITRANSITIVES
+            and any(c.dep_ == "auxpass" for c in verb.head.children)
+            and any(c.dep_ == "dobj" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        # "said 1,200 people had been arrested and accused opposition leaders of inciting violence": a verb
+        # with an object of its own shares no passive
+        return True
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and (
         verb.head.tag_ in ("VB", "VBG") or (verb.head.tag_ in ("VBZ", "VBP") and verb.head.dep_ == "advcl")
         # "said those responsible would be punished and called for calm": no past tense under "would"
         or (verb.head.tag_ == "VBN" and any(c.tag_ == "MD" for c in verb.head.children)))
+
+
+# Verbs whose passive keeps an object ("were given food", "was denied entry").
+DITRANSITIVES = frozenset({"give", "grant", "offer", "award", "hand", "deny", "send", "show", "tell", "promise",
+                           "allow", "refuse", "pay", "charge", "fine", "sentence"})
 
 
 def verb_it_opens(noun: Token) -> Token | None:
