@@ -33,6 +33,7 @@ from wirecoder.coding.actor_phrases import (
     thing_headed,
 )
 from wirecoder.coding.actor_tenure import eliify, person_country, person_status, pick_by_date
+from wirecoder.coding.derived import ARMED_SECTORS, NONSTATE_ARMED
 from wirecoder.coding.place_text import doc_title
 from wirecoder.resources.actor_kb import ActorKB, Agent, Alias, Entry, Token, load_kb, tokenize
 from wirecoder.resources.petrarch_dict import (
@@ -227,7 +228,9 @@ class ActorResolver:
         if speaker is not None:
             if not speaker.country and not speaker.sectors:
                 return None
-            return coref.Seen(ref=speaker, kind="org" if set(speaker.sectors) & _ARMED_GROUPS else "country")
+            # an armed group's possessive makes its people the group itself; a state's leaves them of its
+            # country with the sectors their noun says
+            return coref.Seen(ref=speaker, kind="org" if set(speaker.sectors) & NONSTATE_ARMED else "country")
         verb = root.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
@@ -934,11 +937,9 @@ def _load_resolver(paths: tuple[str, ...]) -> ActorResolver:
     return ActorResolver(load_kb(), overlay)
 
 
-# An armed group's possessive makes its people the group itself ("Hezbollah said its fighters had
-# targeted a base"); a state's leaves them of its country with the sectors their noun says.
-_ARMED_GROUPS = frozenset({"REB", "UAF", "INS", "PRM", "MLA", "TER"})
-# An organisation's own people: "Hezbollah said its fighters had targeted a base" is Hezbollah acting.
-_MEMBER_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "SPY", "COP", "PRM", "MLA", "TER", "GOV"})
+# The sectors of an organisation's own people: "Hezbollah said its fighters had targeted a base" is
+# Hezbollah acting.
+_MEMBER_SECTORS = ARMED_SECTORS | {"GOV"}
 
 
 def _owned_by(res: Resolution, owner: coref.Seen) -> Resolution:

@@ -335,7 +335,7 @@ CARRYING_PARTICIPLES = frozenset({"carry", "transport", "bring", "deliver", "hea
                                   "take"})
 
 
-def _participle_clause(tok: Token) -> bool:
+def _carrying_participle(tok: Token) -> bool:
     """A participle of carrying describing a noun: "carrying food" of "a convoy carrying food to El Fasher"
     (not "run by Serbia" of "offices run by Serbia", which names their owner)."""
     return (tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") and tok.lemma_.lower() in CARRYING_PARTICIPLES
@@ -348,7 +348,7 @@ def first_entity(head: Token) -> Token | None:
     rivals, which have backed opposing sides in Yemen", not Yemen; "a convoy carrying food to El Fasher",
     not El Fasher)."""
     inside = [t for t in head.subtree
-              if not any((a.dep_ in ("relcl", "appos") or _participle_clause(a)) and head in a.ancestors
+              if not any((a.dep_ in ("relcl", "appos") or _carrying_participle(a)) and head in a.ancestors
                          for a in (t, *t.ancestors))]
     for t in inside:
         if _registry_flag(t):

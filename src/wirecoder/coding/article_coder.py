@@ -29,7 +29,7 @@ from wirecoder.coding.arguments import (
 from wirecoder.coding.classifier import SentenceClassifier
 from wirecoder.coding.dateline_subject import spaced_dash, story_subject
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
-from wirecoder.coding.derived import ARMED_SECTORS, STATE_SECTORS, derive
+from wirecoder.coding.derived import ARMED_SECTORS, NONSTATE_ARMED, STATE_SECTORS, derive
 from wirecoder.coding.event_location import SEQUENCE_MARKS
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.coding.misparse import misread_main_verb
@@ -97,8 +97,6 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 DEPARTURE_LEMMAS = frozenset({"leave", "quit", "depart", "withdraw", "exit"})
 BLOCKING_MODES = {("PROTEST", "COERCE"): ("restrict",), ("COERCE", "PROTEST"): ("obstruct",)}
-# Armed groups outside the state: captors when they free someone.
-NONSTATE_ARMED = frozenset({"REB", "UAF", "CRM", "INS", "TER", "PRM", "MLA"})
 # Support verbs whose subject undergoes the event their object names ("faced sanctions", "will face trial").
 UNDERGOING_VERBS = frozenset({"face", "undergo", "suffer"})
 # Entity labels of names that are parties, whatever common noun ends them ("Rapid Support Forces").
@@ -430,7 +428,8 @@ class ArticleCoder:
                             for a in actors)):
             return None  # "aid groups suspended operations in Masisi": no side holds its fire
         if (event_type == "AID" and c.match.token.lemma_.lower() == "free" and actors
-                and all(set(a.sectors) & NONSTATE_ARMED and not set(a.sectors) & STATE_SECTORS for a in actors)):
+                and all(set(a.sectors) & (NONSTATE_ARMED | {"CRM"}) and not set(a.sectors) & STATE_SECTORS
+                        for a in actors)):
             # "Hamas freed three Israeli women": captors letting captives go release them; police freeing
             # trafficking victims aid them
             event_type, trig_modes = "RETREAT", ("release",)
@@ -639,7 +638,7 @@ def _same_paragraph(ev: Event, sent: Span) -> bool:
 
 
 def _of_list_head(tok: Token) -> Token | None:
-    """The plural noun whose "of" list tok is a later member of (of_conjuncts), or None."""
+    """The plural noun whose "of" or "from" list tok is a later member of (of_conjuncts), or None."""
     first = tok
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head

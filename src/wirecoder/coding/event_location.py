@@ -374,12 +374,6 @@ def _ground_given(span: Span, trigger: Token) -> bool:
     return any(t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head.i in verbs for t in span.root.ancestors)
 
 
-# Nouns of talking whose "on", "about" or "over" phrase is the subject matter: "talks on extending the Gaza
-# ceasefire" were not held in Gaza.
-TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "discussion", "discussions",
-                        "conference", "summit", "dialogue", "consultation", "consultations"})
-
-
 def _base_of_party(span: Span) -> bool:
     """Whether a mention is where a party other than a subject is based ("arrested army officers and people
     based in neighbouring Ivory Coast"): its home, not where the act was. The subject's own base is where it
@@ -387,6 +381,12 @@ def _base_of_party(span: Span) -> bool:
     based = next((a for a in list(span.root.ancestors)[:4]
                   if a.dep_ == "acl" and a.lemma_.lower() in ("base", "headquarter", "station", "headquartered")), None)
     return based is not None and first_conjunct(based.head).dep_ not in ("nsubj", "nsubjpass")
+
+
+# Nouns of talking whose "on", "about" or "over" phrase is the subject matter: "talks on extending the Gaza
+# ceasefire" were not held in Gaza.
+TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "discussion", "discussions",
+                        "conference", "summit", "dialogue", "consultation", "consultations"})
 
 
 def _topic_of_talks(span: Span, trigger: Token) -> bool:
@@ -561,8 +561,9 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
     Toribio" was not suspended there; the parser may hang the "after" on the subject), its purpose
     ("summoned Afghanistan's envoy to protest an attack in Bajaur" was no summons in Bajaur), a verb coordinated
     with the trigger ("accused Belgrade of backing the attackers and called on the EU to impose sanctions on
-    Serbia" was no accusation in Serbia), a clause the trigger says or denies, a participle giving a purpose ("an accord aimed at ending fighting
-    in Darfur"), or a relative clause, which describes a party or thing rather than the act."""
+    Serbia" was no accusation in Serbia), a clause the trigger says or denies, a participle giving a purpose
+    ("an accord aimed at ending fighting in Darfur"), or a relative clause, which describes a party or thing
+    rather than the act."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
         if tok.head.i == trigger.i and ((tok.dep_ == "advcl" and (any(
