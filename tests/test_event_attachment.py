@@ -1067,6 +1067,10 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     # the sides of fighting that "broke out between" them
     ("Fighting broke out between M23 rebels and pro-government Wazalendo militias in North Kivu province on "
      "Tuesday.", "Fighting", "actor", "name", ["March 23 Movement", "Wazalendo"]),
+    # a machine denies nothing: the speaker does, where the parser gives the denial the clause's subject
+    ("The junta said the helicopter had crashed because of bad weather and denied it had been hit.", "denied",
+     "actor", "name", ["junta"]),
+    ("The ministry said the army had denied any involvement.", "denied", "actor", "name", ["army"]),
     # a participle describing the subject that the parser makes the main verb
     ("Earlier this month, jihadists linked to al Qaeda attacked a military police school in Bamako.", "attacked",
      "actor", "name", ["jihadist"]),

@@ -99,6 +99,9 @@ DEPARTURE_LEMMAS = frozenset({"leave", "quit", "depart", "withdraw", "exit"})
 BLOCKING_MODES = {("PROTEST", "COERCE"): ("restrict",), ("COERCE", "PROTEST"): ("obstruct",)}
 # Support verbs whose subject undergoes the event their object names ("faced sanctions", "will face trial").
 UNDERGOING_VERBS = frozenset({"face", "undergo", "suffer"})
+# Machines a clause may be about, which say, deny or ask nothing.
+MACHINES = frozenset({"helicopter", "aircraft", "plane", "jet", "warplane", "drone", "ship", "vessel", "warship",
+                      "tank", "missile", "rocket", "bomber", "satellite", "vehicle", "truck"})
 # Entity labels of names that are parties, whatever common noun ends them ("Rapid Support Forces").
 PARTY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
@@ -401,6 +404,12 @@ class ArticleCoder:
                                sectors=list(speaker.sectors), wikidata=speaker.wikidata)]
             if actor_spans[0].root.lower_ == "they":
                 actors += co_speakers
+        elif (speaker is not None and (speaker.country or speaker.sectors) and actor_spans
+              and self.lexicon.types[event_type].quad_class in (1, 3)
+              and all(self._weapon(sp.root) or sp.root.lemma_.lower() in MACHINES for sp in actor_spans)):
+            # "The junta said the helicopter had crashed and denied it had been hit": a machine denies nothing;
+            # the parser gave the speaker's denial the subject of the clause it hangs on
+            actors = [replace(speaker)]
         else:
             actors = self._resolve(actor_spans, c.args, state, on, speaker, local)
         recipient_spans = c.args.recipients
