@@ -352,10 +352,11 @@ class ArticleCoder:
             return None  # "after a railway station canopy collapsed, killing 15 people": no attack
         if event_type == "CONSULT" and c.args.actors and all(self._weapon(sp.root) for sp in c.args.actors):
             return None  # "the missile flew for 86 minutes": no journey
-        if event_type == "CONSULT" and c.anchor.lemma_.lower() in JOURNEY_LEMMAS and (any(
-                x.lower_ in ("back", "home") and x.dep_ in ("advmod", "prt", "npadvmod") for x in c.anchor.children)
-                or (any(x.dep_ == "auxpass" for x in c.anchor.children)
-                    and not any(x.dep_ == "nsubjpass" and x.lemma_.lower() in MOVED_FORCES for x in c.anchor.children))):
+        kids = list(c.anchor.children)
+        if event_type == "CONSULT" and c.anchor.lemma_.lower() in JOURNEY_LEMMAS and (
+                any(x.lower_ in ("back", "home") and x.dep_ in ("advmod", "prt", "npadvmod") for x in kids)
+                or (any(x.dep_ == "auxpass" for x in kids)
+                    and not any(x.dep_ == "nsubjpass" and x.lemma_.lower() in MOVED_FORCES for x in kids))):
             # "the envoy flew back to Washington": going home visits nobody; "the released servicemen were
             # flown to Moscow": those carried somewhere visit nobody either (troops flown in are deployed)
             return None
@@ -412,12 +413,14 @@ class ArticleCoder:
             actors = [replace(speaker)]
         else:
             actors = self._resolve(actor_spans, c.args, state, on, speaker, local)
+        def resolve_recipients(spans: list[Span]) -> list[ActorRef]:
+            return self._resolve(spans, c.args, state, on, local=local, said_by=speaker, avoid=actors)
+
         recipient_spans = c.args.recipients
-        recipients = self._resolve(recipient_spans, c.args, state, on, local=local, said_by=speaker, avoid=actors)
+        recipients = resolve_recipients(recipient_spans)
         if not recipients and c.args.indirect:
             recipient_spans = c.args.indirect
-            recipients = self._resolve(recipient_spans, c.args, state, on, local=local, said_by=speaker,
-                                       avoid=actors)
+            recipients = resolve_recipients(recipient_spans)
         # "detonated car bombs at the base before storming it": a pronoun the actor is the target of is the
         # last thing named, not the actor itself
         recipients = [r for r in recipients if not (r.text.lower() in OBJECT_PRONOUNS
@@ -447,8 +450,7 @@ class ArticleCoder:
             if event_type == "MOBILIZE" and event_type != trig.event_type:
                 # the warships and jets sent to encircle the island are the sender's own, no recipients
                 recipient_spans = [sp for sp in recipient_spans if sp.root.lemma_.lower() not in MOVED_FORCES]
-                recipients = self._resolve(recipient_spans, c.args, state, on, local=local, said_by=speaker,
-                                           avoid=actors)
+                recipients = resolve_recipients(recipient_spans)
         where = c.anchor  # the token whose clause says where the event happened
         if c.modality.cue in OBLIGATION_CUES and speaker is not None and speaker.country \
                 and not (actors and same_actor(speaker, actors[0])):
@@ -648,9 +650,7 @@ def _same_paragraph(ev: Event, sent: Span) -> bool:
 
 def _of_list_head(tok: Token) -> Token | None:
     """The plural noun whose "of" or "from" list tok is a later member of (of_conjuncts), or None."""
-    first = tok
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first = event_location.first_conjunct(tok)
     if first.i == tok.i or first.dep_ != "pobj" or first.head.lower_ not in ("of", "from"):
         return None
     head = first.head.head

@@ -136,9 +136,10 @@ def _subject_of(verb: Token) -> Token | None:
 
 def misattached_conj(verb: Token) -> bool:
     """A past tense the parser coordinated with an infinitive, a gerund or a modal's participle, which it
-    cannot be, or with the present tense of an adverbial clause: in "accused Moscow of trying to choke off exports and urged
-    allies to...", "urged" goes with "accused"; in "said she would not step down when her term ends and
-    accused the government of...", "accused" goes with "said"."""
+    cannot be, or with the present tense of an adverbial clause: in "accused Moscow of trying to choke off
+    exports and urged allies to...", "urged" goes with "accused"; in "said she would not step down when her
+    term ends and accused the government of...", "accused" goes with "said". Also a verb with an object of
+    its own coordinated with a passive."""
     if (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() not in DITRANSITIVES
             and any(c.dep_ == "auxpass" for c in verb.head.children)
             and any(c.dep_ == "dobj" for c in verb.children)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from wirecoder.coding.dateline_subject import DASHES
 from wirecoder.coding.lexicon import Lexicon, Trigger
 from wirecoder.coding.misparse import misread_main_verb
 
@@ -73,7 +74,7 @@ def _lemma(tok: Token) -> str:
     lem = tok.lemma_.lower()
     # spaCy's small model leaves some plural event nouns unlemmatised ("talks", "clashes" are fine; "airstrikes" not),
     # and takes a plural opening a wire story for a name ("CAIRO, May 6 - Drones struck…")
-    opening = tok.tag_ == "NNP" and tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "–", "—") and tok.text.istitle()
+    opening = tok.tag_ == "NNP" and tok.i > 0 and tok.doc[tok.i - 1].text in DASHES and tok.text.istitle()
     if (tok.pos_ in ("NOUN", "PROPN") and (tok.tag_ in ("NNS", "NNPS") or opening) and lem == tok.lower_
             and lem.endswith("s")):
         lem = lem[:-1]
