@@ -1833,6 +1833,17 @@ def test_a_family_name_the_model_leaves_out_of_a_persons_name_is_no_place(nlp, f
     ("BAMAKO, Aug 12 - Rebels said they had shot down an army helicopter near Tinzaouaten, close to the "
      "Algerian border.\n\nThe army said the helicopter crashed during a mission in the Kidal region.\n\n"
      "Algeria summoned Mali's ambassador in Algiers to protest.", "Tinzaouaten", "MLI", None, None),
+    # a village lies in the one country its own sentence sets the scene in, though the story began elsewhere
+    ("ADDIS ABABA, May 2 - Federal troops fought militiamen near Bahir Dar in the Amhara region on Monday, and a "
+     "hospital in Bahir Dar said 12 people had died. In Somalia, clan militias clashed near the village of Ceel "
+     "Garoowe on Tuesday, elders said.", "Ceel Garoowe", "SOM", None, "country"),
+    # a country that speaks or acts sets no scene, and two scenes name neither: the article's town holds it
+    ("ADDIS ABABA, May 2 - Federal troops fought militiamen near Bahir Dar in the Amhara region on Monday, and a "
+     "hospital in Bahir Dar said 12 people had died. Somalia said clan militias clashed near the village of Ceel "
+     "Garoowe on Tuesday.", "Ceel Garoowe", "ETH", None, None),
+    ("ADDIS ABABA, May 2 - Federal troops fought militiamen near Bahir Dar in the Amhara region on Monday, and a "
+     "hospital in Bahir Dar said 12 people had died. In Somalia and Kenya, clan militias clashed near the village "
+     "of Ceel Garoowe on Tuesday, elders said.", "Ceel Garoowe", "ETH", None, None),
 ])
 def test_a_name_lies_where_the_text_puts_it(nlp, finder, text, name, country, admin1, precision):
     place = _by_text(finder.find(nlp(text)), name)

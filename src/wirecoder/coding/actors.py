@@ -188,7 +188,7 @@ class ActorResolver:
         if res is not None and full is not None:
             res = replace(res, ref=replace(res.ref, text=text))
         if res is not None and res.kind == "agent" and (
-                owner := self._pronoun_owner(span, state, on, speaker)) is not None:
+                owner := self._pronoun_owner(span, state, on, speaker) or _noun_owner(span, state, avoid)) is not None:
             res = _owned_by(res, owner)
         root = getattr(span, "root", None)
         if res is not None and self._bare_place(res) and root is not None and (
@@ -935,6 +935,20 @@ def _mixed_sectors(agents: list[Match], former: bool) -> list[str]:
 def _load_resolver(paths: tuple[str, ...]) -> ActorResolver:
     overlay = load_dictionaries([Path(p) for p in paths]) if paths else None
     return ActorResolver(load_kb(), overlay)
+
+
+def _noun_owner(span, state: ArticleActorState, avoid: Sequence[ActorRef]) -> coref.Seen | None:
+    """The body an anaphoric possessor on a generic agent noun points back to: "the militia's forces" after
+    "Fano fighters" are Fano's. A named possessor ("Hamas's forces") the mention's own text resolves."""
+    root = getattr(span, "root", None)
+    owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None) if root is not None else None
+    if owner is None:
+        return None
+    said = " ".join(t.text for t in owner.subtree if t.dep_ != "case")
+    if not coref.is_anaphor(said):
+        return None
+    ante = coref.antecedent_seen(said, state.seen, avoid=avoid)
+    return ante if ante is not None and ante.ref is not None else None
 
 
 # The sectors of an organisation's own people: "Hezbollah said its fighters had targeted a base" is

@@ -101,14 +101,20 @@ def mention_span(head: Token) -> Span:
     return doc[lo: hi + 1]
 
 
+# Nouns for those who rule a country, whose "in" names whose they are: "the juntas in Mali and Niger".
+RULER_NOUNS = frozenset({"junta", "government", "regime", "authority", "ruler", "leader", "leadership"})
+
+
 def of_conjuncts(head: Token) -> list[Token]:
     """The further countries of a plural noun's "of" (or "from") list: "Azerbaijan" of "the leaders of Armenia
-    and Azerbaijan", "Mali" and "Burkina Faso" of "the military governments of Niger, Mali and Burkina Faso".
-    Each is a party as much as the first, which the head's own phrase keeps."""
+    and Azerbaijan", "Mali" and "Burkina Faso" of "the military governments of Niger, Mali and Burkina Faso";
+    for rulers also their "in" list ("the juntas in Burkina Faso, Mali and Niger"). Each is a party as much as
+    the first, which the head's own phrase keeps."""
     if head.tag_ not in ("NNS", "NNPS"):
         return []
+    preps = ("of", "from", "in") if head.lemma_.lower() in RULER_NOUNS else ("of", "from")
     for p in head.children:
-        if p.dep_ == "prep" and p.lower_ in ("of", "from"):  # "defence officials from Cambodia and Thailand"
+        if p.dep_ == "prep" and p.lower_ in preps:  # "defence officials from Cambodia and Thailand"
             first = next((g for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP")), None)
             if first is not None:
                 # (the small model may tag the later names as people: "of Niger, Mali and Burkina Faso")

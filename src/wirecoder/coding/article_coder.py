@@ -15,6 +15,7 @@ from wirecoder.coding.arguments import (
     MOVED_FORCES,
     REFLEXIVES,
     RELATIVE_PRONOUNS,
+    RULER_NOUNS,
     SENDING_VERBS,
     Arguments,
     clause_subject,
@@ -41,6 +42,7 @@ from wirecoder.coding.modality import (
     misattached_conj,
 )
 from wirecoder.coding.place_names import AREA_NOUNS
+from wirecoder.coding.place_text import sets_scene
 from wirecoder.coding.places import PlaceFinder
 from wirecoder.coding.plover_rules import AGREE_GOVERNED_THREATS, OBLIGATION_CUES, same_actor, single_category
 from wirecoder.coding.triggers import (
@@ -649,9 +651,9 @@ def _same_paragraph(ev: Event, sent: Span) -> bool:
 
 
 def _of_list_head(tok: Token) -> Token | None:
-    """The plural noun whose "of" or "from" list tok is a later member of (of_conjuncts), or None."""
+    """The plural noun whose "of", "from" or "in" list tok is a later member of (of_conjuncts), or None."""
     first = event_location.first_conjunct(tok)
-    if first.i == tok.i or first.dep_ != "pobj" or first.head.lower_ not in ("of", "from"):
+    if first.i == tok.i or first.dep_ != "pobj" or first.head.lower_ not in ("of", "from", "in"):
         return None
     head = first.head.head
     return head if any(c.i == tok.i for c in of_conjuncts(head)) else None
@@ -664,11 +666,12 @@ def _sentence_country(sent: Span, places: list[Place]) -> str | None:
     dateline, where the reporter files from ("BANGKOK - The Arakan Army said… after weeks of fighting with
     the military" is no Thai military)."""
     found = {p.country for p in places
-             if p.country and p.precision not in ("country", "region") and p.char_start is not None
-             and sent.start_char <= p.char_start < sent.end_char
-             and not ((span := sent.doc.char_span(p.char_start, p.char_end)) is not None
-                      and event_location.in_dateline(span))}
+             if p.country and p.char_start is not None and sent.start_char <= p.char_start < sent.end_char
+             and (span := sent.doc.char_span(p.char_start, p.char_end)) is not None
+             and (p.precision not in ("country", "region") or (p.precision == "country" and sets_scene(span)))
+             and not event_location.in_dateline(span)}
     return found.pop() if len(found) == 1 else None
+
 
 
 def _date_scope(sent: Span, anchor: Token) -> str:
@@ -761,9 +764,12 @@ def _is_state(code: str | None) -> bool:
 def _among_addressed(loc: Place, span: Span, addressed: list[Span]) -> bool:
     """Whether a country (mentioned at span) is one of the parties an act from afar is aimed at, named inside
     their phrase but not as where they are: "blame the unrest on foreign enemies, including the United
-    States" (but "cut food supplies to the biggest refugee camp in Thailand" happened there)."""
+    States" (but "cut food supplies to the biggest refugee camp in Thailand" happened there). Rulers' "in"
+    says whose they are, not where: "called on the juntas in Burkina Faso, Mali and Niger"."""
+    first = event_location.first_conjunct(span.root)
     if loc.precision != "country" or (
-            span.root.dep_ == "pobj" and span.root.head.lower_ in event_location.LOCATIVE_PREPS):
+            first.dep_ == "pobj" and first.head.lower_ in event_location.LOCATIVE_PREPS
+            and first.head.head.lemma_.lower() not in RULER_NOUNS):
         return False
     return any(sp.root.left_edge.i <= span.root.i <= sp.root.right_edge.i for sp in addressed)
 

@@ -621,16 +621,26 @@ def _in_cause(span: Span, trigger: Token) -> bool:
     """Whether a mention tells where the act answered was, or is in the reason given for it: "fired
     rockets in response to a strike that killed two fighters near Tyre", "struck Gaza in retaliation for an
     attack on Sderot", "suspended its partnership with Georgia, citing the decision to halt EU accession",
-    "marched in protest at the killings in Homs"."""
+    "marched in protest at the killings in Homs", "the latest in months of protests over a station's collapse
+    in Novi Sad"."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
         if ((tok.dep_ == "pobj" and tok.lemma_.lower() in CAUSE_NOUNS)
+                or _grievance(tok, span)
                 or (tok.dep_ == "advcl" and tok.lemma_.lower() in REASON_VERBS)
                 or tok.lemma_.lower() in CAUSE_WORDS
                 or (tok.lemma_.lower() == "protest" and tok.dep_ == "pobj" and tok.head.lower_ == "in")):
             return True
         tok = tok.head
     return False
+
+
+def _grievance(tok: Token, span: Span) -> bool:
+    """Whether tok is the "over" or "about" of a noun and the mention lies inside what that phrase is about:
+    "protests over a deadly collapse in Novi Sad", "anger about the killings in Homs". A place that is
+    itself the phrase's object may be the scene ("drones over Crimea")."""
+    return (tok.dep_ == "prep" and tok.lower_ in ("over", "about") and tok.head.pos_ == "NOUN"
+            and span.root.head.i != tok.i and first_conjunct(span.root).head.i != tok.i)
 
 
 def _in_organisation_name(span: Span) -> bool:

@@ -24,7 +24,7 @@ from wirecoder.coding.place_names import (
     compass_only,
     place_from,
 )
-from wirecoder.coding.place_text import is_compass_word, is_dateline
+from wirecoder.coding.place_text import is_compass_word, is_dateline, sets_scene
 from wirecoder.resources.gazetteer import Candidate, Entry
 from wirecoder.resources.gazetteer_names import fold
 from wirecoder.resources.sphere import BEARINGS, UNITS_KM, haversine_km, offset_point
@@ -355,7 +355,11 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
             if (t.candidates == 0 and not listed and t.source != "cue"
                     and not _said_to_be_where(doc, t.place) and not _names_its_kind(t.place.text)):
                 continue  # a name no gazetteer knows, which nothing says is a place
-            holder = _sentence_holder(doc, t, out) or home
+            holder = _sentence_holder(doc, t, out)
+            if holder is None:
+                scene = _sentence_country(doc, t, out)
+                # a home town or province inside that country is the nearer guess
+                holder = scene if scene is not None and (home is None or home.country != scene.country) else home
             if holder is not None and holder.feature != "country" and _names_division(text, t.place):
                 # "the Catatumbo region": a division the gazetteer lacks is no part of the article's home
                 # town or province, only of its country
@@ -386,6 +390,28 @@ def _sentence_holder(doc: Doc, t: Toponym, found: list[Toponym]) -> Place | None
             continue
         near[(p.name, p.country)] = p
     return next(iter(near.values())) if len(near) == 1 else None
+
+
+def _sentence_country(doc: Doc, t: Toponym, found: list[Toponym]) -> Place | None:
+    """The one country that the sentence of an unplaced name puts its scene in before it: "In Somalia,
+    federal troops clashed near the town of Ras Kamboni" lies in Somalia, though the story began in
+    Ethiopia. Only a country that sets a scene (place_text.sets_scene): one that acts ("Israel struck Beit
+    Lahiya") says nothing of where the place lies; two ("In Somalia and Kenya") leave it open."""
+    span = doc.char_span(t.place.char_start, t.place.char_end, alignment_mode="expand") \
+        if t.place.char_start is not None else None
+    if span is None:
+        return None
+    sent = span.sent
+    scenes: dict[str | None, Place] = {}
+    for other in found:
+        p = other.place
+        if (other is t or p.lat is None or p.feature != "country" or other.kind != "name" or p.char_start is None
+                or not sent.start_char <= p.char_start < (t.place.char_start or 0)):
+            continue
+        named = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
+        if named is not None and sets_scene(named):
+            scenes[p.country] = p
+    return next(iter(scenes.values())) if len(scenes) == 1 else None
 
 
 # Kinds of first-level division (or larger) a name may be followed by: "the Catatumbo region".

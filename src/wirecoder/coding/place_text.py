@@ -272,3 +272,16 @@ def across_border(tok: Token) -> bool:
                  # "its main border post with Mozambique"
                  or any(c.dep_ == "compound" and c.lemma_.lower() in BORDER_NOUNS for c in holder.children)
                  or (prep.i > 0 and tok.doc[prep.i - 1].lemma_.lower() in BORDER_NOUNS)))
+
+
+SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+
+
+def sets_scene(span: Span) -> bool:
+    """Whether a place's name sets the scene rather than naming an actor: the object of "in" ("In Somalia,
+    federal troops clashed..."), also as a later conjunct ("In Somalia and Kenya" sets both). A country
+    that speaks or acts ("Israel struck...") sets none."""
+    root = span.root
+    while root.dep_ == "conj":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in SCENE_PREPS

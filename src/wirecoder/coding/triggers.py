@@ -335,7 +335,8 @@ def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
 
 def _own_clause(anchor: Token) -> list[Token]:
     """The anchor's subtree without the acts it answers ("in response to a drone strike") or clauses with
-    subjects of their own ("after militants attacked with drones"): their weapons are not the anchor's."""
+    subjects of their own ("after militants attacked with drones", "troops fought militiamen, and drone
+    strikes hit a market"): their weapons are not the anchor's."""
     out: list[Token] = []
     todo = [anchor]
     while todo:
@@ -344,7 +345,8 @@ def _own_clause(anchor: Token) -> list[Token]:
         for c in t.children:
             if c.dep_ == "pobj" and c.lemma_.lower() in CAUSE_NOUNS:
                 continue
-            if c.dep_ in ("relcl", "advcl", "ccomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            if c.dep_ in ("relcl", "advcl", "ccomp", "conj") and any(g.dep_ in ("nsubj", "nsubjpass")
+                                                                      for g in c.children):
                 continue
             todo.append(c)
     return sorted(out, key=lambda t: t.i)
