@@ -34,6 +34,22 @@ def test_the_events_own_time_expression_dates_it(pipeline):
     assert assault["date"] == "2026-11-16" and assault["date_text"] == "Monday"
 
 
+@pytest.mark.parametrize("text,trigger,date_text", [
+    # a possessive date belongs to its noun: the election, not the rejection of its results
+    ("Thousands of opposition supporters marched to reject the results of last month's election.", "reject", None),
+    ("Western governments questioned the official results of Sunday's presidential election.", "questioned",
+     None),
+    # a subject's date is its act's ("Sunday's attack killed...")
+    ("Sunday's attack killed five soldiers near the border.", "killed", "Sunday"),
+    # a date in a parenthetical on a noun describes the noun
+    ("The ruling party, in power since independence in 1975, rejected the fraud allegations on Monday.",
+     "rejected", "Monday"),
+])
+def test_a_date_that_belongs_to_a_noun_does_not_date_the_act(pipeline, text, trigger, date_text):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert event["date_text"] == date_text and event["modality"] != "historical"
+
+
 def test_actors_without_a_country_take_their_sentences_not_the_articles(pipeline):
     # The article is mostly about Mali; the Lagos sentence's protesters are Nigerian.
     text = ("Soldiers in northern Mali killed five militants near Gao on Sunday. Mali's army said more "
@@ -532,6 +548,9 @@ def test_the_party_to_a_pact_or_to_ties_is_no_scene(pipeline):
 
 
 @pytest.mark.parametrize("text,trigger,event_type,mode", [
+    # "a week of" something is no date that keeps "for" from the verb
+    ("The opposition leader called for a week of strikes from his hiding place abroad.", "called for", "REQUEST",
+     None),
     # retaking ground is seizing it
     ("Government troops retook the airport from the rebels on Sunday.", "retook", "COERCE", ["seize"]),
     ("The army recaptured the town of Kidal on Tuesday.", "recaptured", "COERCE", ["seize"]),
@@ -1015,6 +1034,18 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     # rulers "in" a list of countries are each country's rulers
     ("The bloc's envoy called on the juntas in Guinea, Mali and Niger to hold elections.", "called on",
      "recipient", "country", ["GIN", "MLI", "NER"]),
+    # a directive or pledge coordinated with what a speaker reports is the speaker's own
+    ("A Houthi spokesman said Saudi jets struck the port first and urged the United Nations to intervene.",
+     "urged", "actor", "name", ["Houthis"]),
+    ("The president said the rebels had chosen war and ordered the army to retake the town.", "ordered",
+     "actor", "text", ["president"]),
+    # a reported party's second act under its own "had" stays its own
+    ("The ministry said the rebels had seized the town and had ordered residents to leave.", "ordered",
+     "actor", "text", ["rebels"]),
+    # an object pronoun points back, never ahead to the speaker; a subject pronoun may
+    ("Students blocked the highway, and police fired tear gas to disperse them, witnesses said.", "disperse",
+     "recipient", "name", ["student"]),
+    ("They had withdrawn from the town before dawn, the rebels said.", "withdrawn", "actor", "name", ["rebel"]),
     # a noun possessor that points back ("the group's") owns its people as "its" does
     ("Al Shabaab attacked a base near Kismayo on Sunday. A spokesman said the group's fighters had withdrawn "
      "before dawn.", "withdrawn", "actor", "name", ["Al-Shabaab"]),

@@ -173,11 +173,16 @@ class ActorResolver:
         on = on or state.published
         said = _with_determiner(span)  # "the group": argument spans leave the article out
         if coref.is_anaphor(said):
-            # (a pronoun may point at something no actor is, "withdrew from them": only a noun avoids)
-            ante = coref.antecedent_seen(said, state.seen, avoid=() if coref.is_pronoun(text) else avoid)
+            # (a pronoun may point at something no actor is, "withdrew from them": only a noun avoids; an
+            # object points back only, a subject may point ahead to its speaker: "They had withdrawn, the
+            # rebels said")
+            root = getattr(span, "root", None)
+            ahead = root is not None and root.dep_ in ("nsubj", "nsubjpass")
+            ante = coref.antecedent_seen(said, state.seen, avoid=() if coref.is_pronoun(text) else avoid,
+                                         before=None if ahead else getattr(span, "start_char", None))
             if ante is not None and ante.ref is not None:
                 ref = replace(ante.ref, text=text, sectors=list(ante.ref.sectors))
-                state.seen.append(replace(ante, ref=ref))
+                state.seen.append(replace(ante, ref=ref, char_start=getattr(span, "start_char", None)))
                 state.recent.append(ref)
                 return ref
             if coref.is_pronoun(text):
@@ -210,6 +215,7 @@ class ActorResolver:
         state.seen.append(coref.Seen(
             ref=res.ref if res else None, kind=kind, head=res.head.phrase if res and res.head else None,
             plural=bool(res and res.plural), named=bool(res and res.kind == "person"),
+            char_start=getattr(span, "start_char", None),
         ))
         if res is not None:
             state.recent.append(res.ref)

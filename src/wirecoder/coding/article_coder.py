@@ -696,10 +696,26 @@ def _date_scope(sent: Span, anchor: Token) -> str:
         head = ent.root
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
-        if head.i not in anchor_line:
+        if head.i not in anchor_line or _dates_a_thing(ent, anchor):
             a, b = ent.start_char - sent.start_char, ent.end_char - sent.start_char
             text = text[:a] + " " * (b - a) + text[b:]
     return text
+
+
+def _dates_a_thing(ent: Span, anchor: Token) -> bool:
+    """Whether a date expression belongs to a noun phrase, not to the anchor's act: a possessive on
+    something other than the anchor or its subject ("reject the results of last month's election"), or a
+    parenthetical on a noun ("The ruling party, in power since independence in 1975, rejected...")."""
+    root = ent.root
+    if root.dep_ == "poss" and root.head.i != anchor.i and root.head.dep_ not in ("nsubj", "nsubjpass"):
+        return True
+    tok = root
+    while tok.head.i != tok.i and tok.i != anchor.i and tok.pos_ not in ("VERB", "AUX"):
+        if (tok.dep_ == "prep" and tok.is_lower and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != anchor.i
+                and any(t.text == "," for t in tok.doc[tok.head.i + 1:tok.i])):
+            return True
+        tok = tok.head
+    return False
 
 
 def _plausible_location(span: Span, anchor: Token, quad_class: int) -> bool:

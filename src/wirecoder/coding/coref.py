@@ -54,6 +54,7 @@ class Seen:
     head: str | None = None  # agent noun phrase that headed the mention ("diplomat")
     plural: bool = False
     named: bool = False  # a person the KB knows by name ("former president Evo Morales"), not a role
+    char_start: int | None = None  # where the mention stands in the article, where known
 
 
 def _words(text: str) -> list[str]:
@@ -98,13 +99,16 @@ def antecedent(text: str, history: list[Seen], *, window: int = 12) -> ActorRef 
 
 
 def antecedent_seen(text: str, history: list[Seen], *, window: int = 12,
-                    avoid: Sequence[ActorRef] = ()) -> Seen | None:
+                    avoid: Sequence[ActorRef] = (), before: int | None = None) -> Seen | None:
     """The earlier mention an anaphor points back to (None: none compatible, or an unresolved person).
     avoid: the other side of the anaphor's own clause, which a noun anaphor cannot be ("Puntland forces
-    launched an offensive against the group": the group is not Puntland's forces)."""
+    launched an offensive against the group": the group is not Puntland's forces). before: where the
+    anaphor stands, for one that cannot point forward ("fired tear gas to disperse them, witnesses said":
+    them are not the witnesses)."""
     words = _words(text)
     recent = [s for s in history[-window:][::-1]
-              if not (s.ref is not None and any(s.ref.name and s.ref.name == a.name for a in avoid))]
+              if not (s.ref is not None and any(s.ref.name and s.ref.name == a.name for a in avoid))
+              and not (before is not None and s.char_start is not None and s.char_start > before)]
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
         for s in recent:
             if s.kind == "person" and not s.plural:

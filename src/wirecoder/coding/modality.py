@@ -147,6 +147,8 @@ def misattached_conj(verb: Token) -> bool:
         # "said 1,200 people had been arrested and accused opposition leaders of inciting violence": a verb
         # with an object of its own shares no passive
         return True
+    if speakers_directive(verb):
+        return True
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and (
         verb.head.tag_ in ("VB", "VBG") or (verb.head.tag_ in ("VBZ", "VBP") and verb.head.dep_ == "advcl")
         # "said those responsible would be punished and called for calm": no past tense under "would"
@@ -199,9 +201,30 @@ def subject_it_lost(verb: Token) -> Token | None:
     return None
 
 
+# Directives and pledges a speaker makes in the same breath as a report: "A Taliban spokesman said Pakistani
+# troops opened fire first and urged Islamabad to reopen the crossing".
+SPEAKER_DIRECTIVES = frozenset({"urge", "appeal", "call", "order", "instruct", "pledge", "promise"})
+
+
+def speakers_directive(verb: Token) -> bool:
+    """Whether a past-tense directive or pledge the parser coordinated with the first verb of what a speaker
+    said is the speaker's own: in "said the ELN had chosen war and ordered the armed forces to..." and
+    "said foreign services were behind the protests and promised an early election" the speaker orders and
+    promises. News puts a reported party's second act under its own "had" or subject."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.lemma_.lower() in SPEAKER_DIRECTIVES
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+            and head.dep_ == "ccomp" and head.head.lemma_.lower() in DEFAULT_SPEECH_VERBS
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+            and any(c.dep_ == "nsubj" for c in head.head.children))
+
+
 def conj_partner(verb: Token) -> Token:
-    """The finite verb a misattached past tense (misattached_conj) goes with: the nearest finite verb above
-    it that heads no adverbial clause."""
+    """The finite verb a misattached past tense (misattached_conj) goes with: the speaker's verb for a
+    speaker's directive (speakers_directive), else the nearest finite verb above it that heads no adverbial
+    clause."""
+    if speakers_directive(verb):
+        return verb.head.head
     gov = verb.head
     while gov.head.i != gov.i and (gov.tag_ not in FINITE_TAGS or gov.dep_ == "advcl"):
         gov = gov.head

@@ -86,8 +86,9 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
     out: dict[str, Token] = {}
     for c in tok.children:
         if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) and all(
-                g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
-            continue  # "whom he called on Monday": a date, not the "on" of "call on"
+                g.ent_type_ in ("DATE", "TIME") and not any(p.dep_ == "prep" and p.lower_ == "of" for p in g.children)
+                for g in c.children if g.dep_ == "pobj"):
+            continue  # "whom he called on Monday": a date, not the "on" of "call on" ("for a week of strikes" is)
         if c.dep_ == "advcl":
             # "called for the charges to be dropped": the parser makes "for" the mark of the clause
             mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
