@@ -446,6 +446,8 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
     # nor is the cause an act claims to serve
     ("The rebel group has attacked dozens of ships since November 2023 in what it says is solidarity with "
      "Palestinians in Gaza.", "attacked", None),
+    # nor where an act decided at home takes someone from
+    ("Thailand recalled its ambassador from Phnom Penh and expelled Cambodia's envoy.", "recalled", None),
     # nor whose rulers an appeal is made to
     ("The bloc's envoy called on the juntas in Guinea, Mali and Niger to hold elections.", "called on", None),
     # nor what a protest is about, where the sentence names the scene
@@ -548,6 +550,8 @@ def test_the_party_to_a_pact_or_to_ties_is_no_scene(pipeline):
 
 
 @pytest.mark.parametrize("text,trigger,event_type,mode", [
+    # dropping bombs is an air raid
+    ("Government jets dropped bombs on a market in the rebel-held town.", "dropped", "ASSAULT", None),
     # "a week of" something is no date that keeps "for" from the verb
     ("The opposition leader called for a week of strikes from his hiding place abroad.", "called for", "REQUEST",
      None),
@@ -1042,6 +1046,8 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     # a reported party's second act under its own "had" stays its own
     ("The ministry said the rebels had seized the town and had ordered residents to leave.", "ordered",
      "actor", "text", ["rebels"]),
+    # whom one defends against is the foe, not whom one supports
+    ("Rwanda says its troops are in Congo to defend against Hutu militias.", "defend", "recipient", "name", []),
     # an object pronoun points back, never ahead to the speaker; a subject pronoun may
     ("Students blocked the highway, and police fired tear gas to disperse them, witnesses said.", "disperse",
      "recipient", "name", ["student"]),

@@ -448,6 +448,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     targets = TARGET_PREPS - TOPIC_PREPS if match.event_type == "CONSULT" else TARGET_PREPS
     if match.event_type in VENUE_AT_TYPES:
         targets = targets - {"at"}  # "signed an agreement at the White House": where, not with whom
+    if match.event_type in ("SUPPORT", "AID"):
+        targets = targets - {"against"}  # "troops are in Congo to defend against Hutu militias": the foe
     if match.trigger.frame == "swap" or (match.event_type == "RETREAT" and "withdraw" in match.trigger.modes):
         targets = targets - DESTINATION_PREPS  # "withdrew its troops from Sake toward Goma": not from Goma
     if not recip_heads:

@@ -322,7 +322,7 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
     return (is_actor_metonym(span) or _portfolio(span) or _in_organisation_name(span) or _opens_party_name(span)
             or _possessor_party(span) or hyphened_qualifier(span)
             or (apart_from_scene and (_in_other_clause(span, trigger) or _aimed_against(span)
-                                      or _ground_given(span, trigger)))
+                                      or _ground_given(span, trigger) or _withdrawn_from(span)))
             or _in_other_doers_clause(span, trigger)
             or _in_cause(span, trigger) or _in_other_report(span, trigger)
             or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
@@ -357,6 +357,13 @@ def _aimed_against(span: Span) -> bool:
     from any scene, the party it aims at, not where it happened."""
     first = first_conjunct(span.root)
     return first.dep_ == "pobj" and first.head.lower_ == "against"
+
+
+def _withdrawn_from(span: Span) -> bool:
+    """Whether a mention is where an act decided apart from any scene takes someone or something from:
+    "recalled its ambassador from Phnom Penh" was decided at home."""
+    first = first_conjunct(span.root)
+    return first.dep_ == "pobj" and first.head.lower_ == "from"
 
 
 # Verbs whose "for" or "of" gives what the party is held to account for (not "called for a ceasefire").
