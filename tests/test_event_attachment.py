@@ -448,6 +448,17 @@ def test_a_month_is_no_object_of_the_verb(pipeline):
      "Palestinians in Gaza.", "attacked", None),
     # nor where an act decided at home takes someone from
     ("Thailand recalled its ambassador from Phnom Penh and expelled Cambodia's envoy.", "recalled", None),
+    # nor where a later clause under the act is set
+    ("SEOUL, Nov 5 - North Korea fired a ballistic missile toward the sea on Tuesday, hours before polls opened "
+     "in the U.S. presidential election.", "fired", None),
+    # nor where the speaker's own appeal, hung by the parser on what the speaker reports, is to be heeded
+    ("The president said the vote had been falsified and called on supporters to rally in Tbilisi on Monday.",
+     "falsified", None),
+    # nor the party another act is done with
+    ("Iranian authorities have arrested dozens of people accused of collaborating with Israel.", "arrested", None),
+    # nor a foreign dateline, where an act with no actor befalls another state's people
+    ("DUBAI, June 16 - Two Iranian dissidents were sentenced to death on Monday, their lawyer said.", "sentenced",
+     None),
     # nor whose rulers an appeal is made to
     ("The bloc's envoy called on the juntas in Guinea, Mali and Niger to hold elections.", "called on", None),
     # nor what a protest is about, where the sentence names the scene
@@ -550,6 +561,8 @@ def test_the_party_to_a_pact_or_to_ties_is_no_scene(pipeline):
 
 
 @pytest.mark.parametrize("text,trigger,event_type,mode", [
+    # flying a bomber over a place shows force; it is no journey
+    ("The U.S. flew a B-1B bomber over the Korean peninsula on Wednesday.", "flew", "MOBILIZE", ["weapons"]),
     # dropping bombs is an air raid
     ("Government jets dropped bombs on a market in the rebel-held town.", "dropped", "ASSAULT", None),
     # "a week of" something is no date that keeps "for" from the verb
@@ -1046,6 +1059,15 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     # a reported party's second act under its own "had" stays its own
     ("The ministry said the rebels had seized the town and had ordered residents to leave.", "ordered",
      "actor", "text", ["rebels"]),
+    # a name the parser hangs on the first conjunct, right after the second, names the second
+    ("The African Union and the West African bloc ECOWAS condemned the takeover.", "condemned", "actor", "name",
+     ["African Union", "Economic Community of West African States"]),
+    # a side taken ("pro-Western") is no region the actor is from
+    ("TBILISI, Oct 27 - Georgia's ruling party won the election, a result the pro-Western opposition refused to "
+     "recognise.", "refused", "actor", "country", ["GEO"]),
+    # an appeal with an object of its own shares no passive: the speaker makes it
+    ("The president said the vote had been falsified and called on supporters to rally in Tbilisi on Monday.",
+     "called on", "actor", "text", ["president"]),
     # whom one defends against is the foe, not whom one supports
     ("Rwanda says its troops are in Congo to defend against Hutu militias.", "defend", "recipient", "name", []),
     # an object pronoun points back, never ahead to the speaker; a subject pronoun may
@@ -1321,3 +1343,10 @@ def test_a_country_the_sentence_is_set_in_gives_its_actors_their_country(pipelin
             f"{opening} soldiers clashed with clan fighters near the village of Ceel Garoowe on Tuesday.")
     clash = next(e for e in _events(pipeline, text) if e["trigger"] == "clashed")
     assert clash["actor"] and {a["country"] for a in clash["actor"]} == {country}
+
+
+def test_a_speakers_own_appeal_hung_on_what_it_reports_is_asserted(pipeline):
+    events = _events(pipeline, "Kenya's human rights commission said it was investigating reports that 20 civilians "
+                               "were killed in drone strikes and called on all parties to protect civilians.")
+    appeal = next(e for e in events if e["trigger"] == "called on")
+    assert appeal["modality"] == "asserted" and [a["country"] for a in appeal["actor"]] == ["KEN"]

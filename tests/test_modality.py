@@ -39,8 +39,8 @@ def _modality(nlp, text: str, verb: str):
         ("The rebels said they would keep fighting until the army left the town.", "leave", "hypothetical"),
         # a verb of saying coordinated with the event does not report it
         ("The president declared an emergency and imposed a curfew on the capital.", "impose", "asserted"),
-        # a past-tense conjunct keeps its own polarity
-        ("The minister said Ankara was not involved in the offensive and urged Damascus to talk.", "urge", "reported"),
+        # a past-tense conjunct keeps its own polarity; an appeal is the speaker's own (modality.speakers_directive)
+        ("The minister said Ankara was not involved in the offensive and urged Damascus to talk.", "urge", "asserted"),
         # a trailing "a charge X denied" the parser makes the head denies nothing of the charge's own making
         ("Thailand accused Cambodian troops of violating the truce, a charge Phnom Penh denied.", "accuse",
          "asserted"),

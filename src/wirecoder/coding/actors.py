@@ -441,7 +441,7 @@ class ActorResolver:
         # "Iran-backed militias", "pro-Russian rebels": the named country is not the actor's, but the
         # article's focus country still is when it is a different one.
         foreign = {m.alias.entry.country for m in named if m.sponsor or m.pro} | backers
-        blocked = bool(_loose_norms(toks, matches) & _NO_COUNTRY) or (bool(foreign) and context in foreign)
+        blocked = bool((_loose_norms(toks, matches) - _sides(toks)) & _NO_COUNTRY) or (bool(foreign) and context in foreign)
         country = None if blocked else (context or stranger_country or side_country)
         if not sectors and country is None:
             return None
@@ -897,6 +897,12 @@ def _pro_government(toks: list[Token], matches: list[Match]) -> bool:
 
 def _anti_government(matches: list[Match]) -> bool:
     return any(m.anti and m.agent is not None and "GOV" in m.agent.sectors for m in matches)
+
+
+def _sides(toks: list[Token]) -> set[str]:
+    """Words after "pro"/"anti": the side an actor takes ("the pro-Western opposition" is Georgia's own),
+    not where it is from."""
+    return {t.norm for prev, t in zip(toks, toks[1:], strict=False) if prev.norm in _PRO_ANTI}
 
 
 def _loose_norms(toks: list[Token], matches: list[Match]) -> set[str]:

@@ -506,6 +506,11 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         args.indirect = mention_spans([h for h in indirect if h.i not in {a.i for a in actor_heads}])
     for h in actor_heads + recip_heads:
         ap = next((c for c in h.children if c.dep_ == "appos"), None)
+        if ap is None and h.dep_ == "conj":
+            # "The African Union and the West African bloc ECOWAS": the parser hangs the name right after the
+            # second conjunct on the first
+            ap = next((c for c in h.head.children if c.dep_ == "appos" and c.left_edge.i == h.right_edge.i + 1),
+                      None)
         if ap is not None:
             args.appositions[h.i] = mention_span(ap)
     return args

@@ -754,11 +754,13 @@ def _in_condition(anchor: Token) -> bool:
 
 def _foreign_dateline(loc: Place, span: Span, actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
     """Whether the place (mentioned at span) is only the story's dateline, in a country none of the event's
-    parties belongs to, where every actor has one: the dateline says where the story was filed, which is the
+    parties belongs to, where every actor has one (every recipient, where the event names no actor: "DUBAI -
+    ... a man who had been convicted of spying"): the dateline says where the story was filed, which is the
     scene only for events at home."""
     if loc.country is None or not event_location.in_dateline(span):
         return False
-    if not actors or not all(_is_state(a.country) for a in actors):
+    parties = actors or recipients
+    if not parties or not all(_is_state(a.country) for a in parties):
         return False  # the European Union (EUR), the UN, NATO (IGO): at home wherever they file from
     return loc.country not in {a.country for a in actors + recipients if a.country}
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding.arguments import MOVED_FORCES, SENDING_VERBS, TOPIC_VERBS
 from wirecoder.coding.dateline_subject import undateline
-from wirecoder.coding.modality import CLAIM_NOUNS, DEFAULT_SPEECH_VERBS, verb_it_opens
+from wirecoder.coding.modality import CLAIM_NOUNS, DEFAULT_SPEECH_VERBS, misattached_conj, verb_it_opens
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
 from wirecoder.coding.place_recognition import JOURNEY_VERBS
 from wirecoder.coding.place_standins import relative_link
@@ -323,7 +323,7 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
             or _possessor_party(span) or hyphened_qualifier(span)
             or (apart_from_scene and (_in_other_clause(span, trigger) or _aimed_against(span)
                                       or _ground_given(span, trigger) or _withdrawn_from(span)))
-            or _in_other_doers_clause(span, trigger)
+            or _in_other_doers_clause(span, trigger) or _partner_in_other_act(span, trigger)
             or _in_cause(span, trigger) or _in_other_report(span, trigger)
             or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
             or _road_destination(span) or _where_taken(span, trigger) or _beyond_own_relative_clause(span, trigger)
@@ -593,16 +593,35 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
 
 def _in_other_doers_clause(span: Span, trigger: Token) -> bool:
     """Whether a mention is in a clause coordinated under the trigger's with a doer of its own: in "police
-    retreated from the town, and residents fled toward Hinche" the retreat was not toward Hinche. Not a
-    passive one, whose place news shares out: "two men were killed and a woman was wounded in a shooting at
+    retreated from the town, and residents fled toward Hinche" the retreat was not toward Hinche; nor in a
+    clause of a later time under it (OTHER_TIME_MARKS), nor in a verb the parser hung on it that goes with
+    another (modality.misattached_conj: "said the vote had been falsified and called on Georgians to rally on
+    Rustaveli Avenue"). Not a passive one, whose place news shares out: "two men were killed and a woman was wounded in a shooting at
     a gas station"."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
-        if (tok.head.i == trigger.i and tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
-                and any(c.dep_ == "nsubj" for c in tok.children)):
+        if tok.head.i == trigger.i and (misattached_conj(tok) or (
+                tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in tok.children)
+                and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in tok.children))))):
             return True
         tok = tok.head
     return False
+
+
+def _partner_in_other_act(span: Span, trigger: Token) -> bool:
+    """Whether a mention is the party another verb is done with or against: "arrested dozens of people
+    accused of collaborating with Israel" arrested nobody in Israel."""
+    first = first_conjunct(span.root)
+    verb = first.head.head
+    return (first.dep_ == "pobj" and first.head.lower_ in ("with", "against") and verb.pos_ == "VERB"
+            and verb.i != trigger.i and trigger in verb.ancestors)
+
+
+# Conjunctions of a clause that tells of a later time, and so of another scene: "fired a missile toward the
+# sea hours before polls opened in the U.S. election". Not "after": arrests after an attack are most often
+# made where it was.
+OTHER_TIME_MARKS = frozenset({"before", "until", "till"})
 
 
 def _in_other_report(span: Span, trigger: Token) -> bool:

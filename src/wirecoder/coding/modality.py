@@ -142,10 +142,12 @@ def misattached_conj(verb: Token) -> bool:
     its own coordinated with a passive."""
     if (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() not in DITRANSITIVES
             and any(c.dep_ == "auxpass" for c in verb.head.children)
-            and any(c.dep_ == "dobj" for c in verb.children)
+            and any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "for")
+                                         and verb.lemma_.lower() in SPEAKER_DIRECTIVES) for c in verb.children)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
-        # "said 1,200 people had been arrested and accused opposition leaders of inciting violence": a verb
-        # with an object of its own shares no passive
+        # "said 1,200 people had been arrested and accused opposition leaders of inciting violence", "said the
+        # vote had been falsified and called on supporters to rally": a verb with an object of its own shares
+        # no passive
         return True
     if speakers_directive(verb):
         return True
@@ -276,7 +278,8 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         # a verb the clause is coordinated with is its sibling, not its governor: "fighters set fire to a
         # school and abducted two teachers" did abduct them ("set" governs only as "set to")
         sibling = below.dep_ == "conj" or astray
-        if astray and partner is not None and gov.i == partner.i:
+        at_partner = partner is not None and gov.i == partner.i
+        if astray and at_partner:
             astray = False
         # an adjunct says when or while, not what was tried: "pushed toward Hama after capturing Aleppo",
         # "pushed south as jets pounded Idlib" are no attempts to capture or to pound (the governor's
@@ -294,7 +297,9 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
             continue
         # a verb of saying coordinated with the event does not report it: "declared a state of emergency
         # and imposed a curfew" imposed it
-        if lemma in speech_verbs and speech is None and below_dep != "conj":
+        # (nor does the verb of saying a misattached verb goes with, nor any word between them: "said it was
+        # investigating reports that civilians were killed and called on all parties to...": the speaker calls)
+        if lemma in speech_verbs and speech is None and below_dep != "conj" and not at_partner and not astray:
             speech = gov
             speaker = _subject_of(gov)
             if _has_neg(gov):
