@@ -703,11 +703,15 @@ def _date_scope(sent: Span, anchor: Token) -> str:
 
 
 def _dates_a_thing(ent: Span, anchor: Token) -> bool:
-    """Whether a date expression belongs to a noun phrase, not to the anchor's act: a possessive on
-    something other than the anchor or its subject ("reject the results of last month's election"), or a
+    """Whether a date expression belongs to something other than the anchor's act: a possessive on
+    something other than the anchor or its subject ("reject the results of last month's election"), a time
+    ahead that a done act does not hang on ("has proposed a referendum after elections next year"), or a
     parenthetical on a noun ("The ruling party, in power since independence in 1975, rejected...")."""
     root = ent.root
     if root.dep_ == "poss" and root.head.i != anchor.i and root.head.dep_ not in ("nsubj", "nsubjpass"):
+        return True
+    hung_on = root.head.head if root.head.dep_ == "prep" else root.head
+    if _done(anchor) and any(t.lower_ in AHEAD_WORDS for t in ent) and hung_on.i != anchor.i:
         return True
     tok = root
     while tok.head.i != tok.i and tok.i != anchor.i and tok.pos_ not in ("VERB", "AUX"):
@@ -716,6 +720,15 @@ def _dates_a_thing(ent: Span, anchor: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+AHEAD_WORDS = frozenset({"next", "tomorrow", "coming", "upcoming"})
+
+
+def _done(verb: Token) -> bool:
+    """Whether a verb tells of something already done: a past tense, or a perfect ("has proposed")."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux"
+                                                             for c in verb.children))
 
 
 def _plausible_location(span: Span, anchor: Token, quad_class: int) -> bool:

@@ -244,7 +244,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         if speech_verb is not None and not event_is_statement:
             on_speech = span.root.head == speech_verb or (
                 speech_verb in span.root.ancestors and trigger not in span.root.ancestors
-                and _mention_clause(span) == speech_verb)
+                and (_mention_clause(span) == speech_verb or _on_speaker(span, speech_verb)))
             # (a wire dateline the parser hangs on the speech verb is still the story's filing place, a
             # candidate like any dateline: "BISSAU - Army officers said they had taken control of the country")
             if on_speech and not _fronted_scene(sent, span, trigger, speech_verb) and not _witnessed(speech_verb) \
@@ -294,6 +294,12 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
 # Speakers who tell what they saw where they are: "In El Obeid, residents said shelling had killed six".
 WITNESS_NOUNS = frozenset({"resident", "witness", "eyewitness", "local", "villager", "inhabitant", "survivor",
                            "medic", "doctor"})
+
+
+def _on_speaker(span: Span, speech_verb: Token) -> bool:
+    """Whether a mention is in what describes the speaker ("The Houthis, who control most of northern Yemen,
+    say..."): where the speaker is or rules, no scene of what it reports."""
+    return any(a.dep_ == "nsubj" and a.head.i == speech_verb.i for a in (span.root, *span.root.ancestors))
 
 
 def _witnessed(speech_verb: Token) -> bool:
@@ -655,10 +661,21 @@ def _in_cause(span: Span, trigger: Token) -> bool:
                 or _grievance(tok, span)
                 or (tok.dep_ == "advcl" and tok.lemma_.lower() in REASON_VERBS)
                 or tok.lemma_.lower() in CAUSE_WORDS
-                or (tok.lemma_.lower() == "protest" and tok.dep_ == "pobj" and tok.head.lower_ == "in")):
+                or (tok.lemma_.lower() == "protest" and tok.dep_ == "pobj" and tok.head.lower_ == "in")
+            or _said_to_answer(tok, trigger)):
             return True
         tok = tok.head
     return False
+
+
+def _said_to_answer(verb: Token, trigger: Token) -> bool:
+    """Whether verb is a "be" the trigger is the subject of, whose "in" gives a reason: in "their attacks on
+    shipping are in solidarity with Palestinians in Gaza" the parser hangs every phrase on "are", and all of
+    them tell the reason."""
+    return (verb.lemma_.lower() == "be" and trigger.head.i == verb.i and trigger.dep_ == "nsubj"
+            and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in CAUSE_NOUNS | CAUSE_WORDS | {"protest"} for g in c.children)
+                for c in verb.children))
 
 
 def _grievance(tok: Token, span: Span) -> bool:
