@@ -1079,6 +1079,11 @@ def test_the_army_deployed_is_no_recipient(pipeline):
      "called on", "actor", "text", ["president"]),
     # whom one defends against is the foe, not whom one supports
     ("Rwanda says its troops are in Congo to defend against Hutu militias.", "defend", "recipient", "name", []),
+    # "it" in what a speaker no actor resolved says stands for that speaker, not for an earlier actor
+    ("The Ugandan army said the activist had been arrested lawfully. The Law Society said it would sue the "
+     "government.", "sue", "actor", "name", []),
+    # a speaker an actor resolved is still "it"
+    ("The Ugandan army said it had arrested the activist lawfully.", "arrested", "actor", "country", ["UGA"]),
     # an object pronoun points back, never ahead to the speaker; a subject pronoun may
     ("Students blocked the highway, and police fired tear gas to disperse them, witnesses said.", "disperse",
      "recipient", "name", ["student"]),

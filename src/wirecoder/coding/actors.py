@@ -172,6 +172,8 @@ class ActorResolver:
         text = span.text
         on = on or state.published
         said = _with_determiner(span)  # "the group": argument spans leave the article out
+        if coref.is_pronoun(text) and _unknown_speaker(span, state):
+            return None  # "the Law Society of Kenya said it would sue": it is the speaker we cannot code
         if coref.is_anaphor(said):
             # (a pronoun may point at something no actor is, "withdrew from them": only a noun avoids; an
             # object points back only, a subject may point ahead to its speaker: "They had withdrawn, the
@@ -947,6 +949,28 @@ def _mixed_sectors(agents: list[Match], former: bool) -> list[str]:
 def _load_resolver(paths: tuple[str, ...]) -> ActorResolver:
     overlay = load_dictionaries([Path(p) for p in paths]) if paths else None
     return ActorResolver(load_kb(), overlay)
+
+
+_REPORTING_VERBS = frozenset({"say", "announce", "tell", "add", "claim", "state", "insist", "warn", "vow", "pledge"})
+
+
+def _unknown_speaker(span, state: ArticleActorState) -> bool:
+    """Whether "it" or "they", the subject of what someone says, stands for a speaker not a person that no
+    actor resolved: it points there, not back past it to an earlier actor."""
+    root = getattr(span, "root", None)
+    if root is None or root.lower_ not in ("it", "they") or root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _REPORTING_VERBS:
+        return False
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < root.i and c.pos_ != "PRON"), None)
+    if speaker is None:
+        return False
+    seen = next((x for x in reversed(state.seen) if x.char_start is not None
+                 and speaker.left_edge.idx <= x.char_start <= speaker.idx), None)
+    return seen is not None and seen.ref is None and seen.kind != "person"
 
 
 def _noun_owner(span, state: ArticleActorState, avoid: Sequence[ActorRef]) -> coref.Seen | None:
