@@ -673,7 +673,6 @@ def _sentence_country(sent: Span, places: list[Place]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-
 def _date_scope(sent: Span, anchor: Token) -> str:
     """The sentence text, with date expressions that belong to another clause blanked out: in "The envoy
     will on Friday assess whether talks can go on with negotiators refusing to attend", Friday is the

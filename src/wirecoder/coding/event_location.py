@@ -599,11 +599,11 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
 
 def _in_other_doers_clause(span: Span, trigger: Token) -> bool:
     """Whether a mention is in a clause coordinated under the trigger's with a doer of its own: in "police
-    retreated from the town, and residents fled toward Hinche" the retreat was not toward Hinche; nor in a
-    clause of a later time under it (OTHER_TIME_MARKS), nor in a verb the parser hung on it that goes with
-    another (modality.misattached_conj: "said the vote had been falsified and called on Georgians to rally on
-    Rustaveli Avenue"). Not a passive one, whose place news shares out: "two men were killed and a woman was wounded in a shooting at
-    a gas station"."""
+    retreated from the town, and residents fled toward Hinche" the retreat was not toward Hinche; or in a
+    clause of a later time under it (OTHER_TIME_MARKS); or in a verb the parser hung on it that goes with
+    another (modality.misattached_conj: "said the vote had been falsified and called on Georgians to rally
+    on Rustaveli Avenue"). Not a passive one, whose place news shares out: "two men were killed and a woman
+    was wounded in a shooting at a gas station"."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
         if tok.head.i == trigger.i and (misattached_conj(tok) or (
@@ -662,7 +662,7 @@ def _in_cause(span: Span, trigger: Token) -> bool:
                 or (tok.dep_ == "advcl" and tok.lemma_.lower() in REASON_VERBS)
                 or tok.lemma_.lower() in CAUSE_WORDS
                 or (tok.lemma_.lower() == "protest" and tok.dep_ == "pobj" and tok.head.lower_ == "in")
-            or _said_to_answer(tok, trigger)):
+                or _said_to_answer(tok, trigger)):
             return True
         tok = tok.head
     return False

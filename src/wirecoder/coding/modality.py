@@ -139,7 +139,7 @@ def misattached_conj(verb: Token) -> bool:
     cannot be, or with the present tense of an adverbial clause: in "accused Moscow of trying to choke off
     exports and urged allies to...", "urged" goes with "accused"; in "said she would not step down when her
     term ends and accused the government of...", "accused" goes with "said". Also a verb with an object of
-    its own coordinated with a passive."""
+    its own coordinated with a passive, and a speaker's directive (speakers_directive)."""
     if (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() not in DITRANSITIVES
             and any(c.dep_ == "auxpass" for c in verb.head.children)
             and any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "for")
