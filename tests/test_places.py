@@ -1803,6 +1803,11 @@ def test_a_family_name_the_model_leaves_out_of_a_persons_name_is_no_place(nlp, f
     assert "Machado" not in [p.text for p in finder.find(nlp(text))]
 
 
+# An Ethiopian story's opening, before a sentence set elsewhere.
+BAHIR_DAR = ("ADDIS ABABA, May 2 - Federal troops fought militiamen near Bahir Dar in the Amhara region on Monday, "
+             "and a hospital in Bahir Dar said 12 people had died. ")
+
+
 @pytest.mark.parametrize("text,name,country,admin1,precision", [
     # a site named before "in" lies in what follows
     ("Rockets hit a market in Sisaket province on Thursday, killing six. Cambodia accused Thailand of using "
@@ -1834,16 +1839,13 @@ def test_a_family_name_the_model_leaves_out_of_a_persons_name_is_no_place(nlp, f
      "Algerian border.\n\nThe army said the helicopter crashed during a mission in the Kidal region.\n\n"
      "Algeria summoned Mali's ambassador in Algiers to protest.", "Tinzaouaten", "MLI", None, None),
     # a village lies in the one country its own sentence sets the scene in, though the story began elsewhere
-    ("ADDIS ABABA, May 2 - Federal troops fought militiamen near Bahir Dar in the Amhara region on Monday, and a "
-     "hospital in Bahir Dar said 12 people had died. In Somalia, clan militias clashed near the village of Ceel "
-     "Garoowe on Tuesday, elders said.", "Ceel Garoowe", "SOM", None, "country"),
+    (BAHIR_DAR + "In Somalia, clan militias clashed near the village of Ceel Garoowe on Tuesday, elders said.",
+     "Ceel Garoowe", "SOM", None, "country"),
     # a country that speaks or acts sets no scene, and two scenes name neither: the article's town holds it
-    ("ADDIS ABABA, May 2 - Federal troops fought militiamen near Bahir Dar in the Amhara region on Monday, and a "
-     "hospital in Bahir Dar said 12 people had died. Somalia said clan militias clashed near the village of Ceel "
-     "Garoowe on Tuesday.", "Ceel Garoowe", "ETH", None, None),
-    ("ADDIS ABABA, May 2 - Federal troops fought militiamen near Bahir Dar in the Amhara region on Monday, and a "
-     "hospital in Bahir Dar said 12 people had died. In Somalia and Kenya, clan militias clashed near the village "
-     "of Ceel Garoowe on Tuesday, elders said.", "Ceel Garoowe", "ETH", None, None),
+    (BAHIR_DAR + "Somalia said clan militias clashed near the village of Ceel Garoowe on Tuesday.",
+     "Ceel Garoowe", "ETH", None, None),
+    (BAHIR_DAR + "In Somalia and Kenya, clan militias clashed near the village of Ceel Garoowe on Tuesday.",
+     "Ceel Garoowe", "ETH", None, None),
 ])
 def test_a_name_lies_where_the_text_puts_it(nlp, finder, text, name, country, admin1, precision):
     place = _by_text(finder.find(nlp(text)), name)
