@@ -488,6 +488,8 @@ def test_the_act_answered_lends_neither_its_place_nor_its_weapon(pipeline):
 
 @pytest.mark.parametrize("text,trigger,mode", [
     ("Soldiers raided the village hours after gunmen fired rockets at a checkpoint.", "raided", "heavy-weapons"),
+    # gunmen the act is aimed at lend it no weapon
+    ("The military said it had struck a cell of gunmen from the air.", "struck", "firearms"),
     # a coordinated clause with a subject of its own is another act
     ("Army units fought rebels outside Goma on Monday, and drone strikes hit a market nearby, residents said.",
      "fought", "drone"),

@@ -1838,6 +1838,9 @@ BAHIR_DAR = ("ADDIS ABABA, May 2 - Federal troops fought militiamen near Bahir D
     ("BAMAKO, Aug 12 - Rebels said they had shot down an army helicopter near Tinzaouaten, close to the "
      "Algerian border.\n\nThe army said the helicopter crashed during a mission in the Kidal region.\n\n"
      "Algeria summoned Mali's ambassador in Algiers to protest.", "Tinzaouaten", "MLI", None, None),
+    # "in" a country's possessed division holds a name read elsewhere, also with a compass word between
+    ("Gunmen abducted 287 pupils from a school in the town of Kuriga in northwest Nigeria's Kaduna state.",
+     "Kuriga", "NGA", "Kaduna State", None),
     # a village lies in the one country its own sentence sets the scene in, though the story began elsewhere
     (BAHIR_DAR + "In Somalia, clan militias clashed near the village of Ceel Garoowe on Tuesday, elders said.",
      "Ceel Garoowe", "SOM", None, "country"),

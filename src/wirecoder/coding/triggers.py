@@ -309,6 +309,10 @@ def _cognate_of_verb(n: TriggerMatch, by_verb: dict[int, TriggerMatch]) -> bool:
     return False
 
 
+# Weapon words that name the people who bear them: their weapon is the act's only when they do it.
+ARMED_PERSONS = frozenset({"gunman", "sniper", "bomber"})
+
+
 def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
     """Modes added by weapon nouns in an ASSAULT clause ("shelled the town with artillery" -> heavy-weapons)."""
     modes: list[str] = []
@@ -322,6 +326,8 @@ def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
         rows = lexicon.noun_triggers.get(_lemma(t), ())
         if not any(trig.frame == "instrument" for trig in rows):
             continue
+        if _lemma(t) in ARMED_PERSONS and not _doer(t):
+            continue  # "struck a cell of gunmen": whom an act is aimed at lends it no weapon
         before = t.doc[t.left_edge.i:t.i].text.lower()  # "rocket-propelled" is three tokens
         fits = [trig for trig in rows if all(any(_lemma(c) == w for c in t.children) or ("-" in w and w in before)
                                              for w in trig.words[:-1])]
@@ -332,6 +338,14 @@ def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
             if len(trig.words) == longest:
                 modes.extend(m for m in trig.modes if m not in modes)
     return tuple(modes)
+
+
+def _doer(tok: Token) -> bool:
+    """Whether a noun (or the first of its conjuncts) is a subject, the "by" of a passive or the modifier of
+    another noun ("sniper fire")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass", "compound") or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
 
 
 def _own_clause(anchor: Token) -> list[Token]:
