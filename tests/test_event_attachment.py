@@ -570,6 +570,12 @@ def test_the_party_to_a_pact_or_to_ties_is_no_scene(pipeline):
 
 
 @pytest.mark.parametrize("text,trigger,event_type,mode", [
+    # retaking a palace or a bridge is seizing it again
+    ("The army said it had retaken the presidential palace from the paramilitary forces.", "retaken", "COERCE",
+     ["seize"]),
+    ("Troops recaptured the bridge linking the two cities on Tuesday.", "recaptured", "COERCE", ["seize"]),
+    # vowing to keep fighting threatens, as vowing to fight does
+    ("The rebels vowed to keep fighting until the government fell.", "vowed", "THREATEN", None),
     # repeating a demand makes it again
     ("Azerbaijan repeated a demand that Armenia change its constitution.", "demand", "REQUEST", None),
     # flying a bomber over a place shows force; it is no journey

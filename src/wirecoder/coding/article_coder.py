@@ -916,10 +916,24 @@ def _suppress_owned(cands: list[_Candidate]) -> list[_Candidate]:
                 else:
                     owned.add(id(c))
                     if (g.match.event_type == "AGREE" and c.match.event_type in AGREE_GOVERNED_THREATS
-                            and c.anchor.head.i == g.anchor.i and c.anchor.dep_ in ("xcomp", "ccomp", "advcl")):
-                        g.type_override = "THREATEN"  # "vowed to fight", "is prepared to impose martial law"
+                            and _governed_by(c.anchor, g.anchor) and c.anchor.dep_ in ("xcomp", "ccomp", "advcl")):
+                        # "vowed to fight", "vowed to keep fighting", "is prepared to impose martial law"
+                        g.type_override = "THREATEN"
                 break
     return [c for c in cands if id(c) not in owned]
+
+
+# Verbs of going on with an act, which pass the act they govern up: "vowed to keep fighting".
+ASPECTUAL_VERBS = frozenset({"keep", "continue", "resume", "carry", "go", "start", "begin"})
+
+
+def _governed_by(act: Token, governor: Token) -> bool:
+    """Whether governor is the act's head, or the head of an aspectual verb that is ("vowed to keep
+    fighting")."""
+    head = act.head
+    if head.i != governor.i and head.lemma_.lower() in ASPECTUAL_VERBS and head.dep_ in ("xcomp", "ccomp"):
+        head = head.head
+    return head.i == governor.i
 
 
 def _answers_a_claim(verb: Token) -> bool:
