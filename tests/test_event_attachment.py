@@ -53,6 +53,13 @@ def test_a_date_that_belongs_to_a_noun_does_not_date_the_act(pipeline, text, tri
     assert event["date_text"] == date_text and event["modality"] != "historical"
 
 
+def test_where_people_came_from_gives_the_sentences_actors_no_country(pipeline):
+    text = ("ATHENS, Dec 14 - Five migrants died after a boat capsized off Crete, the Greek coast guard said. "
+            "Coast guard vessels rescued 39 people who had set off from the Libyan port of Tobruk.")
+    rescue = next(e for e in _events(pipeline, text) if e["trigger"] == "rescued")
+    assert [a["country"] for a in rescue["actor"]] == ["GRC"]
+
+
 def test_actors_without_a_country_take_their_sentences_not_the_articles(pipeline):
     # The article is mostly about Mali; the Lagos sentence's protesters are Nigerian.
     text = ("Soldiers in northern Mali killed five militants near Gao on Sunday. Mali's army said more "

@@ -662,15 +662,24 @@ def _of_list_head(tok: Token) -> Token | None:
 def _sentence_country(sent: Span, places: list[Place]) -> str | None:
     """The one country of the towns and divisions a sentence names ("Police in Lagos arrested 40
     protesters": Nigerian protesters), for actors that carry none of their own; None when the sentence
-    names none or several. Country names are left out: they are often actors themselves; so is the wire
-    dateline, where the reporter files from ("BANGKOK - The Arakan Army said… after weeks of fighting with
-    the military" is no Thai military)."""
+    names none or several. Country names are left out: they are often actors themselves; so are places
+    someone came from (_origin), and the wire dateline, where the reporter files from ("BANGKOK - The Arakan
+    Army said… after weeks of fighting with the military" is no Thai military)."""
     found = {p.country for p in places
              if p.country and p.char_start is not None and sent.start_char <= p.char_start < sent.end_char
              and (span := sent.doc.char_span(p.char_start, p.char_end)) is not None
              and (p.precision not in ("country", "region") or (p.precision == "country" and sets_scene(span)))
-             and not event_location.in_dateline(span)}
+             and not event_location.in_dateline(span) and not _origin(span)}
     return found.pop() if len(found) == 1 else None
+
+
+def _origin(span: Span) -> bool:
+    """Whether a place is where someone came from ("39 people who had set off from the Libyan port of
+    Tobruk"): it says nothing of whose the sentence's other actors are."""
+    first = event_location.first_conjunct(span.root)
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in AREA_NOUNS | {"port"}:
+        first = event_location.first_conjunct(first.head.head)  # "from the Libyan port of Tobruk"
+    return first.dep_ == "pobj" and first.head.lower_ == "from"
 
 
 def _date_scope(sent: Span, anchor: Token) -> str:
