@@ -577,6 +577,8 @@ def test_the_party_to_a_pact_or_to_ties_is_no_scene(pipeline):
 
 
 @pytest.mark.parametrize("text,trigger,event_type,mode", [
+    # heavy weapons are heavy weapons
+    ("Border guards attacked the army's positions with heavy weapons.", "attacked", "ASSAULT", ["heavy-weapons"]),
     # retaking a palace or a bridge is seizing it again
     ("The army said it had retaken the presidential palace from the paramilitary forces.", "retaken", "COERCE",
      ["seize"]),
@@ -1099,6 +1101,12 @@ def test_the_army_deployed_is_no_recipient(pipeline):
      "government.", "sue", "actor", "name", []),
     # a speaker an actor resolved is still "it"
     ("The Ugandan army said it had arrested the activist lawfully.", "arrested", "actor", "country", ["UGA"]),
+    # the side an act is taken against is no actor
+    ("The anti-terrorist operations targeted militants near the border, the ministry said.", "targeted", "actor",
+     "name", []),
+    # an unknown person who shares a word with a known one belongs to the article's country, not the namesake's
+    ("PESHAWAR, Pakistan - Troops raided a hideout of the Hafiz Gul Bahadur group in North Waziristan.", "raided",
+     "recipient", "country", ["PAK"]),
     # an object pronoun points back, never ahead to the speaker; a subject pronoun may
     ("Students blocked the highway, and police fired tear gas to disperse them, witnesses said.", "disperse",
      "recipient", "name", ["student"]),

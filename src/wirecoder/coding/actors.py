@@ -318,6 +318,8 @@ class ActorResolver:
             return None
         named = [m for m in matches if m.alias is not None]
         agents = [m for m in matches if m.agent is not None]
+        if agents and not named and all(m.anti or m.pro for m in agents) and agents[-1].end < len(toks):
+            return None  # "anti-terrorist operations": the side taken against is no actor ("anti-riot police" are)
         head = agents[-1].agent if agents else None
         plural = bool(head and head.plural)
 
@@ -343,8 +345,10 @@ class ActorResolver:
             people = [m for m in people if m not in strangers]
             named = [m for m in named if m not in strangers]
             if not people and len(matches) == len(strangers):
+                # the article's country before the namesake's: "the Hafiz Gul Bahadur group" in a Pakistani
+                # story is no Turk for Abdullah Gul
                 ent = strangers[0].alias.entry
-                ref = ActorRef(text=text, name=None, country=person_country(ent, on), sectors=[])
+                ref = ActorRef(text=text, name=None, country=context or person_country(ent, on), sectors=[])
                 return Resolution(ref, "person", _code(ref), head, plural)
         pm = _head_person(people, agents, toks, text) if people else None
         if pm is not None and pm.end - 1 in poss and pm.end < len(toks):
