@@ -229,11 +229,12 @@ def _holder(found: list[Toponym], i: int, text: str) -> tuple[Place, tuple[float
         if (nxt.lat is not None and (_part_link(link) or _kind_of_place_in(link))
                 and not (link.endswith(" of") and _CONTAINER_FIRST.intersection(link.replace(",", " ").split()))):
             return nxt, None
-        if nxt.lat is not None and nxt.precision in ("admin1", "country") and (
-                link in (", in", ", in the") or (link.startswith("in ") and _container_link(link))):
-            # "Kuriga, in Kaduna state", "Kuriga in northwest Nigeria's Kaduna state": no Moroccan Khouribga
-            division = _possessed_division(found, i + 1, text) if nxt.precision == "country" else None
-            return division or nxt, None
+        if nxt.lat is not None and nxt.precision in ("admin1", "country") and link in (", in", ", in the"):
+            return nxt, None  # "Kuriga, in Kaduna state": no Moroccan Khouribga
+        division = _possessed_division(found, i + 1, text) if nxt.precision == "country" else None
+        if division is not None and link.startswith("in ") and _container_link(link):
+            # "Kuriga in northwest Nigeria's Kaduna state" (not a bare "in": "refugees from Aleppo in Turkey")
+            return division, None
         bearing = relative_link(link)
         if bearing is not None and _is_town(nxt):
             return nxt, bearing
