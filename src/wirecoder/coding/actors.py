@@ -172,19 +172,20 @@ class ActorResolver:
         text = span.text
         on = on or state.published
         said = _with_determiner(span)  # "the group": argument spans leave the article out
+        root = getattr(span, "root", None)
+        start = getattr(span, "start_char", None)
         if coref.is_pronoun(text) and _unknown_speaker(span, state):
             return None  # "the Law Society of Kenya said it would sue": it is the speaker we cannot code
         if coref.is_anaphor(said):
             # (a pronoun may point at something no actor is, "withdrew from them": only a noun avoids; an
             # object points back only, a subject may point ahead to its speaker: "They had withdrawn, the
             # rebels said")
-            root = getattr(span, "root", None)
             ahead = root is not None and root.dep_ in ("nsubj", "nsubjpass")
             ante = coref.antecedent_seen(said, state.seen, avoid=() if coref.is_pronoun(text) else avoid,
-                                         before=None if ahead else getattr(span, "start_char", None))
+                                         before=None if ahead else start)
             if ante is not None and ante.ref is not None:
                 ref = replace(ante.ref, text=text, sectors=list(ante.ref.sectors))
-                state.seen.append(replace(ante, ref=ref, char_start=getattr(span, "start_char", None)))
+                state.seen.append(replace(ante, ref=ref, char_start=start))
                 state.recent.append(ref)
                 return ref
             if coref.is_pronoun(text):
@@ -197,7 +198,6 @@ class ActorResolver:
         if res is not None and res.kind == "agent" and (
                 owner := self._pronoun_owner(span, state, on, speaker) or _noun_owner(span, state, avoid)) is not None:
             res = _owned_by(res, owner)
-        root = getattr(span, "root", None)
         if res is not None and self._bare_place(res) and root is not None and (
                 root.dep_ in _PLACE_DEPS or (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS - {"of"})):
             # "the Qamishli fighting", "will leave Geneva", "a ship near Hodeidah": a town as modifier,
@@ -217,7 +217,7 @@ class ActorResolver:
         state.seen.append(coref.Seen(
             ref=res.ref if res else None, kind=kind, head=res.head.phrase if res and res.head else None,
             plural=bool(res and res.plural), named=bool(res and res.kind == "person"),
-            char_start=getattr(span, "start_char", None),
+            char_start=start,
         ))
         if res is not None:
             state.recent.append(res.ref)

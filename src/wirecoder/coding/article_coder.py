@@ -42,7 +42,7 @@ from wirecoder.coding.modality import (
     misattached_conj,
 )
 from wirecoder.coding.place_names import AREA_NOUNS
-from wirecoder.coding.place_text import sets_scene
+from wirecoder.coding.place_text import object_of, sets_scene
 from wirecoder.coding.places import PlaceFinder
 from wirecoder.coding.plover_rules import AGREE_GOVERNED_THREATS, OBLIGATION_CUES, same_actor, single_category
 from wirecoder.coding.triggers import (
@@ -678,8 +678,8 @@ def _origin(span: Span) -> bool:
     Tobruk"): it says nothing of whose the sentence's other actors are."""
     first = event_location.first_conjunct(span.root)
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in AREA_NOUNS | {"port"}:
-        first = event_location.first_conjunct(first.head.head)  # "from the Libyan port of Tobruk"
-    return first.dep_ == "pobj" and first.head.lower_ == "from"
+        first = first.head.head  # "from the Libyan port of Tobruk"
+    return object_of(first, frozenset({"from"}))
 
 
 def _date_scope(sent: Span, anchor: Token) -> str:

@@ -22,7 +22,14 @@ from wirecoder.coding.modality import CLAIM_NOUNS, DEFAULT_SPEECH_VERBS, misatta
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
 from wirecoder.coding.place_recognition import JOURNEY_VERBS
 from wirecoder.coding.place_standins import relative_link
-from wirecoder.coding.place_text import STATIVE_VERBS, across_border, is_compass_word, is_dateline
+from wirecoder.coding.place_text import (
+    STATIVE_VERBS,
+    across_border,
+    first_conjunct,
+    is_compass_word,
+    is_dateline,
+    object_of,
+)
 from wirecoder.coding.triggers import CAUSE_NOUNS
 from wirecoder.resources.actor_kb import person_nouns
 from wirecoder.resources.sphere import BEARINGS, UNITS_KM, offset_point
@@ -101,14 +108,6 @@ def is_actor_metonym(span: Span) -> bool:
             and first.head.head.lemma_.lower() in PARTNER_NOUNS | MEDIATING:
         return True  # "suspended a pact with Pyongyang", "cut ties with Tehran": a party
     return False
-
-
-def first_conjunct(tok: Token) -> Token:
-    """The first member of the list tok belongs to ("Turkey and Russia", "in Aitaroun and Bint Jbeil"), or
-    tok itself."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
 
 
 def span_of(sent: Span, place: Place) -> Span | None:
@@ -361,15 +360,13 @@ def _refuge_of_others(span: Span, trigger: Token) -> bool:
 def _aimed_against(span: Span) -> bool:
     """Whether a mention is what an act is against ("sanctions against Russia"): for an act decided apart
     from any scene, the party it aims at, not where it happened."""
-    first = first_conjunct(span.root)
-    return first.dep_ == "pobj" and first.head.lower_ == "against"
+    return object_of(span.root, frozenset({"against"}))
 
 
 def _withdrawn_from(span: Span) -> bool:
     """Whether a mention is where an act decided apart from any scene takes someone or something from:
     "recalled its ambassador from Phnom Penh" was decided at home."""
-    first = first_conjunct(span.root)
-    return first.dep_ == "pobj" and first.head.lower_ == "from"
+    return object_of(span.root, frozenset({"from"}))
 
 
 # Verbs whose "for" or "of" gives what the party is held to account for (not "called for a ceasefire").

@@ -380,20 +380,20 @@ def _sentence_holder(doc: Doc, t: Toponym, found: list[Toponym]) -> Place | None
     the rest of the story is. None where the sentence names none or several. Not a town: one named beside
     the name is as often another stop ("married at South Ossett Church before heading to Great
     Yarmouth") as the place that holds it."""
+    near = {(o.place.name, o.place.country): o.place for o in _earlier_in_sentence(doc, t, found)
+            if o.place.feature == "admin1" and not _only_dateline(doc, o)}
+    return next(iter(near.values())) if len(near) == 1 else None
+
+
+def _earlier_in_sentence(doc: Doc, t: Toponym, found: list[Toponym]) -> list[Toponym]:
+    """The placed mentions that stand before t in t's own sentence."""
     span = doc.char_span(t.place.char_start, t.place.char_end, alignment_mode="expand") \
         if t.place.char_start is not None else None
     if span is None:
-        return None
+        return []
     sent = span.sent
-    near: dict[tuple[str | None, str | None], Place] = {}
-    for other in found:
-        p = other.place
-        if (other is t or p.lat is None or p.feature != "admin1" or p.char_start is None
-                or not sent.start_char <= p.char_start < (t.place.char_start or 0)
-                or _only_dateline(doc, other)):
-            continue
-        near[(p.name, p.country)] = p
-    return next(iter(near.values())) if len(near) == 1 else None
+    return [o for o in found if o is not t and o.place.lat is not None and o.place.char_start is not None
+            and sent.start_char <= o.place.char_start < (t.place.char_start or 0)]
 
 
 def _sentence_country(doc: Doc, t: Toponym, found: list[Toponym]) -> Place | None:
@@ -401,21 +401,15 @@ def _sentence_country(doc: Doc, t: Toponym, found: list[Toponym]) -> Place | Non
     federal troops clashed near the town of Ras Kamboni" lies in Somalia, though the story began in
     Ethiopia. Only a country that sets a scene (place_text.sets_scene): one that acts ("Israel struck Beit
     Lahiya") says nothing of where the place lies; two ("In Somalia and Kenya") leave it open."""
-    span = doc.char_span(t.place.char_start, t.place.char_end, alignment_mode="expand") \
-        if t.place.char_start is not None else None
-    if span is None:
-        return None
-    sent = span.sent
-    scenes: dict[str | None, Place] = {}
-    for other in found:
-        p = other.place
-        if (other is t or p.lat is None or p.feature != "country" or other.kind != "name" or p.char_start is None
-                or not sent.start_char <= p.char_start < (t.place.char_start or 0)):
-            continue
-        named = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
-        if named is not None and sets_scene(named):
-            scenes[p.country] = p
+    scenes = {o.place.country: o.place for o in _earlier_in_sentence(doc, t, found)
+              if o.place.feature == "country" and o.kind == "name" and _sets_scene_at(doc, o.place)}
     return next(iter(scenes.values())) if len(scenes) == 1 else None
+
+
+def _sets_scene_at(doc: Doc, place: Place) -> bool:
+    """Whether the place's mention sets its sentence's scene (place_text.sets_scene)."""
+    named = doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
+    return named is not None and sets_scene(named)
 
 
 # Kinds of first-level division (or larger) a name may be followed by: "the Catatumbo region".

@@ -277,11 +277,22 @@ def across_border(tok: Token) -> bool:
 SCENE_PREPS = frozenset({"in", "inside", "across", "throughout"})
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The first member of the list tok belongs to ("Turkey and Russia", "in Aitaroun and Bint Jbeil"), or
+    tok itself."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def object_of(tok: Token, preps: frozenset[str]) -> bool:
+    """Whether tok, or the first member of its list, is the object of one of the prepositions preps."""
+    first = first_conjunct(tok)
+    return first.dep_ == "pobj" and first.head.lower_ in preps
+
+
 def sets_scene(span: Span) -> bool:
     """Whether a place's name sets the scene rather than naming an actor: the object of "in" ("In Somalia,
     federal troops clashed..."), also as a later conjunct ("In Somalia and Kenya" sets both). A country
     that speaks or acts ("Israel struck...") sets none."""
-    root = span.root
-    while root.dep_ == "conj":
-        root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ in SCENE_PREPS
+    return object_of(span.root, SCENE_PREPS)

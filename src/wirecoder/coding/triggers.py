@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from wirecoder.coding.dateline_subject import DASHES
 from wirecoder.coding.lexicon import Lexicon, Trigger
 from wirecoder.coding.misparse import misread_main_verb
+from wirecoder.coding.place_text import first_conjunct
 
 # Dependents that can carry a phrasal verb's fixed part ("call off", "open fire", "take to the streets").
 _PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "pobj", "acomp", "advmod", "attr", "oprd", "dative", "compound",
@@ -343,8 +344,7 @@ def instrument_modes(anchor: Token, lexicon: Lexicon) -> tuple[str, ...]:
 def _doer(tok: Token) -> bool:
     """Whether a noun (or the first of its conjuncts) is a subject, the "by" of a passive or the modifier of
     another noun ("sniper fire")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok)
     return tok.dep_ in ("nsubj", "nsubjpass", "compound") or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
 
 
