@@ -12,7 +12,9 @@ import pytest
 from wirecoder.coding.actor_batch import actor_batch, actor_json, resolve_batch_line
 from wirecoder.coding.actor_tenure import person_status
 from wirecoder.coding.actors import ActorResolver, ArticleActorState
+from wirecoder.pipeline import Pipeline, Resources
 from wirecoder.resources.actor_kb import load_kb
+from wirecoder.schema import Article
 
 
 @pytest.fixture(scope="module")
@@ -373,3 +375,62 @@ def test_a_place_modifying_a_non_agent_names_no_actor(r):
     assert residents is not None and (residents.country, list(residents.sectors)) == ("SYR", ["CVL"])
     gazans = r.resolve("Gazans", on=date(2024, 1, 1))
     assert gazans is not None and gazans.country == "PSE"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Resources.load())
+
+
+def _article_refs(pipeline: Pipeline, text: str) -> dict[str, tuple]:
+    """Each event of a coded text by its trigger: the event, its actors' and its recipients' (name, country)."""
+    article = Article(id=Article.make_id(text), text=text, published=date(2026, 11, 20))
+    out: dict[str, tuple] = {}
+    for ca in pipeline.code_articles([article]):
+        for e in ca.events:
+            out[e.trigger] = (e, [(a.name, a.country) for a in e.actor], [(a.name, a.country) for a in e.recipient])
+    return out
+
+
+def test_a_bare_name_is_the_body_first_named_with_it_before_its_kind(pipeline):
+    text = ("Members of the Kolbrak gang killed at least 70 people in an attack on the town of Pont-Sonde in Haiti. "
+            "The Kenyan-led security mission said it was working with the police. Kolbrak, which controls the "
+            "area around Saint-Marc, has often attacked farmers it accuses of helping the police.")
+    events = _article_refs(pipeline, text)
+    assert events["attacked"][1] == [("gang", "HTI")]
+    assert events["accuses"][1] == [("gang", "HTI")]
+
+
+def test_chiefs_of_the_bloc_are_the_blocs(pipeline):
+    text = ("The West African bloc ECOWAS has threatened to use force. Military chiefs of the bloc met in Accra "
+            "last month.")
+    assert _article_refs(pipeline, text)["met"][1] == [("Economic Community of West African States", "IGO")]
+
+
+def test_an_unknown_person_after_a_title_is_whoever_held_that_title_before(pipeline):
+    text = ("NIAMEY, Sept 1 - Niger's military rulers ordered France's ambassador to leave the country. "
+            "The foreign ministry said ambassador Teodor Vasquel had refused to meet its officials.")
+    refused = _article_refs(pipeline, text)["refused"]
+    assert [c for _, c in refused[1]] == ["FRA"] and refused[0].modality == "reported"
+
+
+def test_a_deputy_chief_of_mission_is_a_diplomat(r):
+    assert code(r, "China's deputy chief of mission") == ("CHN", ["GOV"])
+
+
+@pytest.mark.parametrize("text,trigger,recipient", [
+    # whoever is sent is no recipient; the place sent to is
+    ("France sent an envoy to Moscow.", "sent", ("Russia", "RUS")),
+    ("Algeria sent its foreign minister to Niamey.", "sent", ("Niger", "NER")),
+    # the one whose act a verb answers
+    ("The U.S. ambassador condemned China's dangerous maneuvers.", "condemned", ("China", "CHN")),
+    ("Protesters demanded Pashinyan's resignation.", "demanded", ("Nikol Pashinyan", "ARM")),
+])
+def test_the_recipient_of_a_sending_or_an_answer(pipeline, text, trigger, recipient):
+    assert _article_refs(pipeline, text)[trigger][2] == [recipient]
+
+
+def test_a_family_name_written_first_is_the_person_named_before(pipeline):
+    text = ("Beijing began drills three days after President Lai Ching-te took office. Lai, whom Beijing calls a "
+            "separatist, urged China to stop its military intimidation.")
+    assert _article_refs(pipeline, text)["urged"][1] == [("Lai Ching-te", "TWN")]

@@ -48,3 +48,8 @@ def test_without_publication_date_keeps_text():
 def test_defaults_to_publication_date():
     d = resolve_event_date("troops withdrew", "troops withdrew", PUB)
     assert d.date == PUB and d.text is None and not d.explicit
+
+
+def test_a_day_something_is_called_for_lies_ahead():
+    hits = find_dates("Opposition parties called a nationwide strike for Saturday.", PUB)
+    assert hits[0].date == date(2016, 4, 23)

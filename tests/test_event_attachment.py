@@ -1387,3 +1387,92 @@ def test_a_speakers_own_appeal_hung_on_what_it_reports_is_asserted(pipeline):
                                "were killed in drone strikes and called on all parties to protect civilians.")
     appeal = next(e for e in events if e["trigger"] == "called on")
     assert appeal["modality"] == "asserted" and [a["country"] for a in appeal["actor"]] == ["KEN"]
+
+
+def test_those_who_set_fire_to_homes_forcing_residents_to_flee_did_force_them(pipeline):
+    events = _events(pipeline, "Gunmen stormed the town on Thursday and set fire to homes, forcing thousands of "
+                               "residents to flee.")
+    flight = next(e for e in events if e["trigger"] == "flee")
+    assert flight["modality"] == "asserted" and [a["text"] for a in flight["actor"]] == ["Gunmen"]
+
+
+def test_a_dateline_is_no_causer(pipeline):
+    text = ("PORT-AU-PRINCE, March 31 - Armed gangs stormed the town of Mirebalais on Monday, freeing 500 inmates "
+            "from its prison and forcing thousands of residents to flee, officials said.")
+    flight = next(e for e in _events(pipeline, text) if e["trigger"] == "flee")
+    assert [a["text"] for a in flight["actor"]] == ["Armed gangs"]
+
+
+def test_what_a_noun_is_for_has_not_happened(pipeline):
+    events = _events(pipeline, "Officials from both countries will meet next month to discuss ways to ease "
+                               "tensions. Spain became the first country to recognize the new state.")
+    assert _by_trigger(events, "ease")["modality"] == "hypothetical"
+    assert _by_trigger(events, "recognize")["modality"] == "asserted"
+
+
+def test_the_capital_the_story_named_is_the_scene(pipeline):
+    text = ("VALMORA, May 16 - Thousands of protesters marched through Yerevan on Sunday.\n\n"
+            "Police detained 151 people after protesters blocked streets in the capital, the ministry said.")
+    events = _events(pipeline, text)
+    assert _by_trigger(events, "detained")["location"]["name"] == "Yerevan"
+    # the capital of a country no earlier place names is not guessed
+    alone = _events(pipeline, "Police detained 151 people after protesters blocked streets in the capital.")
+    assert _by_trigger(alone, "detained")["location"] is None
+
+
+def test_a_periods_start_or_a_past_act_lends_no_date(pipeline):
+    text = ("Protesters marched into Islamabad on Tuesday.\n\n"
+            "Authorities suspended mobile internet in Islamabad and blocked roads. More than 4,000 party workers "
+            "have been detained in Islamabad since Sunday, police said.")
+    events = _events(pipeline, text)
+    assert _by_trigger(events, "suspended")["date_text"] is None
+    assert _by_trigger(events, "detained")["date_text"] == "Sunday"
+    events = _events(pipeline, "The rebels, who seized Goma in August 2021, have arrested dozens of journalists in "
+                               "Goma.")
+    assert _by_trigger(events, "arrested")["date_text"] is None
+
+
+@pytest.mark.parametrize("text,trigger,event_type,actor", [
+    # a support verb whose row names its object carries the object's event
+    ("The Velmari militia committed a massacre in the village.", "massacre", "ASSAULT", "militia"),
+    ("President William Ruto ordered the deployment of the military.", "deployment", "MOBILIZE", "William Ruto"),
+    ("Iraq's prime minister ordered an investigation into the fire.", "investigation", "ACCUSE", "Iraq"),
+])
+def test_a_support_verb_with_its_object_carries_the_objects_event(pipeline, text, trigger, event_type, actor):
+    event = _by_trigger(_events(pipeline, text), trigger)
+    assert event["event_type"] == event_type and [a["name"] for a in event["actor"]] == [actor]
+    if event_type == "MOBILIZE":
+        assert event["recipient"] == []  # the forces a deployment moves are no recipient
+
+
+def test_calling_protests_treasonous_is_no_protest(pipeline):
+    events = _events(pipeline, "President William Ruto called the protests treasonous.")
+    assert not any(e["event_type"] == "PROTEST" for e in events)
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Talks on extending the ceasefire stalled on Thursday.", "ceasefire"),
+    ("The command said the drills tested its forces' ability to seize power and carry out joint attacks.",
+     "attacks"),
+])
+def test_what_talks_are_about_or_what_forces_are_able_to_do_is_not_done(pipeline, text, trigger):
+    assert _by_trigger(_events(pipeline, text), trigger)["modality"] == "hypothetical"
+
+
+def test_a_participle_of_what_followed_shares_its_day(pipeline):
+    events = _events(pipeline, "Protesters set fire to the broadcaster's offices and stormed a prison on Tuesday, "
+                               "freeing hundreds of inmates, police said.")
+    assert _by_trigger(events, "freeing")["date"] == "2026-11-17"
+
+
+def test_who_is_called_on_to_act_is_the_recipient(pipeline):
+    events = _events(pipeline, "The opposition party called for Prime Minister Sheikh Hasina to resign.")
+    assert [r["name"] for r in _by_trigger(events, "called for")["recipient"]] == ["Sheikh Hasina"]
+
+
+def test_conveying_concerns_and_crushing_unrest(pipeline):
+    events = _events(pipeline, "Japan's government spokesman said Tokyo had conveyed its concerns to Beijing. "
+                               "President William Ruto vowed to crush the unrest.")
+    conveyed = _by_trigger(events, "conveyed")
+    assert conveyed["event_type"] == "ACCUSE" and [a["country"] for a in conveyed["actor"]] == ["JPN"]
+    assert _by_trigger(events, "vowed")["event_type"] == "THREATEN"

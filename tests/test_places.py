@@ -1855,3 +1855,21 @@ def test_a_name_lies_where_the_text_puts_it(nlp, finder, text, name, country, ad
     assert place.country == country
     assert admin1 is None or place.admin1 == admin1
     assert precision is None or place.precision == precision
+
+
+def test_a_person_named_after_a_title_is_no_place(nlp, finder):
+    text = ("The U.S. ambassador to the Philippines, MaryKay Carlson, condemned the maneuvers and said "
+            "Washington stood with its ally.")
+    assert "MaryKay Carlson" not in [p.text for p in finder.find(nlp(text))]
+
+
+def test_a_reef_the_gazetteer_lacks_lies_in_the_sea_the_story_names(nlp, finder):
+    text = ("MANILA, Aug 19 - Coast guard ships fired water cannon at a supply boat near Mabini Shoal on Monday, "
+            "the latest clash in the disputed waters of the South China Sea.")
+    shoal = _by_text(finder.find(nlp(text)), "Mabini Shoal")
+    assert shoal.name == "South China Sea" and shoal.precision == "region"
+
+
+def test_a_name_before_neighbourhood_is_a_place(nlp, finder):
+    text = "BEIRUT, July 31 - The strike hit a residential building in the Velhari Sahel neighbourhood."
+    assert _by_text(finder.find(nlp(text)), "Velhari Sahel").name == "Beirut"

@@ -198,12 +198,20 @@ class ActorResolver:
         if res is not None and res.kind == "agent" and (
                 owner := self._pronoun_owner(span, state, on, speaker) or _noun_owner(span, state, avoid)) is not None:
             res = _owned_by(res, owner)
+        elif res is not None and (titled := self._titled_before(span, res, state, on)) is not None:
+            res = titled
         if res is not None and self._bare_place(res) and root is not None and (
                 root.dep_ in _PLACE_DEPS or (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS - {"of"})):
             # "the Qamishli fighting", "will leave Geneva", "a ship near Hodeidah": a town as modifier,
             # object or locative is where something happens, not who does it (as subject it may stand
             # for its people).
             res = None
+        if res is None and (earlier := _named_as_modifier(span, state)) is not None:
+            # the name is the body's own, "it" to the article as an organisation is
+            state.seen.append(replace(earlier, ref=replace(earlier.ref, text=text), kind="org", plural=False,
+                                      char_start=start))
+            state.recent.append(earlier.ref)
+            return replace(earlier.ref, text=text)
         labels = {e.label_ for e in getattr(span, "ents", ())}
         is_person = bool(res and res.kind == "person") or (
             res is None and "PERSON" in labels) or bool(
@@ -223,6 +231,27 @@ class ActorResolver:
             state.recent.append(res.ref)
             return res.ref
         return None
+
+    def _titled_before(self, span, res: Resolution, state: ArticleActorState, on: date | None) -> Resolution | None:
+        """A person no dictionary knows, named after a title with no country of its own ("ambassador Sylvain
+        Itte"), is the one the article gave that title before ("France's ambassador"), as "the ambassador"
+        would be; not the article's country, which is only the guess for somebody nothing places."""
+        head = res.head
+        if res.kind != "agent" or head is None or head.kind != "person" or res.plural:
+            return None
+        title = head.phrase.split()[-1]
+        words = list(span)
+        at = next((k for k, t in enumerate(words) if t.lower_ == title), None)
+        if at is None or at + 1 >= len(words) or not all(t.pos_ == "PROPN" for t in words[at + 1:]):
+            return None
+        own = self.resolve_full(span.text, on=on)
+        if own is None or own.ref.country:
+            return None
+        ante = coref.antecedent_seen(f"the {title}", state.seen, before=getattr(span, "start_char", None))
+        if ante is None or ante.ref is None or not ante.ref.country:
+            return None
+        ref = replace(res.ref, country=ante.ref.country)
+        return replace(res, ref=ref, code=_code(ref))
 
     def _pronoun_owner(self, span, state: ArticleActorState, on: date | None,
                        speaker: ActorRef | None) -> coref.Seen | None:
@@ -740,6 +769,23 @@ _LEADERS_FOLLOWERS = re.compile(rf"^(?:the |thousands of |hundreds of )?(?P<lead
                                 rf" {_FOLLOWER_NOUNS}$")
 
 
+def _named_as_modifier(span, state: ArticleActorState) -> coref.Seen | None:
+    """An earlier body a name no dictionary knows stands for: the one the article first named with that name
+    before its kind ("Members of the Gran Grif gang killed..."; later "Gran Grif ... has often attacked").
+    Only names written in capitals, and not a person's (whose surname would match "the Biden administration")."""
+    words = [t for t in span if not (t.is_punct or t.lower_ in ("the", "a", "an"))]
+    if not words or not all(t.is_title or t.is_upper for t in words):
+        return None
+    name = " ".join(t.text for t in words)
+    before = re.compile(rf"(?<![\w-]){re.escape(name)}\s+[a-z]")
+    for seen in reversed(state.seen):
+        ref = seen.ref
+        if ref is not None and ref.text and (ref.country or ref.sectors) and seen.kind != "person" \
+                and ref.text != span.text and before.search(ref.text):
+            return seen
+    return None
+
+
 def _with_full_name(span, state: ArticleActorState) -> str | None:
     """The mention with a surname written out as the full name the article gave earlier: "Morales
     supporters" after "supporters of former president Evo Morales" are Evo Morales's, whichever Morales the
@@ -764,13 +810,18 @@ def _with_full_name(span, state: ArticleActorState) -> str | None:
     doc = getattr(span, "doc", None)
     # and the full names the text itself gave earlier, resolved or not ("blockades set up by supporters
     # of former president Evo Morales" is no argument of any event)
+    # (a name whose family name comes first, "Lai Ching-te", is keyed by that too, for when no surname
+    # matches: "Lai, whom Beijing calls a separatist")
+    family_first: dict[str, set[str]] = {}
     for ent in doc.ents if doc is not None else ():
         if ent.label_ == "PERSON" and ent.end <= span.start and len(ent) >= 2 \
-                and all(t.is_title and t.is_alpha for t in ent):
-            names.setdefault(ent[-1].text, set()).add(ent.text)
+                and all((t.is_title and t.is_alpha) or _inside_hyphened(t) for t in ent):
+            if ent[-1].is_title:
+                names.setdefault(ent[-1].text, set()).add(ent.text)
+            family_first.setdefault(ent[0].text, set()).add(ent.text)
     text = span.text
     for t in words:
-        full = names.get(t.text)
+        full = names.get(t.text) or family_first.get(t.text)
         if full is None or len(full) != 1:
             continue
         (name,) = full
@@ -782,6 +833,15 @@ def _with_full_name(span, state: ArticleActorState) -> str | None:
         start = t.idx - span.start_char
         return text[:start] + name + text[start + len(t.text):]
     return None
+
+
+def _inside_hyphened(tok) -> bool:
+    """A hyphen inside a name, or the lower-case word it joins on ("Ching-te")."""
+    doc = tok.doc
+    if tok.text == "-":
+        return not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_
+    return tok.is_alpha and tok.is_lower and tok.i > 0 and doc[tok.i - 1].text == "-" \
+        and not doc[tok.i - 1].whitespace_
 
 
 def _bare_surname(tok) -> bool:
@@ -979,9 +1039,16 @@ def _unknown_speaker(span, state: ArticleActorState) -> bool:
 
 def _noun_owner(span, state: ArticleActorState, avoid: Sequence[ActorRef]) -> coref.Seen | None:
     """The body an anaphoric possessor on a generic agent noun points back to: "the militia's forces" after
-    "Fano fighters" are Fano's. A named possessor ("Hamas's forces") the mention's own text resolves."""
+    "Fano fighters" are Fano's, as "chiefs of the bloc" after ECOWAS are the bloc's. A named possessor
+    ("Hamas's forces") the mention's own text resolves."""
     root = getattr(span, "root", None)
-    owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None) if root is not None else None
+    if root is None:
+        return None
+    owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    if owner is None:
+        # or written with "of": "Military chiefs of the bloc met in Accra"
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None) if of else None
     if owner is None:
         return None
     said = " ".join(t.text for t in owner.subtree if t.dep_ != "case")

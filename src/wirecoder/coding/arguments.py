@@ -430,14 +430,24 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         # troops to the region", "withdrew its troops from Mali", "about 90 navy and coast guard ships"
         moving = match.event_type == "MOBILIZE" or (match.event_type == "RETREAT"
                                                     and "withdraw" in match.trigger.modes)
+        # (nor is whoever is sent anywhere: "sent its foreign minister to Niamey" visits Niger)
+        sent = match.obj is not None and anchor.lemma_.lower() in ("send", "dispatch")
         for c in anchor.children:
-            if moving and ((match.event_type == "MOBILIZE" and match.obj is not None and c.i == match.obj.i)
-                           or any(t.lemma_.lower() in MOVED_FORCES for t in (c, *c.conjuncts))):
+            if (sent and c.i == match.obj.i) or (moving and (
+                    (match.event_type == "MOBILIZE" and match.obj is not None and c.i == match.obj.i)
+                    or any(t.lemma_.lower() in MOVED_FORCES for t in (c, *c.conjuncts)))):
                 continue
             if (c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match) and c.i not in event_nouns
                     and not _counts_events(c, event_nouns)
                     and not (match.event_type == "CONSULT" and anchor.lemma_.lower() in TOPIC_VERBS)):
                 recip_heads.extend(_expand_conj(c))
+                break
+            # the one whose act the verb answers: "condemned China's maneuvers", "demanded Pashinyan's
+            # resignation" (not the event's own noun: "launched its offensive")
+            owner = next((g for g in c.children if g.dep_ == "poss" and g.pos_ in ("PROPN", "NOUN")), None)
+            if c.dep_ == "dobj" and owner is not None and c.i != match.token.i \
+                    and (_is_event_noun(c, match) or c.i in event_nouns):
+                recip_heads.extend(_expand_conj(owner))
                 break
     holders = [anchor]
     if match.obj is not None:
@@ -456,8 +466,10 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         for h in holders:
             found = _prep_objects(h, targets - {"of"} if h.i == anchor.i else targets)
             # "imposed on Monday a new round of sanctions on Belarus": a date is no recipient
+            # (nor are the forces a deployment moves: "ordered the deployment of the military")
             found = [f for f in found if (f.i not in event_nouns or f.i == match.token.i)
-                     and f.ent_type_ not in ("DATE", "TIME")]
+                     and f.ent_type_ not in ("DATE", "TIME")
+                     and not (match.event_type == "MOBILIZE" and f.lemma_.lower() in MOVED_FORCES)]
             if found:
                 recip_heads = _expand_conj(found[0])
                 break
@@ -475,6 +487,14 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         if found:
             indirect = _expand_conj(found[0])
             break
+    if not recip_heads and match.event_type == "REQUEST":
+        # "called for Hasina to resign": who is to act is whom the request is made of
+        for c in anchor.children:
+            if c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                    recip_heads = _expand_conj(subj)
+                    break
     if not recip_heads and match.event_type == "CONSULT":
         parties = _prep_objects(anchor, frozenset({"between"}))  # "mediated between Riyadh and the Houthis"
         if parties:

@@ -28,7 +28,7 @@ from wirecoder.coding.arguments import (
     verb_arguments,
 )
 from wirecoder.coding.classifier import SentenceClassifier
-from wirecoder.coding.dateline_subject import spaced_dash, story_subject
+from wirecoder.coding.dateline_subject import dateline_word, spaced_dash, story_subject
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import ARMED_SECTORS, NONSTATE_ARMED, STATE_SECTORS, derive
 from wirecoder.coding.event_location import SEQUENCE_MARKS
@@ -143,7 +143,7 @@ class ArticleCoder:
     def code(self, article: Article, doc: Doc) -> CodedArticle:
         places, focus = self.places.find_with_focus(doc)
         # "the Georgian capital" and "across the country" are scenes too, though no toponyms
-        scenes = sorted(places + self.places.capital_phrases(doc) + self.places.country_phrases(doc, focus),
+        scenes = sorted(places + self.places.capital_phrases(doc, places, focus) + self.places.country_phrases(doc, focus),
                         key=lambda p: p.char_start or 0)
         state = ArticleActorState(focus_country=focus, published=article.published)
         events: list[Event] = []
@@ -698,6 +698,8 @@ def _date_scope(sent: Span, anchor: Token) -> str:
             anchor_line.add(cur.i)
     if anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in DEFAULT_SPEECH_VERBS:
         anchor_line.add(anchor.head.i)
+    if anchor.dep_ == "advcl" and anchor.tag_ == "VBG" and not any(c.dep_ == "mark" for c in anchor.children):
+        anchor_line.add(anchor.head.i)  # "stormed a prison on Friday, freeing hundreds of inmates": then too
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -877,10 +879,20 @@ def _descriptive(m: TriggerMatch) -> bool:
 def _causers(anchor: Token) -> list[Span]:
     """Who made people flee: the subject of a causative governor, or what they fled from."""
     head = anchor.head
-    if anchor.dep_ == "xcomp" and head.lemma_.lower() in CAUSATIVE_VERBS:
-        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subj is None and head.dep_ in ("advcl", "conj", "xcomp"):
-            subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    # ("forcing more people to flee" with the infinitive hung on the people)
+    complement = anchor.dep_ == "xcomp" or (anchor.dep_ == "relcl" and head.dep_ == "dobj")
+    if complement and anchor.dep_ == "relcl":
+        head = head.head
+    if complement and head.lemma_.lower() in CAUSATIVE_VERBS:
+        # up the clauses that share their subject: "Gunmen stormed the town and set fire to homes, forcing
+        # residents to flee"
+        subj, gov = None, head
+        for _ in range(3):
+            # (not a dateline the parser took for a second subject: "PORT-AU-PRINCE, March 31 - Armed gangs")
+            subj = next((c for c in gov.children if c.dep_ == "nsubj" and not dateline_word(c)), None)
+            if subj is not None or gov.dep_ not in ("advcl", "conj", "xcomp"):
+                break
+            gov = gov.head
         if subj is not None:
             return [mention_span(subj)]
     for c in anchor.children:
@@ -1055,7 +1067,10 @@ def _merge_article_events(events: list[Event]) -> list[Event]:
     (same type and place): "Kurds routed militiamen in Qamishli ... The Qamishli fighting erupted on Wednesday"."""
     dated = {}
     for e in events:
-        if e.date_text and e.location is not None and e.location.geonameid is not None:
+        # (not from an act long past, "who seized power in August 2021", nor a period's start: internet cut
+        # in the capital is no arrest made there "since Sunday")
+        if e.date_text and e.location is not None and e.location.geonameid is not None \
+                and e.modality != "historical" and f"since {e.date_text}".lower() not in e.sentence.lower():
             dated.setdefault((e.event_type, e.location.geonameid), e)
     for e in events:
         if e.date_text is None and e.location is not None:

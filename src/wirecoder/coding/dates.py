@@ -26,7 +26,7 @@ _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b(?!\.?,?\s+\d{{4}})", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:in\s+)?({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|since|during|by)\s+((?:19|20)\d{2})\b", re.I)
-_WEEKDAY = re.compile(r"\b(?:(last|next|this|on|late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = re.compile(r"\b(?:(last|next|this|on|late|early|for)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                       r"(?:\s+(night|morning|evening|afternoon))?\b", re.I)
 _RELATIVE = re.compile(
     r"\b(yesterday|today|tonight|tomorrow|last\s+night|this\s+week|last\s+week|next\s+week|earlier\s+this\s+week|"
@@ -104,7 +104,8 @@ def find_dates(text: str, published: date | None, *, future: bool = False) -> li
         if published:
             target = WEEKDAYS[m[2].lower()]
             delta = (published.weekday() - target) % 7
-            if qual == "next" or (future and qual != "last"):
+            # ("a strike for Thursday", "talks set for Monday": a day ahead)
+            if qual in ("next", "for") or (future and qual != "last"):
                 ahead = (target - published.weekday()) % 7 or 7
                 d = published + timedelta(days=ahead)
             else:

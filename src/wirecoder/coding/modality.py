@@ -243,6 +243,41 @@ def according_to(sent: Span) -> Token | None:
     return None
 
 
+# Verbs whose object does what the infinitive after it says ("forced residents to flee", "urged people to
+# vote"), however the parser hangs the infinitive.
+_OBJECT_CONTROL = frozenset({"force", "drive", "cause", "prompt", "push", "compel", "make", "spark", "lead", "order",
+                             "urge", "ask", "tell", "allow", "enable", "encourage", "persuade", "invite", "instruct",
+                             "call", "help", "get", "send"})
+_ORDINALS = frozenset({"first", "second", "third", "last", "only", "latest", "next"})
+
+
+def _infinitive_on_noun(anchor: Token) -> bool:
+    """An infinitive that says what a noun is for, which nobody has done yet: "ways to ease tensions", "a
+    proposal to hold talks" (not one after an ordinal, which reports a deed: "the first country to
+    recognise Palestine"), and one coordinated with it ("ability to seize power and carry out attacks")."""
+    while anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX"):
+        anchor = anchor.head
+    if anchor.dep_ not in ("relcl", "acl") or anchor.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in anchor.children):
+        return False
+    if anchor.head.dep_ == "dobj" and anchor.head.head.lemma_.lower() in _OBJECT_CONTROL:
+        return False  # the parser's reading of "forcing more people to flee": the people's own act
+    return not any(c.lower_ in _ORDINALS or c.tag_ == "JJS" for c in anchor.head.children)
+
+
+# Nouns for a negotiation, whose "on"/"over"/"about" clause is what is negotiated, not done.
+_TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "dialogue",
+                         "meeting", "summit", "consultation", "consultations", "debate", "vote", "proposal", "plan"})
+
+
+def _topic_of_talks(anchor: Token) -> bool:
+    """A gerund that is what talks are about: "Talks on extending the Gaza ceasefire stalled"."""
+    prep = anchor.head
+    return (anchor.dep_ == "pcomp" and prep.lower_ in ("on", "over", "about", "for")
+            and prep.head.lower_ in _TALK_NOUNS)
+
+
 def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SPEECH_VERBS,
             extra: tuple[Token, ...] = ()) -> ModalityResult:
     """Modality of the event anchored at `anchor` (plus tokens in `extra`, e.g. the nominal of a
@@ -268,6 +303,10 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         mode, cue = "hypothetical", cond
     elif mode == "future" and _has_conditional_clause(local):
         cue = "unless" if _has_conditional_clause(local) == "unless" else "if"
+    if mode is None and _infinitive_on_noun(anchor):
+        mode, cue = "hypothetical", "to"
+    elif mode is None and _topic_of_talks(anchor):
+        mode, cue = "hypothetical", anchor.head.lower_
     speaker = speech = None
     below = anchor
     # its governors up to the finite verb it goes with are not its own
@@ -284,7 +323,10 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         # an adjunct says when or while, not what was tried: "pushed toward Hama after capturing Aleppo",
         # "pushed south as jets pounded Idlib" are no attempts to capture or to pound (the governor's
         # auxiliaries still reach it: "would fight on until Israel ended its war")
-        adjunct = (below.dep_ == "advcl" and any(c.dep_ == "mark" for c in below.children)) or (
+        # (nor is a participle of what followed: "set fire to homes, forcing residents to flee" did force
+        # them, whatever else "set" may govern)
+        adjunct = (below.dep_ == "advcl" and (any(c.dep_ == "mark" for c in below.children) or (
+            below.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in below.children)))) or (
             below.dep_ == "prep" and below.lower_ in TIME_PREPS)
         crossed_adjunct = crossed_adjunct or adjunct
         below_dep = below.dep_

@@ -140,7 +140,8 @@ INSTITUTION_KINDS = frozenset({"supreme", "high", "federal", "constitutional", "
                                "municipal", "international", "royal", "metropolitan", "regional", "special"})
 
 # "the Abbassiya district": a lower-case division word after a name (not "state": "the Republican state senator").
-NAME_DIVISION_CUES = frozenset({"district", "county", "province", "governorate", "prefecture", "oblast"})
+NAME_DIVISION_CUES = frozenset({"district", "county", "province", "governorate", "prefecture", "oblast", "neighbourhood",
+                                "neighborhood", "suburb"})
 # "the <noun> of X": X is a place.
 PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "district", "districts",
                          "province", "provinces", "community", "communities", "municipality", "county",

@@ -858,7 +858,7 @@ class ToponymRecogniser:
             return True
         if kin_named(span) or self._in_hyphenated_name(span) or self._described_as_person(span):
             return True
-        if self._ends_personal_name(span):
+        if self._ends_personal_name(span) or self._person_named(span):
             return True
         if span.end < len(doc) and doc[span.end].text in NEWSPAPER_WORDS:
             return True  # "the New York Times", "Bucharest Daily News": a masthead, not the city
@@ -900,6 +900,13 @@ class ToponymRecogniser:
         first = max(span.sent.start, span.start - ORG_NAME_REACH)
         return any(kb_fold(doc[k:span.end].text) in self.organisations for k in range(first, span.start)
                    if any(t.is_alpha and t.pos_ != "DET" for t in doc[k:span.start]))  # not "the European Union"
+
+    def _person_named(self, span: Span) -> bool:
+        """A name the gazetteer lacks in apposition to a noun for a person: "The U.S. ambassador to the
+        Philippines, MaryKay Carlson, condemned..." names the ambassador."""
+        root = span.root
+        return (root.dep_ == "appos" and root.head.is_lower and root.head.lower_ in self.person_nouns
+                and not self.gaz.candidates(span.text))
 
     def _described_as_person(self, span: Span) -> bool:
         """A town's name in apposition to a noun for a person: "Houston, a U.S. official, said" (a country

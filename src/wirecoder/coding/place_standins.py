@@ -364,7 +364,13 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
                 scene = _sentence_country(doc, t, out)
                 # a home town or province inside that country is the nearer guess
                 holder = scene if scene is not None and (home is None or home.country != scene.country) else home
-            if holder is not None and holder.feature != "country" and _names_division(text, t.place):
+            if holder is not None and fold(t.place.text).rsplit(" ", 1)[-1] in _AT_SEA:
+                # "Second Thomas Shoal": a reef the gazetteer lacks lies in no town but at sea, in the sea
+                # the article names, else (at the least) off the country's coast
+                holder = next((x.place for x in out if x.place.lat is not None and x.place.feature == "region"
+                               and x.place.name and fold(x.place.name).split()[-1] in _WATERS), None) or (
+                    holder if holder.feature == "country" else _country_place(holder.country, names))
+            elif holder is not None and holder.feature != "country" and _names_division(text, t.place):
                 # "the Catatumbo region": a division the gazetteer lacks is no part of the article's home
                 # town or province, only of its country
                 holder = _country_place(holder.country, names)
@@ -415,6 +421,10 @@ def _sets_scene_at(doc: Doc, place: Place) -> bool:
 # Kinds of first-level division (or larger) a name may be followed by: "the Catatumbo region".
 DIVISION_KINDS = frozenset({"region", "province", "state", "governorate", "department", "oblast", "prefecture",
                             "territory"})
+
+
+_AT_SEA = frozenset({"shoal", "shoals", "reef", "reefs", "atoll", "cay", "cays"})
+_WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "bay"})
 
 
 def _names_division(text: str, place: Place) -> bool:

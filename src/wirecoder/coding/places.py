@@ -184,11 +184,16 @@ class PlaceFinder:
         """
         return [t.place for t in self.find_mentions(doc, focus_country=focus_country, demonyms=demonyms)]
 
-    def capital_phrases(self, doc: Doc) -> list[Place]:
+    def capital_phrases(self, doc: Doc, named: Sequence[Place] = (), focus: str | None = None) -> list[Place]:
         """'rallied in the Georgian capital', 'arrived in Haiti's capital': the capital city of the one country
-        the adjective or possessive names, where no name follows ('the Syrian capital Damascus' names it). Scenes for events, not toponyms: the
-        geoparsing corpora and `wirecoder places` list names only."""
+        the adjective or possessive names, where no name follows ('the Syrian capital Damascus' names it). A
+        bare 'the capital' is the capital of the article's country where the article named that city before
+        (among the places `named`). Scenes for events, not toponyms: the geoparsing corpora and `wirecoder
+        places` list names only."""
         out: list[Place] = []
+        home = self.gaz.country(focus) if focus else None
+        home_capital = self.gaz.capital_of(home.cc) if home is not None else None
+        home_iso3 = self.gaz.iso3(home.cc) if home is not None else None
         for tok in doc:
             if tok.lower_ != "capital" or tok.i < 2:
                 continue
@@ -201,6 +206,15 @@ class PlaceFinder:
             elif doc[tok.i - 1].text in ("'s", "’s"):  # "Haiti's capital"
                 start = doc[tok.i - 2]
                 kind = "name"
+            elif doc[tok.i - 1].lower_ == "the" and (nxt is None or nxt.lower_ != "of"):
+                # "Police detained 151 people after protesters blocked streets in the capital", after Yerevan
+                said = home_capital is not None and any(
+                    p.char_start is not None and p.char_start < tok.idx and p.name == home_capital.name
+                    and p.country == home_iso3 for p in named)
+                if said:
+                    out.append(place_from(home_capital, doc[tok.i - 1:tok.i + 1].text, doc[tok.i - 1].idx,
+                                          tok.idx + len(tok), 0.0))
+                continue
             else:
                 continue
             countries = {c.entry.cc for c in self.names.candidates(start.text, kind) if c.entry.feature == "country"}

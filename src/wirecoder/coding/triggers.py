@@ -252,7 +252,10 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
                 nouns.append(m)
     by_verb = {m.token.i: m for m in verbs}
     noun_heads = {m.token.i for m in nouns}
-    in_phrases = {t.i for m in verbs for t in m.tokens[1:]} | ({m.obj.i for m in verbs if m.obj is not None})
+    # (a support verb's object is the event itself: "committed a massacre", "ordered an attack")
+    # (not where the verb says what its object is: "called the protests treasonous")
+    in_phrases = {t.i for m in verbs for t in m.tokens[1:]} | (
+        {m.obj.i for m in verbs if m.obj is not None and (m.event_type != "LIGHT" or _predicates(m.token))})
     out: list[TriggerMatch] = []
     for n in nouns:
         if n.token.i in in_phrases or n.trigger.frame == "instrument":
@@ -294,6 +297,13 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     out.extend(v for v in verbs if v.anchor is not None and v.trigger.frame != "instrument")
     out.sort(key=lambda m: m.token.i)
     return out
+
+
+def _predicates(verb: Token) -> bool:
+    """Whether a verb says what its object is or becomes ("called the protests treasonous", "made the
+    talks impossible") rather than carrying out the act the object names."""
+    return any(c.dep_ == "oprd" or (c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN"))
+               for c in verb.children)
 
 
 def _cognate_of_verb(n: TriggerMatch, by_verb: dict[int, TriggerMatch]) -> bool:
