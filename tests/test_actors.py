@@ -434,3 +434,9 @@ def test_a_family_name_written_first_is_the_person_named_before(pipeline):
     text = ("Beijing began drills three days after President Lai Ching-te took office. Lai, whom Beijing calls a "
             "separatist, urged China to stop its military intimidation.")
     assert _article_refs(pipeline, text)["urged"][1] == [("Lai Ching-te", "TWN")]
+
+
+@pytest.mark.parametrize("text", ["district commissioner Abdi Hassan", "Abdi Hassan"])
+def test_two_known_one_word_names_together_are_a_stranger(r, text):
+    res = r.resolve_full(text)
+    assert res is None or res.ref.name not in ("Muse Bihi Abdi", "Mohamed Ali Hasan")

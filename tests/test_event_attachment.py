@@ -1476,3 +1476,58 @@ def test_conveying_concerns_and_crushing_unrest(pipeline):
     conveyed = _by_trigger(events, "conveyed")
     assert conveyed["event_type"] == "ACCUSE" and [a["country"] for a in conveyed["actor"]] == ["JPN"]
     assert _by_trigger(events, "vowed")["event_type"] == "THREATEN"
+
+
+def test_a_past_tense_tagged_a_participle_under_would_is_no_future(pipeline):
+    events = _events(pipeline, "The president said he would not give in to pressure and accused foreign "
+                               "intelligence services of organising the protests.")
+    assert _by_trigger(events, "accused")["modality"] == "asserted"
+
+
+def test_a_backer_glued_by_a_hyphen_is_no_event(pipeline):
+    events = _events(pipeline, "GOMA, Jan 27 (Wire) - Rwanda-backed M23 rebels said on Monday they had captured Goma.")
+    assert [e["trigger"] for e in events] == ["captured"]
+
+
+def test_seeking_to_mediate_asks_nobody(pipeline):
+    events = _events(pipeline, "The Colombian president, who has sought to mediate in the crisis, said he would "
+                               "not attend.")
+    assert not any(e["event_type"] == "REQUEST" for e in events)
+
+
+def test_the_group_in_its_spokesmans_words_is_the_spokesmans(pipeline):
+    text = ("The Houthi-run Al Masirah television reported nine deaths. Houthi military spokesman Yahya Saree said "
+            "the group had fired two missiles at Tel Aviv.")
+    fired = _by_trigger(_events(pipeline, text), "fired")
+    assert [(a["country"], a["sectors"]) for a in fired["actor"]] == [("YEM", ["REB"])]
+
+
+@pytest.mark.parametrize("text,trigger,place", [
+    # a march is where it went; an evacuation or a withdrawal is where it took people from
+    ("Students marched for two days from Belgrade to Novi Sad.", "marched", "Novi Sad"),
+    ("Peacekeepers evacuated aid workers from Malakal to Juba, the mission said.", "evacuated", "Malakal"),
+])
+def test_where_a_journey_happened(pipeline, text, trigger, place):
+    event = _by_trigger(_events(pipeline, text), trigger)
+    assert event["location"]["name"] == place
+    assert not any(r.get("name") == "Novi Sad" for r in event["recipient"])
+
+
+def test_the_town_fled_from_is_no_causer_but_a_country_that_drove_them_out_is(pipeline):
+    assert _by_trigger(_events(pipeline, "Refugees fled from Goma to Gisenyi."), "fled")["actor"] == []
+    events = _events(pipeline, "Azerbaijan retook the region in 2023, prompting almost all of its residents to "
+                               "flee to Armenia.")
+    assert [a["country"] for a in _by_trigger(events, "flee")["actor"]] == ["AZE"]
+
+
+def test_an_agency_suspending_its_operations_holds_no_fire(pipeline):
+    events = _events(pipeline, "The World Food Programme said it had suspended its operations in the area.")
+    assert not any(e["event_type"] == "RETREAT" for e in events)
+
+
+def test_who_is_released_after_a_passive_gerund_is_the_recipient(pipeline):
+    events = _events(pipeline, "Venezuelan security forces detained opposition leader Maria Corina Machado. Machado "
+                               "was intercepted by men on motorcycles and was forced to record several videos "
+                               "before being released, her campaign said.")
+    released = _by_trigger(events, "released")
+    assert released["actor"] == [] and [r["name"] for r in released["recipient"]] == ["Maria Corina Machado"]

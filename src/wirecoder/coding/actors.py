@@ -529,7 +529,13 @@ class ActorResolver:
         Abdirahman Mohamed Abdullahi, while "Gustavo Petro Urrego" is still Petro."""
         assert m.alias is not None
         j = m.end
-        if j >= len(toks) or any(o.start <= j < o.end for o in matches):
+        if j >= len(toks):
+            return False
+        # (another person's one-word name after it makes a longer name too: "Abdi Hassan" is neither Muse
+        # Bihi Abdi nor any Hassan)
+        other = next((o for o in matches if o.start <= j < o.end), None)
+        if other is not None and not (other.alias is not None and other.alias.entry.kind == "person"
+                                      and other.end - other.start == 1):
             return False
         nxt = toks[j]
         if not (nxt.orig[:1].isupper() and nxt.orig.isalpha() and len(nxt.norm) > 1) or (
@@ -577,7 +583,9 @@ class ActorResolver:
         # middle names are allowed ("Barack Hussein Obama"), so one word fitting the person is enough.
         given: list[str] = []
         j = m.start - 1
-        while j >= 0 and not any(o.start <= j < o.end for o in matches):
+        # (another person's one-word name before it is a given name here: "Abdi Hassan")
+        while j >= 0 and not any(o.start <= j < o.end and not (
+                o.alias is not None and o.alias.entry.kind == "person" and o.end - o.start == 1) for o in matches):
             tok = toks[j]
             if tok.norm in _LOWER_PARTICLES or tok.norm in _HONORIFICS:
                 j -= 1

@@ -286,8 +286,9 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if verb.head.lower_ == "from" and obj is not None:
                 return obj, False  # "prevented protesters from marching": the protesters would have marched
             # "a man convicted of killing two militiamen", "was arrested for protesting": the one who
-            # undergoes a passive did what its gerund says
-            return clause_subject(verb.head.head, depth + 1)[0], False
+            # undergoes a passive did what its gerund says (and undergoes a passive gerund: "was forced to
+            # record videos before being released")
+            return clause_subject(verb.head.head, depth + 1)[0], _passive(verb)
         subj, passive = clause_subject(verb.head, depth + 1)
         if verb.dep_ == "xcomp":
             # "the minister is expected to visit Kyiv", "troops were ordered to fire": whoever undergoes

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from wirecoder.coding import event_location
 from wirecoder.coding.actors import ActorResolver, ArticleActorState
 from wirecoder.coding.arguments import (
+    DESTINATION_PREPS,
     MOVED_FORCES,
     REFLEXIVES,
     RELATIVE_PRONOUNS,
@@ -56,7 +57,7 @@ from wirecoder.coding.triggers import (
 from wirecoder.coding.triggers import (
     _lemma as _noun_lemma,
 )
-from wirecoder.resources.actor_kb import person_nouns
+from wirecoder.resources.actor_kb import NON_STATE_CODES, person_nouns
 from wirecoder.schema import HIDDEN_MODALITIES, ActorRef, Article, CodedArticle, Event, Place
 
 # Acts done on the ground, most often where the events around them in the sentence were ("arrested 15
@@ -95,7 +96,12 @@ JOURNEY_LEMMAS = frozenset({"travel", "visit", "go", "come", "fly", "arrive", "r
 # Verbs whose bare participle says how somebody is, not what somebody did to them ("armed men")
 STATE_PARTICIPLES = frozenset({"arm"})
 CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
+# Codes of bodies that are no state: a UN agency with no sector of its own is no warring side.
+AGENCY_CODES = NON_STATE_CODES - {"KOS"}
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
+# What an armed group calls itself when its own spokesman is reported: "the group", "the movement".
+GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction", "rebels",
+                         "insurgents", "militants"})
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 DEPARTURE_LEMMAS = frozenset({"leave", "quit", "depart", "withdraw", "exit"})
 BLOCKING_MODES = {("PROTEST", "COERCE"): ("restrict",), ("COERCE", "PROTEST"): ("obstruct",)}
@@ -415,13 +421,24 @@ class ArticleCoder:
             actors = [replace(speaker)]
         else:
             actors = self._resolve(actor_spans, c.args, state, on, speaker, local)
+            if speaker is not None and len(actor_spans) == 1 and _speakers_group(actor_spans[0], speaker) \
+                    and not any(set(a.sectors) & NONSTATE_ARMED for a in actors):
+                # "Houthi military spokesman Yahya Saree said the group had fired two missiles": the group is
+                # the speaker's, not the television station the article cited before
+                actors = [replace(speaker, text=actor_spans[0].text)]
         def resolve_recipients(spans: list[Span]) -> list[ActorRef]:
             return self._resolve(spans, c.args, state, on, local=local, said_by=speaker, avoid=actors)
 
-        recipient_spans = c.args.recipients
+        def targets(spans: list[Span]) -> list[Span]:
+            # the town a march goes to is where it went, not whom it is against: "marched to Novi Sad"
+            return [sp for sp in spans if not (
+                event_type == "PROTEST" and sp.root.dep_ == "pobj" and sp.root.head.lower_ in DESTINATION_PREPS
+                and _names_place(sp, places))]
+
+        recipient_spans = targets(c.args.recipients)
         recipients = resolve_recipients(recipient_spans)
         if not recipients and c.args.indirect:
-            recipient_spans = c.args.indirect
+            recipient_spans = targets(c.args.indirect)
             recipients = resolve_recipients(recipient_spans)
         # "detonated car bombs at the base before storming it": a pronoun the actor is the target of is the
         # last thing named, not the actor itself
@@ -433,14 +450,18 @@ class ArticleCoder:
             # "the attackers fled into nearby forests": armed men fleeing retreat; nobody expels them
             event_type, trig_modes, actors, recipients = "RETREAT", ("withdraw",), recipients, []
         if trig.frame == "swap" and not actors:
-            causers = _causers(c.anchor)
+            # (not the town they fled from: "fled from Goma to Gisenyi")
+            causers = [sp for sp in _causers(c.anchor)
+                       if not (sp.root.head.lower_ == "from" and _names_place(sp, places))]
             # PLOVER: the cause of flight is the actor even when it is no organisation ("fighting in El Fasher")
             actors = self._resolve(causers, c.args, state, on, local=local) or [
                 ActorRef(text=sp.text) for sp in causers]
         if (event_type == "RETREAT" and "ceasefire" in trig.modes and actors
-                and not any(set(a.sectors) & (ARMED_SECTORS | STATE_SECTORS) or (a.country and not a.sectors)
-                            for a in actors)):
-            return None  # "aid groups suspended operations in Masisi": no side holds its fire
+                and not any(set(a.sectors) & (ARMED_SECTORS | STATE_SECTORS)
+                            or (a.country and not a.sectors and a.country not in AGENCY_CODES) for a in actors)):
+            # "aid groups suspended operations in Masisi", "the World Food Programme suspended its
+            # operations": no side holds its fire
+            return None
         if (event_type == "AID" and c.match.token.lemma_.lower() == "free" and actors
                 and all(set(a.sectors) & (NONSTATE_ARMED | {"CRM"}) and not set(a.sectors) & STATE_SECTORS
                         for a in actors)):
@@ -840,14 +861,26 @@ def _attacking(m: TriggerMatch, assaults: set[int]) -> bool:
             and tok.head.i in assaults)
 
 
+def _speakers_group(span: Span, speaker: ActorRef) -> bool:
+    """"The group" in what an armed group's spokesman says is that group: "Houthi military spokesman Yahya
+    Saree said the group had fired two missiles", not the television station the article cited before."""
+    root = span.root
+    return (root.lower_ in GROUP_NOUNS and len([t for t in span if t.dep_ != "det"]) == 1
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in root.children)
+            and bool(set(speaker.sectors) & NONSTATE_ARMED))
+
+
 def _descriptive(m: TriggerMatch) -> bool:
     """Triggers that describe a noun rather than report an act: "States opposed to Assad", "pro-government
     militiamen", or a relative clause on a background noun ("a war that has killed thousands")."""
     tok = m.token
     # (a participle on the story's subject after a dateline may be the verb the parser misread, unless its
     # "by" phrase makes it a passive: "MOGADISHU - Somali forces backed by clan militias recaptured…")
+    # (nor can one glued to its agent by a hyphen: "Rwanda-backed M23 rebels said...")
+    hyphened = tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_ \
+        and not tok.doc[tok.i - 2].whitespace_
     if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
-            and (story_subject(tok.head) is None or any(c.dep_ == "agent" for c in tok.children)) \
+            and (story_subject(tok.head) is None or any(c.dep_ == "agent" for c in tok.children) or hyphened) \
             and not misread_main_verb(tok):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return False
@@ -859,6 +892,9 @@ def _descriptive(m: TriggerMatch) -> bool:
         return noun.dep_ in ("dobj", "pobj", "dative") and not (noun.dep_ == "pobj" and noun.head.lower_ == "with")
     if tok.dep_ == "relcl" and tok.head.lemma_.lower() in BACKGROUND_NOUNS:
         return True
+    if m.kind == "verb" and m.event_type == "REQUEST" and tok.lemma_.lower() == "seek" \
+            and any(c.dep_ == "xcomp" for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children):
+        return True  # "has sought to mediate in the crisis": an attempt of one's own, asking nobody
     use = tok.head
     if (m.kind == "verb" and tok.dep_ in ("xcomp", "advcl") and use.lemma_.lower() == "use" and use.tag_ == "VBN"
             and use.dep_ == "acl" and not any(c.dep_ in ("aux", "auxpass") for c in use.children)):

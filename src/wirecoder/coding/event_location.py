@@ -333,6 +333,7 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
             or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
             or _road_destination(span) or _where_taken(span, trigger) or _beyond_own_relative_clause(span, trigger)
             or _topic_of_talks(span, trigger) or _refuge_of_others(span, trigger) or _base_of_party(span)
+            or _journey_start(span)
             or any(span.root.i == a.root.i for a in addressed))
 
 
@@ -361,6 +362,30 @@ def _aimed_against(span: Span) -> bool:
     """Whether a mention is what an act is against ("sanctions against Russia"): for an act decided apart
     from any scene, the party it aims at, not where it happened."""
     return object_of(span.root, frozenset({"against"}))
+
+
+def _journey_start(span: Span) -> bool:
+    """Whether a mention is where a journey to somewhere else set out from: "marched for two days from
+    Belgrade to Novi Sad" was a march that ended, and was met, in Novi Sad."""
+    first = first_conjunct(span.root)
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ != "from":
+        return False
+    # the destination hangs on the verb or on what "from" hangs on ("marched for two days from Belgrade")
+    holders = [prep.head]
+    if prep.head.pos_ not in ("VERB", "AUX") and prep.head.dep_ == "pobj":
+        holders.append(prep.head.head.head)
+    verb = holders[-1]
+    return verb.lemma_.lower() in TRAVEL_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in DESTINATION_WORDS and any(g.dep_ == "pobj" for g in c.children)
+        for h in holders for c in h.children)
+
+
+DESTINATION_WORDS = frozenset({"to", "into", "toward", "towards"})
+# Verbs of going somewhere oneself (not of taking others away: "evacuated aid workers from Nasir to Juba"
+# happened at Nasir, "withdrew its troops from Sake" at Sake).
+TRAVEL_VERBS = frozenset({"march", "walk", "trek", "parade", "drive", "ride", "travel", "fly", "sail", "journey",
+                          "head", "go", "come", "return", "arrive"})
 
 
 def _withdrawn_from(span: Span) -> bool:

@@ -151,6 +151,12 @@ def misattached_conj(verb: Token) -> bool:
         return True
     if speakers_directive(verb):
         return True
+    if (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VB"
+            and any(c.tag_ == "MD" for c in verb.head.children) and any(c.dep_ == "dobj" for c in verb.children)
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)):
+        # "said he would not give in to pressure and accused foreign services of...": no participle with an
+        # object of its own under "would"; the tagger's participle is the past tense that goes with "said"
+        return True
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and (
         verb.head.tag_ in ("VB", "VBG") or (verb.head.tag_ in ("VBZ", "VBP") and verb.head.dep_ == "advcl")
         # "said those responsible would be punished and called for calm": no past tense under "would"
