@@ -1531,3 +1531,14 @@ def test_who_is_released_after_a_passive_gerund_is_the_recipient(pipeline):
                                "before being released, her campaign said.")
     released = _by_trigger(events, "released")
     assert released["actor"] == [] and [r["name"] for r in released["recipient"]] == ["Maria Corina Machado"]
+
+
+def test_a_charge_listed_after_a_noun_is_no_act(pipeline):
+    events = _events(pipeline, "Police detained the city's mayor on Wednesday on charges including corruption and "
+                               "aiding a terrorist group.")
+    assert [e["event_type"] for e in events] == ["COERCE"]
+
+
+def test_a_day_said_before_the_reported_subject_dates_the_report(pipeline):
+    events = _events(pipeline, "The opposition party said on Monday it would boycott the new parliament.")
+    assert _by_trigger(events, "boycott")["date"] == "2026-11-16"

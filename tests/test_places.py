@@ -1873,3 +1873,10 @@ def test_a_reef_the_gazetteer_lacks_lies_in_the_sea_the_story_names(nlp, finder)
 def test_a_name_before_neighbourhood_is_a_place(nlp, finder):
     text = "BEIRUT, July 31 - The strike hit a residential building in the Velhari Sahel neighbourhood."
     assert _by_text(finder.find(nlp(text)), "Velhari Sahel").name == "Beirut"
+
+
+def test_a_name_before_camp_is_a_place_unless_it_is_a_persons(nlp, finder):
+    text = "PORT SUDAN, Sept 3 - The RSF shelled Velmira camp on Sunday, killing eight people near El Fasher."
+    assert _by_text(finder.find(nlp(text)), "Velmira").country == "SDN"
+    text = "Donald Trump spoke in Ohio. Aides in the Trump camp said he would return."
+    assert "Trump" not in [p.text for p in finder.find(nlp(text))]

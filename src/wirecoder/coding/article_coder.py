@@ -378,7 +378,12 @@ class ArticleCoder:
         # Both scopes without the dates of other clauses: in "urged both sides to return to talks next
         # month", next month dates the talks, not the urging.
         scope = _date_scope(sent, c.anchor)
-        dated = resolve_event_date(scope[c_start:c_end], scope, article.published, future=modality == "future")
+        # (a phrase the parser hung on a reported verb before its subject is the report's: "said on Monday
+        # it would boycott the new parliament" said so last Monday)
+        subj = next((x for x in kids if x.dep_ in ("nsubj", "nsubjpass")), None)
+        said_before = subj.idx - sent.start_char - c_start if c.anchor.dep_ == "ccomp" and subj is not None else 0
+        dated = resolve_event_date(scope[c_start:c_end], scope, article.published, future=modality == "future",
+                                   past_before=said_before)
         on = dated.date or article.published
         speaker = None
         co_speakers: list[ActorRef] = []
@@ -891,6 +896,11 @@ def _descriptive(m: TriggerMatch) -> bool:
         noun = tok.head
         return noun.dep_ in ("dobj", "pobj", "dative") and not (noun.dep_ == "pobj" and noun.head.lower_ == "with")
     if tok.dep_ == "relcl" and tok.head.lemma_.lower() in BACKGROUND_NOUNS:
+        return True
+    if m.kind == "verb" and tok.tag_ == "VBG" and tok.dep_ == "conj" and tok.head.tag_ in ("VBD", "VBZ", "VBP") \
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children):
+        # no gerund goes with a finite verb: in "detained the mayor on charges including corruption and
+        # aiding a terrorist group" it goes with the noun before it, one of the charges
         return True
     if m.kind == "verb" and m.event_type == "REQUEST" and tok.lemma_.lower() == "seek" \
             and any(c.dep_ == "xcomp" for c in tok.children) and not any(c.dep_ == "dobj" for c in tok.children):

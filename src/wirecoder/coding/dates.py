@@ -152,10 +152,16 @@ def _relative(m: re.Match[str], published: date | None) -> tuple[date | None, st
 
 
 def resolve_event_date(clause_text: str, sentence_text: str, published: date | None, *,
-                       future: bool = False, clause_offset: int = 0) -> ResolvedDate:
-    """The date of an event: an expression in its clause, else in its sentence, else the publication date."""
-    for scope in (clause_text, sentence_text):
-        hits = [h for h in find_dates(scope, published, future=future)]
+                       future: bool = False, clause_offset: int = 0, past_before: int = 0) -> ResolvedDate:
+    """The date of an event: an expression in its clause, else in its sentence, else the publication date.
+    A future event looks ahead only from its own clause, and there only from past_before on: a date
+    outside the clause, or before that point of it, is the report's ("said on Monday it would boycott the
+    new parliament" said so last Monday)."""
+    for scope, ahead in ((clause_text, future), (sentence_text, False)):
+        hits = find_dates(scope, published, future=ahead)
+        if ahead and past_before > 0:
+            past = {h.start: h for h in find_dates(scope, published)}
+            hits = [past.get(h.start, h) if h.start < past_before else h for h in hits]
         if hits:
             # Prefer a resolved expression; when several, the first in the clause is usually the event's.
             resolved = [h for h in hits if h.date is not None]

@@ -142,6 +142,8 @@ INSTITUTION_KINDS = frozenset({"supreme", "high", "federal", "constitutional", "
 # "the Abbassiya district": a lower-case division word after a name (not "state": "the Republican state senator").
 NAME_DIVISION_CUES = frozenset({"district", "county", "province", "governorate", "prefecture", "oblast", "neighbourhood",
                                 "neighborhood", "suburb"})
+# Words between a name and "camp" that say whose camp it is: "the Zamzam displacement camp".
+CAMP_KINDS = frozenset({"displacement", "refugee", "refugees", "displaced", "idp", "transit"})
 # "the <noun> of X": X is a place.
 PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "district", "districts",
                          "province", "provinces", "community", "communities", "municipality", "county",

@@ -20,6 +20,7 @@ from wirecoder.coding.place_names import (
     ADMIN_CUES,
     APPOSITION_LINKS,
     AREA_NOUNS,
+    CAMP_KINDS,
     CONNECTORS,
     INSTITUTION_KINDS,
     INSTITUTION_WORDS,
@@ -93,6 +94,13 @@ ATTACK_NOUNS = frozenset({"attack", "assault", "offensive", "strike", "airstrike
 NAME_PARTICLES = frozenset({"ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed", "er", "es", "esh", "et",
                             "ez", "en", "ul", "i", "e"})
 # Labels the small model gives names it does not know, towns among them ("shelled Kramatorsk", "retook Sinjar").
+def _persons_name(span: Span) -> bool:
+    """Whether the words are part of a longer person's name the text gives: "Trump" of "Donald Trump"."""
+    words = span.text.split()
+    return any(ent.label_ == "PERSON" and len(ent) > len(span) and all(w in ent.text.split() for w in words)
+               for ent in span.doc.ents)
+
+
 TITLE_LABELS = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "ORG")
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 # Title words of newspapers that carry a city's name ("Washington Post", "Toronto Star").
@@ -504,7 +512,11 @@ class ToponymRecogniser:
         # "the city's Abbassiya district", "Maoxian county in Sichuan": a lower-case division word after a
         # name makes it a division's name, whatever the model thought of it ("Haram" a date).
         for i, text in enumerate(runs.texts):
-            if i == 0 or text not in NAME_DIVISION_CUES or not doc[i].is_lower or taken[i - 1] or not runs.cap[i - 1]:
+            if i >= 2 and text == "camp" and doc[i].is_lower and runs.texts[i - 1] in CAMP_KINDS:
+                i -= 1  # "the Zamzam displacement camp", "the Kakuma refugee camp"
+            elif i == 0 or text not in (*NAME_DIVISION_CUES, "camp") or not doc[i].is_lower:
+                continue
+            if taken[i - 1] or not runs.cap[i - 1]:
                 continue
             start = i - 1
             while start > 0 and i - start < 3 and not taken[start - 1] and runs.cap[start - 1]:
@@ -512,8 +524,11 @@ class ToponymRecogniser:
             span = doc[start:i]
             if (start > 0 and runs.cap[start - 1]) or span[0].is_stop or doc_title(span[0]) \
                     or (_opens(span[0]) and span[0].pos_ != "PROPN") \
-                    or any(t.ent_type_ == "NORP" for t in span) or self.gaz.is_demonym(span.text):
-                continue  # a longer name, "Instead county police", "the Republican county chair", "the Kurdish region"
+                    or any(t.ent_type_ == "NORP" for t in span) or self.gaz.is_demonym(span.text) \
+                    or (text == "camp" and (any(t.ent_type_ == "ORG" for t in span) or _persons_name(span))):
+                # a longer name, "Instead county police", "the Republican county chair", "the Kurdish
+                # region"; a party's or a person's camp ("the Trump camp", after Donald Trump) is no place
+                continue
             more.append(_claim(span, taken, "cue"))
         # "Mabvuku, a suburb east of Harare", "Lujhu is a rural township in Taoyuan": an apposition or
         # a copula says what kind of place the name before it is.

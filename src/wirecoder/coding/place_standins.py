@@ -13,7 +13,9 @@ from spacy.tokens import Doc
 
 from wirecoder.coding.place_names import (
     APPOSITION_LINKS,
+    CAMP_KINDS,
     GENERIC_TAILS,
+    NAME_DIVISION_CUES,
     PLACE_NOUNS,
     POSSESSIVES,
     SITE_NOUNS,
@@ -474,6 +476,10 @@ def _names_its_kind(name: str) -> bool:
     return words[0] in _LEAD_KINDS or words[-1] in _TAIL_KINDS
 
 
+# Lower-case words after a name that say it names a place of that kind.
+KIND_AFTER = NAME_DIVISION_CUES | {"camp"}
+
+
 def _said_to_be_where(doc: Doc, place: Place) -> bool:
     """Whether the words around a name the gazetteer lacks put it on the map: a preposition of place
     ("in Pangandaran", "at the Alder Hey Children's Hospital"), a kind of place ("the village of
@@ -484,6 +490,9 @@ def _said_to_be_where(doc: Doc, place: Place) -> bool:
     span = doc.char_span(start, place.char_end, alignment_mode="expand")
     if span is not None and span.root.dep_ == "dobj" and span.root.head.pos_ == "VERB":
         return True
+    after = doc.text[place.char_end:place.char_end + 30].lower().split()
+    if after and (after[0] in KIND_AFTER or (after[0] in CAMP_KINDS and after[1:2] == ["camp"])):
+        return True  # "shelled Velmira camp", "the Haret Hreik neighbourhood"
     words = doc.text[max(0, start - 60):start].lower().replace("’", "'").split()
     while words and words[-1] in _DETERMINERS:
         words.pop()
