@@ -440,3 +440,16 @@ def test_a_family_name_written_first_is_the_person_named_before(pipeline):
 def test_two_known_one_word_names_together_are_a_stranger(r, text):
     res = r.resolve_full(text)
     assert res is None or res.ref.name not in ("Muse Bihi Abdi", "Mohamed Ali Hasan")
+
+
+@pytest.mark.parametrize("text,trigger,actor", [
+    ("Somali troops clashed with forces loyal to the Jubaland regional administration.", "clashed", "Jubaland"),
+    ("Fighters loyal to Khalifa Haftar attacked the airport.", "attacked", "Khalifa Haftar"),
+])
+def test_forces_loyal_to_someone_are_theirs(pipeline, text, trigger, actor):
+    assert actor in [name for name, _ in _article_refs(pipeline, text)[trigger][1]]
+
+
+def test_an_arrest_warrant_is_for_whom_it_names(pipeline):
+    text = "The International Criminal Court issued an arrest warrant for Benjamin Netanyahu."
+    assert _article_refs(pipeline, text)["issued"][2] == [("Benjamin Netanyahu", "ISR")]

@@ -1542,3 +1542,16 @@ def test_a_charge_listed_after_a_noun_is_no_act(pipeline):
 def test_a_day_said_before_the_reported_subject_dates_the_report(pipeline):
     events = _events(pipeline, "The opposition party said on Monday it would boycott the new parliament.")
     assert _by_trigger(events, "boycott")["date"] == "2026-11-16"
+
+
+def test_the_subject_before_a_participle_the_parser_made_the_main_verb_acts(pipeline):
+    text = ("BAMAKO, May 14 - The junta dissolved all political parties on Tuesday.\n\n"
+            "Separately, jihadists linked to al Qaeda attacked an army camp in central Mali on Saturday, killing "
+            "41 soldiers, the group said in a statement.")
+    attack = _by_trigger(_events(pipeline, text), "attacked")
+    assert [a["name"] for a in attack["actor"]] == ["jihadist"]
+
+
+def test_ready_to_respond_with_full_force_threatens(pipeline):
+    events = _events(pipeline, "The defence minister said Pakistan was ready to respond with full force.")
+    assert _by_trigger(events, "ready")["event_type"] == "THREATEN"

@@ -200,6 +200,8 @@ class ActorResolver:
             res = _owned_by(res, owner)
         elif res is not None and (titled := self._titled_before(span, res, state, on)) is not None:
             res = titled
+        elif res is not None and res.kind == "agent" and (lord := self._loyal_to(span, on, context)) is not None:
+            res = _owned_by(res, lord)
         if res is not None and self._bare_place(res) and root is not None and (
                 root.dep_ in _PLACE_DEPS or (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS - {"of"})):
             # "the Qamishli fighting", "will leave Geneva", "a ship near Hodeidah": a town as modifier,
@@ -230,6 +232,25 @@ class ActorResolver:
         if res is not None:
             state.recent.append(res.ref)
             return res.ref
+        return None
+
+    def _loyal_to(self, span, on: date | None, context: str | None) -> coref.Seen | None:
+        """Whom forces are loyal or allied to: "forces loyal to the Jubaland regional administration" are
+        Jubaland's, "fighters allied to Khalifa Haftar" Haftar's."""
+        root = getattr(span, "root", None)
+        if root is None:
+            return None
+        for adj in root.children:
+            if adj.dep_ not in ("amod", "acl") or adj.lower_ not in LOYALTY_WORDS:
+                continue
+            to = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            lord = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+            if lord is None:
+                continue
+            words = lord.subtree
+            found = self.resolve_full(" ".join(t.text for t in words), context=context, on=on)
+            if found is not None and (found.ref.country or found.ref.sectors):
+                return coref.Seen(ref=found.ref, kind=found.kind)
         return None
 
     def _titled_before(self, span, res: Resolution, state: ArticleActorState, on: date | None) -> Resolution | None:
@@ -1066,6 +1087,8 @@ def _noun_owner(span, state: ArticleActorState, avoid: Sequence[ActorRef]) -> co
     return ante if ante is not None and ante.ref is not None else None
 
 
+# Words by which forces belong to whom they serve: "forces loyal to", "fighters allied to".
+LOYALTY_WORDS = frozenset({"loyal", "allied", "affiliated", "aligned", "answerable"})
 # The sectors of an organisation's own people: "Hezbollah said its fighters had targeted a base" is
 # Hezbollah acting.
 _MEMBER_SECTORS = ARMED_SECTORS | {"GOV"}

@@ -26,6 +26,8 @@ DESTINATION_PREPS = frozenset({"to", "toward", "towards"})
 VENUE_AT_TYPES = frozenset({"SUPPORT", "AGREE", "CONSULT", "COOPERATE", "AID", "CONCEDE"})
 # Prepositions that give a meeting's subject, not its other party.
 TOPIC_PREPS = frozenset({"on", "about", "over", "of"})
+# Nouns whose "for" names the one they are against: "an arrest warrant for Madobe".
+WARRANT_NOUNS = frozenset({"warrant", "warrants", "summons", "subpoena"})
 # Verbs whose object is the subject matter, not a party: "discussed the reconstruction of Syria".
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "review"})
 # Prepositional objects of an event noun that name its doer ("arrival of troops", "attacks by the army").
@@ -248,7 +250,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             and any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.head.children)):
         # "a U.N. helicopter came under fire, killing a crew member": whoever came under fire did not kill
         return None, False
-    if (verb.dep_ == "advcl" and verb.tag_ == "VBD" and verb.head.tag_ == "VBN"
+    if (verb.dep_ in ("advcl", "dep") and verb.tag_ == "VBD" and verb.head.tag_ == "VBN"
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.head.children)
             and not any(c.dep_ == "mark" for c in verb.children)):
         # "jihadists linked to al Qaeda attacked a school": the parser reads the participle describing the
@@ -465,7 +467,9 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         targets = targets - DESTINATION_PREPS  # "withdrew its troops from Sake toward Goma": not from Goma
     if not recip_heads:
         for h in holders:
-            found = _prep_objects(h, targets - {"of"} if h.i == anchor.i else targets)
+            # (a warrant is "for" whom it names: "issued an arrest warrant for Madobe")
+            preps = targets | {"for"} if h.lemma_.lower() in WARRANT_NOUNS else targets
+            found = _prep_objects(h, preps - {"of"} if h.i == anchor.i else preps)
             # "imposed on Monday a new round of sanctions on Belarus": a date is no recipient
             # (nor are the forces a deployment moves: "ordered the deployment of the military")
             found = [f for f in found if (f.i not in event_nouns or f.i == match.token.i)
