@@ -453,3 +453,14 @@ def test_forces_loyal_to_someone_are_theirs(pipeline, text, trigger, actor):
 def test_an_arrest_warrant_is_for_whom_it_names(pipeline):
     text = "The International Criminal Court issued an arrest warrant for Benjamin Netanyahu."
     assert _article_refs(pipeline, text)["issued"][2] == [("Benjamin Netanyahu", "ISR")]
+
+
+def test_a_leaders_supporters_gathering_demonstrate(pipeline):
+    text = "President Luis Arce spoke. Hundreds of Arce supporters gathered outside the palace after the soldiers left."
+    event, actors, _ = _article_refs(pipeline, text)["gathered"]
+    assert event.event_type == "PROTEST" and actors == [("supporters of Luis Arce", "BOL")]
+
+
+def test_recalling_an_ambassador_from_a_capital_is_aimed_at_its_country(pipeline):
+    text = "Thailand closed its border crossings and recalled its ambassador from Phnom Penh."
+    assert [c for _, c in _article_refs(pipeline, text)["recalled"][2]] == ["KHM"]

@@ -1555,3 +1555,8 @@ def test_the_subject_before_a_participle_the_parser_made_the_main_verb_acts(pipe
 def test_ready_to_respond_with_full_force_threatens(pipeline):
     events = _events(pipeline, "The defence minister said Pakistan was ready to respond with full force.")
     assert _by_trigger(events, "ready")["event_type"] == "THREATEN"
+
+
+def test_no_intention_of_invading_denies_the_invasion(pipeline):
+    events = _events(pipeline, "The prime minister told parliament that Ethiopia had no intention of invading Eritrea.")
+    assert _by_trigger(events, "invading")["modality"] == "negated"

@@ -794,7 +794,8 @@ class ActorResolver:
 
 _FOLLOWER_NOUNS = r"(?:supporters|followers|loyalists|partisans)"
 _FOLLOWERS_OF = re.compile(rf"^(?:.*\b)?{_FOLLOWER_NOUNS} of (?P<leader>.+)$", re.IGNORECASE)
-_LEADERS_FOLLOWERS = re.compile(rf"^(?:the |thousands of |hundreds of )?(?P<leader>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+_LEADERS_FOLLOWERS = re.compile(r"^(?:(?i:the|(?:tens of )?thousands of|hundreds of|dozens of|scores of|some|many|"
+                                r"several|[\d,]+) )?(?P<leader>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
                                 rf" {_FOLLOWER_NOUNS}$")
 
 

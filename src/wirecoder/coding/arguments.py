@@ -434,7 +434,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         moving = match.event_type == "MOBILIZE" or (match.event_type == "RETREAT"
                                                     and "withdraw" in match.trigger.modes)
         # (nor is whoever is sent anywhere: "sent its foreign minister to Niamey" visits Niger)
-        sent = match.obj is not None and anchor.lemma_.lower() in ("send", "dispatch")
+        # (nor whoever is called home: "recalled its ambassador from Phnom Penh" is aimed at Cambodia)
+        sent = match.obj is not None and anchor.lemma_.lower() in ("send", "dispatch", "recall")
         for c in anchor.children:
             if (sent and c.i == match.obj.i) or (moving and (
                     (match.event_type == "MOBILIZE" and match.obj is not None and c.i == match.obj.i)
@@ -485,7 +486,7 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     # (and a seizure from somebody: "recaptured the town from al Shabaab")
     indirect_preps = targets - {"of"} | ({"from"} if match.event_type == "RETREAT"
                                          or (match.event_type == "COERCE" and "seize" in match.trigger.modes)
-                                         else set())
+                                         or anchor.lemma_.lower() == "recall" else set())
     for h in [anchor, *(c for c in anchor.children if c.dep_ == "dobj")]:
         found = [f for f in _prep_objects(h, indirect_preps)
                  if f.i not in event_nouns and f.ent_type_ not in ("DATE", "TIME")]

@@ -257,6 +257,14 @@ _OBJECT_CONTROL = frozenset({"force", "drive", "cause", "prompt", "push", "compe
 _ORDINALS = frozenset({"first", "second", "third", "last", "only", "latest", "next"})
 
 
+def _none_of(anchor: Token) -> bool:
+    """A gerund a noun denied by "no" governs: "had no intention of invading Eritrea", "no plans of
+    attacking"."""
+    prep = anchor.head
+    return (anchor.dep_ == "pcomp" and prep.lower_ == "of"
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in prep.head.children))
+
+
 def _infinitive_on_noun(anchor: Token) -> bool:
     """An infinitive that says what a noun is for, which nobody has done yet: "ways to ease tensions", "a
     proposal to hold talks" (not one after an ordinal, which reports a deed: "the first country to
@@ -289,7 +297,7 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
     """Modality of the event anchored at `anchor` (plus tokens in `extra`, e.g. the nominal of a
     support-verb construction) and its reporting speaker."""
     local = (anchor, *extra)
-    negated = any(_has_neg(t) for t in local)
+    negated = any(_has_neg(t) for t in local) or _none_of(anchor)
     aux = set().union(*(_aux_lemmas(t) for t in local))
     # Conjoined verbs share the first conjunct's auxiliaries: "will meet and sign" (not one the parser hung
     # on an infinitive, "said he would not run again and promised a dialogue", nor a past tense, which has

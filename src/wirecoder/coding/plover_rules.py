@@ -60,8 +60,10 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
             and all(set(a.sectors) & ARMED_SECTORS for a in actors)):
         event_type = "MOBILIZE"  # rebels or troops marching into a town advance; crowds marching protest
     if (event_type == "CONSULT" and trigger_lemma in ("gather", "assemble") and actors
-            and all(set(a.sectors) and set(a.sectors) <= CROWD_SECTORS for a in actors)):
-        event_type = "PROTEST"  # opposition supporters or strikers gathering: a demonstration, not a meeting
+            and all((set(a.sectors) and set(a.sectors) <= CROWD_SECTORS) or (a.name or "").startswith("supporters of ")
+                    for a in actors)):
+        # opposition supporters, a leader's supporters or strikers gathering: a demonstration, not a meeting
+        event_type = "PROTEST"
     if (event_type == "CONSULT" and trigger_lemma in ("gather", "assemble", "mass") and actors
             and all(set(a.sectors) & ARMED_SECTORS and "GOV" not in a.sectors for a in actors)):
         event_type = "MOBILIZE"  # soldiers or fighters gathering in a square or on a border deploy
