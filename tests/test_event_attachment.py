@@ -1560,3 +1560,17 @@ def test_ready_to_respond_with_full_force_threatens(pipeline):
 def test_no_intention_of_invading_denies_the_invasion(pipeline):
     events = _events(pipeline, "The prime minister told parliament that Ethiopia had no intention of invading Eritrea.")
     assert _by_trigger(events, "invading")["modality"] == "negated"
+
+
+def test_a_town_the_parser_split_off_the_subject_is_the_scene_not_the_actor(pipeline):
+    events = _events(pipeline, "Youths in the state capital Jos blocked roads on Tuesday to protest against the "
+                               "killings.")
+    blocked = _by_trigger(events, "blocked")
+    assert [a["name"] for a in blocked["actor"]] == ["youth"] and blocked["location"]["name"] == "Jos"
+
+
+def test_what_an_escalation_threatens_is_no_threat(pipeline):
+    events = _events(pipeline, "Jordan warned that the escalation threatened to undermine the ceasefire. The rebels "
+                               "threatened to attack the city.")
+    assert [e["trigger"] for e in events if e["event_type"] == "THREATEN"] == ["threatened"]
+    assert [a["name"] for a in _by_trigger(events, "threatened")["actor"]] == ["rebel"]

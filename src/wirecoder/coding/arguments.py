@@ -212,7 +212,13 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # subject arc; the subject nearest the verb is the real one. A passive auxiliary with a by-agent
         # makes it the patient, whatever arc the parser gave it.
         passive = _passive(verb) and _agent(verb) is not None
-        return undateline(_relcl_antecedent(subjects[-1])), passive
+        last = subjects[-1]
+        if (len(subjects) > 1 and last.pos_ == "PROPN" and last.i == subjects[-2].right_edge.i + 1
+                and verb.doc[last.i - 1].pos_ == "NOUN"):
+            # "Youths in the state capital Jos blocked roads": a name the parser split off the subject
+            # before it is no second subject
+            last = subjects[-2]
+        return undateline(_relcl_antecedent(last)), passive
     patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if patients:
         # as for subjects: "TRIPOLI, Lebanon - Two people were killed" gives the dateline an arc too

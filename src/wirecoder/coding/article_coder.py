@@ -99,6 +99,9 @@ CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send"
 # Codes of bodies that are no state: a UN agency with no sector of its own is no warring side.
 AGENCY_CODES = NON_STATE_CODES - {"KOS"}
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
+# Things, not parties, that may "threaten" something: what they put at risk is nobody's threat.
+RISKING_NOUNS = frozenset({"escalation", "crisis", "move", "decision", "conflict", "violence", "situation",
+                           "tension", "tensions", "plan", "policy", "law", "bill", "dispute", "standoff"})
 # What an armed group calls itself when its own spokesman is reported: "the group", "the movement".
 GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction", "rebels",
                          "insurgents", "militants"})
@@ -360,6 +363,10 @@ class ArticleCoder:
             return None  # "after a railway station canopy collapsed, killing 15 people": no attack
         if event_type == "CONSULT" and c.args.actors and all(self._weapon(sp.root) for sp in c.args.actors):
             return None  # "the missile flew for 86 minutes": no journey
+        if event_type == "THREATEN" and m.kind == "verb" and trig.words[0] == "threaten" and any(
+                x.dep_ == "nsubj" and (self._event_noun(x) or x.lemma_.lower() in RISKING_NOUNS)
+                for x in c.anchor.children):
+            return None  # "the escalation threatened to undermine the ceasefire": a risk, nobody's threat
         kids = list(c.anchor.children)
         if event_type == "CONSULT" and c.anchor.lemma_.lower() in JOURNEY_LEMMAS and (
                 any(x.lower_ in ("back", "home") and x.dep_ in ("advmod", "prt", "npadvmod") for x in kids)

@@ -65,10 +65,17 @@ DATELINE_PENALTY = 2.0  # a dateline loses to any place the event's own words at
 _REGION_SHIFT_KM = {"country": 250.0, "region": 300.0, "admin1": 60.0, "city": 5.0, "point": 1.0}
 
 
+# Nouns a town's name follows as its apposition: "the state capital Jos", "the port city Hodeidah".
+TOWN_NOUNS = frozenset({"capital", "city", "town", "village", "port"})
+
+
 def is_actor_metonym(span: Span) -> bool:
     """True when a place name stands for an actor: "Moscow said", "Washington imposed", "Russia's army"."""
     root = span.root
     head = root.head
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if root.dep_ == "nsubj" and before is not None and before.lower_ in TOWN_NOUNS:
+        return False  # "Youths in the state capital Jos blocked roads": the town named, split off the subject
     if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and (
             head.lemma_ not in STATIVE_VERBS
             # "Venezuela was ready to accept deportation flights": willing, able or set to act
