@@ -884,7 +884,9 @@ def _speakers_group(span: Span, speaker: ActorRef) -> bool:
 
 def _descriptive(m: TriggerMatch) -> bool:
     """Triggers that describe a noun rather than report an act: "States opposed to Assad", "pro-government
-    militiamen", or a relative clause on a background noun ("a war that has killed thousands")."""
+    militiamen", or a relative clause on a background noun ("a war that has killed thousands"); also a
+    gerund listed among nouns ("charges including corruption and aiding a terrorist group") and an
+    attempt that asks nobody ("sought to mediate")."""
     tok = m.token
     # (a participle on the story's subject after a dateline may be the verb the parser misread, unless its
     # "by" phrase makes it a passive: "MOGADISHU - Somali forces backed by clan militias recaptured…")
