@@ -464,3 +464,14 @@ def test_a_leaders_supporters_gathering_demonstrate(pipeline):
 def test_recalling_an_ambassador_from_a_capital_is_aimed_at_its_country(pipeline):
     text = "Thailand closed its border crossings and recalled its ambassador from Phnom Penh."
     assert [c for _, c in _article_refs(pipeline, text)["recalled"][2]] == ["KHM"]
+
+
+def test_a_party_name_many_countries_share_is_the_articles_countrys(r):
+    res = r.resolve_full("the main opposition Democratic Party", context="KOR")
+    assert (res.ref.name, res.ref.country) == ("Democratic Party of Korea", "KOR")
+    assert r.resolve_full("the Democratic Party", context="USA").ref.country == "USA"
+
+
+def test_whom_a_demand_that_names_is_its_recipient(pipeline):
+    text = "The State Department demanded that Iran release the ship and its crew immediately."
+    assert _article_refs(pipeline, text)["demanded"][2] == [("Iran", "IRN")]

@@ -1574,3 +1574,21 @@ def test_what_an_escalation_threatens_is_no_threat(pipeline):
                                "threatened to attack the city.")
     assert [e["trigger"] for e in events if e["event_type"] == "THREATEN"] == ["threatened"]
     assert [a["name"] for a in _by_trigger(events, "threatened")["actor"]] == ["rebel"]
+
+
+def test_protesters_gathering_and_scuffling_with_troops(pipeline):
+    events = _events(pipeline, "Hundreds of protesters gathered outside parliament and scuffled with troops.")
+    assert _by_trigger(events, "gathered")["event_type"] == "PROTEST"
+    scuffle = _by_trigger(events, "scuffled")
+    assert scuffle["event_type"] == "ASSAULT" and [a["name"] for a in scuffle["actor"]] == ["protester", "troops"]
+
+
+def test_what_a_war_with_someone_did_is_background(pipeline):
+    events = _events(pipeline, "The paramilitary group formed a rival government, two years into a war with the "
+                               "army that has killed tens of thousands of people and uprooted 13 million.")
+    assert not any(e["trigger"] in ("killed", "uprooted") for e in events)
+
+
+def test_a_subject_neither_or_no_denies_is_negated(pipeline):
+    events = _events(pipeline, "Neither warring party was invited to the conference.")
+    assert _by_trigger(events, "invited")["modality"] == "negated"

@@ -140,6 +140,7 @@ class ActorResolver:
         self._cached = lru_cache(maxsize=65536)(self._resolve_uncached)
         self._words_of: dict[str, set[str]] = {}  # person entry key -> every word of its names
         self._squeezed: dict[tuple[str, ...], list[Alias]] | None = None  # person names, doubled letters once
+        self._namesakes: dict[tuple[tuple[str, ...], str], list[Entry]] = {}  # (party name words, country)
 
     @classmethod
     def load(cls, actor_dicts: Iterable[Path] = ()) -> ActorResolver:
@@ -592,8 +593,24 @@ class ActorResolver:
                     {context} - {alias.entry.country, None})
                 if agent is not None and other:
                     m = Match(m.start, m.end, agent=agent)
+                elif (not explicit and context and context != alias.entry.country and "PTY" in alias.entry.sectors
+                        and (home := self._national_namesake(key, context)) is not None):
+                    # "the main opposition Democratic Party" in a Korean story is the Democratic Party of
+                    # Korea, not the American one that has the bare name
+                    m = replace(m, alias=replace(alias, entry=home))
             out.append(m)
         return out
+
+    def _national_namesake(self, key: tuple[str, ...], country: str) -> Entry | None:
+        """The one party of country whose name opens with the words of key ("democratic party" -> the
+        Democratic Party of Korea), or None where there is none or more than one."""
+        found = self._namesakes.get((key, country))
+        if found is None:
+            found = [e for layer in self._layers for e in layer.entries
+                     if e.country == country and "PTY" in e.sectors
+                     and tuple(t.norm for t in tokenize(e.name))[:len(key)] == key]
+            self._namesakes[(key, country)] = found
+        return found[0] if len(found) == 1 else None
 
     def _other_given_name(self, toks: list[Token], m: Match, matches: list[Match]) -> bool:
         """True when a one-word name ("Marquez", "Erdogan") follows a given name that is not the person's own."""

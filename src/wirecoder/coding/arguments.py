@@ -500,10 +500,12 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             indirect = _expand_conj(found[0])
             break
     if not recip_heads and match.event_type == "REQUEST":
-        # "called for Hasina to resign": who is to act is whom the request is made of
+        # "called for Hasina to resign", "demanded that Iran release the ship": who is to act is whom the
+        # request is made of
         for c in anchor.children:
-            if c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
-                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ in ("for", "that")
+                                                    for g in c.children):
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
                 if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
                     recip_heads = _expand_conj(subj)
                     break

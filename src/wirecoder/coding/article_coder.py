@@ -904,8 +904,16 @@ def _descriptive(m: TriggerMatch) -> bool:
         # (an absolute "with" clause) or a subject ("protesters marching on parliament") reports an act
         noun = tok.head
         return noun.dep_ in ("dobj", "pobj", "dative") and not (noun.dep_ == "pobj" and noun.head.lower_ == "with")
-    if tok.dep_ == "relcl" and tok.head.lemma_.lower() in BACKGROUND_NOUNS:
+    rel = tok  # (and what is coordinated with it: "a war that has killed thousands and uprooted millions")
+    while rel.dep_ == "conj" and rel.head.pos_ in ("VERB", "AUX"):
+        rel = rel.head
+    if rel.dep_ == "relcl" and rel.head.lemma_.lower() in BACKGROUND_NOUNS:
         return True
+    party = rel.head
+    if (rel.dep_ == "relcl" and party.dep_ == "pobj" and party.head.lower_ in ("with", "against", "between")
+            and party.head.head.lemma_.lower() in BACKGROUND_NOUNS
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in rel.children)):
+        return True  # "a war with the army that has killed tens of thousands": the war killed, as background
     if m.kind == "verb" and tok.tag_ == "VBG" and tok.dep_ == "conj" and tok.head.tag_ in ("VBD", "VBZ", "VBP") \
             and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children):
         # no gerund goes with a finite verb: in "detained the mayor on charges including corruption and

@@ -257,6 +257,13 @@ _OBJECT_CONTROL = frozenset({"force", "drive", "cause", "prompt", "push", "compe
 _ORDINALS = frozenset({"first", "second", "third", "last", "only", "latest", "next"})
 
 
+def _nobody_does(anchor: Token) -> bool:
+    """A subject that "neither" or "no" denies: "Neither warring party was invited", "No country has
+    recognised the vote"."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(
+        g.dep_ in ("det", "preconj") and g.lower_ in ("neither", "no") for g in c.children) for c in anchor.children)
+
+
 def _none_of(anchor: Token) -> bool:
     """A gerund a noun denied by "no" governs: "had no intention of invading Eritrea", "no plans of
     attacking"."""
@@ -297,7 +304,7 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
     """Modality of the event anchored at `anchor` (plus tokens in `extra`, e.g. the nominal of a
     support-verb construction) and its reporting speaker."""
     local = (anchor, *extra)
-    negated = any(_has_neg(t) for t in local) or _none_of(anchor)
+    negated = any(_has_neg(t) for t in local) or _none_of(anchor) or _nobody_does(anchor)
     aux = set().union(*(_aux_lemmas(t) for t in local))
     # Conjoined verbs share the first conjunct's auxiliaries: "will meet and sign" (not one the parser hung
     # on an infinitive, "said he would not run again and promised a dialogue", nor a past tense, which has

@@ -17,6 +17,8 @@ FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"
 COMMAND_ROLES = frozenset({"chief", "commander", "general", "colonel", "officer", "head", "envoy", "spokesman",
                            "minister", "leader", "admiral", "marshal"})
 CROWD_SECTORS = frozenset({"OPP", "LAB", "EDU"})
+# Those whose gathering is a protest by name.
+PROTESTER_NAMES = frozenset({"protester", "demonstrator", "marcher", "protesters", "demonstrators"})
 NONSTATE_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "UAF", "PTY", "EDU", "REL"})
 BLOCKING_LEMMAS = frozenset({"block", "blockade", "barricade", "obstruct", "close", "shut", "occupy", "seal"})
 # Material conflict that an actor says it will or would do is a threat (PLOVER: THREATEN, not ASSAULT+future).
@@ -61,7 +63,7 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
         event_type = "MOBILIZE"  # rebels or troops marching into a town advance; crowds marching protest
     if (event_type == "CONSULT" and trigger_lemma in ("gather", "assemble") and actors
             and all((set(a.sectors) and set(a.sectors) <= CROWD_SECTORS) or (a.name or "").startswith("supporters of ")
-                    for a in actors)):
+                    or a.name in PROTESTER_NAMES for a in actors)):
         # opposition supporters, a leader's supporters or strikers gathering: a demonstration, not a meeting
         event_type = "PROTEST"
     if (event_type == "CONSULT" and trigger_lemma in ("gather", "assemble", "mass") and actors
