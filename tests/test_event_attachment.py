@@ -1592,3 +1592,22 @@ def test_what_a_war_with_someone_did_is_background(pipeline):
 def test_a_subject_neither_or_no_denies_is_negated(pipeline):
     events = _events(pipeline, "Neither warring party was invited to the conference.")
     assert _by_trigger(events, "invited")["modality"] == "negated"
+
+
+def test_the_subject_the_parser_hung_on_since_is_the_actor(pipeline):
+    events = _events(pipeline, "More than 70,000 ethnic Armenians have fled Nagorno-Karabakh for Armenia since "
+                               "Azerbaijan retook the breakaway region last week, the Armenian government said.")
+    assert [a["country"] for a in _by_trigger(events, "retook")["actor"]] == ["AZE"]
+    assert _by_trigger(events, "fled")["actor"] == []  # the region fled from is no causer
+
+
+def test_those_who_say_so_are_not_in_the_list_of_victims(pipeline):
+    events = _events(pipeline, "Gunmen stormed a primary school in Kaduna state on Thursday and abducted at least "
+                               "287 pupils and teachers, residents and local officials said.")
+    assert [r["name"] for r in _by_trigger(events, "abducted")["recipient"]] == ["pupil", "teacher"]
+
+
+def test_people_killed_when_a_depot_exploded_were_not_attacked(pipeline):
+    events = _events(pipeline, "At least 170 people were killed on Monday when a fuel depot exploded near the city. "
+                               "Five soldiers were killed when a car bomb exploded near the base.")
+    assert [e["recipient"][0]["name"] for e in events if e["trigger"] == "killed"] == ["soldier"]

@@ -9,7 +9,13 @@ from spacy.tokens import Span, Token
 from wirecoder.coding.actor_phrases import REGISTRY_WORDS
 from wirecoder.coding.dateline_subject import DASHES, story_subject, undateline
 from wirecoder.coding.misparse import misread_main_verb
-from wirecoder.coding.modality import conj_partner, misattached_conj, subject_it_lost, verb_it_opens
+from wirecoder.coding.modality import (
+    DEFAULT_SPEECH_VERBS,
+    conj_partner,
+    misattached_conj,
+    subject_it_lost,
+    verb_it_opens,
+)
 from wirecoder.coding.place_text import across_border
 from wirecoder.coding.triggers import INSTRUMENT_VERBS, TriggerMatch
 
@@ -152,8 +158,18 @@ def mention_spans(heads: list[Token]) -> list[Span]:
 
 
 def _expand_conj(tok: Token) -> list[Token]:
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")
-                   and verb_it_opens(c) is None]]
+    out = [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+                  and verb_it_opens(c) is None]]
+    doc = tok.doc
+    after = out[-1].right_edge.i + 1
+    if len(out) > 1 and after < len(doc) and doc[after].lemma_.lower() in DEFAULT_SPEECH_VERBS \
+            and not any(c.dep_ == "nsubj" for c in doc[after].children):
+        # "abducted 287 pupils and teachers, residents and local officials said": those who say so, hung on
+        # the list by the parser, are not in it
+        comma = max((t.i for t in doc[tok.i:out[-1].i] if t.text == ","), default=None)
+        if comma is not None:
+            out = [c for c in out if c.i < comma] or out[:1]
+    return out
 
 
 # What a mobilisation moves: its own forces, never its recipient.
@@ -219,6 +235,11 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             # before it is no second subject
             last = subjects[-2]
         return undateline(_relcl_antecedent(last)), passive
+    # "since Azerbaijan retook the region": the parser may hang the subject on the clause's "since"
+    marked = next((g for c in verb.children if c.dep_ == "mark" for g in c.children if g.dep_ in ("pobj", "nsubj")),
+                  None)
+    if marked is not None and marked.pos_ in ("PROPN", "NOUN") and not subjects:
+        return marked, False
     patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if patients:
         # as for subjects: "TRIPOLI, Lebanon - Two people were killed" gives the dateline an arc too

@@ -121,7 +121,9 @@ MISHAPS = frozenset({"collapse", "canopy", "roof", "building", "bridge", "dam", 
                      "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon", "landslide", "mudslide",
                      "avalanche", "blaze", "wildfire", "heatwave", "drought", "crash", "accident", "collision",
                      "stampede", "disease", "outbreak", "epidemic", "lightning", "tornado", "tsunami", "flooding",
-                     "rain", "rainfall", "downpour", "eruption", "blizzard", "snowstorm"})
+                     "rain", "rainfall", "downpour", "eruption", "blizzard", "snowstorm",
+                     # what explodes by accident ("a fuel depot exploded"; not a car, a bomb's carrier)
+                     "depot", "boiler", "pipeline", "warehouse", "factory", "plant", "cylinder"})
 HISTORICAL_DAYS = 365
 MAX_SENT_CHARS = 1200
 CLASSIFIER_WEIGHT = 0.35
@@ -361,6 +363,12 @@ class ArticleCoder:
         event_type = c.type_override or trig.event_type
         if event_type == "ASSAULT" and any(sp.root.lemma_.lower() in MISHAPS for sp in c.args.actors):
             return None  # "after a railway station canopy collapsed, killing 15 people": no attack
+        if event_type == "ASSAULT" and not c.args.actors and any(
+                x.dep_ == "advcl" and any(g.dep_ in ("mark", "advmod") and g.lower_ in ("when", "after", "as")
+                                          for g in x.children)
+                and any(g.dep_ == "nsubj" and g.lemma_.lower() in MISHAPS for g in x.children)
+                for x in c.anchor.children):
+            return None  # "170 people were killed when a fuel depot exploded": by the accident
         if event_type == "CONSULT" and c.args.actors and all(self._weapon(sp.root) for sp in c.args.actors):
             return None  # "the missile flew for 86 minutes": no journey
         if event_type == "THREATEN" and m.kind == "verb" and trig.words[0] == "threaten" and any(
@@ -415,7 +423,10 @@ class ArticleCoder:
         if trig.frame == "swap":
             # "residents have fled Djibo": the town fled is no actor (nor the person the name also is), nor
             # is a place named by its kind ("fled the country", "fled their homes")
+            # (nor a place with more words the parser hung on it: "fled Nagorno-Karabakh for Armenia")
             actor_spans = [sp for sp in actor_spans if not _names_place(sp, places)
+                           and not any(p.lat is not None and p.char_start is not None
+                                       and p.char_start <= sp.root.idx < p.char_end for p in places)
                            and sp.root.lower_ not in AREA_NOUNS | FLED_PLACES]
         # (not in a condition the speaker sets on another: "would fight the force if it attacked")
         if speaker is not None and (speaker.country or speaker.sectors) and len(actor_spans) == 1 \
