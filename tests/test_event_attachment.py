@@ -1611,3 +1611,15 @@ def test_people_killed_when_a_depot_exploded_were_not_attacked(pipeline):
     events = _events(pipeline, "At least 170 people were killed on Monday when a fuel depot exploded near the city. "
                                "Five soldiers were killed when a car bomb exploded near the base.")
     assert [e["recipient"][0]["name"] for e in events if e["trigger"] == "killed"] == ["soldier"]
+
+
+def test_the_subject_after_a_datelines_date_acts(pipeline):
+    text = ("Colombia suspends talks with ELN\n\nBOGOTA, Jan 17 (Wire) - Colombian President Gustavo Petro suspended "
+            "peace talks with the National Liberation Army (ELN) on Friday, accusing the rebel group of war crimes.")
+    assert [a["name"] for a in _by_trigger(_events(pipeline, text), "suspended")["actor"]] == ["Gustavo Petro"]
+
+
+def test_troops_ordered_somewhere_are_deployed_whatever_the_sentences_other_country(pipeline):
+    text = ("CARACAS, Venezuela (AP) - Venezuelan President Nicolas Maduro ordered troops to the border with Guyana "
+            "on Tuesday and said he would create a new state in the disputed Essequibo region.")
+    assert _by_trigger(_events(pipeline, text), "ordered")["event_type"] == "MOBILIZE"

@@ -1880,3 +1880,9 @@ def test_a_name_before_camp_is_a_place_unless_it_is_a_persons(nlp, finder):
     assert _by_text(finder.find(nlp(text)), "Velmira").country == "SDN"
     text = "Donald Trump spoke in Ohio. Aides in the Trump camp said he would return."
     assert "Trump" not in [p.text for p in finder.find(nlp(text))]
+
+
+def test_a_name_before_region_is_a_place_the_country_holds(nlp, finder):
+    text = ("BOGOTA, Jan 17 - Fighting in the northeastern Velcatumbo region killed at least 80 people, "
+            "officials said.")
+    assert _by_text(finder.find(nlp(text)), "Velcatumbo").country == "COL"

@@ -517,7 +517,10 @@ class ArticleCoder:
         elif (event_type == "REQUEST" and c.match.token.lemma_.lower() == "order" and actors
               and any(x.dep_ == "dobj" and x.lemma_.lower() in MOVED_FORCES for x in c.anchor.children)
               and any(x.dep_ == "prep" and x.lower_ in ("to", "into") for x in c.anchor.children)
-              and all(r.country in (None, actors[0].country) for r in recipients)):
+              and (all(r.country in (None, actors[0].country) for r in recipients)
+                   # (troops no word gives to anyone else are the orderer's, whatever the sentence's country)
+                   or not any(x.dep_ == "dobj" and any(g.dep_ in ("amod", "compound", "poss") and g.text[:1].isupper()
+                                                       for g in x.children) for x in c.anchor.children))):
             # "Maduro ordered troops to the border": a deployment of one's own forces
             event_type, trig_modes, recipients = "MOBILIZE", ("troops",), []
         if (event_type == "CONSULT" and c.match.token.lemma_.lower() in ("gather", "assemble") and not recipients

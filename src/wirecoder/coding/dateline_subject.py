@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from wirecoder.coding.dates import MONTHS
+
 
 def undateline(tok: Token) -> Token:
     """'GUSAU, Nigeria - Armed men stormed…': a dateline city parsed as the subject (or as the head the
     story's subject hangs on, as apposition or conjunct) stands for the phrase after its dash; with no dash,
     for its apposition."""
-    if dateline_word(tok):
+    if dateline_word(tok) or _dateline_month(tok):
         aps = [c for c in tok.children if c.dep_ in ("appos", "conj")]
         # "BANGKOK (Reuters) - A Myanmar military air strike…": the agency and the subject may both hang
         # on the dateline; the subject is the one after the dash
@@ -64,6 +66,14 @@ def story_subject(noun: Token) -> Token | None:
         return noun
     subject = undateline(noun)
     return subject if subject.i != noun.i else None
+
+
+def _dateline_month(tok: Token) -> bool:
+    """The month of a dateline's date, which the parser may make the subject instead of the city:
+    "BOGOTA, Jan 17 (Wire) - Colombian President Gustavo Petro suspended..."."""
+    # (the city may even fall in the sentence before: the parser splits after it)
+    return (tok.text.rstrip(".").lower() in MONTHS and tok.text[:1].isupper() and tok.i - tok.sent.start < 8
+            and any(t.is_upper and t.is_alpha and len(t) > 2 for t in tok.doc[max(0, tok.i - 5):tok.i]))
 
 
 def _past_agency(ap: Token) -> Token:

@@ -477,7 +477,7 @@ def _names_its_kind(name: str) -> bool:
 
 
 # Lower-case words after a name that say it names a place of that kind.
-KIND_AFTER = NAME_DIVISION_CUES | {"camp"}
+KIND_AFTER = NAME_DIVISION_CUES | {"camp", "region", "valley"}
 
 
 def _said_to_be_where(doc: Doc, place: Place) -> bool:
