@@ -475,3 +475,15 @@ def test_a_party_name_many_countries_share_is_the_articles_countrys(r):
 def test_whom_a_demand_that_names_is_its_recipient(pipeline):
     text = "The State Department demanded that Iran release the ship and its crew immediately."
     assert _article_refs(pipeline, text)["demanded"][2] == [("Iran", "IRN")]
+
+
+def test_a_country_word_covers_the_nouns_coordinated_after_it(pipeline):
+    text = "The junta in Ouagadougou has expelled French troops and diplomats."
+    assert [c for _, c in _article_refs(pipeline, text)["expelled"][2]] == ["FRA", "FRA"]
+    text = "U.S. troops and the Taliban clashed near Kabul."
+    assert [c for _, c in _article_refs(pipeline, text)["clashed"][1]] == ["USA", "AFG"]
+
+
+def test_the_noun_a_relative_pronoun_object_stands_for_is_the_recipient(pipeline):
+    text = "He said the suspects had fled to neighbouring Ivory Coast, which he accused of harbouring them."
+    assert [c for _, c in _article_refs(pipeline, text)["accused"][2]] == ["CIV"]

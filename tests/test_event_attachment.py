@@ -1623,3 +1623,8 @@ def test_troops_ordered_somewhere_are_deployed_whatever_the_sentences_other_coun
     text = ("CARACAS, Venezuela (AP) - Venezuelan President Nicolas Maduro ordered troops to the border with Guyana "
             "on Tuesday and said he would create a new state in the disputed Essequibo region.")
     assert _by_trigger(_events(pipeline, text), "ordered")["event_type"] == "MOBILIZE"
+
+
+def test_a_plan_that_had_been_made_is_no_future_act(pipeline):
+    events = _events(pipeline, "The minister said the plotters had planned to attack the presidency on April 16.")
+    assert _by_trigger(events, "attack")["modality"] == "hypothetical"

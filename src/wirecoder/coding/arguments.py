@@ -471,6 +471,10 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             if (c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match) and c.i not in event_nouns
                     and not _counts_events(c, event_nouns)
                     and not (match.event_type == "CONSULT" and anchor.lemma_.lower() in TOPIC_VERBS)):
+                # (a relative pronoun is the noun the clause hangs on: "Ivory Coast, which he accused of
+                # harbouring them")
+                if c.lower_ in RELATIVE_PRONOUNS and anchor.dep_ == "relcl":
+                    c = anchor.head
                 recip_heads.extend(_expand_conj(c))
                 break
             # the one whose act the verb answers: "condemned China's maneuvers", "demanded Pashinyan's

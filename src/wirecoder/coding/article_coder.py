@@ -306,6 +306,12 @@ class ArticleCoder:
                 shared = self.actors.resolve_mention(spans[k + 1], ArticleActorState(), on=on, context=local)
                 if shared is not None and shared.sectors:
                     ref = replace(ref, text=f"{sp.text} {spans[k + 1].root.text}", sectors=list(shared.sectors))
+            if (ref is not None and k > 0 and sp.root.dep_ == "conj" and sp.root.head.i == spans[0].root.i
+                    and ref.name and ref.name[:1].islower()
+                    and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in sp.root.children)
+                    and (lend := self._lent_country(spans[0].root, on)) is not None):
+                # "expelled French troops and diplomats": the first noun's country word covers the second
+                ref = replace(ref, country=lend)
             if ref is not None and ref.country and not ref.sectors and (of_head := _of_list_head(sp.root)) is not None:
                 # "Azerbaijan" of "the leaders of Armenia and Azerbaijan": what the leaders are
                 doc = sp.doc
@@ -579,6 +585,15 @@ class ArticleCoder:
             quad_class=views.quad_class, cameo_root=views.cameo_root, plover_score=views.plover_score,
             acled=views.acled,
         )
+
+    def _lent_country(self, noun: Token, on: date | None) -> str | None:
+        """The country a capitalised modifier of noun names ("French" of "French troops"), or None."""
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i < noun.i:
+                found = self.actors.resolve_full(c.text, on=on)
+                if found is not None and found.kind == "country" and found.ref.country:
+                    return found.ref.country
+        return None
 
     def _sent_for(self, anchor: Token, event_type: str, modes: tuple[str, ...] | None,
                   row_modes: tuple[str, ...]) -> tuple[str, tuple[str, ...] | None]:

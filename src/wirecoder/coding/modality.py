@@ -381,6 +381,8 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
             cue = lemma
         elif not adjunct and lemma in FUTURE_GOVERNORS and mode is None and (lemma != "go" or gov.tag_ == "VBG"):
             mode, cue = "future", lemma  # "is going to strike", not "went on strike to demand action"
+            if "have" in gaux and gov.tag_ == "VBN" and any(c.lower_ == "had" for c in gov.children):
+                mode = "hypothetical"  # "the plotters had planned to attack the presidency": a plan foiled
         elif not adjunct and lemma in HYPOTHETICAL_GOVERNORS and mode is None:
             mode, cue = "hypothetical", lemma
         if gaux & HYPOTHETICAL_AUX and mode is None and gov.dep_ != "ROOT":
