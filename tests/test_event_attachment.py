@@ -1628,3 +1628,24 @@ def test_troops_ordered_somewhere_are_deployed_whatever_the_sentences_other_coun
 def test_a_plan_that_had_been_made_is_no_future_act(pipeline):
     events = _events(pipeline, "The minister said the plotters had planned to attack the presidency on April 16.")
     assert _by_trigger(events, "attack")["modality"] == "hypothetical"
+
+
+def test_an_order_after_a_passive_gerund_is_the_speakers(pipeline):
+    events = _events(pipeline, "Lebanese Prime Minister Nawaf Salam warned against being dragged into a new war and "
+                               "ordered the army to find those responsible.")
+    order = _by_trigger(events, "ordered")
+    assert [a["name"] for a in order["actor"]] == ["Nawaf Salam"] and [r["name"] for r in order["recipient"]] == ["army"]
+
+
+def test_who_a_speaker_calls_responsible_is_accused_by_the_speaker(pipeline):
+    events = _events(pipeline, "Israel's defence minister Israel Katz said Beirut was responsible for any fire from "
+                               "its territory.")
+    accusation = _by_trigger(events, "responsible")
+    assert [a["country"] for a in accusation["actor"]] == ["ISR"]
+    assert [r["country"] for r in accusation["recipient"]] == ["LBN"]
+
+
+def test_an_act_a_deadline_is_set_for_has_not_happened(pipeline):
+    events = _events(pipeline, "Israeli troops have remained at five hilltop positions despite the deadline for "
+                               "their withdrawal under the truce.")
+    assert _by_trigger(events, "withdrawal")["modality"] == "hypothetical"

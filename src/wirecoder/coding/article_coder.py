@@ -469,6 +469,10 @@ class ArticleCoder:
         if not recipients and c.args.indirect:
             recipient_spans = targets(c.args.indirect)
             recipients = resolve_recipients(recipient_spans)
+        if (event_type == "ACCUSE" and trig.pos == "A" and trig.frame == "swap" and not actors
+                and speaker is not None and (speaker.country or speaker.sectors)
+                and c.modality.speaker is not None and c.modality.speaker.lower_ not in SPEAKER_PRONOUNS):
+            actors = [replace(speaker)]  # "Katz said Beirut was responsible for any fire": Katz accuses Beirut
         # "detonated car bombs at the base before storming it": a pronoun the actor is the target of is the
         # last thing named, not the actor itself
         recipients = [r for r in recipients if not (r.text.lower() in OBJECT_PRONOUNS

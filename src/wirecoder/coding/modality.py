@@ -159,6 +159,8 @@ def misattached_conj(verb: Token) -> bool:
         return True
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and (
         verb.head.tag_ in ("VB", "VBG") or (verb.head.tag_ in ("VBZ", "VBP") and verb.head.dep_ == "advcl")
+        # "warned against being dragged into a new war and ordered the army to...": a passive gerund
+        or any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.head.children)
         # "said those responsible would be punished and called for calm": no past tense under "would"
         or (verb.head.tag_ == "VBN" and any(c.tag_ == "MD" for c in verb.head.children)))
 
@@ -234,7 +236,9 @@ def conj_partner(verb: Token) -> Token:
     if speakers_directive(verb):
         return verb.head.head
     gov = verb.head
-    while gov.head.i != gov.i and (gov.tag_ not in FINITE_TAGS or gov.dep_ == "advcl"):
+    # (a passive gerund the tagger made a past tense is no finite verb: "against being dragged")
+    while gov.head.i != gov.i and (gov.tag_ not in FINITE_TAGS or gov.dep_ == "advcl"
+                                   or any(c.dep_ == "auxpass" and c.lower_ == "being" for c in gov.children)):
         gov = gov.head
     return gov
 
@@ -292,6 +296,13 @@ _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "discus
                          "meeting", "summit", "consultation", "consultations", "debate", "vote", "proposal", "plan"})
 
 
+def _deadline_for(noun: Token) -> bool:
+    """An act a deadline or a timetable is set for: "despite the deadline for their withdrawal" (not done)."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ in ("for", "of")
+            and prep.head.lemma_.lower() in ("deadline", "timetable", "timeline", "date", "schedule"))
+
+
 def _topic_of_talks(anchor: Token) -> bool:
     """A gerund that is what talks are about: "Talks on extending the Gaza ceasefire stalled"."""
     prep = anchor.head
@@ -328,6 +339,8 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         mode, cue = "hypothetical", "to"
     elif mode is None and _topic_of_talks(anchor):
         mode, cue = "hypothetical", anchor.head.lower_
+    elif mode is None and any(_deadline_for(t) for t in local):
+        mode, cue = "hypothetical", "deadline"
     speaker = speech = None
     below = anchor
     # its governors up to the finite verb it goes with are not its own
