@@ -1478,12 +1478,6 @@ def test_conveying_concerns_and_crushing_unrest(pipeline):
     assert _by_trigger(events, "vowed")["event_type"] == "THREATEN"
 
 
-def test_a_past_tense_tagged_a_participle_under_would_is_no_future(pipeline):
-    events = _events(pipeline, "The president said he would not give in to pressure and accused foreign "
-                               "intelligence services of organising the protests.")
-    assert _by_trigger(events, "accused")["modality"] == "asserted"
-
-
 def test_a_backer_glued_by_a_hyphen_is_no_event(pipeline):
     events = _events(pipeline, "GOMA, Jan 27 (Wire) - Rwanda-backed M23 rebels said on Monday they had captured Goma.")
     assert [e["trigger"] for e in events] == ["captured"]
@@ -1557,11 +1551,6 @@ def test_ready_to_respond_with_full_force_threatens(pipeline):
     assert _by_trigger(events, "ready")["event_type"] == "THREATEN"
 
 
-def test_no_intention_of_invading_denies_the_invasion(pipeline):
-    events = _events(pipeline, "The prime minister told parliament that Ethiopia had no intention of invading Eritrea.")
-    assert _by_trigger(events, "invading")["modality"] == "negated"
-
-
 def test_a_town_the_parser_split_off_the_subject_is_the_scene_not_the_actor(pipeline):
     events = _events(pipeline, "Youths in the state capital Jos blocked roads on Tuesday to protest against the "
                                "killings.")
@@ -1587,11 +1576,6 @@ def test_what_a_war_with_someone_did_is_background(pipeline):
     events = _events(pipeline, "The paramilitary group formed a rival government, two years into a war with the "
                                "army that has killed tens of thousands of people and uprooted 13 million.")
     assert not any(e["trigger"] in ("killed", "uprooted") for e in events)
-
-
-def test_a_subject_neither_or_no_denies_is_negated(pipeline):
-    events = _events(pipeline, "Neither warring party was invited to the conference.")
-    assert _by_trigger(events, "invited")["modality"] == "negated"
 
 
 def test_the_subject_the_parser_hung_on_since_is_the_actor(pipeline):
@@ -1625,11 +1609,6 @@ def test_troops_ordered_somewhere_are_deployed_whatever_the_sentences_other_coun
     assert _by_trigger(_events(pipeline, text), "ordered")["event_type"] == "MOBILIZE"
 
 
-def test_a_plan_that_had_been_made_is_no_future_act(pipeline):
-    events = _events(pipeline, "The minister said the plotters had planned to attack the presidency on April 16.")
-    assert _by_trigger(events, "attack")["modality"] == "hypothetical"
-
-
 def test_an_order_after_a_passive_gerund_is_the_speakers(pipeline):
     events = _events(pipeline, "Lebanese Prime Minister Nawaf Salam warned against being dragged into a new war and "
                                "ordered the army to find those responsible.")
@@ -1645,7 +1624,17 @@ def test_who_a_speaker_calls_responsible_is_accused_by_the_speaker(pipeline):
     assert [r["country"] for r in accusation["recipient"]] == ["LBN"]
 
 
-def test_an_act_a_deadline_is_set_for_has_not_happened(pipeline):
-    events = _events(pipeline, "Israeli troops have remained at five hilltop positions despite the deadline for "
-                               "their withdrawal under the truce.")
-    assert _by_trigger(events, "withdrawal")["modality"] == "hypothetical"
+@pytest.mark.parametrize("text,trigger,modality", [
+    # a past tense the tagger made a participle under "would" is the speaker's own act
+    ("The president said he would not give in to pressure and accused foreign intelligence services of "
+     "organising the protests.", "accused", "asserted"),
+    # a gerund under a noun "no" denies, and a subject "neither" or "no" denies
+    ("The prime minister told parliament that Ethiopia had no intention of invading Eritrea.", "invading", "negated"),
+    ("Neither warring party was invited to the conference.", "invited", "negated"),
+    # a plan that had been made, and an act a deadline is set for, have not happened
+    ("The minister said the plotters had planned to attack the presidency on April 16.", "attack", "hypothetical"),
+    ("Israeli troops have remained at five hilltop positions despite the deadline for their withdrawal under the "
+     "truce.", "withdrawal", "hypothetical"),
+])
+def test_what_the_words_around_an_act_say_of_whether_it_happened(pipeline, text, trigger, modality):
+    assert _by_trigger(_events(pipeline, text), trigger)["modality"] == modality
