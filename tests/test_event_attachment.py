@@ -1638,3 +1638,17 @@ def test_who_a_speaker_calls_responsible_is_accused_by_the_speaker(pipeline):
 ])
 def test_what_the_words_around_an_act_say_of_whether_it_happened(pipeline, text, trigger, modality):
     assert _by_trigger(_events(pipeline, text), trigger)["modality"] == modality
+
+
+def test_a_place_in_a_clause_on_another_doers_act_is_not_the_scene(pipeline):
+    text = ("CARACAS, July 18 (Wire) - Venezuela released 10 Americans on Friday in exchange for migrants whom the "
+            "United States had deported to a prison in El Salvador, officials said.")
+    events = _events(pipeline, text)
+    assert _by_trigger(events, "released")["location"]["name"] == "Caracas"
+    assert _by_trigger(events, "deported")["location"]["name"] == "El Salvador"
+
+
+def test_a_participle_after_a_speakers_aside_is_the_speakers_act(pipeline):
+    text = ("The freed Americans landed in Texas on a flight from Caracas, U.S. Secretary of State Marco Rubio said, "
+            "thanking Salvadoran President Nayib Bukele for his help.")
+    assert [a["name"] for a in _by_trigger(_events(pipeline, text), "thanking")["actor"]] == ["Marco Rubio"]

@@ -298,6 +298,13 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None:
             return obj, False
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and (said := next(
+            (c for c in verb.head.children if c.dep_ == "parataxis" and c.i < verb.i
+             and c.lemma_.lower() in DEFAULT_SPEECH_VERBS), None)) is not None:
+        # "The freed Americans landed in Texas, Marco Rubio said, thanking Nayib Bukele": the speaker thanks
+        subj = next((c for c in said.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj, False
     if (lost := subject_it_lost(verb)) is not None:
         return lost, False
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head.i != verb.i:

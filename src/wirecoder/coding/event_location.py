@@ -340,7 +340,7 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
             or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
             or _road_destination(span) or _where_taken(span, trigger) or _beyond_own_relative_clause(span, trigger)
             or _topic_of_talks(span, trigger) or _refuge_of_others(span, trigger) or _base_of_party(span)
-            or _journey_start(span)
+            or _journey_start(span) or _in_others_relative_clause(span, trigger)
             or any(span.root.i == a.root.i for a in addressed))
 
 
@@ -369,6 +369,24 @@ def _aimed_against(span: Span) -> bool:
     """Whether a mention is what an act is against ("sanctions against Russia"): for an act decided apart
     from any scene, the party it aims at, not where it happened."""
     return object_of(span.root, frozenset({"against"}))
+
+
+def _in_others_relative_clause(span: Span, trigger: Token) -> bool:
+    """Whether a mention lies in a relative clause with a doer of its own that tells of another act: in
+    "released 10 Americans in exchange for migrants whom the United States had deported to a prison in El
+    Salvador" the release was not in El Salvador (not a clause whose subject is the relative pronoun,
+    "protesters who marched through Belgrade", nor a pronoun, most often the main clause's own doer: "released
+    28 soldiers they had held for two days in Cauca")."""
+    tok = span.root
+    while tok.head.i != tok.i:
+        if tok.dep_ == "relcl" and trigger not in tok.subtree and tok.i != trigger.i and any(
+                c.dep_ == "nsubj" and c.pos_ != "PRON" and c.lower_ not in ("who", "which", "that")
+                for c in tok.children):
+            return True
+        if tok.i == trigger.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _journey_start(span: Span) -> bool:
