@@ -1652,3 +1652,10 @@ def test_a_participle_after_a_speakers_aside_is_the_speakers_act(pipeline):
     text = ("The freed Americans landed in Texas on a flight from Caracas, U.S. Secretary of State Marco Rubio said, "
             "thanking Salvadoran President Nayib Bukele for his help.")
     assert [a["name"] for a in _by_trigger(_events(pipeline, text), "thanking")["actor"]] == ["Marco Rubio"]
+
+
+def test_he_in_what_a_ministry_says_is_not_the_ministry(pipeline):
+    events = _events(pipeline, "The interior ministry said he had been detained for assaulting a police officer. "
+                               "The minister said he would resign.")
+    assert _by_trigger(events, "assaulting")["actor"] == []
+    assert [a["name"] for a in _by_trigger(events, "resign")["actor"]] == ["minister"]

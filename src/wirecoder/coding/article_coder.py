@@ -436,7 +436,8 @@ class ArticleCoder:
                            and sp.root.lower_ not in AREA_NOUNS | FLED_PLACES]
         # (not in a condition the speaker sets on another: "would fight the force if it attacked")
         if speaker is not None and (speaker.country or speaker.sectors) and len(actor_spans) == 1 \
-                and actor_spans[0].root.lower_ in SPEAKER_PRONOUNS and not _in_condition(c.anchor):
+                and actor_spans[0].root.lower_ in SPEAKER_PRONOUNS and not _in_condition(c.anchor) \
+                and not (actor_spans[0].root.lower_ in ("he", "she") and not _person_speaker(c.modality.speaker)):
             # "The United States said it was concerned", "…we will continue," he said: the speaker's own side
             actors = [ActorRef(text=actor_spans[0].text, name=speaker.name, country=speaker.country,
                                sectors=list(speaker.sectors), wikidata=speaker.wikidata)]
@@ -904,6 +905,13 @@ def _attacking(m: TriggerMatch, assaults: set[int]) -> bool:
     tok = m.token
     return (m.kind == "noun" and m.event_type == "PROTEST" and tok.dep_ == "nsubj"
             and tok.head.i in assaults)
+
+
+def _person_speaker(tok: Token | None) -> bool:
+    """Whether a speaker is somebody "he" or "she" can stand for: a named person or a noun for one ("The
+    interior ministry said he had been detained" is not the ministry)."""
+    return tok is not None and (tok.ent_type_ == "PERSON" or tok.lemma_.lower() in person_nouns()
+                                or tok.lower_ in ("he", "she", "i"))
 
 
 def _speakers_group(span: Span, speaker: ActorRef) -> bool:
