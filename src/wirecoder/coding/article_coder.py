@@ -36,6 +36,7 @@ from wirecoder.coding.event_location import SEQUENCE_MARKS
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.coding.misparse import misread_main_verb
 from wirecoder.coding.modality import (
+    CAUSATIVE_VERBS,
     CLAIM_NOUNS,
     DEFAULT_SPEECH_VERBS,
     ModalityResult,
@@ -95,7 +96,6 @@ JOURNEY_LEMMAS = frozenset({"travel", "visit", "go", "come", "fly", "arrive", "r
                             "depart", "quit", "walk"})
 # Verbs whose bare participle says how somebody is, not what somebody did to them ("armed men")
 STATE_PARTICIPLES = frozenset({"arm"})
-CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
 # Codes of bodies that are no state: a UN agency with no sector of its own is no warring side.
 AGENCY_CODES = NON_STATE_CODES - {"KOS"}
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})

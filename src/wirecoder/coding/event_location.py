@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.coding.arguments import MOVED_FORCES, SENDING_VERBS, TOPIC_VERBS
+from wirecoder.coding.arguments import DESTINATION_PREPS, MOVED_FORCES, SENDING_VERBS, TOPIC_VERBS
 from wirecoder.coding.dateline_subject import undateline
 from wirecoder.coding.modality import CLAIM_NOUNS, DEFAULT_SPEECH_VERBS, misattached_conj, verb_it_opens
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
@@ -65,16 +65,12 @@ DATELINE_PENALTY = 2.0  # a dateline loses to any place the event's own words at
 _REGION_SHIFT_KM = {"country": 250.0, "region": 300.0, "admin1": 60.0, "city": 5.0, "point": 1.0}
 
 
-# Nouns a town's name follows as its apposition: "the state capital Jos", "the port city Hodeidah".
-TOWN_NOUNS = frozenset({"capital", "city", "town", "village", "port"})
-
-
 def is_actor_metonym(span: Span) -> bool:
     """True when a place name stands for an actor: "Moscow said", "Washington imposed", "Russia's army"."""
     root = span.root
     head = root.head
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if root.dep_ == "nsubj" and before is not None and before.lower_ in TOWN_NOUNS:
+    if root.dep_ == "nsubj" and before is not None and before.lower_ in _TOWN_KINDS:
         return False  # "Youths in the state capital Jos blocked roads": the town named, split off the subject
     if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and (
             head.lemma_ not in STATIVE_VERBS
@@ -172,7 +168,8 @@ def in_dateline(span: Span) -> bool:
     return start < k and is_dateline(doc[start:k])
 
 
-_TOWN_KINDS = frozenset({"port", "city", "town", "village", "capital"})  # "west of the port of Hodeidah"
+# "west of the port of Hodeidah"; also the nouns a town's name follows as its apposition: "the state capital Jos"
+_TOWN_KINDS = frozenset({"port", "city", "town", "village", "capital"})
 NAUTICAL_MILE_KM = 1.852
 
 
@@ -402,11 +399,10 @@ def _journey_start(span: Span) -> bool:
         holders.append(prep.head.head.head)
     verb = holders[-1]
     return verb.lemma_.lower() in TRAVEL_VERBS and any(
-        c.dep_ == "prep" and c.lower_ in DESTINATION_WORDS and any(g.dep_ == "pobj" for g in c.children)
+        c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS | {"into"} and any(g.dep_ == "pobj" for g in c.children)
         for h in holders for c in h.children)
 
 
-DESTINATION_WORDS = frozenset({"to", "into", "toward", "towards"})
 # Verbs of going somewhere oneself (not of taking others away: "evacuated aid workers from Nasir to Juba"
 # happened at Nasir, "withdrew its troops from Sake" at Sake).
 TRAVEL_VERBS = frozenset({"march", "walk", "trek", "parade", "drive", "ride", "travel", "fly", "sail", "journey",

@@ -253,11 +253,12 @@ def according_to(sent: Span) -> Token | None:
     return None
 
 
+# Verbs that make their object do what their infinitive says ("forced residents to flee").
+CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
 # Verbs whose object does what the infinitive after it says ("forced residents to flee", "urged people to
 # vote"), however the parser hangs the infinitive.
-_OBJECT_CONTROL = frozenset({"force", "drive", "cause", "prompt", "push", "compel", "make", "spark", "lead", "order",
-                             "urge", "ask", "tell", "allow", "enable", "encourage", "persuade", "invite", "instruct",
-                             "call", "help", "get", "send"})
+_OBJECT_CONTROL = CAUSATIVE_VERBS | frozenset({"lead", "order", "urge", "ask", "tell", "allow", "enable", "encourage",
+                                               "persuade", "invite", "instruct", "call", "help", "get"})
 _ORDINALS = frozenset({"first", "second", "third", "last", "only", "latest", "next"})
 
 
