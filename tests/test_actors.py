@@ -487,3 +487,12 @@ def test_a_country_word_covers_the_nouns_coordinated_after_it(pipeline):
 def test_the_noun_a_relative_pronoun_object_stands_for_is_the_recipient(pipeline):
     text = "He said the suspects had fled to neighbouring Ivory Coast, which he accused of harbouring them."
     assert [c for _, c in _article_refs(pipeline, text)["accused"][2]] == ["CIV"]
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("rebels in Goma", "rebel", "COD"),
+    ("the jihadists in Kidal", "jihadist", "MLI"),
+])
+def test_a_town_after_in_gives_the_country_not_the_name(r, text, name, country):
+    ref = r.resolve(text)
+    assert (ref.name, ref.country) == (name, country)

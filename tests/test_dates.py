@@ -22,6 +22,11 @@ PUB = date(2016, 4, 21)  # a Thursday
         ("The ministry announced the measures last week.", date(2016, 4, 11), "week"),
         ("The strike hit the market two days ago.", date(2016, 4, 19), "day"),
         ("The raid took place on 2016-02-01.", date(2016, 2, 1), "day"),
+        # a month alone: the latest one up to publication, the one before it after "last"
+        ("Soldiers executed at least 40 villagers in February.", date(2016, 2, 1), "month"),
+        ("The rebels have held the town since early April.", date(2016, 4, 1), "month"),
+        ("The camp was overrun in June.", date(2015, 6, 1), "month"),
+        ("The ceasefire collapsed last April.", date(2015, 4, 1), "month"),
     ],
 )
 def test_resolves_expressions(text, expected, precision):
@@ -53,3 +58,14 @@ def test_defaults_to_publication_date():
 def test_a_day_something_is_called_for_lies_ahead():
     hits = find_dates("Opposition parties called a nationwide strike for Saturday.", PUB)
     assert hits[0].date == date(2016, 4, 23)
+
+
+def test_a_month_alone_ahead_is_the_next_one():
+    assert find_dates("Elections will be held in June.", PUB, future=True)[0].date == date(2016, 6, 1)
+    assert find_dates("The envoy returns next April.", PUB)[0].date == date(2017, 4, 1)
+
+
+@pytest.mark.parametrize("text", ["Protesters march on parliament.", "May God protect them, he said.",
+                                  "The march began in the square."])
+def test_a_verb_or_a_wish_is_no_month(text):
+    assert find_dates(text, PUB) == []

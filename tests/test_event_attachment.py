@@ -1659,3 +1659,87 @@ def test_he_in_what_a_ministry_says_is_not_the_ministry(pipeline):
                                "The minister said he would resign.")
     assert _by_trigger(events, "assaulting")["actor"] == []
     assert [a["name"] for a in _by_trigger(events, "resign")["actor"]] == ["minister"]
+
+
+def test_the_network_said_is_the_network_named_before_not_the_armed_group_between(pipeline):
+    text = ("Militia fighters shelled a market in Nyala on Friday, according to a local medical network that counts "
+            "the dead. \"The fighters targeted families,\" the network said.")
+    events = _events(pipeline, text)
+    shelled = next(e for e in events if e["trigger"] == "shelled")
+    targeted = next(e for e in events if e["trigger"] == "targeted")
+    assert targeted["attribution"]["name"] == shelled["attribution"]["name"] != shelled["actor"][0]["name"]
+
+
+def test_the_purpose_of_a_journey_yet_to_come_is_yet_to_come(pipeline):
+    events = _events(pipeline, "The Qatari foreign minister will travel to Kigali next week to meet President "
+                               "Paul Kagame.")
+    meet = next(e for e in events if e["trigger"] == "meet")
+    assert (meet["event_type"], meet["modality"]) == ("AGREE", "future")
+
+
+def test_a_practice_someone_called_an_abuse_is_no_phone_call(pipeline):
+    events = _events(pipeline, "The rebels promised to stop recruiting children, a practice the government's "
+                               "envoy, Ana Torres, called \"the worst abuse\" of the war.")
+    assert [e["event_type"] for e in events] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text,trigger,event_type,mode", [
+    ("Government troops pushed the rebels out of two villages near Kindu on Monday.", "pushed out",
+     "ASSAULT", []),
+    # the parser reads the avenue as a modifier of the parliament; the avenue is what was blocked
+    ("Hundreds of students blocked the main avenue outside parliament on Monday.", "blocked",
+     "PROTEST", ["obstruct"]),
+    ("The Red Cross distributed food parcels in Goma on Tuesday.", "distributed", "AID", []),
+    ("Heavy fighting forced 5,000 people to leave their homes last week.", "leave", "SANCTION", ["expel"]),
+])
+def test_more_words_for_acts(pipeline, text, trigger, event_type, mode):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert (event["event_type"], event["mode"]) == (event_type, mode)
+    assert event["trigger"] != "blocked" or event["recipient"] == []
+
+
+def test_civilians_arriving_somewhere_visit_nobody(pipeline):
+    events = _events(pipeline, "About 3,000 people have arrived in the border town of Renk since Sunday, the "
+                               "agency said.")
+    assert not any(e["event_type"] == "CONSULT" for e in events)
+
+
+def test_a_government_saying_its_army_will_attack_threatens(pipeline):
+    attack = next(e for e in _events(pipeline, "The Malian president said the army would attack the jihadists "
+                                               "in Menaka.") if e["trigger"] == "attack")
+    assert attack["event_type"] == "THREATEN"
+    assert [(r["name"], r["country"]) for r in attack["recipient"]] == [("jihadist", "MLI")]
+
+
+def test_a_speakers_aside_the_parser_hung_on_a_later_clause_still_reports_the_act(pipeline):
+    text = ("Turkish drones struck several villages in northern Iraq on Monday, killing at least five people, the "
+            "regional health ministry said, hours before a Turkish envoy was due to arrive in Baghdad for talks.")
+    struck = next(e for e in _events(pipeline, text) if e["trigger"] == "struck")
+    assert struck["modality"] == "reported" and struck["attribution"]["text"] == "the regional health ministry"
+
+
+def test_it_said_goes_on_with_the_last_speaker(pipeline):
+    text = ("The Israeli military said its jets struck Hezbollah depots near Tyre. It said Hezbollah had launched "
+            "30 rockets at Haifa.")
+    launched = next(e for e in _events(pipeline, text) if e["trigger"] == "launched")
+    assert launched["attribution"]["country"] == "ISR"
+
+
+def test_a_that_of_content_before_the_real_object_is_no_relative_pronoun(pipeline):
+    text = "The broadcasters reported on a rights group's findings that soldiers had executed at least 40 herders."
+    executed = next(e for e in _events(pipeline, text) if e["trigger"] == "executed")
+    assert [r["name"] for r in executed["recipient"]] == ["herder"]
+
+
+def test_where_a_speaker_spoke_gives_the_quoted_fighters_no_country(pipeline):
+    text = ("Mozambican police said insurgents attacked a village in Cabo Delgado. \"We repelled the attackers,\" "
+            "a Rwandan colonel told reporters in Kigali.")
+    repelled = next(e for e in _events(pipeline, text) if e["trigger"] == "repelled")
+    assert [r["country"] for r in repelled["recipient"]] == ["MOZ"]
+
+
+def test_the_verb_after_a_participle_the_parser_read_as_past_tense_has_the_subject(pipeline):
+    text = ("Ugandan troops deployed in the province under a bilateral agreement with Kinshasa drove the rebels out "
+            "of the town by Monday morning, a Ugandan army spokesman said.")
+    drove = next(e for e in _events(pipeline, text) if e["trigger"] == "drove out")
+    assert [a["country"] for a in drove["actor"]] == ["UGA"]

@@ -1663,7 +1663,7 @@ def test_a_small_town_the_model_calls_an_organisation_is_a_place_near_which_thin
     doc = nlp("Two police officers were wounded near Leposavic, police said.")
     assert [t.ent_type_ for t in doc if t.text == "Leposavic"] == ["ORG"]  # what makes the case
     town = _by_text(finder.find(doc), "Leposavic")
-    assert town.country == "XKX" and town.precision == "city"
+    assert town.country == "KOS" and town.precision == "city"  # PLOVER's code, as actors carry it
 
 
 @pytest.mark.parametrize("text,precision", [
@@ -1886,3 +1886,34 @@ def test_a_name_before_region_is_a_place_the_country_holds(nlp, finder):
     text = ("BOGOTA, Jan 17 - Fighting in the northeastern Velcatumbo region killed at least 80 people, "
             "officials said.")
     assert _by_text(finder.find(nlp(text)), "Velcatumbo").country == "COL"
+
+
+@pytest.mark.parametrize("text,name,precisions", [
+    # a name the article calls a province (in lower case) is the province when written bare too
+    ("Clashes spread across the northwestern province of Idlib last week. Shelling in Idlib has killed 30 "
+     "people since Monday.", "Idlib", ["admin1", "admin1"]),
+    # a state's proper name ("Lagos State") leaves the bare name the city
+    ("The Lagos State Governor met the delegation. The delegation arrived in Lagos on Monday for a trade fair.",
+     "Lagos", ["admin1", "city"]),
+])
+def test_what_the_article_calls_a_name_elsewhere_says_what_it_means_bare(nlp, finder, text, name, precisions):
+    assert [p.precision for p in all_named(finder.find(nlp(text)), name)] == precisions
+
+
+def test_a_name_runs_through_a_lower_case_connector_after_a_cue(nlp, finder):
+    found = finder.find(nlp("Insurgents raided the town of Mocimboa da Praia overnight."))
+    assert [(p.text, p.country, p.precision) for p in found] == [("Mocimboa da Praia", "MOZ", "city")]
+
+
+def test_a_list_shares_the_place_that_holds_its_last_member(nlp, finder):
+    found = finder.find(nlp("OUAGADOUGOU - Gunmen killed 12 herders in Nondin and Soro in the northern Yatenga "
+                            "province on Sunday."))
+    province = _by_text(found, "Yatenga")
+    for name in ("Nondin", "Soro"):
+        village = _by_text(found, name)
+        assert (village.lat, village.lon, village.score) == (province.lat, province.lon, 0.0)
+
+
+def test_a_listed_town_read_as_a_namesake_abroad_joins_its_list_in_the_state(nlp, finder):
+    found = finder.find(nlp("Gunmen attacked the villages of Kuriga, Zarvik and Molunga in Kaduna state."))
+    assert {_by_text(found, n).country for n in ("Kuriga", "Zarvik", "Molunga")} == {"NGA"}

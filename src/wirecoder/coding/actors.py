@@ -34,6 +34,7 @@ from wirecoder.coding.actor_phrases import (
 )
 from wirecoder.coding.actor_tenure import eliify, person_country, person_status, pick_by_date
 from wirecoder.coding.derived import ARMED_SECTORS, NONSTATE_ARMED
+from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS as SAYING_VERBS
 from wirecoder.coding.place_text import doc_title
 from wirecoder.resources.actor_kb import ActorKB, Agent, Alias, Entry, Token, load_kb, tokenize
 from wirecoder.resources.petrarch_dict import (
@@ -174,6 +175,7 @@ class ActorResolver:
         on = on or state.published
         said = _with_determiner(span)  # "the group": argument spans leave the article out
         root = getattr(span, "root", None)
+        speaking = root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in SAYING_VERBS
         start = getattr(span, "start_char", None)
         if coref.is_pronoun(text) and _unknown_speaker(span, state):
             return None  # "the Law Society of Kenya said it would sue": it is the speaker we cannot code
@@ -183,10 +185,10 @@ class ActorResolver:
             # rebels said")
             ahead = root is not None and root.dep_ in ("nsubj", "nsubjpass")
             ante = coref.antecedent_seen(said, state.seen, avoid=() if coref.is_pronoun(text) else avoid,
-                                         before=None if ahead else start)
+                                         before=None if ahead else start, speaking=speaking)
             if ante is not None and ante.ref is not None:
                 ref = replace(ante.ref, text=text, sectors=list(ante.ref.sectors))
-                state.seen.append(replace(ante, ref=ref, char_start=start))
+                state.seen.append(replace(ante, ref=ref, char_start=start, spoke=speaking))
                 state.recent.append(ref)
                 return ref
             if coref.is_pronoun(text):
@@ -228,7 +230,8 @@ class ActorResolver:
         state.seen.append(coref.Seen(
             ref=res.ref if res else None, kind=kind, head=res.head.phrase if res and res.head else None,
             plural=bool(res and res.plural), named=bool(res and res.kind == "person"),
-            char_start=start,
+            char_start=start, word=root.lower_ if root is not None and root.pos_ == "NOUN" else None,
+            spoke=speaking,
         ))
         if res is not None:
             state.recent.append(res.ref)
@@ -489,6 +492,10 @@ class ActorResolver:
                 sectors = ["GOV"]
             elif not sectors and not agents and role in ("demonym_pl",):
                 sectors = ["CVL"]
+            if placed and agents and head is not None and ent.kind == "region" and ent.name in self.kb.place_names:
+                # "the jihadists in Menaka": the town says whose country they are of, not who they are
+                ref = ActorRef(text=text, name=head.phrase, country=ent.country, sectors=sectors)
+                return Resolution(ref, "agent", _code(ref), head, plural)
             ref = ActorRef(text=text, name=ent.name, country=ent.country, sectors=sectors,
                            wikidata=ent.wikidata, wikipedia=ent.wikipedia)
             return Resolution(ref, "country", _code(ref), head, plural)

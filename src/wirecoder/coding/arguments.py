@@ -277,11 +277,13 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             and any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.head.children)):
         # "a U.N. helicopter came under fire, killing a crew member": whoever came under fire did not kill
         return None, False
-    if (verb.dep_ in ("advcl", "dep") and verb.tag_ == "VBD" and verb.head.tag_ == "VBN"
+    if (verb.dep_ in ("advcl", "dep") and verb.tag_ == "VBD" and verb.head.i < verb.i and (
+            verb.head.tag_ == "VBN" or (verb.head.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in verb.head.children)))
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.head.children)
             and not any(c.dep_ == "mark" for c in verb.children)):
-        # "jihadists linked to al Qaeda attacked a school": the parser reads the participle describing the
-        # subject as the main verb and the real one as its adverbial clause
+        # "jihadists linked to al Qaeda attacked a school", "troops deployed in the province drove the
+        # fighters out": the parser reads the participle describing the subject as the main verb (a past
+        # tense where the two forms are one) and the real one as its adverbial clause
         subj = next((c for c in verb.head.children if c.dep_ in SUBJ), None)
         if subj is not None:
             return subj, False
@@ -481,7 +483,11 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                 # (a relative pronoun is the noun the clause hangs on: "Ivory Coast, which he accused of
                 # harbouring them")
                 if c.lower_ in RELATIVE_PRONOUNS and anchor.dep_ == "relcl":
+                    if any(g.dep_ == "dobj" and g.i > c.i for g in anchor.children):
+                        continue  # "findings that soldiers had executed 223 villagers": a "that" of content
                     c = anchor.head
+                elif match.obj is not None and match.obj.dep_ == "nmod" and match.obj.head.i == c.i:
+                    c = match.obj  # "blocked the avenue outside parliament": the avenue, read as a modifier
                 recip_heads.extend(_expand_conj(c))
                 break
             # the one whose act the verb answers: "condemned China's maneuvers", "demanded Pashinyan's

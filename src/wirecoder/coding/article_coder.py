@@ -91,6 +91,8 @@ BACKGROUND_NOUNS = frozenset({"war", "conflict", "crisis", "violence", "insurgen
                               "deal", "agreement", "accord", "truce", "ceasefire", "pact", "treaty"})
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "because", "following", "as", "when", "while", "amid",
                               "despite", "although", "though"})
+# Those whose arrival somewhere is flight or travel, not a visit: civilians, refugees, the displaced.
+UPROOTED_SECTORS = frozenset({"CVL", "REF", "IDP"})
 NAMING_VERBS = frozenset({"call", "name", "dub", "label", "term", "brand", "nickname", "designate"})
 JOURNEY_LEMMAS = frozenset({"travel", "visit", "go", "come", "fly", "arrive", "return", "head", "tour", "leave",
                             "depart", "quit", "walk"})
@@ -534,9 +536,13 @@ class ArticleCoder:
                                                        for g in x.children) for x in c.anchor.children))):
             # "Maduro ordered troops to the border": a deployment of one's own forces
             event_type, trig_modes, recipients = "MOBILIZE", ("troops",), []
-        if (event_type == "CONSULT" and c.match.token.lemma_.lower() in ("gather", "assemble") and not recipients
-                and all(set(a.sectors) <= {"CVL"} for a in actors)):
-            return None  # "crowds gathered in Tel Aviv to watch the handover": no meeting of anyone
+        if event_type == "CONSULT" and not recipients and (
+                (c.match.token.lemma_.lower() in ("gather", "assemble") and all(set(a.sectors) <= {"CVL"} for a in actors))
+                or (c.match.token.lemma_.lower() == "arrive" and actors
+                    and all(set(a.sectors) and set(a.sectors) <= UPROOTED_SECTORS for a in actors))):
+            # "crowds gathered in Tel Aviv to watch the handover", "6,500 people had arrived in Mueda": no
+            # meeting or visit of anyone
+            return None
         if modality == "reported" and speaker is not None and actors and same_actor(speaker, actors[0]) \
                 and self.lexicon.types[event_type].quad_class in (1, 3):
             modality = "asserted"  # the statement is itself the verbal act
@@ -736,8 +742,16 @@ def _sentence_country(sent: Span, places: list[Place]) -> str | None:
              if p.country and p.char_start is not None and sent.start_char <= p.char_start < sent.end_char
              and (span := sent.doc.char_span(p.char_start, p.char_end)) is not None
              and (p.precision not in ("country", "region") or (p.precision == "country" and sets_scene(span)))
-             and not event_location.in_dateline(span) and not _origin(span)}
+             and not event_location.in_dateline(span) and not _origin(span) and not _where_said(span)}
     return found.pop() if len(found) == 1 else None
+
+
+def _where_said(span: Span) -> bool:
+    """Whether a place is where someone spoke ("told reporters in Kigali", "said in Geneva"): the speaker's
+    whereabouts say nothing of whose the fighters in the quote are."""
+    prep = span.root.head
+    return (span.root.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+            and prep.head.lemma_.lower() in DEFAULT_SPEECH_VERBS)
 
 
 def _origin(span: Span) -> bool:
@@ -934,6 +948,14 @@ def _descriptive(m: TriggerMatch) -> bool:
     # (nor can one glued to its agent by a hyphen: "Rwanda-backed M23 rebels said...")
     hyphened = tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_ \
         and not tok.doc[tok.i - 2].whitespace_
+    if m.kind == "verb" and tok.lemma_.lower() in NAMING_VERBS and (
+            any(c.dep_ == "oprd" for c in tok.children)
+            or (tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children)
+                and any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children))):
+        # "the security forces, called the Asayish", "a state they call Ambazonia", "a practice the
+        # negotiator called the main obstacle" (the noun the relative clause hangs on is its first object,
+        # the name its second): naming, not a phone call
+        return True
     if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
             and (story_subject(tok.head) is None or any(c.dep_ == "agent" for c in tok.children) or hyphened) \
             and not misread_main_verb(tok):
@@ -967,13 +989,6 @@ def _descriptive(m: TriggerMatch) -> bool:
     if (m.kind == "verb" and tok.dep_ in ("xcomp", "advcl") and use.lemma_.lower() == "use" and use.tag_ == "VBN"
             and use.dep_ == "acl" and not any(c.dep_ in ("aux", "auxpass") for c in use.children)):
         return True  # "a law used to silence dissent": what a thing serves for, not an act
-    if m.kind == "verb" and tok.lemma_.lower() in NAMING_VERBS and (
-            any(c.dep_ == "oprd" for c in tok.children)
-            or (tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children)
-                and any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children))):
-        # "the security forces, called the Asayish", "a state they call Ambazonia" (the noun the relative
-        # clause hangs on is its first object, the name its second): naming, not a phone call
-        return True
     if m.kind == "verb" and tok.lemma_.lower() in STATE_PARTICIPLES and tok.tag_ == "VBN" and not any(
             c.dep_ in ("aux", "auxpass", "agent", "dobj") for c in tok.children):
         return True  # "600 people, some of them armed": a state, not somebody arming them

@@ -55,6 +55,8 @@ class Seen:
     plural: bool = False
     named: bool = False  # a person the KB knows by name ("former president Evo Morales"), not a role
     char_start: int | None = None  # where the mention stands in the article, where known
+    word: str | None = None  # the mention's own head noun, lower-cased ("network" of "a medical network")
+    spoke: bool = False  # the mention is the subject of a verb of saying ("the Israeli military said")
 
 
 def _words(text: str) -> list[str]:
@@ -99,32 +101,55 @@ def antecedent(text: str, history: list[Seen], *, window: int = 12) -> ActorRef 
 
 
 def antecedent_seen(text: str, history: list[Seen], *, window: int = 12,
-                    avoid: Sequence[ActorRef] = (), before: int | None = None) -> Seen | None:
+                    avoid: Sequence[ActorRef] = (), before: int | None = None, speaking: bool = False) -> Seen | None:
     """The earlier mention an anaphor points back to (None: none compatible, or an unresolved person).
     avoid: the other side of the anaphor's own clause, which a noun anaphor cannot be ("Puntland forces
     launched an offensive against the group": the group is not Puntland's forces). before: where the
     anaphor stands, for one that cannot point forward ("fired tear gas to disperse them, witnesses said":
-    them are not the witnesses)."""
+    them are not the witnesses). speaking: the anaphor is itself the subject of a verb of saying, which goes
+    on with the last speaker of its kind ("The Israeli military said its jets hit Hezbollah depots. It said
+    …": the military, not Hezbollah)."""
     words = _words(text)
     recent = [s for s in history[-window:][::-1]
               if not (s.ref is not None and any(s.ref.name and s.ref.name == a.name for a in avoid))
               and not (before is not None and s.char_start is not None and s.char_start > before)]
-    if len(words) == 1 and words[0] in PERSON_PRONOUNS:
+    if speaking and len(words) == 1:
+        said = [s for s in recent if s.spoke]
+        found = _pronoun_antecedent(words[0], said)
+        if found is not None and found.ref is not None:
+            return found
+    return _pronoun_antecedent(words[0], recent) if len(words) == 1 and is_pronoun(text) else _noun_antecedent(
+        text, recent)
+
+
+def _pronoun_antecedent(word: str, recent: list[Seen]) -> Seen | None:
+    if word in PERSON_PRONOUNS:
         for s in recent:
             if s.kind == "person" and not s.plural:
                 return s if s.ref is not None else None  # None when that person was not resolvable: stop, do not guess further back
         return None
-    if len(words) == 1 and words[0] in THING_PRONOUNS:
+    if word in THING_PRONOUNS:
         for s in recent:
             if s.kind in ("org", "country", "dict") and s.ref is not None:
                 return s
         return None
-    if len(words) == 1 and words[0] in PLURAL_PRONOUNS:
+    if word in PLURAL_PRONOUNS:
         for s in recent:
             if s.ref is not None and (s.plural or s.kind in ("org", "dict")):
                 return s
-        return None
+    return None
+
+
+def _noun_antecedent(text: str, recent: list[Seen]) -> Seen | None:
     noun = _words(_DET.sub("", text.strip()))[-1]
+    described = next((s for s in recent if s.word == noun and s.ref is not None
+                      and s.kind not in ("org", "dict", "country")), None)
+    if described is not None:
+        # a body the article only described by that noun is the one re-mentioned: "according to a volunteer
+        # medical network ... the network said" is no armed group named in between (a named body, "Human
+        # Rights Watch, a rights group", is left to the nearest rule: "Al-Shabaab claimed it. The group…";
+        # so is a description nothing resolved, which may be a name's own: "the West African bloc ECOWAS")
+        return described
     for s in recent:
         if s.ref is not None and _compatible(noun, s):
             return s

@@ -25,6 +25,12 @@ _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})", re.I)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b(?!\.?,?\s+\d{{4}})", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:in\s+)?({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
+# A month named alone after a word that makes it a time ("in February", "since early March", "last May"; the
+# capital letter and the lead word keep out the verb "march" and the modal "May").
+_MONTH_ALONE = re.compile(
+    rf"\b(in|since|during|by|until|through|from|last|next|this|early|late|mid|end\s+of|beginning\s+of)"
+    rf"(?:\s+(early|late|mid))?[\s-]+((?:{'|'.join(n.capitalize() for n in MONTHS if len(n) > 3 or n == 'may')}))\b"
+    rf"(?!\.?\s*\d)")
 _YEAR = re.compile(r"\b(?:in|since|during|by)\s+((?:19|20)\d{2})\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:(last|next|this|on|late|early|for)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                       r"(?:\s+(night|morning|evening|afternoon))?\b", re.I)
@@ -67,6 +73,21 @@ def _nearest_year(month: int, day: int, published: date, future: bool) -> date |
     return max(before) if before else min(cands)
 
 
+def _month_alone(month: int, lead: str, published: date, future: bool) -> date:
+    """The first day of a month named without a year: this year's ("this March"), the one ahead ("next
+    March", or any for a future event), the one before the current month ("last March"), else the latest
+    one up to publication ("in February", the current month included)."""
+    this = date(published.year, month, 1)
+    current = published.replace(day=1)
+    if lead == "this":
+        return this
+    if lead == "next" or (future and lead != "last"):
+        return this if this > current or (this == current and lead != "next") else date(published.year + 1, month, 1)
+    if lead == "last":
+        return this if this < current else date(published.year - 1, month, 1)
+    return this if this <= current else date(published.year - 1, month, 1)
+
+
 def find_dates(text: str, published: date | None, *, future: bool = False) -> list[ResolvedDate]:
     """All date expressions in `text`, resolved where a publication date allows. Ordered by position."""
     found: list[ResolvedDate] = []
@@ -96,6 +117,8 @@ def find_dates(text: str, published: date | None, *, future: bool = False) -> li
                 continue  # "5 may" is too often "5 may be..."
             d = _nearest_year(MONTHS[m[mi].lower()], int(m[di]), published, future) if published else None
             add(m, d, "day")
+    for m in _MONTH_ALONE.finditer(text):
+        add(m, _month_alone(MONTHS[m[3].lower()], m[1].lower(), published, future) if published else None, "month")
     for m in _YEAR.finditer(text):
         add(m, date(int(m[1]), 1, 1), "year")
     for m in _WEEKDAY.finditer(text):

@@ -253,6 +253,18 @@ def according_to(sent: Span) -> Token | None:
     return None
 
 
+def aside_report(sent: Span, anchor: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The speech verb of a "…, X said, …" aside after the event that the parser hung on a later clause
+    rather than on the event's own ("Warplanes struck villages on Monday, the health ministry said, hours
+    before an envoy was due to arrive"): it reports the event all the same."""
+    for tok in sent:
+        if (tok.i > anchor.i and tok.dep_ == "parataxis" and tok.lemma_.lower() in speech_verbs
+                and (tok.left_edge.text == "," or tok.doc[max(0, tok.left_edge.i - 1)].text == ",")
+                and any(c.dep_ == "nsubj" for c in tok.children) and anchor not in tok.head.subtree):
+            return tok
+    return None
+
+
 # Verbs that make their object do what their infinitive says ("forced residents to flee").
 CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
 # Verbs whose object does what the infinitive after it says ("forced residents to flee", "urged people to
@@ -365,7 +377,7 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
             below.dep_ == "prep" and below.lower_ in TIME_PREPS)
         crossed_adjunct = crossed_adjunct or adjunct
         below_dep = below.dep_
-        below = gov
+        child, below = below, gov
         lemma = gov.lemma_.lower()
         gaux = _aux_lemmas(gov)
         if _denied_claim(gov, below_dep):
@@ -401,6 +413,11 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
             mode, cue = "hypothetical", lemma
         if gaux & HYPOTHETICAL_AUX and mode is None and gov.dep_ != "ROOT":
             mode, cue = "hypothetical", sorted(gaux & HYPOTHETICAL_AUX)[0]
+        elif (gaux & FUTURE_AUX and mode is None and not adjunct and below_dep in ("advcl", "xcomp")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+            # the purpose of a journey yet to be made is yet to come too: "will travel to Port Sudan next
+            # week to meet the army chief"
+            mode, cue = "future", "will"
     if (mode == "hypothetical" and cue == "would" and not cond and "have" not in aux
             and speech is not None and speech.tag_ == "VBD" and not _has_conditional_clause(local)
             and not crossed_adjunct):
@@ -416,6 +433,9 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         acc = according_to(sent)
         if acc is not None:
             return ModalityResult("reported", acc, None, "according to")
+        aside = aside_report(sent, anchor, speech_verbs) if speech is None else None
+        if aside is not None:
+            return ModalityResult("reported", _subject_of(aside), aside, aside.lemma_)
     if speech is not None:
         return ModalityResult("reported", speaker, speech, speech.lemma_)
     if any(t.lower_ in REPORT_ADVERBS for t in sent):

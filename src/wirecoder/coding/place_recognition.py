@@ -91,6 +91,9 @@ ATTACK_NOUNS = frozenset({"attack", "assault", "offensive", "strike", "airstrike
                           "advance", "push", "siege", "bombing"})
 # Lower-case words inside transliterated names: Arabic articles assimilated to the next consonant
 # ("Deir ez-Zor", "Jisr ash-Shughur", "Ma'arrat an-Nu'man") and the Persian linking vowel ("Mazar-i-Sharif").
+# Lower-case words inside one place name between capitalised ones: "Ceamurlia de Jos", "Mocimboa da Praia",
+# "Foz do Iguacu", "Dar el Salam".
+INNER_CONNECTORS = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du", "des", "al", "el"})
 NAME_PARTICLES = frozenset({"ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed", "er", "es", "esh", "et",
                             "ez", "en", "ul", "i", "e"})
 # Labels the small model gives names it does not know, towns among them ("shelled Kramatorsk", "retook Sinjar").
@@ -482,7 +485,7 @@ class ToponymRecogniser:
         def take(start: int) -> int:
             end = start
             while end < len(doc) and not taken[end] and (
-                    capitalised(doc[end]) or (end > start and doc[end].lower_ in ("de", "del", "al", "el")
+                    capitalised(doc[end]) or (end > start and doc[end].lower_ in INNER_CONNECTORS
                                                      and end + 1 < len(doc) and capitalised(doc[end + 1]))
                     # "the town of Bir-Ali": a hyphen inside the name, between capitals
                     or (end > start and doc[end].text == "-" and not doc[end - 1].whitespace_

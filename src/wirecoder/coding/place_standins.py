@@ -281,6 +281,16 @@ def _held_elsewhere(place: Place, holder: Place, slack_km: float = 0.0) -> bool:
     return False
 
 
+def _outside(place: Place, held_at: Place) -> bool:
+    """Whether a town's reading lies outside the place a stand-in put its list mate at (by the stand-in's
+    precision, its feature being gone): another division or country, or a town farther than HELD_KM."""
+    if held_at.precision == "admin1":
+        return place.country != held_at.country or place.admin1 != held_at.admin1
+    if held_at.precision == "country":
+        return place.country != held_at.country
+    return haversine_km(place.lat, place.lon, held_at.lat, held_at.lon) > HELD_KM
+
+
 def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
                       countries: dict[int, Place] | None = None) -> list[Toponym]:
     """Names the gazetteer lacks (a street, a building, a village) take the point of a place that holds
@@ -326,6 +336,15 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
             out[i] = _placed_in(t, nxt, names)
         elif (owner := _possessive_holder(found, i, text)) is not None:
             out[i] = _placed_in(t, owner, names)
+    # a list shares the place that holds its last member: "in Nondin and Soro in the northern Yatenga
+    # province", "the villages of Kuriga, Zarvik and Molunga in Kaduna state" (no Moroccan Khouribga)
+    for i in range(len(found) - 2, -1, -1):
+        t, nxt = found[i], out[i + 1]
+        if (t.kind == "name" and out[i] is t and nxt is not found[i + 1]
+                and nxt.place.lat is not None and found[i + 1].place.lat is None
+                and text[t.place.char_end:nxt.place.char_start].strip().lower() in _LIST_GAPS
+                and (t.place.lat is None or (t.place.feature in ("city", "admin2") and _outside(t.place, nxt.place)))):
+            out[i] = _stand_in(t, nxt.place)
     # One sense per discourse: where a mention's own words placed its name ("Ber, about 60 km east of
     # Timbuktu", no Greek Véroia), its other mentions with the same reading, or none, go there too ("the town
     # of Ber"), not to the article's home town.

@@ -93,6 +93,21 @@ def _division_of_before(prev2: str) -> bool:
     return any(prev2.endswith(f"{cue} of") for cue in DIVISION_OF)
 
 
+# Division words that name a province-sized division, never a part of a town ("district", "county" may).
+PROVINCE_WORDS = frozenset({"province", "state", "governorate", "region", "department", "oblast", "prefecture"})
+
+
+def _province_cued(span: Span) -> bool:
+    """Whether a mention's own words call it a province-sized division: "Latakia province", "the eastern
+    province of Arauca" (in lower case: "the Lagos State Governor" is the state's proper name, which leaves
+    a bare "Lagos" the city)."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[max(0, span.start - 2):span.start]
+    return (nxt is not None and nxt.is_lower and nxt.text in PROVINCE_WORDS) or (
+        len(prev) == 2 and prev[1].lower_ == "of" and prev[0].is_lower and prev[0].text in PROVINCE_WORDS)
+
+
 def _divisions_of_before(prev2: str) -> str | None:
     """The plural division word when the two words before a list are one and "of" ("the states of" Kano and
     Katsina); in lower case only ("the United States of America" is no state). Before a single name it says
@@ -389,6 +404,12 @@ class PlaceFinder:
                                         self.gaz.division_size)
         lists = _list_neighbours(doc, spans)
         cues = _shared_cues(doc, spans, lists)
+        # a name the article calls a division ("the eastern province of Arauca") and never a town means the
+        # division when written bare too ("the fighting in Arauca"), for all that news usually means the town
+        # (a district or county may be a town's own, "the Cairns district", and a district "of" a town is a
+        # part of it, "the Mukuru district of Nairobi")
+        told = {k for (span, _, _), k in zip(spans, keys, strict=True) if _province_cued(span)} - {
+            k for (span, _, _), k in zip(spans, keys, strict=True) if self._city_cued(span)}
         scored: list[list[tuple[float, Candidate]]] = []
         for i, ((span, _, _), cs, key) in enumerate(zip(spans, cands, keys, strict=True)):
             if not cs or key in contradicted or i in unheld:
@@ -400,7 +421,7 @@ class PlaceFinder:
             # ("VALENCIA, Spain (Reuters)" ... "in the province of Valencia") or has an address of its own
             # ("PORTLAND, Ore." ... "in Seattle and in Portland, Maine")
             extra = {} if self._division_cued(span) or (i in own_pair and not is_dateline(span)) else echo.get(key, {})
-            scored.append([(self._score(c, cs, span, cues.get(i)) + bonus.get(c.entry.id, 0.0) + held.get(c.entry.id, 0.0)
+            scored.append([(self._score(c, cs, span, cues.get(i), told=key in told) + bonus.get(c.entry.id, 0.0) + held.get(c.entry.id, 0.0)
                             + extra.get(c.entry.id, 0.0)
                             + ctx.bonus(key, c.entry, national_cap=caps.get((key, c.entry.id)),
                                         tiny=(key, c.entry.id) in tiny), c) for c in cs])
@@ -517,9 +538,19 @@ class PlaceFinder:
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
         return nxt in ADMIN_CUES or _division_of_before(doc[max(0, span.start - 2):span.start].text.lower())
 
-    def _score(self, c: Candidate, cs: list[Candidate], span: Span, cue: str | None = None) -> float:
+    @staticmethod
+    def _city_cued(span: Span) -> bool:
+        """Whether a mention names a town by its own words: "Arauca city", "the town of Arauca"."""
+        doc = span.doc
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        return nxt in CITY_CUES or doc[max(0, span.start - 2):span.start].text.lower().endswith(
+            ("city of", "town of", "village of"))
+
+    def _score(self, c: Candidate, cs: list[Candidate], span: Span, cue: str | None = None, *,
+               told: bool = False) -> float:
         """Context-free score of one candidate for one mention: prior plus the mention's own cue words
-        (cue: a division word the mention shares with the list it ends, _shared_cues)."""
+        (cue: a division word the mention shares with the list it ends, _shared_cues; told: the article
+        calls the name a division elsewhere and never a town)."""
         e = c.entry
         doc = span.doc
         s = self.names.prior(c)
@@ -546,9 +577,10 @@ class PlaceFinder:
                          and (fold(o.entry.name) == fold(e.name)
                               or (c.alternate and not o.alternate and not fold(e.name).startswith(key)))
                          and self._city_stands_for(e, o.entry)]
-            if divisions:
+            if divisions and not told:
                 s = math.log10(10 ** s + 10 ** max(divisions))
-        if c.alternate and not c.demonym and any(not o.alternate for o in cs):
+        if c.alternate and not c.demonym and any(not o.alternate for o in cs) and not (
+                told and e.feature in ("admin1", "admin2")):
             # Some place bears this name as its own: one that merely lists it among its alternates
             # ("Venice" for Dayton, "West Coast" for the Gambia's Western division) needs to be far
             # bigger to win. Exonyms still do: Köln for "Cologne" outweighs the Italian village.
@@ -560,7 +592,7 @@ class PlaceFinder:
             s += ROMANISATION_BONUS
         if c.alternate and e.feature == "city" and fold(e.name) == key + " city":
             s += 1.5  # "New York" for "New York City" is the city's own name, not a stray alternate
-        if e.feature == "city" and (nxt in CITY_CUES or prev2.endswith(("city of", "town of", "village of"))):
+        if e.feature == "city" and self._city_cued(span):
             s += 3.0
         if e.feature == "country" and prev2.endswith(COUNTRY_OF):
             s += 5.0  # "the former Soviet republic of Georgia" in a story about the state of Georgia
@@ -571,7 +603,7 @@ class PlaceFinder:
         if (e.feature in ("admin1", "admin2") and before is not None and before.is_lower
                 and (is_compass_word(before.text) or before.text in ("upstate", "downstate"))):
             return s  # "central Washington", "eastern New York": a part of the state, not of the city
-        if e.feature in ("admin1", "admin2") and nxt not in ADMIN_CUES:
+        if e.feature in ("admin1", "admin2") and nxt not in ADMIN_CUES and not told:
             names = {key, fold(e.name)}
             # "New York" also reaches "New York City" (an alternate name that extends the mention), and
             # "Odessa" the city Odesa inside Odessa oblast (a spelling of the city's own name).

@@ -44,12 +44,27 @@ def same_actor(a: ActorRef, b: ActorRef) -> bool:
     return bool(a.country and a.country == b.country and set(a.sectors) & set(b.sectors))
 
 
+# The forces a government commands: its word on what they will do commits them ("Petro warned that the army
+# would respond", "the minister said police would arrest anyone who marched").
+COMMANDED_SECTORS = frozenset({"MIL", "COP"})
+
+
+def speaks_for(speaker: ActorRef, actor: ActorRef) -> bool:
+    """Whether the speaker's word commits the actor: the same actor, or a government (or a country speaking
+    as one) on its own country's army or police."""
+    if same_actor(speaker, actor):
+        return True
+    return bool(speaker.country and speaker.country == actor.country
+                and (not speaker.sectors or "GOV" in speaker.sectors)
+                and set(actor.sectors) & COMMANDED_SECTORS)
+
+
 def single_category(event_type: str, modality: str, cue: str | None, actors: Sequence[ActorRef],
                     speaker: ActorRef | None, *, trigger_modes: Sequence[str], trigger_lemma: str,
                     actor_texts: Sequence[str]) -> tuple[str, str]:
     """The PLOVER type and modality for an event whose trigger said `event_type` under `modality`."""
     # The actor's own commitment: said by the actor, or an intention verb governing the act ("plans to")
-    own = bool(actors) and ((speaker is not None and same_actor(speaker, actors[0]) and not _anonymous(speaker))
+    own = bool(actors) and ((speaker is not None and speaks_for(speaker, actors[0]) and not _anonymous(speaker))
                             or (speaker is None and cue in INTENT_CUES))
     if (event_type == "CONSULT" and trigger_lemma == "arrive" and actors
             and all(set(a.sectors) & ARMED_SECTORS and "GOV" not in a.sectors for a in actors)

@@ -119,6 +119,8 @@ def _object_heads(verb: Token) -> list[Token]:
     more = []
     for o in objs:
         more.extend(o.conjuncts)
+        # "blocked the main avenue outside parliament", parsed as an avenue modifying the parliament
+        more.extend(c for c in o.children if c.dep_ == "nmod" and c.i < o.i and c.pos_ in ("NOUN", "PROPN"))
         if _lemma(o) in PARTITIVES or o.like_num or o.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL"):
             # "provided 25,000 tons of food aid", "delivered $50,000 worth of goods"
             for p in o.children:

@@ -73,6 +73,11 @@ _ADMIN_SUFFIXES = (
 )
 
 
+# Codes the event records use where ISO 3166 has none: Kosovo is PLOVER's KOS (as in the actor KB), not the
+# user-assigned XKX GeoNames carries, so an actor and the place it acts in share one country code.
+ISO3_OVERRIDES = {"XK": "KOS"}
+
+
 class GazetteerError(RuntimeError):
     pass
 
@@ -120,7 +125,7 @@ class Gazetteer:
         self._demonyms: dict[str, tuple[int, ...]] = data["demonyms"]
         self._codes: dict[str, tuple[int, ...]] = data["codes"]
         self._abbreviations: dict[str, tuple[int, ...]] = data["abbreviations"]
-        self._iso3: dict[str, str] = data["iso3"]
+        self._iso3: dict[str, str] = {**data["iso3"], **ISO3_OVERRIDES}
         self._country_ids: dict[str, int] = data["country_ids"]
         self.neighbours: dict[str, frozenset[str]] = {cc: frozenset(v) for cc, v in data["neighbours"].items()}
         self._capitals: frozenset[tuple[str, str]] = frozenset(tuple(x) for x in data["capitals"])
