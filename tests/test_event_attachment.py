@@ -1691,6 +1691,12 @@ def test_a_practice_someone_called_an_abuse_is_no_phone_call(pipeline):
      "PROTEST", ["obstruct"]),
     ("The Red Cross distributed food parcels in Goma on Tuesday.", "distributed", "AID", []),
     ("Heavy fighting forced 5,000 people to leave their homes last week.", "leave", "SANCTION", ["expel"]),
+    # a unit's own word says whose it is; bare units stay the police's
+    ("Ethiopia deployed army units to the border on Monday.", "deployed", "MOBILIZE", ["troops"]),
+    ("A police spokesman said tactical units had been deployed to the area.", "deployed", "MOBILIZE", ["police"]),
+    # a chargé d'affaires summoned is a protest
+    ("The foreign ministry summoned Pakistan's charge d'affaires in Kabul on Monday.", "summoned", "ACCUSE",
+     ["disapprove"]),
 ])
 def test_more_words_for_acts(pipeline, text, trigger, event_type, mode):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
@@ -1743,3 +1749,38 @@ def test_the_verb_after_a_participle_the_parser_read_as_past_tense_has_the_subje
             "of the town by Monday morning, a Ugandan army spokesman said.")
     drove = next(e for e in _events(pipeline, text) if e["trigger"] == "drove out")
     assert [a["country"] for a in drove["actor"]] == ["UGA"]
+
+
+def test_bare_officers_after_the_police_are_police(pipeline):
+    text = "Police fired tear gas at protesters in Tbilisi. Journalists said officers had beaten them."
+    beaten = next(e for e in _events(pipeline, text) if e["trigger"] == "beaten")
+    assert [a["sectors"] for a in beaten["actor"]] == [["COP"]]
+
+
+def test_another_countrys_ship_is_its_crew_not_the_speaker(pipeline):
+    text = ("China's coast guard said the Philippine ship had deliberately collided with its vessel after ignoring "
+            "repeated warnings.")
+    ignoring = next(e for e in _events(pipeline, text) if e["trigger"] == "ignoring")
+    assert [a["country"] for a in ignoring["actor"]] == ["PHL"]
+
+
+def test_where_something_was_said_is_no_recipient(pipeline):
+    criticised = next(e for e in _events(pipeline, "Opposition leader Moussa Mara criticised the decision on "
+                                                   "social media.") if e["trigger"] == "criticised")
+    assert criticised["recipient"] == []
+
+
+def test_an_accusation_in_the_same_breath_as_a_report_is_the_speakers(pipeline):
+    text = ("Pakistan's foreign office said the strikes targeted hideouts of militants and accused Kabul of "
+            "sheltering them.")
+    accused = next(e for e in _events(pipeline, text) if e["trigger"] == "accused")
+    assert [a["country"] for a in accused["actor"]] == ["PAK"]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Eritrea ordered a mobilisation of its reserve forces in February, according to two diplomats in Asmara.",
+     "mobilisation"),
+    ("The United States, a treaty ally of the Philippines, condemned the collision.", "condemned"),
+])
+def test_where_the_source_is_or_what_the_actor_is_is_not_the_scene(pipeline, text, trigger):
+    assert next(e for e in _events(pipeline, text) if e["trigger"] == trigger)["location"] is None

@@ -205,6 +205,14 @@ class ActorResolver:
             res = titled
         elif res is not None and res.kind == "agent" and (lord := self._loyal_to(span, on, context)) is not None:
             res = _owned_by(res, lord)
+        if (res is not None and res.kind == "agent" and res.head is not None and res.head.phrase in FORCE_ROLES
+                and root is not None and all(c.dep_ in ("det", "nummod", "quantmod", "amod") and not c.ent_type_ == "NORP"
+                                             for c in root.children)
+                and (force := _last_force(state)) is not None and force.sectors != res.ref.sectors):
+            # "officers" after the police took the stage are police officers, as "the officers" of an army
+            # story are soldiers: a bare role noun takes the force the article was last about
+            res = replace(res, ref=replace(res.ref, sectors=list(force.sectors),
+                                           country=res.ref.country or force.country))
         if res is not None and self._bare_place(res) and root is not None and (
                 root.dep_ in _PLACE_DEPS or (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS - {"of"})):
             # "the Qamishli fighting", "will leave Geneva", "a ship near Hodeidah": a town as modifier,
@@ -1089,6 +1097,26 @@ def _unknown_speaker(span, state: ArticleActorState) -> bool:
     seen = next((x for x in reversed(state.seen) if x.char_start is not None
                  and speaker.left_edge.idx <= x.char_start <= speaker.idx), None)
     return seen is not None and seen.ref is None and seen.kind != "person"
+
+
+# Role nouns that serve in an army or a police force alike: bare, they are of whichever the article is about.
+FORCE_ROLES = frozenset({"officer", "unit"})
+_FORCES = ({"COP"}, {"MIL"})
+
+
+def _last_force(state: ArticleActorState) -> ActorRef | None:
+    """The police or army the article named last (within coreference reach), as an ActorRef with just that
+    sector; None when the last armed body named is neither or both."""
+    for seen in reversed(state.seen[-12:]):
+        if seen.ref is None:
+            continue
+        sectors = set(seen.ref.sectors)
+        hits = [f for f in _FORCES if f <= sectors]
+        if len(hits) == 1:
+            return ActorRef(text=seen.ref.text, name=None, country=seen.ref.country, sectors=sorted(hits[0]))
+        if sectors & ARMED_SECTORS or len(hits) > 1:
+            return None
+    return None
 
 
 def _noun_owner(span, state: ArticleActorState, avoid: Sequence[ActorRef]) -> coref.Seen | None:

@@ -67,6 +67,12 @@ class Arguments:
     indirect: list[Span] = field(default_factory=list)
 
 
+# Where something is said or shown, not to whom: "criticised the decision on social media", "on state
+# television".
+CHANNEL_NOUNS = frozenset({"media", "medium", "television", "tv", "radio", "website", "internet", "twitter", "facebook",
+                           "telegram", "instagram", "youtube", "channel", "platform", "air", "broadcast", "podcast"})
+
+
 def mention_span(head: Token) -> Span:
     """The noun phrase headed by `head`, without relative clauses, appositions or conjuncts."""
     doc = head.doc
@@ -518,7 +524,7 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             # "imposed on Monday a new round of sanctions on Belarus": a date is no recipient
             # (nor are the forces a deployment moves: "ordered the deployment of the military")
             found = [f for f in found if (f.i not in event_nouns or f.i == match.token.i)
-                     and f.ent_type_ not in ("DATE", "TIME")
+                     and f.ent_type_ not in ("DATE", "TIME") and f.lemma_.lower() not in CHANNEL_NOUNS
                      and not (match.event_type == "MOBILIZE" and f.lemma_.lower() in MOVED_FORCES)]
             if found:
                 recip_heads = _expand_conj(found[0])
@@ -533,7 +539,7 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                                          or anchor.lemma_.lower() == "recall" else set())
     for h in [anchor, *(c for c in anchor.children if c.dep_ == "dobj")]:
         found = [f for f in _prep_objects(h, indirect_preps)
-                 if f.i not in event_nouns and f.ent_type_ not in ("DATE", "TIME")]
+                 if f.i not in event_nouns and f.ent_type_ not in ("DATE", "TIME") and f.lemma_.lower() not in CHANNEL_NOUNS]
         if found:
             indirect = _expand_conj(found[0])
             break

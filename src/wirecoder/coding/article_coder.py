@@ -447,9 +447,12 @@ class ArticleCoder:
                 actors += co_speakers
         elif (speaker is not None and (speaker.country or speaker.sectors) and actor_spans
               and self.lexicon.types[event_type].quad_class in (1, 3)
-              and all(self._weapon(sp.root) or sp.root.lemma_.lower() in MACHINES for sp in actor_spans)):
+              and all(self._weapon(sp.root) or sp.root.lemma_.lower() in MACHINES for sp in actor_spans)
+              and not any((r := self.actors.resolve(sp.text, on=on)) is not None and r.country
+                          and r.country != speaker.country for sp in actor_spans)):
             # "The junta said the helicopter had crashed and denied it had been hit": a machine denies nothing;
-            # the parser gave the speaker's denial the subject of the clause it hangs on
+            # the parser gave the speaker's denial the subject of the clause it hangs on (another country's
+            # vessel is its crew: "the Philippine ship collided with its vessel after ignoring warnings")
             actors = [replace(speaker)]
         else:
             actors = self._resolve(actor_spans, c.args, state, on, speaker, local)

@@ -244,6 +244,10 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         span = span_of(sent, place)
         if span is None or _set_aside(span, trigger, apart_from_scene, addressed):
             continue
+        if _in_source(span) or _describes_subject(span, trigger):
+            # "according to two diplomats in Asmara", "The United States, a treaty ally of the Philippines,
+            # condemned…": where the source is, or what the actor is, not where the event happened
+            continue
         if speech_verb is not None and not event_is_statement:
             on_speech = span.root.head == speech_verb or (
                 speech_verb in span.root.ancestors and trigger not in span.root.ancestors
@@ -297,6 +301,18 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
 # Speakers who tell what they saw where they are: "In El Obeid, residents said shelling had killed six".
 WITNESS_NOUNS = frozenset({"resident", "witness", "eyewitness", "local", "villager", "inhabitant", "survivor",
                            "medic", "doctor"})
+
+
+def _describes_subject(span: Span, trigger: Token) -> bool:
+    """Whether a mention is inside an apposition on the subject of the trigger's clause."""
+    return any(a.dep_ == "appos" and a.head.dep_ in ("nsubj", "nsubjpass") and a.head.head.i == trigger.i
+               for a in span.root.ancestors)
+
+
+def _in_source(span: Span) -> bool:
+    """Whether a mention is inside an "according to" phrase: the source's whereabouts."""
+    return any(a.lower_ == "according" or (a.lower_ == "to" and a.head.lower_ == "according")
+               for a in span.root.ancestors)
 
 
 def _on_speaker(span: Span, speech_verb: Token) -> bool:

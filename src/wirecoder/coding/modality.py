@@ -211,9 +211,10 @@ def subject_it_lost(verb: Token) -> Token | None:
     return None
 
 
-# Directives and pledges a speaker makes in the same breath as a report: "A Taliban spokesman said Pakistani
+# Directives, pledges and accusations a speaker makes in the same breath as a report: "A Taliban spokesman said Pakistani
 # troops opened fire first and urged Islamabad to reopen the crossing".
-SPEAKER_DIRECTIVES = frozenset({"urge", "appeal", "call", "order", "instruct", "pledge", "promise"})
+SPEAKER_DIRECTIVES = frozenset({"urge", "appeal", "call", "order", "instruct", "pledge", "promise", "accuse", "blame",
+                                "condemn", "denounce", "demand"})
 
 
 def speakers_directive(verb: Token) -> bool:

@@ -161,7 +161,9 @@ def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
             # capital" still deploys)
             candidates = [o for o in objs if not (o.dep_ == "pobj" and o.head.lower_ in _WHERE_TO)] \
                 if trig.event_type == "NONE" else objs
-            obj_tok = next((o for o in candidates if _lemma(o) in trig.obj), None)
+            obj_tok = next((o for o in candidates if _lemma(o) in trig.obj or (
+                _lemma(o) in GENERIC_UNITS and any(c.dep_ in ("compound", "amod") and _lemma(c) in trig.obj
+                                                   for c in o.children))), None)
             if obj_tok is None:
                 continue
         # an object the act is aimed at (the verb's own, one after an aimed preposition or after the
@@ -175,6 +177,10 @@ def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
             best_key = key
             best = TriggerMatch(tok, trig, "verb", (tok, *used), obj_tok, tok)
     return best
+
+
+# Words for a body of men that say nothing of its kind without their modifier: "police units", "army units".
+GENERIC_UNITS = frozenset({"unit", "personnel", "contingent", "detachment", "element"})
 
 
 def _noun_complements(tok: Token) -> dict[str, Token]:
