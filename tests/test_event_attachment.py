@@ -1784,3 +1784,30 @@ def test_an_accusation_in_the_same_breath_as_a_report_is_the_speakers(pipeline):
 ])
 def test_where_the_source_is_or_what_the_actor_is_is_not_the_scene(pipeline, text, trigger):
     assert next(e for e in _events(pipeline, text) if e["trigger"] == trigger)["location"] is None
+
+
+def test_a_past_tense_coordinated_with_a_reported_progressive_is_the_speakers(pipeline):
+    text = ("Fishing communities in northern Sri Lanka say Indian trawlers are destroying their livelihoods, and "
+            "protested in Jaffna on Monday.")
+    protested = next(e for e in _events(pipeline, text) if e["trigger"] == "protested")
+    assert [a["country"] for a in protested["actor"]] == ["LKA"]
+
+
+def test_states_an_including_list_names_are_the_actors_not_the_scene(pipeline):
+    text = "Governments across the region, including Brazil, Chile and Colombia, condemned the attempt."
+    condemned = next(e for e in _events(pipeline, text) if e["trigger"] == "condemned")
+    assert [a["country"] for a in condemned["actor"]] == ["BRA", "CHL", "COL"] and condemned["location"] is None
+
+
+def test_those_released_are_not_who_releases(pipeline):
+    events = _events(pipeline, "The release of 22 Indian fishermen came after talks.")
+    assert not any(a["country"] == "IND" for e in events for a in e["actor"])
+
+
+@pytest.mark.parametrize("text", [
+    "Two peacekeepers were wounded on Friday when an Israeli tank fired at their post near Naqoura.",
+    "Two peacekeepers were wounded when an Israeli tank fired at a watchtower.",
+])
+def test_who_fired_when_people_were_wounded_wounded_them(pipeline, text):
+    wounded = next(e for e in _events(pipeline, text) if e["trigger"] == "wounded")
+    assert [a["country"] for a in wounded["actor"]] == ["ISR"]

@@ -410,9 +410,24 @@ def first_entity(head: Token) -> Token | None:
     return None
 
 
+# Verbs of an attack whose subject did what a passive "when" clause hangs on it: "were wounded when an
+# Israeli tank fired at a watchtower".
+WHEN_DEED_VERBS = frozenset({"fire", "shell", "strike", "hit", "attack", "bomb", "shoot", "open", "ram", "target",
+                             "raid", "storm", "ambush", "launch"})
+
+
 def _doers_of_the_deed_in(verb: Token, event_nouns: frozenset[int]) -> list[Token]:
     """Who did it, for a passive with no agent, from the deed it happened in: "were killed in clashes with
-    the rebels", "were wounded in an attack by militants"."""
+    the rebels", "were wounded in an attack by militants", "were wounded when an Israeli tank fired at a
+    watchtower"."""
+    # (the parser may hang the "when" clause on the day before it: "were wounded on Friday when a tank fired")
+    days = [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    for c in [*verb.children, *(r for d in days for r in d.children if r.dep_ == "relcl")]:
+        if (c.dep_ in ("advcl", "relcl") and c.lemma_.lower() in WHEN_DEED_VERBS
+                and any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)):
+            doer = next((g for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")), None)
+            if doer is not None:
+                return _expand_conj(doer)
     for p in verb.children:
         if p.dep_ != "prep" or p.lower_ != "in":
             continue
@@ -578,6 +593,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             actor_heads = actor_heads + [h for p in partners for h in _expand_conj(p)]
             recip_heads = []
     recip_heads = [h for h in recip_heads if h.lower_ not in REFLEXIVES]
+    actor_heads = [x for h in actor_heads for x in _included(h)]
+    recip_heads = [x for h in recip_heads for x in _included(h)]
     args.actors = mention_spans(actor_heads)
     args.recipients = mention_spans([h for h in recip_heads if h.i not in {a.i for a in actor_heads}])
     if frame != "swap":
@@ -592,6 +609,21 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         if ap is not None:
             args.appositions[h.i] = mention_span(ap)
     return args
+
+
+# Plural nouns for states that an "including" list names: "Governments across the region, including Brazil,
+# Chile and Colombia, condemned the attempt" were those three.
+STATE_GROUP_NOUNS = frozenset({"government", "country", "nation", "state", "ally", "power", "neighbour", "neighbor",
+                               "member", "capital"})
+
+
+def _included(head: Token) -> list[Token]:
+    """The members an "including" phrase names for a plural noun of states, else the noun itself."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in STATE_GROUP_NOUNS:
+        return [head]
+    inc = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"), None)
+    named = next((g for g in inc.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None) if inc is not None else None
+    return _expand_conj(named) if named is not None else [head]
 
 
 def parties_between(tok: Token) -> list[Token]:
@@ -614,7 +646,8 @@ def noun_arguments(match: TriggerMatch) -> Arguments:
             if c.i not in {t.i for t in match.tokens}:
                 actor_heads.append(c)
     actor_heads.extend(_prep_objects(n, NOUN_AGENT_PREPS))
-    if not actor_heads and match.event_type in NOUN_OF_AGENT_TYPES:
+    if not actor_heads and match.event_type in NOUN_OF_AGENT_TYPES and n.lemma_.lower() not in PATIENT_POSSESSOR_NOUNS:
+        # (not "the release of 22 fishermen", who are released: the noun's "of" is whom it befalls)
         actor_heads.extend(_prep_objects(n, frozenset({"of"})))
     actor_heads.extend(parties_between(n))
     # "fighting between X and Y" / "clashes with Y": a governing subject is also a party

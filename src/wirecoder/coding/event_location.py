@@ -304,8 +304,10 @@ WITNESS_NOUNS = frozenset({"resident", "witness", "eyewitness", "local", "villag
 
 
 def _describes_subject(span: Span, trigger: Token) -> bool:
-    """Whether a mention is inside an apposition on the subject of the trigger's clause."""
-    return any(a.dep_ == "appos" and a.head.dep_ in ("nsubj", "nsubjpass") and a.head.head.i == trigger.i
+    """Whether a mention is inside an apposition or an "including" list on the subject of the trigger's
+    clause ("Governments across the region, including Brazil, condemned…": the actors, not the scene)."""
+    return any((a.dep_ == "appos" or (a.dep_ == "prep" and a.lower_ == "including"))
+               and a.head.dep_ in ("nsubj", "nsubjpass") and a.head.head.i == trigger.i
                for a in span.root.ancestors)
 
 

@@ -157,6 +157,12 @@ def misattached_conj(verb: Token) -> bool:
         # "said he would not give in to pressure and accused foreign services of...": no participle with an
         # object of its own under "would"; the tagger's participle is the past tense that goes with "said"
         return True
+    if (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBG"
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+            and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.head.children)):
+        # "say Indian trawlers are destroying their livelihoods, and protested in Jaffna": no participle
+        # shares a progressive's "are"; the tagger's participle is a past tense that goes with "say"
+        return True
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and (
         verb.head.tag_ in ("VB", "VBG") or (verb.head.tag_ in ("VBZ", "VBP") and verb.head.dep_ == "advcl")
         # "warned against being dragged into a new war and ordered the army to...": a passive gerund
