@@ -496,3 +496,8 @@ def test_the_noun_a_relative_pronoun_object_stands_for_is_the_recipient(pipeline
 def test_a_town_after_in_gives_the_country_not_the_name(r, text, name, country):
     ref = r.resolve(text)
     assert (ref.name, ref.country) == (name, country)
+
+
+@pytest.mark.parametrize("text", ["Kyiv's airport", "the Kabul airport"])
+def test_a_facility_of_a_capital_names_no_actor(r, text):
+    assert r.resolve(text) is None

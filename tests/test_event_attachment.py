@@ -1694,6 +1694,8 @@ def test_a_practice_someone_called_an_abuse_is_no_phone_call(pipeline):
     # a unit's own word says whose it is; bare units stay the police's
     ("Ethiopia deployed army units to the border on Monday.", "deployed", "MOBILIZE", ["troops"]),
     ("A police spokesman said tactical units had been deployed to the area.", "deployed", "MOBILIZE", ["police"]),
+    ("The army said it had cleared the last rebel pockets from the southern suburbs.", "cleared", "ASSAULT", []),
+    ("India sent the soldiers back to Myanmar on Monday.", "sent back", "SANCTION", ["expel"]),
     # a chargé d'affaires summoned is a protest
     ("The foreign ministry summoned Pakistan's charge d'affaires in Kabul on Monday.", "summoned", "ACCUSE",
      ["disapprove"]),
@@ -1811,3 +1813,29 @@ def test_those_released_are_not_who_releases(pipeline):
 def test_who_fired_when_people_were_wounded_wounded_them(pipeline, text):
     wounded = next(e for e in _events(pipeline, text) if e["trigger"] == "wounded")
     assert [a["country"] for a in wounded["actor"]] == ["ISR"]
+
+
+def test_a_distance_with_its_conversion_in_brackets_places_the_deed(pipeline):
+    struck = next(e for e in _events(pipeline, "Drones struck a fuel depot about 40 km (25 miles) west of Port "
+                                               "Sudan on Tuesday.") if e["trigger"] == "struck")
+    assert struck["location"]["precision"] == "point" and struck["location"]["lon"] < 37.0
+
+
+def test_a_facility_of_a_capital_is_no_government(pipeline):
+    suspended = next(e for e in _events(pipeline, "Flights at Port Sudan's airport were suspended on Sunday.")
+                     if e["trigger"] == "suspended")
+    assert suspended["recipient"] == []
+
+
+def test_a_country_word_covers_a_second_noun_with_a_common_modifier(pipeline):
+    text = "About 300 Myanmar soldiers and border guards fled across the border into India on Sunday."
+    fled = next(e for e in _events(pipeline, text) if e["trigger"] == "fled")
+    assert [a["country"] for a in fled["actor"]] == ["MMR", "MMR"]
+
+
+def test_the_province_again_is_the_province_named_before(pipeline):
+    text = ("Gunmen killed a community leader in the southwestern province of Cauca on Sunday. Indigenous groups "
+            "staged a march in the town of Toribio on Monday. Rights groups say 20 leaders have been killed in "
+            "the province this year.")
+    killed = [e for e in _events(pipeline, text) if e["trigger"] == "killed"]
+    assert [e["location"]["precision"] for e in killed] == ["admin1", "admin1"]

@@ -1917,3 +1917,9 @@ def test_a_list_shares_the_place_that_holds_its_last_member(nlp, finder):
 def test_a_listed_town_read_as_a_namesake_abroad_joins_its_list_in_the_state(nlp, finder):
     found = finder.find(nlp("Gunmen attacked the villages of Kuriga, Zarvik and Molunga in Kaduna state."))
     assert {_by_text(found, n).country for n in ("Kuriga", "Zarvik", "Molunga")} == {"NGA"}
+
+
+def test_a_town_in_a_countrys_possessed_division_with_a_compass_word_stands_in_the_division(nlp, finder):
+    found = finder.find(nlp("Rebels captured the town of Paletwa in Myanmar's western Chin state on Monday."))
+    town = _by_text(found, "Paletwa")
+    assert (town.precision, town.admin1) == ("admin1", _by_text(found, "Chin").admin1)

@@ -496,6 +496,8 @@ class ActorResolver:
                 # "the Geneva talks", "Aleppo's old city": a place modifying something that is not an
                 # agent names no actor. Alone it may stand for its people ("Gaza fired rockets").
                 return None
+            if not sectors and not agents and role == "seat" and country_m.end < len(toks) and toks[-1].norm in FACILITY_HEADS:
+                return None  # "Port Sudan's airport", "the Kabul airport": a place in the capital, no actor
             if not sectors and role == "seat":
                 sectors = ["GOV"]
             elif not sectors and not agents and role in ("demonym_pl",):
@@ -1099,6 +1101,10 @@ def _unknown_speaker(span, state: ArticleActorState) -> bool:
     return seen is not None and seen.ref is None and seen.kind != "person"
 
 
+# Facilities a capital's name may modify without standing for its government.
+FACILITY_HEADS = frozenset({"airport", "airports", "port", "harbour", "harbor", "terminal", "station", "hospital",
+                            "stadium", "bridge", "hotel", "metro", "road", "highway", "refinery", "depot", "mosque",
+                            "church", "square", "street", "streets"})
 # Role nouns that serve in an army or a police force alike: bare, they are of whichever the article is about.
 FORCE_ROLES = frozenset({"officer", "unit"})
 _FORCES = ({"COP"}, {"MIL"})

@@ -310,9 +310,11 @@ class ArticleCoder:
                     ref = replace(ref, text=f"{sp.text} {spans[k + 1].root.text}", sectors=list(shared.sectors))
             if (ref is not None and k > 0 and sp.root.dep_ == "conj" and sp.root.head.i == spans[0].root.i
                     and ref.name and ref.name[:1].islower()
-                    and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in sp.root.children)
+                    and not any(c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
+                                for c in sp.root.children)
                     and (lend := self._lent_country(spans[0].root, on)) is not None):
-                # "expelled French troops and diplomats": the first noun's country word covers the second
+                # "expelled French troops and diplomats", "Myanmar soldiers and border guards": the first noun's
+                # country word covers the second (not one with a country word of its own)
                 ref = replace(ref, country=lend)
             if ref is not None and ref.country and not ref.sectors and (of_head := _of_list_head(sp.root)) is not None:
                 # "Azerbaijan" of "the leaders of Armenia and Azerbaijan": what the leaders are
@@ -686,6 +688,14 @@ def _carry_scene(scene: Event | None, coded: list[Event], sent: Span, places: li
     cooperation or conflict) carry and take a place, and only within a paragraph: a statement happens
     where its speaker is, and a new paragraph is often a new scene. Returns the scene for the next sentence."""
     deeds = [ev for ev in coded if ev.quad_class in (2, 4)]
+    division = _the_division_again(sent, places)
+    if division is not None and not any(sent.start_char <= (p.char_start or -1) < sent.end_char for p in places):
+        # "more than 20 leaders have been killed in the province this year": the province the story last
+        # named, not the town of the paragraph's last deed
+        for ev in deeds:
+            if ev.location is None:
+                ev.location = division
+        return scene
     if coded and any(sent.start_char <= (p.char_start or -1) < sent.end_char for p in places):
         # a sentence naming places sets the scene, or leaves none where its deeds happened elsewhere; one
         # that tells of no event leaves it ("The city near the border with Turkey is held by the YPG")
@@ -709,6 +719,20 @@ def _the_town_again(sent: Span) -> bool:
     later"). Not "the town of X", which names another."""
     return any(t.lower_ in TOWN_NOUNS and t.dep_ == "pobj" and any(c.lower_ == "the" for c in t.children)
                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) for t in sent)
+
+
+DIVISION_NOUNS = frozenset({"province", "state", "governorate", "region", "department", "oblast", "prefecture"})
+
+
+def _the_division_again(sent: Span, places: list[Place]) -> Place | None:
+    """The first-level division the story last named before sent, when sent places its deed "in the
+    province" (or state, or region) without naming it; else None."""
+    if not any(t.lower_ in DIVISION_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in"
+               and any(c.lower_ == "the" for c in t.children) and not any(c.dep_ in ("prep", "amod", "compound")
+                                                                       for c in t.children) for t in sent):
+        return None
+    return next((p for p in reversed(places) if p.precision == "admin1" and p.lat is not None
+                 and p.char_start is not None and p.char_start < sent.start_char), None)
 
 
 FLED_PLACES = frozenset({"country", "home", "homes", "house", "houses", "capital", "state", "camp", "camps", "border",

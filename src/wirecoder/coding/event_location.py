@@ -187,6 +187,10 @@ def refine_relative(span: Span, place: Place) -> Place:
     if j >= 4 and doc[j - 3].text == "-" and f"{doc[j - 4].lower_}-{bearing}" in BEARINGS:
         bearing, b = f"{doc[j - 4].lower_}-{bearing}", j - 4
     unit = b - 1
+    if unit >= 1 and doc[unit].text == ")":
+        # "40 km (25 miles) west of": the conversion in brackets after the distance
+        opening = next((k for k in range(unit - 1, max(-1, unit - 6), -1) if doc[k].text == "("), None)
+        unit = opening - 1 if opening is not None else unit
     nautical = unit >= 2 and doc[unit - 1].lower_ == "nautical" and doc[unit].lower_ in ("miles", "mile")
     num = unit - 2 if nautical else unit - 1
     if num >= 0 and doc[j - 1].lower_ == "of" and bearing in BEARINGS \

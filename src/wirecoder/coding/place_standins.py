@@ -245,11 +245,15 @@ def _holder(found: list[Toponym], i: int, text: str) -> tuple[Place, tuple[float
 
 def _possessed_division(found: list[Toponym], j: int, text: str) -> Place | None:
     """The division right after country mention j when the country's possessive names it ("Haiti's
-    Artibonite region"), else None."""
+    Artibonite region", "Myanmar's western Chin state"), else None."""
     if j + 1 >= len(found):
         return None
     country, division = found[j].place, found[j + 1].place
     between = text[country.char_end:division.char_start].strip()
+    words = between.split()
+    while len(words) > 1 and is_compass_word(words[-1]):
+        words.pop()  # "Myanmar's western Chin state"
+    between = " ".join(words)
     return division if (between in POSSESSIVES and division.lat is not None and division.precision == "admin1"
                         and division.country == country.country) else None
 
