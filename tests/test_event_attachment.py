@@ -1696,6 +1696,8 @@ def test_a_practice_someone_called_an_abuse_is_no_phone_call(pipeline):
     ("A police spokesman said tactical units had been deployed to the area.", "deployed", "MOBILIZE", ["police"]),
     ("The army said it had cleared the last rebel pockets from the southern suburbs.", "cleared", "ASSAULT", []),
     ("India sent the soldiers back to Myanmar on Monday.", "sent back", "SANCTION", ["expel"]),
+    # regretting another's decision disapproves of it (regretting deaths apologises)
+    ("The bloc said it regretted the decision.", "regretted", "ACCUSE", ["disapprove"]),
     # a chargé d'affaires summoned is a protest
     ("The foreign ministry summoned Pakistan's charge d'affaires in Kabul on Monday.", "summoned", "ACCUSE",
      ["disapprove"]),
@@ -1839,3 +1841,16 @@ def test_the_province_again_is_the_province_named_before(pipeline):
             "the province this year.")
     killed = [e for e in _events(pipeline, text) if e["trigger"] == "killed"]
     assert [e["location"]["precision"] for e in killed] == ["admin1", "admin1"]
+
+
+def test_where_a_barred_deployment_would_go_is_neither_the_scene_nor_whose_the_government_is(pipeline):
+    text = "NAIROBI, Jan 26 - A Kenyan court on Friday barred the government from deploying police officers to Haiti."
+    barred = next(e for e in _events(pipeline, text) if e["trigger"] == "barred")
+    assert barred["location"]["country"] == "KEN" and [r["country"] for r in barred["recipient"]] == ["KEN"]
+
+
+def test_a_deed_that_did_not_happen_sets_no_scene(pipeline):
+    text = ("Houthi spokesman Yahya Saree said the group would continue its attacks until Israel ended its "
+            "offensive in Gaza. The Houthis have targeted dozens of merchant vessels since November.")
+    targeted = next(e for e in _events(pipeline, text) if e["trigger"] == "targeted")
+    assert targeted["location"] is None

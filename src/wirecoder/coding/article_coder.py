@@ -699,7 +699,9 @@ def _carry_scene(scene: Event | None, coded: list[Event], sent: Span, places: li
     if coded and any(sent.start_char <= (p.char_start or -1) < sent.end_char for p in places):
         # a sentence naming places sets the scene, or leaves none where its deeds happened elsewhere; one
         # that tells of no event leaves it ("The city near the border with Turkey is held by the YPG")
-        scene = next((ev for ev in reversed(deeds) if ev.location is not None), None)
+        # (only a deed that happened: "until Israel ended its offensive in Gaza" sets no scene)
+        scene = next((ev for ev in reversed(deeds) if ev.location is not None
+                      and ev.modality in ("asserted", "reported")), None)
     elif scene is not None and (_same_paragraph(scene, sent) or (
             _the_town_again(sent) and (scene.location.precision or "") in ("city", "point"))):
         for ev in deeds:
@@ -769,8 +771,15 @@ def _sentence_country(sent: Span, places: list[Place]) -> str | None:
              if p.country and p.char_start is not None and sent.start_char <= p.char_start < sent.end_char
              and (span := sent.doc.char_span(p.char_start, p.char_end)) is not None
              and (p.precision not in ("country", "region") or (p.precision == "country" and sets_scene(span)))
-             and not event_location.in_dateline(span) and not _origin(span) and not _where_said(span)}
+             and not event_location.in_dateline(span) and not _origin(span) and not _where_said(span)
+             and not _destination(span)}
     return found.pop() if len(found) == 1 else None
+
+
+def _destination(span: Span) -> bool:
+    """Whether a place is where someone goes or is sent ("deploying police officers to Haiti"): it says
+    nothing of whose the sentence's actors are."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "into", "toward", "towards")
 
 
 def _where_said(span: Span) -> bool:

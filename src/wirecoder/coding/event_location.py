@@ -248,7 +248,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         span = span_of(sent, place)
         if span is None or _set_aside(span, trigger, apart_from_scene, addressed):
             continue
-        if _in_source(span) or _describes_subject(span, trigger):
+        if _in_source(span) or _describes_subject(span, trigger) or _destination_below(span, trigger):
             # "according to two diplomats in Asmara", "The United States, a treaty ally of the Philippines,
             # condemned…": where the source is, or what the actor is, not where the event happened
             continue
@@ -305,6 +305,23 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
 # Speakers who tell what they saw where they are: "In El Obeid, residents said shelling had killed six".
 WITNESS_NOUNS = frozenset({"resident", "witness", "eyewitness", "local", "villager", "inhabitant", "survivor",
                            "medic", "doctor"})
+
+
+def _destination_below(span: Span, trigger: Token) -> bool:
+    """Whether a mention is where an act the trigger's own clause governs would go: "barred the government
+    from deploying police to Haiti" was not barred in Haiti (an act a noun tells of is the topic, which may
+    be the place: "concerned about reports that Russia is moving materiel into Syria")."""
+    prep = span.root.head
+    mover = prep.head
+    if not (span.root.dep_ == "pobj" and prep.lower_ in ("to", "into", "toward", "towards")
+            and mover.pos_ == "VERB" and mover.i != trigger.i and trigger in mover.ancestors):
+        return False
+    tok = mover.head
+    while tok.i != trigger.i:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return False
+        tok = tok.head
+    return True
 
 
 def _describes_subject(span: Span, trigger: Token) -> bool:
