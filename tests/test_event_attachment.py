@@ -1854,3 +1854,24 @@ def test_a_deed_that_did_not_happen_sets_no_scene(pipeline):
             "offensive in Gaza. The Houthis have targeted dozens of merchant vessels since November.")
     targeted = next(e for e in _events(pipeline, text) if e["trigger"] == "targeted")
     assert targeted["location"] is None
+
+
+@pytest.mark.parametrize("text", [
+    # the parser hangs the sentence on the subject and makes "called" a participle on it
+    "The Palestinian Authority presidency called on the United States to intervene to stop what it called a "
+    "dangerous escalation.",
+    # a day the parser takes for what someone is called names nothing
+    "An official newspaper called Thursday on Arab states to unite against the plan.",
+])
+def test_a_call_on_someone_the_parser_misread_is_still_a_request(pipeline, text):
+    assert "REQUEST" in [e["event_type"] for e in _events(pipeline, text)]
+
+
+def test_a_strike_called_in_protest_is_no_call_in(pipeline):
+    events = _events(pipeline, "The bar association called a general strike of lawyers on Monday in protest.")
+    assert [e["event_type"] for e in events] == ["PROTEST"]
+
+
+def test_people_seeking_shelter_ask_nobody(pipeline):
+    events = _events(pipeline, "More than 600,000 Sudanese have sought shelter in camps near Adre since 2023.")
+    assert not any(e["event_type"] == "REQUEST" for e in events)

@@ -985,7 +985,7 @@ def _descriptive(m: TriggerMatch) -> bool:
     hyphened = tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_ \
         and not tok.doc[tok.i - 2].whitespace_
     if m.kind == "verb" and tok.lemma_.lower() in NAMING_VERBS and (
-            any(c.dep_ == "oprd" for c in tok.children)
+            any(c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME") for c in tok.children)  # not "called Thursday on"
             or (tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children)
                 and any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children))):
         # "the security forces, called the Asayish", "a state they call Ambazonia", "a practice the

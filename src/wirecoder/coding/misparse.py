@@ -11,5 +11,17 @@ def misread_main_verb(verb: Token) -> bool:
     killed at least 20 civilians" the small model reads "killed" as describing the strike ("a strike [that
     was] killed"), yet a passive participle takes no direct object, and the noun heads the sentence or what
     a speaker said."""
-    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
-            and verb.head.dep_ in ("ROOT", "dep", "ccomp", "nsubj") and any(c.dep_ == "dobj" for c in verb.children))
+    if not (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+            and verb.head.dep_ in ("ROOT", "dep", "ccomp", "nsubj")):
+        return False
+    # (nor does one take the "on" or "for" of an appeal: "The presidency called on the United States to
+    # intervene" is no presidency that was called on)
+    return any(c.dep_ == "dobj" for c in verb.children) or (
+        verb.lemma_.lower() in APPEAL_VERBS and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")
+            and any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+            for c in verb.children))
+
+
+# Verbs whose "on"/"for" names whom or what they appeal to: "called on", "appealed for".
+APPEAL_VERBS = frozenset({"call", "appeal"})

@@ -154,6 +154,9 @@ def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
             if not all(w in near for w in extra):
                 continue
             used = [near[w] for w in extra]
+            if any(u.dep_ == "prep" and u.lower_ in PARTICLE_PREPS and any(g.dep_ == "pobj" for g in u.children)
+                   and any(c.dep_ == "dobj" for c in tok.children) for u in used):
+                continue  # "called a general strike in protest": a preposition with its own object, no "call in"
         obj_tok = None
         if trig.obj:
             objs = objs if objs is not None else _object_heads(tok)
@@ -179,6 +182,8 @@ def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
     return best
 
 
+# Particles of phrasal verbs that are also prepositions ("call in the army", "called a strike in protest").
+PARTICLE_PREPS = frozenset({"in", "off", "up", "down", "back"})
 # Words for a body of men that say nothing of its kind without their modifier: "police units", "army units".
 GENERIC_UNITS = frozenset({"unit", "personnel", "contingent", "detachment", "element"})
 
