@@ -1875,3 +1875,9 @@ def test_a_strike_called_in_protest_is_no_call_in(pipeline):
 def test_people_seeking_shelter_ask_nobody(pipeline):
     events = _events(pipeline, "More than 600,000 Sudanese have sought shelter in camps near Adre since 2023.")
     assert not any(e["event_type"] == "REQUEST" for e in events)
+
+
+def test_border_guards_put_on_alert_are_the_actors_own(pipeline):
+    alert = next(e for e in _events(pipeline, "India put its border guards on high alert on Monday.")
+                 if e["event_type"] == "MOBILIZE")
+    assert alert["recipient"] == []

@@ -1923,3 +1923,14 @@ def test_a_town_in_a_countrys_possessed_division_with_a_compass_word_stands_in_t
     found = finder.find(nlp("Rebels captured the town of Paletwa in Myanmar's western Chin state on Monday."))
     town = _by_text(found, "Paletwa")
     assert (town.precision, town.admin1) == ("admin1", _by_text(found, "Chin").admin1)
+
+
+def test_a_town_is_no_part_of_the_city_the_story_was_filed_from(nlp, finder):
+    found = finder.find(nlp("MOGADISHU, Aug 26 - Government troops recaptured the town of Adan Yabaal from "
+                            "militants on Friday."))
+    assert _by_text(found, "Adan Yabaal").precision == "country"
+
+
+def test_a_neighbourhood_still_stands_in_the_city_the_story_was_filed_from(nlp, finder):
+    found = finder.find(nlp("BEIRUT, Oct 2 - Israeli jets struck the Haret Hreik neighbourhood on Tuesday."))
+    assert _by_text(found, "Haret Hreik").name == "Beirut"

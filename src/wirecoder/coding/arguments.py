@@ -181,7 +181,7 @@ def _expand_conj(tok: Token) -> list[Token]:
 # What a mobilisation moves: its own forces, never its recipient.
 MOVED_FORCES = frozenset({"troop", "soldier", "force", "reinforcement", "unit", "battalion", "brigade", "division",
                           "military", "army", "navy", "fleet", "warplane",
-                          "contingent", "marine", "paratrooper", "police", "policeman", "officer", "gendarme",
+                          "contingent", "marine", "paratrooper", "police", "policeman", "officer", "gendarme", "guard",
                           "militia", "militiaman", "mercenary", "jet", "warship", "ship", "tank", "missile",
                           "aircraft", "drone", "bomber", "helicopter", "vessel", "artillery", "weapon"})
 # Verbs that give their object time or leave to do what their "to" clause says.

@@ -389,6 +389,12 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
                 scene = _sentence_country(doc, t, out)
                 # a home town or province inside that country is the nearer guess
                 holder = scene if scene is not None and (home is None or home.country != scene.country) else home
+                if (holder is home and home is not None and home.feature == "city" and _town_named(doc, t.place)
+                        and all(_only_dateline(doc, x) for x in found if x.place.geonameid == home.geonameid)):
+                    # "MOGADISHU - troops recaptured the town of Adan Yabaal": a town is no part of the city the
+                    # story was filed from (a neighbourhood or a camp may be); its division or country is
+                    holder = (_home_division(found, lean) or _home_country(found, names, lean)
+                              or _country_place(home.country, names))
             if holder is not None and fold(t.place.text).rsplit(" ", 1)[-1] in _AT_SEA:
                 # "Second Thomas Shoal": a reef the gazetteer lacks lies in no town but at sea, in the sea
                 # the article names, else (at the least) off the country's coast
@@ -403,6 +409,16 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
                 t = _placed_in(t, holder, names)
         placed.append(t)
     return placed
+
+
+_TOWN_WORDS = ("town of", "village of", "city of", "towns of", "villages of")
+
+
+def _town_named(doc: Doc, place: Place) -> bool:
+    """Whether the text calls an unplaced name a town or village of its own: "the town of Adan Yabaal"."""
+    before = doc.text[max(0, (place.char_start or 0) - 16):place.char_start or 0].lower().rstrip()
+    after = doc.text[place.char_end or 0:(place.char_end or 0) + 10].lower().split()[:1]
+    return before.endswith(_TOWN_WORDS) or after in (["town"], ["village"])
 
 
 def _sentence_holder(doc: Doc, t: Toponym, found: list[Toponym]) -> Place | None:
