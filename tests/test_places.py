@@ -1895,6 +1895,9 @@ def test_a_name_before_region_is_a_place_the_country_holds(nlp, finder):
     # a state's proper name ("Lagos State") leaves the bare name the city
     ("The Lagos State Governor met the delegation. The delegation arrived in Lagos on Monday for a trade fair.",
      "Lagos", ["admin1", "city"]),
+    # a capital keeps its bare name; its region is the oblast, known to the data as "Kiev"
+    ("Debris damaged two houses in the Kyiv region on Monday. Drones hit Kyiv again on Tuesday.",
+     "Kyiv", ["admin1", "city"]),
 ])
 def test_what_the_article_calls_a_name_elsewhere_says_what_it_means_bare(nlp, finder, text, name, precisions):
     assert [p.precision for p in all_named(finder.find(nlp(text)), name)] == precisions

@@ -554,6 +554,10 @@ class PlaceFinder:
         e = c.entry
         doc = span.doc
         s = self.names.prior(c)
+        # a capital or a city of millions keeps its bare name whatever else the article calls a division
+        # ("the Kyiv region" ... "drones hit Kyiv")
+        told = told and not any(o.entry.feature == "city" and (o.entry.population >= METROPOLIS
+                                                               or self.gaz.is_capital(o.entry)) for o in cs)
         nxt = cue or (doc[span.end].lower_ if span.end < len(doc) else "")
         prev2 = doc[max(0, span.start - 2):span.start].text.lower()
         if e.feature in ("admin1", "admin2") and (
