@@ -1229,6 +1229,9 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     # where something was said is no recipient
     ("Opposition leader Moussa Mara criticised the decision on social media.", "criticised", "recipient", "name",
      []),
+    # a mediation's parties are between, its co-mediators with
+    ("Qatar, which has mediated between Israel and Hamas with Egypt and the United States, said talks were "
+     "continuing in Doha.", "mediated", "recipient", "country", ["ISR", "PSE"]),
 ])
 def test_who_acts_and_who_is_acted_on(pipeline, text, trigger, role, key, expected):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
@@ -1766,6 +1769,9 @@ def test_it_said_goes_on_with_the_last_speaker(pipeline):
     ("Eritrea ordered a mobilisation of its reserve forces in February, according to two diplomats in Asmara.",
      "mobilisation"),
     ("The United States, a treaty ally of the Philippines, condemned the collision.", "condemned"),
+    # nor is where those a noun names came from
+    ("Greece has deployed additional patrol vessels to the area after a sharp rise in arrivals from Libya this "
+     "year.", "deployed"),
 ])
 def test_where_the_source_is_or_what_the_actor_is_is_not_the_scene(pipeline, text, trigger):
     assert next(e for e in _events(pipeline, text) if e["trigger"] == trigger)["location"] is None

@@ -531,6 +531,11 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         targets = targets - {"against"}  # "troops are in Congo to defend against Hutu militias": the foe
     if match.trigger.frame == "swap" or (match.event_type == "RETREAT" and "withdraw" in match.trigger.modes):
         targets = targets - DESTINATION_PREPS  # "withdrew its troops from Sake toward Goma": not from Goma
+    if not recip_heads and match.event_type == "CONSULT":
+        # "mediated between Israel and Hamas with Egypt": the parties are between, the co-mediators with
+        between = _prep_objects(anchor, frozenset({"between"}))
+        if between:
+            recip_heads = _expand_conj(between[0])
     if not recip_heads:
         for h in holders:
             # (a warrant is "for" whom it names: "issued an arrest warrant for Madobe")

@@ -248,7 +248,8 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         span = span_of(sent, place)
         if span is None or _set_aside(span, trigger, apart_from_scene, addressed):
             continue
-        if _in_source(span) or _describes_subject(span, trigger) or _destination_below(span, trigger):
+        if (_in_source(span) or _describes_subject(span, trigger) or _destination_below(span, trigger)
+                or _origin_of_others(span, trigger)):
             # "according to two diplomats in Asmara", "The United States, a treaty ally of the Philippines,
             # condemned…": where the source is, or what the actor is, not where the event happened
             continue
@@ -305,6 +306,17 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
 # Speakers who tell what they saw where they are: "In El Obeid, residents said shelling had killed six".
 WITNESS_NOUNS = frozenset({"resident", "witness", "eyewitness", "local", "villager", "inhabitant", "survivor",
                            "medic", "doctor"})
+
+
+def _origin_of_others(span: Span, trigger: Token) -> bool:
+    """Whether a mention is where people or things a noun names came from ("deployed patrol vessels after a
+    rise in arrivals from Libya"): their origin, not the scene (not the trigger noun's own: "rocket fire from
+    Gaza")."""
+    prep = span.root.head
+    noun = prep.head
+    # (not those the trigger itself acts on or with: "evacuated 40 families from Bunia" did so in Bunia)
+    return (span.root.dep_ == "pobj" and prep.lower_ == "from" and noun.pos_ == "NOUN"
+            and noun.i != trigger.i and noun.head.i != trigger.i)
 
 
 def _destination_below(span: Span, trigger: Token) -> bool:
