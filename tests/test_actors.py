@@ -501,3 +501,11 @@ def test_a_town_after_in_gives_the_country_not_the_name(r, text, name, country):
 @pytest.mark.parametrize("text", ["Kyiv's airport", "the Kabul airport"])
 def test_a_facility_of_a_capital_names_no_actor(r, text):
     assert r.resolve(text) is None
+
+
+@pytest.mark.parametrize("text,want", [
+    ("the Democratic Party of Ivory Coast", ("CIV", ["PTY"])),
+    ("the Democratic Party", ("USA", ["PTY"])),  # the bare name is still the American one
+])
+def test_a_party_named_with_another_country_is_that_countrys(r, text, want):
+    assert code(r, text) == want

@@ -1937,3 +1937,8 @@ def test_a_town_is_no_part_of_the_city_the_story_was_filed_from(nlp, finder):
 def test_a_neighbourhood_still_stands_in_the_city_the_story_was_filed_from(nlp, finder):
     found = finder.find(nlp("BEIRUT, Oct 2 - Israeli jets struck the Haret Hreik neighbourhood on Tuesday."))
     assert _by_text(found, "Haret Hreik").name == "Beirut"
+
+
+def test_the_english_spelling_of_a_thai_province_is_the_province(nlp, finder):
+    found = finder.find(nlp("Most of the dead were civilians in Thailand's Surin and Sisaket provinces."))
+    assert [_by_text(found, n).precision for n in ("Surin", "Sisaket")] == ["admin1", "admin1"]

@@ -615,6 +615,15 @@ class ActorResolver:
                     # "the main opposition Democratic Party" in a Korean story is the Democratic Party of
                     # Korea, not the American one that has the bare name
                     m = replace(m, alias=replace(alias, entry=home))
+                elif "PTY" in alias.entry.sectors and len(explicit) == 1 and alias.entry.country not in explicit:
+                    # "the Democratic Party of Ivory Coast": a party of the country named with it, that
+                    # country's namesake where the KB has one, else a party of that country
+                    home = self._national_namesake(key, next(iter(explicit)))
+                    party = self._lookup_agent(("party",))
+                    if home is not None:
+                        m = replace(m, alias=replace(alias, entry=home))
+                    elif party is not None:
+                        m = Match(m.start, m.end, agent=party)
             out.append(m)
         return out
 
