@@ -206,7 +206,7 @@ class ActorResolver:
         elif res is not None and res.kind == "agent" and (lord := self._loyal_to(span, on, context)) is not None:
             res = _owned_by(res, lord)
         if (res is not None and res.kind == "agent" and res.head is not None and res.head.phrase in FORCE_ROLES
-                and root is not None and all(c.dep_ in ("det", "nummod", "quantmod", "amod") and not c.ent_type_ == "NORP"
+                and root is not None and all(c.dep_ in ("det", "nummod", "quantmod", "amod") and c.ent_type_ != "NORP"
                                              for c in root.children)
                 and (force := _last_force(state)) is not None and force.sectors != res.ref.sectors):
             # "officers" after the police took the stage are police officers, as "the officers" of an army
@@ -496,7 +496,8 @@ class ActorResolver:
                 # "the Geneva talks", "Aleppo's old city": a place modifying something that is not an
                 # agent names no actor. Alone it may stand for its people ("Gaza fired rockets").
                 return None
-            if not sectors and not agents and role == "seat" and country_m.end < len(toks) and toks[-1].norm in FACILITY_HEADS:
+            if (not sectors and not agents and role == "seat" and country_m.end < len(toks)
+                    and toks[-1].norm in FACILITY_HEADS):
                 return None  # "Port Sudan's airport", "the Kabul airport": a place in the capital, no actor
             if not sectors and role == "seat":
                 sectors = ["GOV"]

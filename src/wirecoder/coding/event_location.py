@@ -251,7 +251,9 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         if (_in_source(span) or _describes_subject(span, trigger) or _destination_below(span, trigger)
                 or _origin_of_others(span, trigger)):
             # "according to two diplomats in Asmara", "The United States, a treaty ally of the Philippines,
-            # condemned…": where the source is, or what the actor is, not where the event happened
+            # condemned…", "barred ... from deploying police to Haiti", "arrivals from Libya": where the
+            # source is, what the actor is, where a governed act would go or where others came from, not
+            # where the event happened
             continue
         if speech_verb is not None and not event_is_statement:
             on_speech = span.root.head == speech_verb or (
