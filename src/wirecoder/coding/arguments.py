@@ -28,6 +28,8 @@ TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "toward
 # ("residents fled toward the Dominican border", "welcomed the minister to Beijing"), and where a withdrawal
 # goes, not whom it leaves.
 DESTINATION_PREPS = frozenset({"to", "toward", "towards"})
+# ... and where a journey or a move into a place goes ("moving materiel into Syria").
+GOING_PREPS = DESTINATION_PREPS | {"into"}
 # Cooperative acts whose "at" is where they were done, never a party they aim at (unlike "fired at").
 VENUE_AT_TYPES = frozenset({"SUPPORT", "AGREE", "CONSULT", "COOPERATE", "AID", "CONCEDE"})
 # Prepositions that give a meeting's subject, not its other party.

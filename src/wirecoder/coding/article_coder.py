@@ -13,6 +13,7 @@ from wirecoder.coding import event_location
 from wirecoder.coding.actors import ActorResolver, ArticleActorState
 from wirecoder.coding.arguments import (
     DESTINATION_PREPS,
+    GOING_PREPS,
     MOVED_FORCES,
     REFLEXIVES,
     RELATIVE_PRONOUNS,
@@ -43,7 +44,7 @@ from wirecoder.coding.modality import (
     analyse,
     misattached_conj,
 )
-from wirecoder.coding.place_names import AREA_NOUNS
+from wirecoder.coding.place_names import AREA_NOUNS, PROVINCE_WORDS
 from wirecoder.coding.place_text import object_of, sets_scene
 from wirecoder.coding.places import PlaceFinder
 from wirecoder.coding.plover_rules import AGREE_GOVERNED_THREATS, OBLIGATION_CUES, same_actor, single_category
@@ -723,13 +724,10 @@ def _the_town_again(sent: Span) -> bool:
                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) for t in sent)
 
 
-DIVISION_NOUNS = frozenset({"province", "state", "governorate", "region", "department", "oblast", "prefecture"})
-
-
 def _the_division_again(sent: Span, places: list[Place]) -> Place | None:
     """The first-level division the story last named before sent, when sent places its deed "in the
     province" (or state, or region) without naming it; else None."""
-    if not any(t.lower_ in DIVISION_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in"
+    if not any(t.lower_ in PROVINCE_WORDS and t.dep_ == "pobj" and t.head.lower_ == "in"
                and any(c.lower_ == "the" for c in t.children) and not any(c.dep_ in ("prep", "amod", "compound")
                                                                        for c in t.children) for t in sent):
         return None
@@ -779,7 +777,7 @@ def _sentence_country(sent: Span, places: list[Place]) -> str | None:
 def _destination(span: Span) -> bool:
     """Whether a place is where someone goes or is sent ("deploying police officers to Haiti"): it says
     nothing of whose the sentence's actors are."""
-    return span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "into", "toward", "towards")
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in GOING_PREPS
 
 
 def _where_said(span: Span) -> bool:

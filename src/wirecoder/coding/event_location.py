@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.coding.arguments import DESTINATION_PREPS, MOVED_FORCES, SENDING_VERBS, TOPIC_VERBS
+from wirecoder.coding.arguments import GOING_PREPS, MOVED_FORCES, SENDING_VERBS, TOPIC_VERBS
 from wirecoder.coding.dateline_subject import undateline
 from wirecoder.coding.modality import CLAIM_NOUNS, DEFAULT_SPEECH_VERBS, misattached_conj, verb_it_opens
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
@@ -327,7 +327,7 @@ def _destination_below(span: Span, trigger: Token) -> bool:
     be the place: "concerned about reports that Russia is moving materiel into Syria")."""
     prep = span.root.head
     mover = prep.head
-    if not (span.root.dep_ == "pobj" and prep.lower_ in ("to", "into", "toward", "towards")
+    if not (span.root.dep_ == "pobj" and prep.lower_ in GOING_PREPS
             and mover.pos_ == "VERB" and mover.i != trigger.i and trigger in mover.ancestors):
         return False
     tok = mover.head
@@ -452,7 +452,7 @@ def _journey_start(span: Span) -> bool:
         holders.append(prep.head.head.head)
     verb = holders[-1]
     return verb.lemma_.lower() in TRAVEL_VERBS and any(
-        c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS | {"into"} and any(g.dep_ == "pobj" for g in c.children)
+        c.dep_ == "prep" and c.lower_ in GOING_PREPS and any(g.dep_ == "pobj" for g in c.children)
         for h in holders for c in h.children)
 
 

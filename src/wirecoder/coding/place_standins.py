@@ -18,6 +18,7 @@ from wirecoder.coding.place_names import (
     NAME_DIVISION_CUES,
     PLACE_NOUNS,
     POSSESSIVES,
+    PROVINCE_WORDS,
     SITE_NOUNS,
     WHERE_PREPS,
     PlaceNames,
@@ -460,8 +461,7 @@ def _sets_scene_at(doc: Doc, place: Place) -> bool:
 
 
 # Kinds of first-level division (or larger) a name may be followed by: "the Catatumbo region".
-DIVISION_KINDS = frozenset({"region", "province", "state", "governorate", "department", "oblast", "prefecture",
-                            "territory"})
+DIVISION_KINDS = PROVINCE_WORDS | {"territory"}
 
 
 _AT_SEA = frozenset({"shoal", "shoals", "reef", "reefs", "atoll", "cay", "cays"})

@@ -22,6 +22,7 @@ from wirecoder.coding.place_names import (
     ADMIN_CUES,
     CITY_CUES,
     DIVISION_OF,
+    PROVINCE_WORDS,
     STATE_CUES,
     PlaceNames,
     Toponym,
@@ -91,10 +92,6 @@ def _shared_cues(doc: Doc, spans: list[tuple[Span, str, str]], lists: list[list[
 def _division_of_before(prev2: str) -> bool:
     """Whether the two words before a name are a division word and "of" ("the province of")."""
     return any(prev2.endswith(f"{cue} of") for cue in DIVISION_OF)
-
-
-# Division words that name a province-sized division, never a part of a town ("district", "county" may).
-PROVINCE_WORDS = frozenset({"province", "state", "governorate", "region", "department", "oblast", "prefecture"})
 
 
 def _province_cued(span: Span) -> bool:
@@ -407,9 +404,12 @@ class PlaceFinder:
         # a name the article calls a division ("the eastern province of Arauca") and never a town means the
         # division when written bare too ("the fighting in Arauca"), for all that news usually means the town
         # (a district or county may be a town's own, "the Cairns district", and a district "of" a town is a
-        # part of it, "the Mukuru district of Nairobi")
+        # part of it, "the Mukuru district of Nairobi"); a capital or a city of millions keeps its bare name
+        # whatever else the article calls a division ("the Kyiv region" ... "drones hit Kyiv")
         told = {k for (span, _, _), k in zip(spans, keys, strict=True) if _province_cued(span)} - {
-            k for (span, _, _), k in zip(spans, keys, strict=True) if self._city_cued(span)}
+            k for (span, _, _), k in zip(spans, keys, strict=True) if self._city_cued(span)} - {
+            k for k, group in groups.items() if any(c.entry.feature == "city" and (
+                c.entry.population >= METROPOLIS or self.gaz.is_capital(c.entry)) for c in group)}
         scored: list[list[tuple[float, Candidate]]] = []
         for i, ((span, _, _), cs, key) in enumerate(zip(spans, cands, keys, strict=True)):
             if not cs or key in contradicted or i in unheld:
@@ -554,10 +554,6 @@ class PlaceFinder:
         e = c.entry
         doc = span.doc
         s = self.names.prior(c)
-        # a capital or a city of millions keeps its bare name whatever else the article calls a division
-        # ("the Kyiv region" ... "drones hit Kyiv")
-        told = told and not any(o.entry.feature == "city" and (o.entry.population >= METROPOLIS
-                                                               or self.gaz.is_capital(o.entry)) for o in cs)
         nxt = cue or (doc[span.end].lower_ if span.end < len(doc) else "")
         prev2 = doc[max(0, span.start - 2):span.start].text.lower()
         if e.feature in ("admin1", "admin2") and (
