@@ -134,6 +134,11 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _passive_gerund(verb: Token) -> bool:
+    """Whether a verb is a passive gerund ("being dragged"), whatever tag the tagger gave it."""
+    return any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children)
+
+
 def misattached_conj(verb: Token) -> bool:
     """A past tense the parser coordinated with an infinitive, a gerund or a modal's participle, which it
     cannot be, or with the present tense of an adverbial clause: in "accused Moscow of trying to choke off
@@ -166,7 +171,7 @@ def misattached_conj(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and (
         verb.head.tag_ in ("VB", "VBG") or (verb.head.tag_ in ("VBZ", "VBP") and verb.head.dep_ == "advcl")
         # "warned against being dragged into a new war and ordered the army to...": a passive gerund
-        or any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.head.children)
+        or _passive_gerund(verb.head)
         # "said those responsible would be punished and called for calm": no past tense under "would"
         or (verb.head.tag_ == "VBN" and any(c.tag_ == "MD" for c in verb.head.children)))
 
@@ -245,7 +250,7 @@ def conj_partner(verb: Token) -> Token:
     gov = verb.head
     # (a passive gerund the tagger made a past tense is no finite verb: "against being dragged")
     while gov.head.i != gov.i and (gov.tag_ not in FINITE_TAGS or gov.dep_ == "advcl"
-                                   or any(c.dep_ == "auxpass" and c.lower_ == "being" for c in gov.children)):
+                                   or _passive_gerund(gov)):
         gov = gov.head
     return gov
 
