@@ -1858,3 +1858,66 @@ def test_border_guards_put_on_alert_are_the_actors_own(pipeline):
     alert = next(e for e in _events(pipeline, "India put its border guards on high alert on Monday.")
                  if e["event_type"] == "MOBILIZE")
     assert alert["recipient"] == []
+
+
+@pytest.mark.parametrize("text,trigger,role,expected", [
+    # an apposition names the two
+    ("Both countries bordering the war, Egypt and Chad, have called for an immediate truce.", "called for",
+     "actor", [("EGY", []), ("TCD", [])]),
+    # the two who acted together in the sentence before, as governments where the phrase says leaders
+    ("Armenia and Azerbaijan agreed on Monday to open a road link. The two leaders signed the deal in Tbilisi.",
+     "signed", "actor", [("ARM", ["GOV"]), ("AZE", ["GOV"])]),
+    # between whom talks stalled are the two sides
+    ("Talks between Belgrade and Pristina have stalled. Britain said both sides should return to the dialogue.",
+     "return", "recipient", [("SRB", ["GOV"]), ("KOS", ["GOV"])]),
+    # each other are the actors themselves
+    ("Ethiopia and Eritrea ended their war in 2018. Both countries have since accused each other of arming "
+     "rebels.", "accused", "recipient", [("ETH", []), ("ERI", [])]),
+])
+def test_both_countries_and_the_two_sides_are_the_pair_the_article_named(pipeline, text, trigger, role, expected):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert [(x["country"], x["sectors"]) for x in event[role]] == expected
+
+
+def test_two_states_someone_acted_on_are_not_both_countries(pipeline):
+    text = ("Guyana asked Brazil and the United States to watch the border. Regional leaders called on both "
+            "countries to talk.")
+    called = next(e for e in _events(pipeline, text) if e["trigger"] == "called on")
+    assert not {r["country"] for r in called["recipient"]} & {"BRA", "USA"}
+
+
+def test_an_apposition_naming_the_pair_is_not_the_scene(pipeline):
+    text = "Both countries bordering the war, Egypt and Chad, have called for an immediate truce."
+    assert next(e for e in _events(pipeline, text) if e["trigger"] == "called for")["location"] is None
+
+
+def test_those_a_participle_read_as_the_main_verb_describes_underwent_both_acts(pipeline):
+    text = "Students detained on Friday in Dhaka were released on Sunday, their lawyers said."
+    events = _events(pipeline, text)
+    for trigger in ("detained", "released"):
+        event = next(e for e in events if e["trigger"] == trigger)
+        assert event["actor"] == [] and [r["name"] for r in event["recipient"]] == ["student"]
+
+
+def test_who_completes_a_withdrawal_withdraws_and_the_troops_are_their_own(pipeline):
+    text = "Thailand and Cambodia have completed the withdrawal of troops from the disputed temple area."
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == "withdrawal")
+    assert [a["country"] for a in event["actor"]] == ["THA", "KHM"] and event["recipient"] == []
+
+
+def test_a_valley_the_gazetteer_lacks_is_in_the_country_not_the_filing_city(pipeline):
+    text = "NEW DELHI, Oct 21 (Reuters) - In 2020, clashes in the Galwan valley killed 20 Indian soldiers."
+    killed = next(e for e in _events(pipeline, text) if e["trigger"] == "killed")
+    assert (killed["location"]["country"], killed["location"]["precision"]) == ("IND", "country")
+
+
+def test_outside_parliament_is_where_not_a_foreign_parliament(pipeline):
+    text = "Protesters rallied outside parliament in Yerevan on Monday."
+    rallied = next(e for e in _events(pipeline, text) if e["trigger"] == "rallied")
+    assert [(r["country"], r["sectors"]) for r in rallied["recipient"]] == [("ARM", ["LEG"])]
+
+
+def test_a_weapon_used_to_push_people_back_is_used_on_them(pipeline):
+    text = "Riot police in Nairobi used tear gas to push protesters back from the presidential palace."
+    gas = next(e for e in _events(pipeline, text) if e["trigger"] == "tear gas")
+    assert [r["name"] for r in gas["recipient"]] == ["protester"]

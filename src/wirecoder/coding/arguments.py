@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from wirecoder.coding.actor_phrases import REGISTRY_WORDS
 from wirecoder.coding.dateline_subject import DASHES, story_subject, undateline
-from wirecoder.coding.misparse import misread_main_verb
+from wirecoder.coding.misparse import misread_main_verb, misread_participle
 from wirecoder.coding.modality import (
     DEFAULT_SPEECH_VERBS,
     conj_partner,
@@ -109,6 +109,10 @@ def mention_span(head: Token) -> Span:
     for i in range(lo, head.i):
         if doc[i].text in DASHES and doc[i].whitespace_ and i + 1 <= head.i:
             lo = i + 1
+    # "rallied outside parliament": a preposition the parser read as an adjective on a bare noun is no part
+    # of it (no foreign parliament; "outside powers" keeps its word)
+    if lo + 1 == head.i and doc[lo].lower_ in ("outside", "inside") and doc[lo].dep_ == "amod" and head.tag_ == "NN":
+        lo += 1
     # keep spans contiguous and trim determiners-only edges
     while lo < hi and doc[lo].dep_ in ("det", "cc", "punct") and doc[lo].lower_ in ("the", "a", "an", ",", "and"):
         lo += 1
@@ -228,6 +232,11 @@ def _relcl_antecedent(tok: Token) -> Token:
 
 def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """Head of the (logical) subject of `verb` and whether it is a passive patient instead."""
+    if misread_participle(verb) is not None:
+        # "Protesters detained on Monday were released": the protesters were detained, by someone unsaid
+        return next(c for c in verb.children if c.dep_ == "nsubj"), True
+    if verb.dep_ in ("ccomp", "conj") and (real := misread_participle(verb.head)) is not None and real.i == verb.i:
+        return next(c for c in verb.head.children if c.dep_ == "nsubj"), True
     subjects = [c for c in verb.children if c.dep_ in SUBJ and not _apposition_read_as_subject(verb, c)] or [
         # "it had targeted members of the group": the parser may hang the subject on the auxiliary
         g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ in SUBJ]
@@ -461,6 +470,7 @@ def _is_event_noun(tok: Token, match: TriggerMatch) -> bool:
 
 def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[int] = frozenset()) -> Arguments:
     args = Arguments()
+    moving = match.event_type == "MOBILIZE" or (match.event_type == "RETREAT" and "withdraw" in match.trigger.modes)
     subj, passive = clause_subject(anchor)
     if passive and match.trigger.pos == "A":
         passive = False  # "we have been concerned": a stative participle's subject is its experiencer
@@ -490,8 +500,6 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             actor_heads = [first] if misread_main_verb(anchor) else _expand_conj(first)
         # the forces a deployment or a withdrawal moves are the actor's own, never its recipient: "sent 5,000
         # troops to the region", "withdrew its troops from Mali", "about 90 navy and coast guard ships"
-        moving = match.event_type == "MOBILIZE" or (match.event_type == "RETREAT"
-                                                    and "withdraw" in match.trigger.modes)
         # (nor is whoever is sent anywhere: "sent its foreign minister to Niamey" visits Niger)
         # (nor whoever is called home: "recalled its ambassador from Phnom Penh" is aimed at Cambodia)
         sent = match.obj is not None and anchor.lemma_.lower() in ("send", "dispatch", "recall")
@@ -544,10 +552,11 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             preps = targets | {"for"} if h.lemma_.lower() in WARRANT_NOUNS else targets
             found = _prep_objects(h, preps - {"of"} if h.i == anchor.i else preps)
             # "imposed on Monday a new round of sanctions on Belarus": a date is no recipient
-            # (nor are the forces a deployment moves: "ordered the deployment of the military")
+            # (nor are the forces a deployment or a withdrawal moves: "ordered the deployment of the military",
+            # "completed the withdrawal of troops")
             found = [f for f in found if (f.i not in event_nouns or f.i == match.token.i)
                      and f.ent_type_ not in ("DATE", "TIME") and f.lemma_.lower() not in CHANNEL_NOUNS
-                     and not (match.event_type == "MOBILIZE" and f.lemma_.lower() in MOVED_FORCES)]
+                     and not (moving and f.lemma_.lower() in MOVED_FORCES)]
             if found:
                 recip_heads = _expand_conj(found[0])
                 break
@@ -575,6 +584,13 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                 if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
                     recip_heads = _expand_conj(subj)
                     break
+    if not recip_heads and match.event_type == "ASSAULT" and match.kind == "noun" \
+            and anchor.lemma_.lower() in INSTRUMENT_VERBS:
+        # "used pepper spray to push demonstrators away": whom the weapon was used on is its purpose's object
+        purpose = next((c for c in anchor.children if c.dep_ in ("xcomp", "advcl") and _to_infinitive(c)), None)
+        obj = next((g for g in purpose.children if g.dep_ == "dobj"), None) if purpose is not None else None
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            recip_heads = _expand_conj(obj)
     if not recip_heads and match.event_type == "CONSULT":
         parties = _prep_objects(anchor, frozenset({"between"}))  # "mediated between Riyadh and the Houthis"
         if parties:

@@ -44,6 +44,7 @@ from wirecoder.coding.modality import (
     analyse,
     misattached_conj,
 )
+from wirecoder.coding.pair_mentions import pair_kind, pair_members
 from wirecoder.coding.place_names import AREA_NOUNS, PROVINCE_WORDS
 from wirecoder.coding.place_text import object_of, sets_scene
 from wirecoder.coding.places import PlaceFinder
@@ -301,6 +302,9 @@ class ArticleCoder:
         an anaphor on the other side of the clause does not point back to."""
         out: list[ActorRef] = []
         for k, sp in enumerate(spans):
+            if (pair := self._pair(sp, args, state, on, local)) is not None:
+                out.extend(pair)  # "both countries", "the two leaders": the two states the article named
+                continue
             ref = self.actors.resolve_mention(sp, state, on=on, context=local, speaker=speaker or said_by,
                                               avoid=avoid)
             if ref is not None and ref.country and not ref.sectors and k + 1 < len(spans) \
@@ -365,6 +369,26 @@ class ArticleCoder:
                 out.append(ref)
         return out
 
+    def _pair(self, sp: Span, args: Arguments, state: ArticleActorState, on: date | None,
+              local: str | None) -> list[ActorRef] | None:
+        """The two parties a "both countries" or "the two sides" phrase stands for, each under the phrase's
+        own words; None unless both resolve (two states for countries and governments)."""
+        members = pair_members(sp, args.appositions.get(sp.root.i))
+        if members is None:
+            return None
+        kind = pair_kind(sp)
+        refs = [self.actors.resolve_mention(mention_span(t), state, on=on, context=local) for t in members]
+        if any(r is None or not (r.country or r.sectors) for r in refs):
+            return None
+        first, second = refs
+        if kind != "side" and not (_is_state(first.country) and _is_state(second.country)
+                                   and first.country != second.country):
+            return None
+        if kind == "side" and (first.name, first.country) == (second.name, second.country):
+            return None
+        return [replace(r, text=sp.text, sectors=["GOV"] if kind == "government" else list(r.sectors))
+                for r in refs]
+
     def _event(self, c: _Candidate, sent: Span, article: Article, places: list[Place],
                state: ArticleActorState, probs: dict[str, float], local: str | None) -> Event | None:
         """One event of a sentence; local is the sentence's country (_sentence_country) for actors that
@@ -423,8 +447,9 @@ class ArticleCoder:
             # Negotiations Committee" is not the committee speaking (plover_rules._anonymous)
             said_by = _speaker_words(tok)
             speaker = replace(found[0], text=said_by) if found else ActorRef(text=said_by)
-            # "Armenia and Azerbaijan said they had agreed": "they" are every speaker
-            co_speakers = self._resolve([mention_span(x) for x in (*(x for x in tok.conjuncts if x.i > tok.i),
+            # "Armenia and Azerbaijan said they had agreed": "they" are every speaker (as are both of "the
+            # two governments said")
+            co_speakers = found[1:] + self._resolve([mention_span(x) for x in (*(x for x in tok.conjuncts if x.i > tok.i),
                                                                     *of_conjuncts(tok))], Arguments(), state, on)
         actor_spans = [self._weapon_user(sp) for sp in c.args.actors]
         # a weapon with no user named and no country of its own ("A drone struck the oil field") says nothing
@@ -475,6 +500,9 @@ class ArticleCoder:
 
         recipient_spans = targets(c.args.recipients)
         recipients = resolve_recipients(recipient_spans)
+        if len(actors) > 1 and any(sp.text.lower() in RECIPROCALS for sp in recipient_spans):
+            # "Both countries have accused each other": each actor is the other's recipient
+            recipients = [replace(a, sectors=list(a.sectors)) for a in actors]
         if not recipients and c.args.indirect:
             recipient_spans = targets(c.args.indirect)
             recipients = resolve_recipients(recipient_spans)
@@ -681,6 +709,10 @@ class ArticleCoder:
             if any((c in lemmas) if " " not in c else (c in sent_lower) for c in cues):
                 ctx.append(name)
         return ctx[:3]
+
+
+# Objects that make the actors their own recipients.
+RECIPROCALS = frozenset({"each other", "one another"})
 
 
 def _carry_scene(scene: Event | None, coded: list[Event], sent: Span, places: list[Place]) -> Event | None:

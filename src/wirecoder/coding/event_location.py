@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from wirecoder.coding.arguments import GOING_PREPS, MOVED_FORCES, SENDING_VERBS, TOPIC_VERBS
 from wirecoder.coding.dateline_subject import undateline
 from wirecoder.coding.modality import CLAIM_NOUNS, DEFAULT_SPEECH_VERBS, misattached_conj, verb_it_opens
+from wirecoder.coding.pair_mentions import pair_members
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
 from wirecoder.coding.place_recognition import JOURNEY_VERBS
 from wirecoder.coding.place_standins import relative_link
@@ -341,9 +342,16 @@ def _destination_below(span: Span, trigger: Token) -> bool:
 def _describes_subject(span: Span, trigger: Token) -> bool:
     """Whether a mention is inside an apposition or an "including" list on the subject of the trigger's
     clause ("Governments across the region, including Brazil, condemned…": the actors, not the scene)."""
-    return any((a.dep_ == "appos" or (a.dep_ == "prep" and a.lower_ == "including"))
-               and a.head.dep_ in ("nsubj", "nsubjpass") and a.head.head.i == trigger.i
-               for a in span.root.ancestors)
+    if any((a.dep_ == "appos" or (a.dep_ == "prep" and a.lower_ == "including"))
+           and a.head.dep_ in ("nsubj", "nsubjpass") and a.head.head.i == trigger.i
+           for a in span.root.ancestors):
+        return True
+    # "Both countries bordering the conflict, Egypt and Chad, have called…": the two the subject stands for
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    members = pair_members(subject.doc[subject.i:subject.i + 1], None)
+    return members is not None and any(m.i == span.root.i for m in members) and subject in span.root.ancestors
 
 
 def _in_source(span: Span) -> bool:

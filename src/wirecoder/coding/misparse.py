@@ -25,3 +25,20 @@ def misread_main_verb(verb: Token) -> bool:
 
 # Verbs whose "on"/"for" names whom or what they appeal to: "called on", "appealed for".
 APPEAL_VERBS = frozenset({"call", "appeal"})
+
+
+def misread_participle(verb: Token) -> Token | None:
+    """The real main verb where the parser took a participle on the subject for the main verb: in
+    "Protesters detained on Monday were released on Wednesday" the small model makes "detained" the
+    protesters' verb and hangs "were released" on it as a subjectless clause. A past form with no object,
+    right after its subject, whose passive clause has no subject of its own, describes that subject."""
+    if verb.tag_ != "VBD" or any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.right_edge.i + 1 != verb.i:
+        return None
+    return next((c for c in verb.children
+                 if c.dep_ in ("ccomp", "conj") and c.i > verb.i and c.tag_ == "VBN"
+                 and any(g.dep_ == "auxpass" for g in c.children)
+                 and not any(g.dep_ in ("nsubj", "nsubjpass", "cc") for g in c.children)
+                 and not any(g.dep_ == "cc" and verb.i < g.i < c.i for g in verb.children)), None)

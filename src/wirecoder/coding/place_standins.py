@@ -403,10 +403,12 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
                                and x.place.name and fold(x.place.name).split()[-1] in _WATERS), None) or (
                     holder if holder.feature == "country" else _country_place(holder.country, names))
             elif holder is not None and holder.feature != "country" and _names_division(text, t.place):
-                # "the Catatumbo region": a division the gazetteer lacks is no part of the article's home
-                # town or province, only of its country
+                # "the Catatumbo region", "the Galwan valley": a division or a stretch of land the gazetteer
+                # lacks is no part of the article's home town or province, only of its country
                 holder = _country_place(holder.country, names)
-            if holder is not None:
+            if holder is not None and _names_division(text, t.place, LAND_KINDS):
+                t = _stand_in(t, holder)  # a valley is no town one letter off its name ("Galwan": no Gawan)
+            elif holder is not None:
                 t = _placed_in(t, holder, names)
         placed.append(t)
     return placed
@@ -460,17 +462,20 @@ def _sets_scene_at(doc: Doc, place: Place) -> bool:
     return named is not None and sets_scene(named)
 
 
-# Kinds of first-level division (or larger) a name may be followed by: "the Catatumbo region".
-DIVISION_KINDS = PROVINCE_WORDS | {"territory"}
+# Kinds of land that lie across towns and divisions: "the Galwan valley", "the Depsang plains".
+LAND_KINDS = frozenset({"valley", "plain", "plains", "plateau", "desert", "highlands", "lowlands", "basin", "delta",
+                        "mountains", "range"})
+# Kinds of first-level division (or larger) a name may be followed by: "the Catatumbo region", and of land.
+DIVISION_KINDS = PROVINCE_WORDS | {"territory"} | LAND_KINDS
 
 
 _AT_SEA = frozenset({"shoal", "shoals", "reef", "reefs", "atoll", "cay", "cays"})
 _WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "bay"})
 
 
-def _names_division(text: str, place: Place) -> bool:
+def _names_division(text: str, place: Place, kinds: frozenset[str] = DIVISION_KINDS) -> bool:
     after = text[place.char_end:place.char_end + 20].split() if place.char_end is not None else []
-    return bool(after) and after[0].lower().strip(",.;") in DIVISION_KINDS
+    return bool(after) and after[0].lower().strip(",.;") in kinds
 
 
 def _only_dateline(doc: Doc, t: Toponym) -> bool:
