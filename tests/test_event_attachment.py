@@ -1921,3 +1921,48 @@ def test_a_weapon_used_to_push_people_back_is_used_on_them(pipeline):
     text = "Riot police in Nairobi used tear gas to push protesters back from the presidential palace."
     gas = next(e for e in _events(pipeline, text) if e["trigger"] == "tear gas")
     assert [r["name"] for r in gas["recipient"]] == ["protester"]
+
+
+def test_giving_an_ambassador_days_to_leave_expels_and_the_junta_is_that_government(pipeline):
+    text = ("NIAMEY, Aug 5 - Niger's military government on Friday gave France's ambassador 48 hours to leave "
+            "the country.\n\nThe junta also suspended French broadcasters RFI and France 24.")
+    events = _events(pipeline, text)
+    gave = next(e for e in events if e["event_type"] == "SANCTION" and e["trigger"].startswith("gave"))
+    assert [a["country"] for a in gave["actor"]] == ["NER"] and [r["country"] for r in gave["recipient"]] == ["FRA"]
+    suspended = next(e for e in events if e["trigger"] == "suspended")
+    # the kind of thing the names are says what suspending them is; a broadcaster's name is no scene
+    assert (suspended["event_type"], suspended["mode"]) == ("COERCE", ["censor"])
+    assert [a["country"] for a in suspended["actor"]] == ["NER"] and suspended["location"] is None
+
+
+def test_a_deed_a_relative_clause_tells_of_is_whoever_claimed_it(pipeline):
+    text = ("The Gran Grif gang claimed responsibility for the attack, which forced some 6,000 residents of "
+            "Pont-Sonde to flee.")
+    flee = next(e for e in _events(pipeline, text) if e["trigger"] == "flee")
+    assert [a["name"] for a in flee["actor"]] == ["gang"]
+
+
+def test_a_subject_with_a_participle_the_parser_made_a_clause_is_still_the_subject(pipeline):
+    text = "Kenyan police leading a U.N.-backed security mission have been deployed in the capital since June."
+    deployed = next(e for e in _events(pipeline, text) if e["trigger"] == "deployed")
+    assert [(a["country"], a["sectors"]) for a in deployed["actor"]] == [("KEN", ["COP"])]
+
+
+def test_an_aside_on_the_events_own_verb_before_a_coordinated_clause_reports_it(pipeline):
+    text = "Israeli troops pushed deeper into Gaza City, residents said, and tanks were seen near Rafah."
+    pushed = next(e for e in _events(pipeline, text) if e["trigger"] == "pushed into")
+    assert (pushed["event_type"], pushed["modality"], pushed["attribution"]["text"]) == (
+        "ASSAULT", "reported", "residents")
+
+
+def test_the_two_mediators_are_the_two_who_mediate(pipeline):
+    text = ("Egypt and Qatar have been trying to broker a ceasefire. The two mediators will host a new round of "
+            "talks in Cairo next week.")
+    host = next(e for e in _events(pipeline, text) if e["trigger"] == "host")
+    assert [a["country"] for a in host["actor"]] == ["EGY", "QAT"]
+
+
+def test_a_name_running_on_through_de_is_not_its_first_words(pipeline):
+    text = "LIMA - Police arrested 45 gang members in raids in San Juan de Lurigancho on Monday."
+    arrested = next(e for e in _events(pipeline, text) if e["trigger"] == "arrested")
+    assert arrested["location"]["name"] == "Lima"

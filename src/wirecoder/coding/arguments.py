@@ -230,6 +230,24 @@ def _relcl_antecedent(tok: Token) -> Token:
     return tok
 
 
+def claimed_deed_doer(tok: Token) -> Token:
+    """Who claimed the deed a noun names, for a relative clause on it: in "The gang claimed responsibility
+    for the attack, which killed 70 people" the gang killed them. Any other token is returned as it is."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for" or tok.pos_ != "NOUN":
+        return tok
+    owner = prep.head
+    claim = owner.head if owner.lemma_.lower() in CLAIMED_NOUNS and owner.dep_ == "dobj" else owner
+    if claim.lemma_.lower() not in CLAIMING_VERBS or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_NOUNS for c in claim.children):
+        return tok
+    return next((c for c in claim.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), tok)
+
+
+CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit"})
+CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
+
+
 def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """Head of the (logical) subject of `verb` and whether it is a passive patient instead."""
     if misread_participle(verb) is not None:
@@ -237,6 +255,12 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return next(c for c in verb.children if c.dep_ == "nsubj"), True
     if verb.dep_ in ("ccomp", "conj") and (real := misread_participle(verb.head)) is not None and real.i == verb.i:
         return next(c for c in verb.head.children if c.dep_ == "nsubj"), True
+    # "Kenyan police leading a U.N.-backed mission have been deployed": the parser may read a subject with a
+    # participle after it as a clause, the subject being the participle's own
+    clausal = next((c for c in verb.children if c.dep_ in ("csubj", "csubjpass") and c.tag_ == "VBG"), None)
+    own = next((g for g in clausal.children if g.dep_ == "nsubj" and g.i < clausal.i), None) if clausal else None
+    if own is not None and own.pos_ in ("NOUN", "PROPN"):
+        return own, clausal.dep_ == "csubjpass"
     subjects = [c for c in verb.children if c.dep_ in SUBJ and not _apposition_read_as_subject(verb, c)] or [
         # "it had targeted members of the group": the parser may hang the subject on the auxiliary
         g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ in SUBJ]
@@ -251,7 +275,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             # "Youths in the state capital Jos blocked roads": a name the parser split off the subject
             # before it is no second subject
             last = subjects[-2]
-        return undateline(_relcl_antecedent(last)), passive
+        return undateline(claimed_deed_doer(_relcl_antecedent(last))), passive
     # "since Azerbaijan retook the region": the parser may hang the subject on the clause's "since"
     marked = next((g for c in verb.children if c.dep_ == "mark" for g in c.children if g.dep_ in ("pobj", "nsubj")),
                   None)

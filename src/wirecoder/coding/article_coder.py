@@ -20,6 +20,7 @@ from wirecoder.coding.arguments import (
     RULER_NOUNS,
     SENDING_VERBS,
     Arguments,
+    claimed_deed_doer,
     clause_subject,
     first_entity,
     mention_span,
@@ -1078,6 +1079,9 @@ def _causers(anchor: Token) -> list[Span]:
             if subj is not None or gov.dep_ not in ("advcl", "conj", "xcomp"):
                 break
             gov = gov.head
+        if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
+            # "the attack, which forced 6,000 residents to flee": the attack did, or whoever claimed it
+            subj = claimed_deed_doer(subj.head.head)
         if subj is not None:
             return [mention_span(subj)]
     for c in anchor.children:

@@ -21,7 +21,7 @@ ORG_NOUNS = frozenset({
     "group", "militia", "organisation", "organization", "movement", "faction", "party", "alliance",
     "coalition", "rebels", "insurgents", "militants", "jihadists", "militias", "outfit", "network",
     "body", "agency", "bloc", "union", "council", "committee", "company", "firm", "charity", "monitor",
-    "court", "tribunal",
+    "court", "tribunal", "junta",
 })
 # Organisation nouns that say what kind of body they re-mention, by the sectors it must have.
 _ARMED = frozenset({"REB", "MLA", "INS", "TER", "UAF", "PRM"})
@@ -81,9 +81,16 @@ def is_pronoun(text: str) -> bool:
     return len(words) == 1 and words[0] in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
 
 
+# Nouns for a state's rulers of a kind, by the sectors the mention they re-mention must have: "the junta"
+# after "Mali's military government" is that government, whatever country the sentence goes on to name.
+RULER_SECTORS = {"junta": frozenset({"GOV", "MIL"})}
+
+
 def _compatible(noun: str, seen: Seen) -> bool:
     if seen.head is not None and (seen.head == noun or seen.head.split()[-1] == noun):
         return True
+    if noun in RULER_SECTORS:
+        return seen.ref is not None and seen.ref.country is not None and RULER_SECTORS[noun] <= set(seen.ref.sectors)
     if noun in PERSON_NOUNS:
         return seen.kind == "person" and noun in {"official", "leader", "source", "head", "chief"}
     # An organisation noun: a named body or group (not a country, not a person, not a generic "a medical

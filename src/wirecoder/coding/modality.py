@@ -268,11 +268,14 @@ def according_to(sent: Span) -> Token | None:
 def aside_report(sent: Span, anchor: Token, speech_verbs: frozenset[str]) -> Token | None:
     """The speech verb of a "…, X said, …" aside after the event that the parser hung on a later clause
     rather than on the event's own ("Warplanes struck villages on Monday, the health ministry said, hours
-    before an envoy was due to arrive"): it reports the event all the same."""
+    before an envoy was due to arrive"), or on the event's verb itself before a clause coordinated with it
+    ("Troops pushed into the district, residents said, and tanks were seen near Rafah"): it reports the
+    event all the same."""
     for tok in sent:
         if (tok.i > anchor.i and tok.dep_ == "parataxis" and tok.lemma_.lower() in speech_verbs
                 and (tok.left_edge.text == "," or tok.doc[max(0, tok.left_edge.i - 1)].text == ",")
-                and any(c.dep_ == "nsubj" for c in tok.children) and anchor not in tok.head.subtree):
+                and any(c.dep_ == "nsubj" for c in tok.children)
+                and (anchor not in tok.head.subtree or tok.head.i == anchor.i)):
             return tok
     return None
 

@@ -14,8 +14,9 @@ from spacy.tokens import Span, Token
 # Plural nouns for two states, and for their governments or leaders (whose sector is GOV).
 STATE_PAIR_NOUNS = frozenset({"country", "nation", "state", "neighbour", "neighbor"})
 GOVERNMENT_PAIR_NOUNS = frozenset({"government", "leader", "president", "capital", "administration"})
-# Nouns for two sides of anything: states, armies, armed groups.
-SIDE_PAIR_NOUNS = frozenset({"side"})
+# Nouns for two sides of anything (states, armies, armed groups, persons), or two in one role towards each
+# other or a third: "the two mediators", "the two allies".
+SIDE_PAIR_NOUNS = frozenset({"side", "mediator", "ally", "rival", "partner", "adversary", "foe", "enemy"})
 # How far back a pair named before is looked for, in sentences.
 LOOKBACK_SENTENCES = 6
 _NAME_TYPES = frozenset({"GPE", "NORP"})

@@ -97,6 +97,15 @@ INNER_CONNECTORS = frozenset({"de", "del", "da", "do", "dos", "das", "di", "du",
 NAME_PARTICLES = frozenset({"ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed", "er", "es", "esh", "et",
                             "ez", "en", "ul", "i", "e"})
 # Labels the small model gives names it does not know, towns among them ("shelled Kramatorsk", "retook Sinjar").
+def _name_goes_on(span: Span) -> bool:
+    """Whether a name the model reads as one place runs on through a connector after the span: "San Juan"
+    of "San Juan de Lurigancho" is no San Juan of its own."""
+    doc = span.doc
+    k = span.end
+    return (k + 1 < len(doc) and doc[k].lower_ in INNER_CONNECTORS and capitalised(doc[k + 1])
+            and doc[k].ent_iob_ == "I" and doc[k + 1].ent_iob_ == "I" and doc[k].ent_type_ in PLACE_LABELS)
+
+
 def _persons_name(span: Span) -> bool:
     """Whether the words are part of a longer person's name the text gives: "Trump" of "Donald Trump"."""
     words = span.text.split()
@@ -882,6 +891,8 @@ class ToponymRecogniser:
             return True  # "the New York Times", "Bucharest Daily News": a masthead, not the city
         if self._closes_organisation_name(span):
             return True
+        if span.end < len(doc) and doc[span.end].like_num and kb_fold(doc[span.start:span.end + 1].text) in self.organisations:
+            return True  # "France 24", a broadcaster the actor KB knows: no country with a number after it
         org = kb_fold(span.text) in self.organisations and (
             prev not in WHERE_PREPS or doc[span.start - 2:span.start].text.lower() == "according to")
         if org or (len(span) == 1 and speaks(span) and not is_dateline(span)):
@@ -1003,6 +1014,9 @@ class ToponymRecogniser:
                     break
             if match is None or (match.end < run and all(compass_only(t.text) for t in match)):
                 i += 1  # "South West England": the compass words of a longer name, not Cameroon's region
+                continue
+            if _name_goes_on(match):
+                i = match.end  # "San Juan" of "San Juan de Lurigancho", a Lima district the gazetteer lacks
                 continue
             match = self._without_article(self._abbreviation_whole(match))
             kind = self._accept(match, blocked, in_org, strict=min_tokens > 1)

@@ -95,7 +95,9 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
             mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
             if mark is not None:
                 out.setdefault("for", mark)
-        if c.dep_ in _PHRASE_DEPS:
+        # (a "to" clause the parser made adverbial is the complement it read elsewhere as xcomp: "gave the
+        # ambassador 72 hours to leave")
+        if c.dep_ in _PHRASE_DEPS or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
             out.setdefault(_lemma(c), c)
             for g in c.children:
                 # not the end of a hyphened modifier: "held live-fire drills" holds no fire
@@ -121,6 +123,9 @@ def _object_heads(verb: Token) -> list[Token]:
         more.extend(o.conjuncts)
         # "blocked the main avenue outside parliament", parsed as an avenue modifying the parliament
         more.extend(c for c in o.children if c.dep_ == "nmod" and c.i < o.i and c.pos_ in ("NOUN", "PROPN"))
+        # "suspended French broadcasters RFI and France 24": the kind of thing a name is, before it
+        if o.pos_ == "PROPN":
+            more.extend(c for c in o.children if c.dep_ == "compound" and c.i < o.i and c.pos_ == "NOUN")
         if _lemma(o) in PARTITIVES or o.like_num or o.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL"):
             # "provided 25,000 tons of food aid", "delivered $50,000 worth of goods"
             for p in o.children:
