@@ -1966,3 +1966,37 @@ def test_a_name_running_on_through_de_is_not_its_first_words(pipeline):
     text = "LIMA - Police arrested 45 gang members in raids in San Juan de Lurigancho on Monday."
     arrested = next(e for e in _events(pipeline, text) if e["trigger"] == "arrested")
     assert arrested["location"]["name"] == "Lima"
+
+
+def test_a_sentence_closing_on_its_speaker_reports_what_it_told_whatever_the_parse(pipeline):
+    text = ("In the southern city of Mykolaiv, a drone hit an apartment block, killing two people, regional "
+            "governor Vitaliy Kim said.")
+    for event in (e for e in _events(pipeline, text) if e["trigger"] in ("hit", "killing")):
+        # (the town opening the sentence is still the scene, not where the governor spoke)
+        assert (event["modality"], event["location"]["name"]) == ("reported", "Mykolayiv")
+
+
+def test_a_charge_denied_after_the_accusation_does_not_report_it():
+    text = "The Congolese government accused Rwanda of backing the rebels, a charge Kigali denies."
+    events = Pipeline(Resources.load()).code_text(text, PUBLISHED)
+    assert next(e for e in events if e.trigger == "accused").modality == "asserted"
+
+
+def test_whose_the_targets_struck_are_is_the_recipient(pipeline):
+    text = ("Turkish warplanes struck 32 targets belonging to Kurdish militants in northern Iraq and Syria on "
+            "Wednesday night, the defence ministry said.")
+    struck = next(e for e in _events(pipeline, text) if e["trigger"] == "struck")
+    assert [r["name"] for r in struck["recipient"]] == ["Kurdistan Workers' Party"]
+
+
+def test_he_opening_a_sentence_goes_on_with_the_speaker_not_a_man_the_speaker_told_of(pipeline):
+    text = ("ANKARA - Interior Minister Ali Yerlikaya said the two attackers, a man and a woman, had been killed by "
+            "security forces. He blamed the PKK for the attack.")
+    blamed = next(e for e in _events(pipeline, text) if e["trigger"] == "blamed")
+    assert [a["name"] for a in blamed["actor"]] == ["Ali Yerlikaya"]
+
+
+def test_placing_someone_under_house_arrest_arrests_them(pipeline):
+    text = "DAKAR - Security forces placed opposition leader Ousmane Sonko under house arrest on Friday."
+    event = next(e for e in _events(pipeline, text) if e["event_type"] == "COERCE")
+    assert event["mode"] == ["arrest"] and [r["name"] for r in event["recipient"]] == ["Ousmane Sonko"]

@@ -184,8 +184,9 @@ class ActorResolver:
             # object points back only, a subject may point ahead to its speaker: "They had withdrawn, the
             # rebels said")
             ahead = root is not None and root.dep_ in ("nsubj", "nsubjpass")
+            leading = root is not None and root.dep_ == "nsubj" and root.i == root.sent.start
             ante = coref.antecedent_seen(said, state.seen, avoid=() if coref.is_pronoun(text) else avoid,
-                                         before=None if ahead else start, speaking=speaking)
+                                         before=None if ahead else start, speaking=speaking, leading=leading)
             if ante is not None and ante.ref is not None:
                 ref = replace(ante.ref, text=text, sectors=list(ante.ref.sectors))
                 state.seen.append(replace(ante, ref=ref, char_start=start, spoke=speaking))
@@ -239,7 +240,7 @@ class ActorResolver:
             ref=res.ref if res else None, kind=kind, head=res.head.phrase if res and res.head else None,
             plural=bool(res and res.plural), named=bool(res and res.kind == "person"),
             char_start=start, word=root.lower_ if root is not None and root.pos_ == "NOUN" else None,
-            spoke=speaking,
+            spoke=speaking, indefinite=root is not None and _indefinite(span),
         ))
         if res is not None:
             state.recent.append(res.ref)
@@ -929,6 +930,12 @@ def _bare_surname(tok) -> bool:
     # a capital only because it opens the sentence ("The Morales government") does not lengthen the name
     return (prev is None or not (prev.is_title and prev.is_alpha) or doc_title(tok)
             or (prev.is_sent_start and prev.pos_ != "PROPN"))
+
+
+def _indefinite(span) -> bool:
+    """Whether a mention opens with "a" or "an", in the span or just before it ("a man", "an official")."""
+    first = span.doc[span.start - 1] if span.start > 0 and span.doc[span.start - 1].dep_ == "det" else span[0]
+    return first.lower_ in ("a", "an") and first.head.i == span.root.i
 
 
 def _with_determiner(span) -> str:

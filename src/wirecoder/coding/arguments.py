@@ -245,6 +245,8 @@ def claimed_deed_doer(tok: Token) -> Token:
 
 
 CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit"})
+# Participles that say whose a thing is: "targets belonging to militants", "bases used by the group".
+OWNING_PARTICIPLES = frozenset({"belong", "use", "run", "operate", "hold", "control", "occupy"})
 CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
 
 
@@ -598,6 +600,15 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         if found:
             indirect = _expand_conj(found[0])
             break
+    if not indirect:
+        # "struck 32 targets belonging to Kurdish militants", "raided bases used by the group": whose the
+        # thing acted on is
+        owners = [g for c in anchor.children if c.dep_ == "dobj" for v in c.children
+                  if v.dep_ == "acl" and v.lemma_.lower() in OWNING_PARTICIPLES
+                  for p in v.children if (p.dep_ == "prep" and p.lower_ == "to") or p.dep_ == "agent"
+                  for g in p.children if g.dep_ == "pobj"]
+        if owners:
+            indirect = _expand_conj(owners[0])
     if not recip_heads and match.event_type == "REQUEST":
         # "called for Hasina to resign", "demanded that Iran release the ship": who is to act is whom the
         # request is made of

@@ -57,6 +57,7 @@ class Seen:
     char_start: int | None = None  # where the mention stands in the article, where known
     word: str | None = None  # the mention's own head noun, lower-cased ("network" of "a medical network")
     spoke: bool = False  # the mention is the subject of a verb of saying ("the Israeli military said")
+    indefinite: bool = False  # the mention opens with "a"/"an" ("a man", "an official"): told of, not named
 
 
 def _words(text: str) -> list[str]:
@@ -108,14 +109,15 @@ def antecedent(text: str, history: list[Seen], *, window: int = 12) -> ActorRef 
 
 
 def antecedent_seen(text: str, history: list[Seen], *, window: int = 12,
-                    avoid: Sequence[ActorRef] = (), before: int | None = None, speaking: bool = False) -> Seen | None:
+                    avoid: Sequence[ActorRef] = (), before: int | None = None, speaking: bool = False,
+                    leading: bool = False) -> Seen | None:
     """The earlier mention an anaphor points back to (None: none compatible, or an unresolved person).
     avoid: the other side of the anaphor's own clause, which a noun anaphor cannot be ("Puntland forces
     launched an offensive against the group": the group is not Puntland's forces). before: where the
     anaphor stands, for one that cannot point forward ("fired tear gas to disperse them, witnesses said":
     them are not the witnesses). speaking: the anaphor is itself the subject of a verb of saying, which goes
     on with the last speaker of its kind ("The Israeli military said its jets hit Hezbollah depots. It said
-    …": the military, not Hezbollah)."""
+    …": the military, not Hezbollah). leading: the anaphor is the subject its sentence opens with."""
     words = _words(text)
     recent = [s for s in history[-window:][::-1]
               if not (s.ref is not None and any(s.ref.name and s.ref.name == a.name for a in avoid))
@@ -125,6 +127,13 @@ def antecedent_seen(text: str, history: list[Seen], *, window: int = 12,
         found = _pronoun_antecedent(words[0], said)
         if found is not None and found.ref is not None:
             return found
+    if leading and len(words) == 1 and words[0] in PERSON_PRONOUNS:
+        # "Yerlikaya said the two attackers, a man and a woman, had been killed. He blamed the PKK": a sentence
+        # opening on "he" goes on with the last person who spoke, not with someone the speaker only told of
+        # as "a man"
+        spoke = next((k for k, s in enumerate(recent) if s.spoke and s.kind == "person" and s.ref is not None), None)
+        if spoke is not None and all(s.indefinite for s in recent[:spoke] if s.kind == "person"):
+            return recent[spoke]
     return _pronoun_antecedent(words[0], recent) if len(words) == 1 and is_pronoun(text) else _noun_antecedent(
         text, recent)
 

@@ -664,6 +664,8 @@ def _fronted_scene(sent: Span, span: Span, trigger: Token, speech_verb: Token) -
     with the speech verb after both: in "In Odesa, a drone attack wounded a guard, officials said" the
     officials told of Odesa, wherever they were."""
     opener = span.root.head if span.root.dep_ == "pobj" else span.root
+    while opener.i != sent.start and opener.dep_ == "prep" and opener.head.dep_ == "pobj" and opener.head.head.i < opener.i:
+        opener = opener.head.head  # "In the southern city of Mykolaiv, ...": the phrase's own "In"
     return (opener.i == sent.start and opener.lower_ in LOCATIVE_PREPS
             and span.end <= trigger.i < speech_verb.i)
 

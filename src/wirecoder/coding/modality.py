@@ -280,6 +280,22 @@ def aside_report(sent: Span, anchor: Token, speech_verbs: frozenset[str]) -> Tok
     return None
 
 
+def closing_report(sent: Span, anchor: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The verb of saying a sentence closes on, after a comma and its speaker, whatever the parser made of
+    the words before it ("In Mykolaiv, a drone hit an apartment block, killing two people, regional governor
+    Vitaliy Kim said", with the drone read as an apposition to the city): it reports everything told before
+    it, unless another verb of saying stands between."""
+    root = sent.root
+    if root.i < anchor.i or root.lemma_.lower() not in speech_verbs or _denied_claim(root, "ccomp"):
+        return None  # (nor a charge denied after it: "accused Rwanda of backing the rebels, a charge Kigali denies")
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subject is None or subject.left_edge.i <= anchor.i or sent.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    if any(t.lemma_.lower() in speech_verbs and t.pos_ == "VERB" for t in sent.doc[anchor.i + 1:subject.left_edge.i]):
+        return None
+    return root
+
+
 # Verbs that make their object do what their infinitive says ("forced residents to flee").
 CAUSATIVE_VERBS = frozenset({"force", "drive", "cause", "prompt", "push", "send", "compel", "make", "spark"})
 # Verbs whose object does what the infinitive after it says ("forced residents to flee", "urged people to
@@ -448,7 +464,8 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         acc = according_to(sent)
         if acc is not None:
             return ModalityResult("reported", acc, None, "according to")
-        aside = aside_report(sent, anchor, speech_verbs) if speech is None else None
+        aside = (aside_report(sent, anchor, speech_verbs) or closing_report(sent, anchor, speech_verbs)
+                 if speech is None else None)
         if aside is not None:
             return ModalityResult("reported", _subject_of(aside), aside, aside.lemma_)
     if speech is not None:

@@ -29,6 +29,8 @@ AIMED_PREPS = frozenset({"at", "on", "upon", "against", "into", "onto", "to", "t
 REASON_NOUNS = CAUSE_NOUNS | {"protest", "solidarity"}
 # Verbs whose object is the means of the act in their "to" clause: "used drones to attack the town".
 INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
+# Prepositions that put someone into a state a support verb's noun names: "placed under house arrest".
+CONDITION_PREPS = frozenset({"under", "into"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
 _WHERE_TO = frozenset({"to", "in", "into", "at", "near", "from", "toward", "towards", "across", "around"})
 # Nouns for an undertaking that an event noun before them names: "launched a mediation effort"
@@ -296,6 +298,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
                 head = head.head
             else:
                 continue  # "riot police", "aid workers", "peace envoy": a modifier, not an event
+        if (n.token.dep_ == "pobj" and head.lower_ in CONDITION_PREPS and head.head.i in by_verb
+                and by_verb[head.head.i].event_type == "LIGHT"):
+            head = head.head  # "placed Machar under house arrest", "put the city under curfew"
         gov = by_verb.get(head.i)
         if gov is not None and n.token.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "compound"):
             if gov.event_type == "LIGHT" or (gov.event_type == "SPEECH" and n.token.dep_ == "dobj" and (
