@@ -2000,3 +2000,50 @@ def test_placing_someone_under_house_arrest_arrests_them(pipeline):
     text = "DAKAR - Security forces placed opposition leader Ousmane Sonko under house arrest on Friday."
     event = next(e for e in _events(pipeline, text) if e["event_type"] == "COERCE")
     assert event["mode"] == ["arrest"] and [r["name"] for r in event["recipient"]] == ["Ousmane Sonko"]
+
+
+def test_gunmen_killed_or_arrested_are_the_recipients_and_the_groups_leader_is_theirs(pipeline):
+    text = ("GUSAU, Nigeria - Nigerian soldiers killed 19 gunmen in Zamfara state on Monday. Troops seized 20 "
+            "rifles and arrested the group's alleged leader.")
+    events = _events(pipeline, text)
+    for trigger in ("killed", "arrested"):
+        event = next(e for e in events if e["trigger"] == trigger)
+        assert [(r["name"], r["sectors"]) for r in event["recipient"]] == [("gunman", ["UAF"])]
+
+
+@pytest.mark.parametrize("text,trigger,absent", [
+    # who brokered a deal did so; the release did not happen there
+    ("Israel released 90 Palestinian prisoners on Sunday under a truce brokered by Qatar, Egypt and the United "
+     "States.", "released", {"QAT", "EGY", "USA"}),
+    # the deed after which the fighting broke out happened elsewhere
+    ("Culiacan has been rocked by violence since September, when fighting broke out between rival factions of "
+     "the cartel after the arrest of its co-founder in the United States.", "fighting", {"USA"}),
+])
+def test_who_did_a_passive_or_a_deed_the_event_came_after_is_not_its_scene(pipeline, text, trigger, absent):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert event["location"] is None or event["location"]["country"] not in absent
+
+
+def test_a_when_clause_on_a_month_is_dated_that_month(pipeline):
+    text = "Sinaloa has been rocked by violence since September, when fighting broke out between cartel factions."
+    fighting = next(e for e in _events(pipeline, text) if e["trigger"] == "fighting")
+    assert (fighting["date"], fighting["date_precision"]) == ("2026-09-01", "month")
+
+
+def test_him_after_a_letter_to_someone_is_the_one_written_to(pipeline):
+    text = ("The chief minister of Tamil Nadu wrote to Prime Minister Narendra Modi, urging him to raise the issue "
+            "with Colombo.")
+    urging = next(e for e in _events(pipeline, text) if e["trigger"] == "urging")
+    assert [r["name"] for r in urging["recipient"]] == ["Narendra Modi"]
+
+
+def test_deaths_in_an_accident_the_parser_split_from_its_verb_are_no_attack(pipeline):
+    text = ("Thousands blocked bridges in Novi Sad on Saturday, three months after the collapse of a railway "
+            "station canopy killed 15 people.")
+    assert not [e for e in _events(pipeline, text) if e["event_type"] == "ASSAULT"]
+
+
+def test_forming_a_pact_with_someone_is_a_formal_agreement(pipeline):
+    text = "Mali and Burkina Faso formed a defence pact with Niger in September."
+    formed = next(e for e in _events(pipeline, text) if e["trigger"] == "formed")
+    assert formed["event_type"] == "SUPPORT" and [r["country"] for r in formed["recipient"]] == ["NER"]

@@ -185,7 +185,9 @@ class ActorResolver:
             # rebels said")
             ahead = root is not None and root.dep_ in ("nsubj", "nsubjpass")
             leading = root is not None and root.dep_ == "nsubj" and root.i == root.sent.start
-            ante = coref.antecedent_seen(said, state.seen, avoid=() if coref.is_pronoun(text) else avoid,
+            # ("him" or "her" as an object is never its own clause's actor: "Stalin wrote to Modi, urging him")
+            bound = not coref.is_pronoun(text) or text.lower() in coref.OBJECT_PERSON_PRONOUNS
+            ante = coref.antecedent_seen(said, state.seen, avoid=avoid if bound else (),
                                          before=None if ahead else start, speaking=speaking, leading=leading)
             if ante is not None and ante.ref is not None:
                 ref = replace(ante.ref, text=text, sectors=list(ante.ref.sectors))

@@ -179,10 +179,11 @@ class ArticleCoder:
         matches = find_triggers(sent, self.lexicon)
         blocked = _blocked_tokens(matches)
         # nouns that name an event or a weapon: never a recipient ("imposed sanctions", "fired rockets at");
-        # not in a body's name ("blamed the Rapid Support Forces for the attacks")
+        # not in a body's name ("blamed the Rapid Support Forces for the attacks"), nor people the lexicon
+        # files as a weapon too ("soldiers killed 19 gunmen": the gunmen were killed)
         event_nouns = frozenset(t.i for t in sent
                                 if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in PARTY_LABELS
-                                and self._event_noun(t))
+                                and self._event_noun(t) and not self._armed_people(t))
         cands: list[_Candidate] = []
         assaults = {x.token.i for x in matches if x.kind == "verb" and x.event_type == "ASSAULT"}
         for m in matches:
@@ -399,6 +400,8 @@ class ArticleCoder:
         event_type = c.type_override or trig.event_type
         if event_type == "ASSAULT" and any(sp.root.lemma_.lower() in MISHAPS for sp in c.args.actors):
             return None  # "after a railway station canopy collapsed, killing 15 people": no attack
+        if event_type == "ASSAULT" and not c.args.actors and _after_mishap(c.anchor):
+            return None  # "three months after the collapse of a canopy killed 15 people"
         if event_type == "ASSAULT" and not c.args.actors and any(
                 x.dep_ == "advcl" and any(g.dep_ in ("mark", "advmod") and g.lower_ in ("when", "after", "as")
                                           for g in x.children)
@@ -435,6 +438,9 @@ class ArticleCoder:
         said_before = subj.idx - sent.start_char - c_start if c.anchor.dep_ == "ccomp" and subj is not None else 0
         dated = resolve_event_date(scope[c_start:c_end], scope, article.published, future=modality == "future",
                                    past_before=said_before)
+        if (when := _when_of(c.anchor)) is not None and not dated.explicit:
+            # "violence since September, when fighting broke out": the time the clause hangs on is its own
+            dated = resolve_event_date(when, when, article.published, future=modality == "future")
         on = dated.date or article.published
         speaker = None
         co_speakers: list[ActorRef] = []
@@ -452,6 +458,10 @@ class ArticleCoder:
             # two governments said")
             co_speakers = found[1:] + self._resolve([mention_span(x) for x in (*(x for x in tok.conjuncts if x.i > tok.i),
                                                                     *of_conjuncts(tok))], Arguments(), state, on)
+            if c.modality.speech_verb is not None and (addressee := _addressee(c.modality.speech_verb)) is not None:
+                # "Stalin wrote to Prime Minister Narendra Modi, urging him to...": whom the speaker addressed
+                # is someone the article has now named, for the pronouns after
+                self._resolve([mention_span(addressee)], Arguments(), state, on)
         actor_spans = [self._weapon_user(sp) for sp in c.args.actors]
         # a weapon with no user named and no country of its own ("A drone struck the oil field") says nothing
         # of who attacked: not the article's country, which is more often the target's
@@ -699,6 +709,11 @@ class ArticleCoder:
         return (any(t.frame == "instrument" for t in rows) and _noun_lemma(tok) not in person_nouns()
                 and not any("aerial" in t.modes for t in rows if t.frame == "instrument"))
 
+    def _armed_people(self, tok: Token) -> bool:
+        """People the lexicon files only as a weapon ("gunmen", "snipers"): parties like any people."""
+        rows = self.lexicon.noun_triggers.get(_noun_lemma(tok), ())
+        return bool(rows) and all(t.frame == "instrument" for t in rows) and _noun_lemma(tok) in person_nouns()
+
     def _weapon(self, tok: Token) -> bool:
         return any(t.frame == "instrument" for t in self.lexicon.noun_triggers.get(_noun_lemma(tok), ()))
 
@@ -858,6 +873,41 @@ def _date_scope(sent: Span, anchor: Token) -> str:
             a, b = ent.start_char - sent.start_char, ent.end_char - sent.start_char
             text = text[:a] + " " * (b - a) + text[b:]
     return text
+
+
+def _after_mishap(verb: Token) -> bool:
+    """Whether a verb with no subject of its own comes right after a phrase on an accident the parser hung
+    elsewhere: "three months after the collapse of a railway station canopy killed 15 people"."""
+    if verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.pos_ == "NOUN" and any(t.lemma_.lower() in MISHAPS for t in (before, *before.ancestors)
+                                         if t.pos_ == "NOUN" and t.i < verb.i)
+
+
+def _addressee(speech_verb: Token) -> Token | None:
+    """Whom a verb of saying addresses by name: "wrote to Prime Minister Narendra Modi", "told Reuters"."""
+    for c in speech_verb.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            found = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if found is not None:
+                return found
+        if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" and speech_verb.lemma_.lower() == "tell":
+            return c
+    return None
+
+
+def _when_of(anchor: Token) -> str | None:
+    """The time expression a "when" clause is a relative clause of ("since September, when fighting broke
+    out"), or None."""
+    head = anchor.head
+    if anchor.dep_ != "relcl" or head.ent_type_ not in ("DATE", "TIME") or not any(
+            c.lower_ == "when" and c.dep_ == "advmod" for c in anchor.children):
+        return None
+    ent = next((e for e in anchor.doc.ents if e.start <= head.i < e.end), None)
+    text = ent.text if ent is not None else head.text
+    # with its preposition, which makes a bare month a date ("since September")
+    return f"{head.head.text} {text}" if head.dep_ == "pobj" and head.head.dep_ == "prep" else text
 
 
 def _dates_a_thing(ent: Span, anchor: Token) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from wirecoder.schema import ActorRef
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+OBJECT_PERSON_PRONOUNS = frozenset({"him", "her"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 # "the group", "the militia": nouns that re-mention an organisation rather than introduce a new one.
@@ -21,7 +22,7 @@ ORG_NOUNS = frozenset({
     "group", "militia", "organisation", "organization", "movement", "faction", "party", "alliance",
     "coalition", "rebels", "insurgents", "militants", "jihadists", "militias", "outfit", "network",
     "body", "agency", "bloc", "union", "council", "committee", "company", "firm", "charity", "monitor",
-    "court", "tribunal", "junta",
+    "court", "tribunal", "junta", "gang",
 })
 # Organisation nouns that say what kind of body they re-mention, by the sectors it must have.
 _ARMED = frozenset({"REB", "MLA", "INS", "TER", "UAF", "PRM"})
@@ -29,8 +30,11 @@ KIND_SECTORS = {
     "militia": _ARMED, "militias": _ARMED, "rebels": _ARMED, "insurgents": _ARMED, "militants": _ARMED,
     "jihadists": _ARMED, "outfit": _ARMED, "company": frozenset({"BUS"}), "firm": frozenset({"BUS"}),
     "charity": frozenset({"NGO"}), "party": frozenset({"PTY"}), "court": frozenset({"JUD"}),
-    "tribunal": frozenset({"JUD"}),
+    "tribunal": frozenset({"JUD"}), "gang": _ARMED | {"CRM"},
 }
+# Nouns for a band that re-mention armed men told of only by a common noun ("gunmen", "militants").
+BAND_NOUNS = frozenset({"group", "gang"})
+_ARMED_BANDS = _ARMED | {"CRM"}
 # Words that say only what kind of group it is, so "the rebel group" re-mentions one as "the group" does.
 GROUP_KINDS = frozenset({"rebel", "armed", "militant", "insurgent", "jihadist", "islamist", "paramilitary",
                          "separatist", "terrorist", "extremist", "guerrilla", "opposition", "gang"})
@@ -94,6 +98,9 @@ def _compatible(noun: str, seen: Seen) -> bool:
         return seen.ref is not None and seen.ref.country is not None and RULER_SECTORS[noun] <= set(seen.ref.sectors)
     if noun in PERSON_NOUNS:
         return seen.kind == "person" and noun in {"official", "leader", "source", "head", "chief"}
+    if noun in BAND_NOUNS and seen.kind == "agent" and seen.plural and seen.ref is not None \
+            and set(seen.ref.sectors) & _ARMED_BANDS:
+        return True  # "soldiers killed 19 cartel gunmen ... arrested the group's alleged leader"
     # An organisation noun: a named body or group (not a country, not a person, not a generic "a medical
     # charity", which the same noun re-mentions above), of the kind the noun says where it says one ("the
     # militants" are no UN mission, "the company" no army).

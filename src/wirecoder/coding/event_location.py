@@ -250,11 +250,12 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         if span is None or _set_aside(span, trigger, apart_from_scene, addressed):
             continue
         if (_in_source(span) or _describes_subject(span, trigger) or _destination_below(span, trigger)
-                or _origin_of_others(span, trigger)):
+                or _origin_of_others(span, trigger) or _named_as_doer(span) or _in_sequenced_deed(span, trigger)):
             # "according to two diplomats in Asmara", "The United States, a treaty ally of the Philippines,
-            # condemned…", "barred ... from deploying police to Haiti", "arrivals from Libya": where the
-            # source is, what the actor is, where a governed act would go or where others came from, not
-            # where the event happened
+            # condemned…", "barred ... from deploying police to Haiti", "arrivals from Libya", "a deal
+            # brokered by Qatar, Egypt and the United States": where the source is, what the actor is, where
+            # a governed act would go, where others came from or who did something, not where the event
+            # happened
             continue
         if speech_verb is not None and not event_is_statement:
             on_speech = span.root.head == speech_verb or (
@@ -352,6 +353,28 @@ def _describes_subject(span: Span, trigger: Token) -> bool:
         return False
     members = pair_members(subject.doc[subject.i:subject.i + 1], None)
     return members is not None and any(m.i == span.root.i for m in members) and subject in span.root.ancestors
+
+
+def _in_sequenced_deed(span: Span, trigger: Token) -> bool:
+    """Whether a mention is in a deed the event is timed by ("fighting broke out after the arrest of its
+    co-founder in the United States"): that deed's scene, not the event's. (Not where the event's verb has
+    no subject of its own: "hours after an attack near Ankara killed five people" is the parser's reading of
+    the attack as what comes after.)"""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return False
+    tok = span.root
+    while tok.head.i != tok.i and tok.head.i != trigger.i:
+        tok = tok.head
+    deed = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return (tok.head.i == trigger.i and tok.dep_ == "prep" and tok.lower_ in ("after", "before", "until")
+            and tok.i != span.root.head.i and deed is not None and deed.ent_type_ not in ("DATE", "TIME")
+            and deed.pos_ == "NOUN")
+
+
+def _named_as_doer(span: Span) -> bool:
+    """Whether a country or town is (one of) the doers of a passive: "a deal brokered by Qatar and Egypt"."""
+    first = first_conjunct(span.root)
+    return first.dep_ == "pobj" and first.head.dep_ == "agent" and span.root.ent_type_ != "FAC"
 
 
 def _in_source(span: Span) -> bool:
