@@ -2047,3 +2047,56 @@ def test_forming_a_pact_with_someone_is_a_formal_agreement(pipeline):
     text = "Mali and Burkina Faso formed a defence pact with Niger in September."
     formed = next(e for e in _events(pipeline, text) if e["trigger"] == "formed")
     assert formed["event_type"] == "SUPPORT" and [r["country"] for r in formed["recipient"]] == ["NER"]
+
+
+def test_the_sides_of_fighting_are_its_actors_not_the_speakers_it_is_hung_on(pipeline):
+    text = ("A drone strike killed at least 30 people at a market in Ethiopia's Amhara region on Sunday, two "
+            "residents told Reuters, as fighting between the federal army and Fano militiamen intensified.")
+    events = _events(pipeline, text)
+    fighting = next(e for e in events if e["trigger"] == "fighting")
+    assert [a["sectors"] for a in fighting["actor"]] == [["MIL"], ["REB"]]
+    # the region the strike's own verb names is no side of the strike
+    assert next(e for e in events if e["trigger"] == "killed")["actor"] == []
+
+
+@pytest.mark.parametrize("text,trigger,event_type,modality", [
+    # what a speaker did not explain happened all the same
+    ("CODECO militiamen freed 40 hostages in Ituri. The militia did not say why it had released them.",
+     "released", "RETREAT", "asserted"),
+    # whether it did is left open
+    ("The army did not say whether troops had killed the suspects.", "killed", "ASSAULT", "hypothetical"),
+    # what a speaker did not say happened is still denied
+    ("The army did not say that troops had killed the suspects.", "killed", "ASSAULT", "negated"),
+])
+def test_a_question_a_speaker_left_unanswered_is_not_denied(pipeline, text, trigger, event_type, modality):
+    events = [e for e in _events(pipeline, text) if e["trigger"] == trigger]
+    assert (events[-1]["event_type"], events[-1]["modality"]) == (event_type, modality)
+
+
+def test_which_country_did_it_names_nobody(pipeline):
+    text = "The commander did not say which country had carried out the air strikes."
+    strikes = next(e for e in _events(pipeline, text) if e["trigger"] == "air strikes")
+    assert strikes["actor"] == []
+
+
+def test_flying_balloons_over_a_border_is_no_visit(pipeline):
+    text = "North Korea has flown at least 260 balloons carrying trash across the border into South Korea."
+    assert not [e for e in _events(pipeline, text) if e["event_type"] == "CONSULT"]
+
+
+def test_governments_across_a_region_are_of_no_one_country_and_it_is_not_the_scene(pipeline):
+    text = "LA PAZ - Troops stormed the palace in La Paz. Governments across Latin America condemned the attempt."
+    condemned = next(e for e in _events(pipeline, text) if e["trigger"] == "condemned")
+    assert [a["country"] for a in condemned["actor"]] == [None] and condemned["location"] is None
+
+
+def test_he_after_a_sentence_that_only_quotes_someone_is_that_speaker(pipeline):
+    text = ("Army commander General Juan Jose Zuniga said the military wanted to restructure democracy. He was "
+            "arrested hours later.")
+    arrested = next(e for e in _events(pipeline, text) if e["trigger"] == "arrested")
+    assert [(r["country"], r["sectors"]) for r in arrested["recipient"]] == [(None, ["MIL"])]
+
+
+def test_helping_with_a_task_aids_nobody(pipeline):
+    text = "A resident said he had helped bury 26 bodies in Finote Selam."
+    assert not [e for e in _events(pipeline, text) if e["trigger"] == "helped"]

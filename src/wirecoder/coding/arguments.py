@@ -434,10 +434,11 @@ def first_entity(head: Token) -> Token | None:
     """The first named actor inside a phrase that itself names none ("reports that Russia is moving..."),
     outside its relative clauses, appositions (a mention of their own) and participles of carrying ("the two
     rivals, which have backed opposing sides in Yemen", not Yemen; "a convoy carrying food to El Fasher",
-    not El Fasher)."""
+    not El Fasher), and outside the event's own verb where the parser hung it on the phrase ("A drone
+    strike killed 30 people in Ethiopia's Amhara region": no Ethiopian strike)."""
     inside = [t for t in head.subtree
-              if not any((a.dep_ in ("relcl", "appos") or _carrying_participle(a)) and head in a.ancestors
-                         for a in (t, *t.ancestors))]
+              if not any((a.dep_ in ("relcl", "appos") or _carrying_participle(a) or misread_main_verb(a))
+                         and head in a.ancestors for a in (t, *t.ancestors))]
     for t in inside:
         if _registry_flag(t):
             continue
@@ -498,6 +499,11 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     args = Arguments()
     moving = match.event_type == "MOBILIZE" or (match.event_type == "RETREAT" and "withdraw" in match.trigger.modes)
     subj, passive = clause_subject(anchor)
+    if (match.event_type == "ASSAULT" and not any(c.dep_ in SUBJ for c in anchor.children)
+            and (between := _prep_objects(anchor, frozenset({"between"})))):
+        # "told Reuters, as fighting between the army and Fano militiamen intensified": those it was between
+        # fought, not the subject the participle would otherwise borrow
+        subj, passive = between[0], False
     if passive and match.trigger.pos == "A":
         passive = False  # "we have been concerned": a stative participle's subject is its experiencer
     agent = _agent(anchor)
@@ -648,7 +654,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             if not partners and c.dep_ == "dobj" and c.i in event_nouns:
                 partners = _prep_objects(c, partner_preps)
         if partners:
-            actor_heads = actor_heads + [h for p in partners for h in _expand_conj(p)]
+            have = {a.i for a in actor_heads}
+            actor_heads = actor_heads + [h for p in partners for h in _expand_conj(p) if h.i not in have]
             recip_heads = []
     recip_heads = [h for h in recip_heads if h.lower_ not in REFLEXIVES]
     actor_heads = [x for h in actor_heads for x in _included(h)]

@@ -212,8 +212,19 @@ class ArticleCoder:
                 continue
             seen.add(key)
             out.append(ev)
+        if not out:
+            self._note_speakers(sent, state, article.published)
         _share_precise_locations(out)
         return out
+
+    def _note_speakers(self, sent: Span, state: ArticleActorState, on: date | None) -> None:
+        """Who speaks in a sentence that tells of no event, for the pronouns after it: "General Zuniga said
+        the military wanted to restructure democracy. He was arrested hours later." """
+        for tok in sent:
+            if tok.lemma_.lower() in self.speech_verbs and tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "parataxis"):
+                subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+                if subject is not None:
+                    self.actors.resolve_mention(mention_span(subject), state, on=on)
 
     def _candidate(self, m: TriggerMatch, sent: Span, event_nouns: frozenset[int]) -> _Candidate | None:
         if m.kind == "verb":
@@ -304,6 +315,8 @@ class ArticleCoder:
         an anaphor on the other side of the clause does not point back to."""
         out: list[ActorRef] = []
         for k, sp in enumerate(spans):
+            if any(c.dep_ == "det" and c.tag_ == "WDT" for c in sp.root.children):
+                continue  # "did not say which country had carried out the strikes": nobody the text names
             if (pair := self._pair(sp, args, state, on, local)) is not None:
                 out.extend(pair)  # "both countries", "the two leaders": the two states the article named
                 continue
@@ -367,6 +380,13 @@ class ArticleCoder:
                         inner.dep_ == "pobj" and inner.head.lower_ in event_location.LOCATIVE_PREPS - {"of"}) \
                         and not event_location.hyphened_qualifier(mention_span(inner)):
                     ref = self.actors.resolve_mention(mention_span(inner), state, on=on, context=local) or ref
+            if (ref is not None and ref.name and ref.name[:1].islower() and ref.country
+                    and any(c.dep_ == "prep" and c.lower_ in SPREAD_PREPS and any(
+                        g.dep_ == "pobj" and (g.ent_type_ == "LOC" or g.lemma_.lower() in WIDE_AREAS)
+                        for g in c.children) for c in sp.root.children)):
+                # "Governments across Latin America condemned the attempt": many states, none of them the
+                # story's own
+                ref = replace(ref, country=None)
             if ref is not None and (ref.country or ref.sectors):
                 out.append(ref)
         return out
@@ -543,6 +563,8 @@ class ArticleCoder:
             # "aid groups suspended operations in Masisi", "the World Food Programme suspended its
             # operations": no side holds its fire
             return None
+        if event_type == "AID" and c.match.token.lemma_.lower() == "help" and not recipients:
+            return None  # "he had helped bury 26 bodies": helping with a task aids nobody the text names
         if (event_type == "AID" and c.match.token.lemma_.lower() == "free" and actors
                 and all(set(a.sectors) & (NONSTATE_ARMED | {"CRM"}) and not set(a.sectors) & STATE_SECTORS
                         for a in actors)):
@@ -727,6 +749,10 @@ class ArticleCoder:
         return ctx[:3]
 
 
+# Prepositions that spread a plural over an area ("governments across the region"), and areas wider than
+# a state ("protesters across the country" are still the story's own).
+SPREAD_PREPS = frozenset({"across", "throughout"})
+WIDE_AREAS = frozenset({"region", "continent", "world", "globe"})
 # Objects that make the actors their own recipients.
 RECIPROCALS = frozenset({"each other", "one another"})
 

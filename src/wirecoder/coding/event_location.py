@@ -343,8 +343,9 @@ def _destination_below(span: Span, trigger: Token) -> bool:
 def _describes_subject(span: Span, trigger: Token) -> bool:
     """Whether a mention is inside an apposition or an "including" list on the subject of the trigger's
     clause ("Governments across the region, including Brazil, condemned…": the actors, not the scene)."""
-    if any((a.dep_ == "appos" or (a.dep_ == "prep" and a.lower_ == "including"))
+    if any((a.dep_ == "appos" or (a.dep_ == "prep" and a.lower_ in ("including", "across", "throughout")))
            and a.head.dep_ in ("nsubj", "nsubjpass") and a.head.head.i == trigger.i
+           and (a.lower_ not in ("across", "throughout") or a.head.lemma_.lower() in STATE_BODY_NOUNS)
            for a in span.root.ancestors):
         return True
     # "Both countries bordering the conflict, Egypt and Chad, have called…": the two the subject stands for
@@ -375,6 +376,11 @@ def _named_as_doer(span: Span) -> bool:
     """Whether a country or town is (one of) the doers of a passive: "a deal brokered by Qatar and Egypt"."""
     first = first_conjunct(span.root)
     return first.dep_ == "pobj" and first.head.dep_ == "agent" and span.root.ent_type_ != "FAC"
+
+
+# Those who act for states, whose "across the region" says where they govern, not where they acted.
+STATE_BODY_NOUNS = frozenset({"government", "leader", "country", "state", "nation", "capital", "minister",
+                              "president", "parliament", "administration"})
 
 
 def _in_source(span: Span) -> bool:

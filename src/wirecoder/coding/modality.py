@@ -74,6 +74,15 @@ def _denied_claim(gov: Token, below_dep: str) -> bool:
         for c in gov.children)
 
 
+def _asks_about(clause: Token) -> bool:
+    """Whether a clause is an indirect question: "why it had released them", "whether troops would stay",
+    "which country had carried out the strikes"."""
+    first = clause.left_edge
+    return first.tag_ in ("WDT", "WP", "WP$", "WRB") or any(
+        (c.dep_ == "advmod" and c.lower_ in ("why", "how", "when", "where"))
+        or (c.dep_ == "mark" and c.lower_ in ("whether", "if")) for c in clause.children)
+
+
 def _has_neg(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
@@ -420,6 +429,12 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         # (nor does the verb of saying a misattached verb goes with, nor any word between them: "said it was
         # investigating reports that civilians were killed and called on all parties to...": the speaker calls)
         if lemma in speech_verbs and speech is None and below_dep != "conj" and not at_partner and not astray:
+            if _has_neg(gov) and below_dep == "ccomp" and _asks_about(child):
+                # "The militia did not say why it had released the hostages": what it left unexplained
+                # happened, as the article tells it ("did not say whether" leaves it open)
+                if any(c.lower_ in ("whether", "if") and c.dep_ == "mark" for c in child.children):
+                    mode, cue = mode or "hypothetical", cue or "whether"
+                break
             speech = gov
             speaker = _subject_of(gov)
             if _has_neg(gov):
