@@ -2100,3 +2100,37 @@ def test_he_after_a_sentence_that_only_quotes_someone_is_that_speaker(pipeline):
 def test_helping_with_a_task_aids_nobody(pipeline):
     text = "A resident said he had helped bury 26 bodies in Finote Selam."
     assert not [e for e in _events(pipeline, text) if e["trigger"] == "helped"]
+
+
+def test_an_attack_by_hackers_or_on_data_systems_is_a_cyber_operation(pipeline):
+    text = "Cyber attackers targeted the data systems of Montenegro's parliament on Monday, officials said."
+    targeted = next(e for e in _events(pipeline, text) if e["trigger"] == "targeted")
+    assert (targeted["event_type"], targeted["mode"]) == ("COERCE", ["cyber"])
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said an Iran-based hacking group calling itself Homeland Justice had claimed the attack.",
+    # what a speaker calls a decision is no act of its own
+    "Arevalo called the decision a coup attempt by corrupt politicians and judges.",
+])
+def test_a_kind_of_band_or_a_name_for_something_is_no_event(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e["event_type"] == "COERCE"]
+
+
+def test_a_pronoun_doing_the_act_is_none_of_those_it_acts_on(pipeline):
+    text = ("Albania severed diplomatic ties with Iran in 2022 after a cyberattack on government websites that it "
+            "blamed on Tehran.")
+    blamed = next(e for e in _events(pipeline, text) if e["trigger"] == "blamed")
+    assert [a["country"] for a in blamed["actor"]] == ["ALB"]
+
+
+def test_they_in_a_clause_timing_the_act_are_not_the_source_cited_after(pipeline):
+    text = "In Uvira, soldiers fired into the air and looted shops as they retreated, according to a local group."
+    retreated = next(e for e in _events(pipeline, text) if e["trigger"] == "retreated")
+    assert [a["sectors"] for a in retreated["actor"]] == [["MIL"]]
+
+
+def test_a_town_advanced_towards_is_no_party(pipeline):
+    text = "M23 rebels advanced south from Bukavu towards Uvira on Wednesday, residents said."
+    advanced = next(e for e in _events(pipeline, text) if e["trigger"] == "advanced")
+    assert advanced["recipient"] == []

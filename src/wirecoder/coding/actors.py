@@ -71,7 +71,8 @@ _HOME_OFFICE_WORDS = frozenset({"foreign", "regional", "coalition"})
 _RULERS = frozenset({"government", "regime", "authorities", "authority", "administration", "leadership",
                      "junta", "rulers", "ruler"})
 # Prepositions that put the place after them where something is: "a monastery in Banjska".
-_PLACE_PREPS = frozenset({"in", "near", "at", "of", "outside", "around", "inside", "across", "from"})
+_PLACE_PREPS = frozenset({"in", "near", "at", "of", "outside", "around", "inside", "across", "from", "towards", "toward",
+                          "into"})
 _PLACE_DEPS = frozenset({"compound", "dobj", "npadvmod", "nmod", "poss", "amod"})
 # Courtesy titles and ranks written before a name: never a given name.
 _HONORIFICS = frozenset({
@@ -183,10 +184,14 @@ class ActorResolver:
             # (a pronoun may point at something no actor is, "withdrew from them": only a noun avoids; an
             # object points back only, a subject may point ahead to its speaker: "They had withdrawn, the
             # rebels said")
-            ahead = root is not None and root.dep_ in ("nsubj", "nsubjpass")
+            # (not from a clause that only times the main one: "soldiers looted shops as they retreated,
+            # according to a civil society group" are the soldiers)
+            subject = root is not None and root.dep_ in ("nsubj", "nsubjpass")
+            ahead = subject and root.head.dep_ not in ("advcl", "relcl")
             leading = root is not None and root.dep_ == "nsubj" and root.i == root.sent.start
-            # ("him" or "her" as an object is never its own clause's actor: "Stalin wrote to Modi, urging him")
-            bound = not coref.is_pronoun(text) or text.lower() in coref.OBJECT_PERSON_PRONOUNS
+            # ("him" or "her" as an object is never its own clause's actor: "Stalin wrote to Modi, urging him";
+            # nor a subject what its clause acts on, where the caller names that)
+            bound = not coref.is_pronoun(text) or text.lower() in coref.OBJECT_PERSON_PRONOUNS or subject
             ante = coref.antecedent_seen(said, state.seen, avoid=avoid if bound else (),
                                          before=None if ahead else start, speaking=speaking, leading=leading)
             if ante is not None and ante.ref is not None:

@@ -496,7 +496,10 @@ class ArticleCoder:
                                        and p.char_start <= sp.root.idx < p.char_end for p in places)
                            and sp.root.lower_ not in AREA_NOUNS | FLED_PLACES]
         # (not in a condition the speaker sets on another: "would fight the force if it attacked")
+        # (a source cited "according to" says nothing of itself: "looted shops as they retreated, according to
+        # a civil society group")
         if speaker is not None and (speaker.country or speaker.sectors) and len(actor_spans) == 1 \
+                and c.modality.speech_verb is not None \
                 and actor_spans[0].root.lower_ in SPEAKER_PRONOUNS and not _in_condition(c.anchor) \
                 and not (actor_spans[0].root.lower_ in ("he", "she") and not _person_speaker(c.modality.speaker)):
             # "The United States said it was concerned", "…we will continue," he said: the speaker's own side
@@ -514,7 +517,12 @@ class ArticleCoder:
             # vessel is its crew: "the Philippine ship collided with its vessel after ignoring warnings")
             actors = [replace(speaker)]
         else:
-            actors = self._resolve(actor_spans, c.args, state, on, speaker, local)
+            # (a pronoun for the doer is none of those its own clause acts on: "a cyberattack that it blamed
+            # on Tehran" is not Tehran's blame)
+            acted_on = [r for sp in (*c.args.recipients, *c.args.indirect)
+                        if (r := self.actors.resolve(sp.text, on=on, context=local))
+                        is not None and r.name] if any(sp.text.lower() in SUBJECT_PRONOUNS for sp in actor_spans) else []
+            actors = self._resolve(actor_spans, c.args, state, on, speaker, local, avoid=acted_on)
             if speaker is not None and len(actor_spans) == 1 and _speakers_group(actor_spans[0], speaker) \
                     and not any(set(a.sectors) & NONSTATE_ARMED for a in actors):
                 # "Houthi military spokesman Yahya Saree said the group had fired two missiles": the group is
@@ -546,6 +554,9 @@ class ArticleCoder:
         recipients = [r for r in recipients if not (r.text.lower() in OBJECT_PRONOUNS
                                                     and any(r.name and r.name == a.name for a in actors))]
         trig_modes: tuple[str, ...] | None = None  # modes for a type a rule below changes the trigger's to
+        if event_type == "ASSAULT" and _cyber(c.args.actors, recipient_spans):
+            # "Cyber attackers targeted the data systems of Albania's parliament": a cyber operation
+            event_type, trig_modes = "COERCE", ("cyber",)
         if (trig.frame == "swap" and event_type == "SANCTION" and not actors and recipients
                 and all(set(r.sectors) & ARMED_SECTORS for r in recipients)):
             # "the attackers fled into nearby forests": armed men fleeing retreat; nobody expels them
@@ -749,6 +760,7 @@ class ArticleCoder:
         return ctx[:3]
 
 
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # Prepositions that spread a plural over an area ("governments across the region"), and areas wider than
 # a state ("protesters across the country" are still the story's own).
 SPREAD_PREPS = frozenset({"across", "throughout"})
@@ -899,6 +911,18 @@ def _date_scope(sent: Span, anchor: Token) -> str:
             a, b = ent.start_char - sent.start_char, ent.end_char - sent.start_char
             text = text[:a] + " " * (b - a) + text[b:]
     return text
+
+
+# Words by which the doers or the target of an attack say it was made over networks.
+CYBER_DOERS = frozenset({"cyber", "hacker", "cyberattacker", "cybercriminal"})
+CYBER_TARGETS = frozenset({"system", "server", "website", "network", "database", "computer", "email"})
+
+
+def _cyber(actors: list[Span], targets: list[Span]) -> bool:
+    """Whether an attack was a cyber operation by its doers' words ("cyber attackers", "hackers") or its
+    target's ("the data systems of parliament", "government websites")."""
+    return (any(t.lemma_.lower() in CYBER_DOERS for sp in actors for t in sp)
+            or any(sp.root.lemma_.lower() in CYBER_TARGETS for sp in targets))
 
 
 def _after_mishap(verb: Token) -> bool:

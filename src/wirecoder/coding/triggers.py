@@ -29,6 +29,10 @@ AIMED_PREPS = frozenset({"at", "on", "upon", "against", "into", "onto", "to", "t
 REASON_NOUNS = CAUSE_NOUNS | {"protest", "solidarity"}
 # Verbs whose object is the means of the act in their "to" clause: "used drones to attack the town".
 INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
+# Nouns for a band a participle before them says the kind of: "a hacking group", "a kidnapping ring".
+BAND_HEADS = frozenset({"group", "gang", "ring", "network", "cell", "unit", "squad", "team", "syndicate", "crew"})
+# Verbs that name what their object is: "called the decision a coup attempt", "branded the vote a fraud".
+NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize"})
 # Prepositions that put someone into a state a support verb's noun names: "placed under house arrest".
 CONDITION_PREPS = frozenset({"under", "into"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
@@ -262,6 +266,10 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
         # "the army and allied armed groups": a verb coordinated with a noun is a modifier too
         mistagged = tok.pos_ == "VERB" and (tok.dep_ == "compound" or (
             tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN")))
+        if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ == "VBG" and _lemma(tok.head) in BAND_HEADS:
+            continue  # "an Iran-based hacking group", "a kidnapping gang": what kind of band, no act
+        if tok.dep_ == "oprd" and _lemma(tok.head) in NAMING_VERBS:
+            continue  # "called the decision a coup attempt": what the speaker calls it, no act of its own
         if (tok.pos_ in ("VERB", "AUX") and not mistagged) or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
             m = match_verb(tok, lexicon)
             if m:
