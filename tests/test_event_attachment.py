@@ -2134,3 +2134,40 @@ def test_a_town_advanced_towards_is_no_party(pipeline):
     text = "M23 rebels advanced south from Bukavu towards Uvira on Wednesday, residents said."
     advanced = next(e for e in _events(pipeline, text) if e["trigger"] == "advanced")
     assert advanced["recipient"] == []
+
+
+def test_the_speakers_a_closing_verb_of_saying_lost_to_the_object_before_it(pipeline):
+    text = ("Police opened fire on protesters in Nairobi on Tuesday as lawmakers passed a bill that would raise "
+            "taxes, witnesses and medics said.")
+    fire = next(e for e in _events(pipeline, text) if e["trigger"] == "opened fire")
+    assert fire["modality"] == "reported" and fire["attribution"]["text"] == "witnesses"
+
+
+def test_protests_hijacked_by_others_abduct_nobody(pipeline):
+    text = "President William Ruto said the protests had been hijacked by dangerous people."
+    assert not [e for e in _events(pipeline, text) if e["event_type"] == "ASSAULT"]
+
+
+def test_a_named_person_hanged_is_executed(pipeline):
+    text = "Gholamreza Rasaei was hanged in Kermanshah prison in western Iran on Tuesday."
+    assert [(e["event_type"], e["mode"]) for e in _events(pipeline, text)] == [("ASSAULT", ["targeted"])]
+
+
+def test_it_after_a_thing_the_sentence_named_is_that_thing(pipeline):
+    text = ("NAIROBI - Amnesty International called for an inquiry. On Wednesday, Ruto said he would not sign the "
+            "bill and withdrew it.")
+    withdrew = next(e for e in _events(pipeline, text) if e["trigger"] == "withdrew")
+    # withdrawing a bill is a concession, and the bill is nobody
+    assert withdrew["event_type"] == "CONCEDE" and withdrew["recipient"] == []
+
+
+def test_condemning_a_speech_is_aimed_at_who_gave_it(pipeline):
+    text = "Taiwanese President Lai Ching-te gave a National Day speech that Beijing condemned."
+    condemned = next(e for e in _events(pipeline, text) if e["trigger"] == "condemned")
+    assert [r["name"] for r in condemned["recipient"]] == ["Lai Ching-te"]
+
+
+def test_the_village_of_a_name_is_no_person_of_that_name(pipeline):
+    text = "The junta said it had recaptured the village of Djibo after a week-long operation."
+    recaptured = next(e for e in _events(pipeline, text) if e["trigger"] == "recaptured")
+    assert recaptured["recipient"] == [] and recaptured["location"]["name"] == "Djibo"

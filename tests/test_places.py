@@ -1942,3 +1942,10 @@ def test_a_neighbourhood_still_stands_in_the_city_the_story_was_filed_from(nlp, 
 def test_the_english_spelling_of_a_thai_province_is_the_province(nlp, finder):
     found = finder.find(nlp("Most of the dead were civilians in Thailand's Surin and Sisaket provinces."))
     assert [_by_text(found, n).precision for n in ("Surin", "Sisaket")] == ["admin1", "admin1"]
+
+
+def test_islands_named_like_a_foreign_town_only_by_an_alternate_name_are_not_that_town(nlp, finder):
+    doc = nlp("TAIPEI - China's coast guard carried out patrols around Taiwan, including near the Taiwan-controlled "
+              "Matsu islands close to the Chinese coast, Taiwan's defence ministry said.")
+    matsu = next(p for p in finder.find(doc) if p.text == "Matsu")
+    assert matsu.country == "TWN"

@@ -180,6 +180,8 @@ class ActorResolver:
         start = getattr(span, "start_char", None)
         if coref.is_pronoun(text) and _unknown_speaker(span, state):
             return None  # "the Law Society of Kenya said it would sue": it is the speaker we cannot code
+        if text.lower() == "it" and root is not None and root.dep_ == "dobj" and self._thing_before(root, on):
+            return None  # "said he would not sign the bill and withdrew it": the bill
         if coref.is_anaphor(said):
             # (a pronoun may point at something no actor is, "withdrew from them": only a noun avoids; an
             # object points back only, a subject may point ahead to its speaker: "They had withdrawn, the
@@ -253,6 +255,15 @@ class ActorResolver:
             state.recent.append(res.ref)
             return res.ref
         return None
+
+    def _thing_before(self, pronoun, on: date | None) -> bool:
+        """Whether the object "it" stands for the last thing its sentence acted on before it: a singular
+        common noun that names no party ("the bill"), the nearest object before the pronoun."""
+        objects = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ == "dobj" and t.tag_ in ("NN", "NNP")]
+        if not objects:
+            return False
+        last = objects[-1]
+        return last.tag_ == "NN" and self.resolve(last.text, on=on) is None
 
     def _loyal_to(self, span, on: date | None, context: str | None) -> coref.Seen | None:
         """Whom forces are loyal or allied to: "forces loyal to the Jubaland regional administration" are

@@ -245,6 +245,9 @@ def claimed_deed_doer(tok: Token) -> Token:
 
 
 CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit"})
+# Things a party says or decides, whose maker an act against them is aimed at.
+STATEMENT_NOUNS = frozenset({"speech", "remark", "comment", "statement", "address", "decision", "announcement",
+                             "proposal", "plan", "move", "declaration"})
 # Participles that say whose a thing is: "targets belonging to militants", "bases used by the group".
 OWNING_PARTICIPLES = frozenset({"belong", "use", "run", "operate", "hold", "control", "occupy"})
 CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
@@ -549,6 +552,11 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                     if any(g.dep_ == "dobj" and g.i > c.i for g in anchor.children):
                         continue  # "findings that soldiers had executed 223 villagers": a "that" of content
                     c = anchor.head
+                    # "gave a National Day speech that Beijing condemned": whoever made the statement
+                    maker = next((g for g in c.head.children if g.dep_ == "nsubj"), None) \
+                        if c.lemma_.lower() in STATEMENT_NOUNS and c.dep_ == "dobj" else None
+                    if maker is not None and maker.pos_ in ("NOUN", "PROPN"):
+                        c = maker
                 elif match.obj is not None and match.obj.dep_ == "nmod" and match.obj.head.i == c.i:
                     c = match.obj  # "blocked the avenue outside parliament": the avenue, read as a modifier
                 recip_heads.extend(_expand_conj(c))

@@ -46,7 +46,7 @@ from wirecoder.coding.modality import (
     misattached_conj,
 )
 from wirecoder.coding.pair_mentions import pair_kind, pair_members
-from wirecoder.coding.place_names import AREA_NOUNS, PROVINCE_WORDS
+from wirecoder.coding.place_names import AREA_NOUNS, PLACE_NOUNS, PROVINCE_WORDS
 from wirecoder.coding.place_text import object_of, sets_scene
 from wirecoder.coding.places import PlaceFinder
 from wirecoder.coding.plover_rules import AGREE_GOVERNED_THREATS, OBLIGATION_CUES, same_actor, single_category
@@ -376,8 +376,11 @@ class ArticleCoder:
                 inner = first_entity(sp.root)
                 # "blocked a highway intersection in Belgrade": a place after a preposition is where
                 # nor a backer glued to a participle: "the Iran-aligned group" is not Iran
+                # (nor the name of "the village of Djibo", which is no Salou Djibo)
                 if inner is not None and inner.i != sp.root.i and not (
                         inner.dep_ == "pobj" and inner.head.lower_ in event_location.LOCATIVE_PREPS - {"of"}) \
+                        and not (inner.dep_ == "pobj" and inner.head.lower_ == "of"
+                                 and inner.head.head.lemma_.lower() in PLACE_NOUNS) \
                         and not event_location.hyphened_qualifier(mention_span(inner)):
                     ref = self.actors.resolve_mention(mention_span(inner), state, on=on, context=local) or ref
             if (ref is not None and ref.name and ref.name[:1].islower() and ref.country

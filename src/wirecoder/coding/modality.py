@@ -135,6 +135,8 @@ def _subject_of(verb: Token) -> Token | None:
         return verb.head if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" else undateline(c)
     if (lost := subject_it_lost(verb)) is not None:
         return lost  # "summoned Iran's ambassador and the European Union said it would…"
+    if (listed := _speakers_listed_before(verb)) is not None:
+        return listed  # "…a finance bill that would raise taxes, witnesses and medics said"
     # "..., the diplomat said" with a passive report: "was quoted as saying"
     if verb.dep_ in ("xcomp", "advcl", "pcomp", "conj") and verb.head.i != verb.i:
         return _subject_of(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
@@ -209,6 +211,22 @@ def verb_it_opens(noun: Token) -> Token | None:
 # Conjunctions the parser can read as prepositions, making the next clause's subject their object:
 # "marched to mark three months since the collapse of a canopy killed 15 people".
 CLAUSE_OPENERS = frozenset({"since", "after", "before", "until", "because"})
+
+
+def _speakers_listed_before(verb: Token) -> Token | None:
+    """The subject of a closing verb of saying the parser coordinated with the last object before it: in
+    "…passed a bill that would raise taxes, witnesses and medics said" the witnesses speak, not the taxes."""
+    doc = verb.doc
+    comma = next((k for k in range(verb.i - 1, max(verb.sent.start, verb.i - 8) - 1, -1) if doc[k].text == ","), None)
+    if comma is None or comma + 1 >= verb.i:
+        return None
+    # the words between the comma and the verb hang together on one word, which the parser hung before
+    roots = [t for t in doc[comma + 1:verb.i] if not comma < t.head.i < verb.i]
+    if len(roots) != 1:
+        return None
+    first = roots[0]
+    ok = first.dep_ in ("conj", "appos") and first.pos_ in ("NOUN", "PROPN") and first.head.i < comma
+    return first if ok else None
 
 
 def subject_it_lost(verb: Token) -> Token | None:

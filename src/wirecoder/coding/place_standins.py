@@ -147,13 +147,16 @@ HAMLET_POP = 10_000  # a place this small, found by an alternate name only, need
 
 
 def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
-                           cands: list[list[Candidate]], vouched: set[int] | None = None) -> list[Toponym]:
+                           cands: list[list[Candidate]], vouched: set[int] | None = None,
+                           text: str = "") -> list[Toponym]:
     """A small town in a country no other name of the article lies in, while the article is plainly
     about another country (two names or more there), is a namesake abroad of a place the gazetteer
     lacks ("Piccadilly" of a London story is no Australian hamlet, "Kalam ... in the Swat Valley" no
     Indian town), nor is a name found only through its last words in such a country ("Central Plateau"
     of a Haiti story is no Nigerian state): the mention is left unresolved, for the stand-in rule. Not a
-    mention whose own words put it in its country (vouched: "the northern Israeli town of Kiryat Shmona")."""
+    mention whose own words put it in its country (vouched: "the northern Israeli town of Kiryat Shmona").
+    Nor is a town known by the name only as an alternate, where the text (its full text) calls the name
+    islands ("the Matsu islands" of a Taiwan story are no Japanese Matsue), whatever its size."""
     countries = _evidence_by_country(found, chosen)
     by_name = Counter((t.place.country, fold(t.place.text)) for t in found if t.place.country and t.kind == "name")
     out = list(found)
@@ -162,6 +165,8 @@ def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
             continue
         # a name read through its last words ("Central Plateau" as Nigeria's Plateau State) is as lonely
         backed_off = e.feature in ("admin1", "admin2", "city") and after_compass(t.place.text) is not None
+        backed_off = backed_off or (e.feature == "city" and _called_islands(text, t.place)
+                                    and all(c.alternate for c in cands[i] if c.entry.id == e.id))
         if not backed_off and (not _small_town(e) or any(
                 c.entry.country == e.country and c.entry.feature in ("admin1", "country") for c in cands[i])):
             continue
@@ -180,6 +185,11 @@ def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
             out[i] = Toponym(Place(text=t.place.text, char_start=t.place.char_start, char_end=t.place.char_end),
                              t.kind, t.source, t.candidates)
     return out
+
+
+def _called_islands(text: str, place: Place) -> bool:
+    after = text[place.char_end:place.char_end + 16].split() if place.char_end is not None else []
+    return bool(after) and after[0].lower().strip(",.;") in ("island", "islands", "isles", "archipelago")
 
 
 def _kind_of_place_in(link: str) -> bool:

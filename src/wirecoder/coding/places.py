@@ -445,8 +445,8 @@ class PlaceFinder:
             chosen.append(best.entry)
         countries = {n: place_from(e, "", 0, 0, 0.0) for n, ccs in called.items()
                      if len(ccs) == 1 and (e := self.gaz.country(next(iter(ccs)))) is not None}
-        return place_local_names(unsupported_namesakes(out, chosen, cands, vouched=set(called)), doc, self.names,
-                                 countries=countries)
+        return place_local_names(unsupported_namesakes(out, chosen, cands, vouched=set(called), text=doc.text), doc,
+                                 self.names, countries=countries)
 
     def _with_neighbours(self, ccs: set[str]) -> set[str]:
         return ccs.union(*(self.gaz.neighbours.get(cc, frozenset()) for cc in ccs))

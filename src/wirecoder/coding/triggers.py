@@ -113,6 +113,11 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
     return out
 
 
+def _named_person(tok: Token) -> bool:
+    """A person's name as the object (or passive subject): one the model tagged, or an untagged name there."""
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("dobj", "nsubjpass"))
+
+
 def _object_heads(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")]
     if verb.dep_ == "amod" and any(c.dep_ == "nsubj" for c in verb.children):
@@ -127,6 +132,9 @@ def _object_heads(verb: Token) -> list[Token]:
     more = []
     for o in objs:
         more.extend(o.conjuncts)
+        if o.lower_ == "it" and o.dep_ == "dobj":
+            # "would not sign the bill and withdrew it": the thing the sentence named before
+            more.extend([t for t in o.sent if t.i < o.i and t.dep_ == "dobj" and t.tag_ == "NN"][-1:])
         # "blocked the main avenue outside parliament", parsed as an avenue modifying the parliament
         more.extend(c for c in o.children if c.dep_ == "nmod" and c.i < o.i and c.pos_ in ("NOUN", "PROPN"))
         # "suspended French broadcasters RFI and France 24": the kind of thing a name is, before it
@@ -176,6 +184,7 @@ def match_verb(tok: Token, lexicon: Lexicon) -> TriggerMatch | None:
             candidates = [o for o in objs if not (o.dep_ == "pobj" and o.head.lower_ in _WHERE_TO)] \
                 if trig.event_type == "NONE" else objs
             obj_tok = next((o for o in candidates if _lemma(o) in trig.obj or (
+                "@person" in trig.obj and _named_person(o)) or (
                 _lemma(o) in GENERIC_UNITS and any(c.dep_ in ("compound", "amod") and _lemma(c) in trig.obj
                                                    for c in o.children))), None)
             if obj_tok is None:
