@@ -2171,3 +2171,26 @@ def test_the_village_of_a_name_is_no_person_of_that_name(pipeline):
     text = "The junta said it had recaptured the village of Djibo after a week-long operation."
     recaptured = next(e for e in _events(pipeline, text) if e["trigger"] == "recaptured")
     assert recaptured["recipient"] == [] and recaptured["location"]["name"] == "Djibo"
+
+
+def test_clashes_between_two_groups_that_killed_people_are_the_groups_deed(pipeline):
+    text = ("Clashes between two armed groups in the Libyan capital Tripoli killed 27 people and wounded more "
+            "than 100 on Tuesday, medics said.")
+    events = [e for e in _events(pipeline, text) if e["event_type"] == "ASSAULT"]
+    # one deed told by its verbs (the clashes are no second event), by the armed groups, not by Libya
+    assert sorted(e["trigger"] for e in events) == ["killed", "wounded"]
+    assert all([a["sectors"] for a in e["actor"]] == [["REB"]] for e in events)
+
+
+def test_storming_someones_residence_is_aimed_at_them(pipeline):
+    text = ("DHAKA - Sheikh Hasina resigned on Monday as protesters stormed her official residence in Dhaka.")
+    stormed = next(e for e in _events(pipeline, text) if e["trigger"] == "stormed")
+    assert [r["name"] for r in stormed["recipient"]] == ["Sheikh Hasina"]
+
+
+def test_the_three_juntas_are_the_three_named_before(pipeline):
+    text = ("The military governments of Niger, Mali and Burkina Faso announced on Sunday that they were "
+            "withdrawing from ECOWAS. In a joint statement, the three juntas accused the bloc of imposing "
+            "illegal sanctions.")
+    accused = next(e for e in _events(pipeline, text) if e["trigger"] == "accused")
+    assert [a["country"] for a in accused["actor"]] == ["NER", "MLI", "BFA"]

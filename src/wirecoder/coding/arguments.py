@@ -67,6 +67,9 @@ class Arguments:
     # The party a prepositional phrase names, for when the object is a thing that names none ("suspended
     # some aid programmes to Niger")
     indirect: list[Span] = field(default_factory=list)
+    # An event noun the actors were read through ("Clashes between two armed groups killed 27"): the same
+    # event as the verb, not one of its own
+    through: int | None = None
 
 
 # Where something is said or shown, not to whom: "criticised the decision on social media", "on state
@@ -245,6 +248,8 @@ def claimed_deed_doer(tok: Token) -> Token:
 
 
 CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit"})
+# Where a person lives, whose owner an act on it is aimed at: "stormed her residence".
+DWELLING_NOUNS = frozenset({"residence", "home", "house", "villa", "mansion", "palace"})
 # Things a party says or decides, whose maker an act against them is aimed at.
 STATEMENT_NOUNS = frozenset({"speech", "remark", "comment", "statement", "address", "decision", "announcement",
                              "proposal", "plan", "move", "declaration"})
@@ -533,6 +538,9 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             # "A drone strike killed…, residents said": the speakers the parser coordinates with a misread
             # verb's noun are no doers
             actor_heads = [first] if misread_main_verb(anchor) else _expand_conj(first)
+            if first.i in event_nouns and (sides := parties_between(first)):
+                # "Clashes between two armed groups killed 27 people": the sides of the clashes did
+                actor_heads, args.through = sides, first.i
         # the forces a deployment or a withdrawal moves are the actor's own, never its recipient: "sent 5,000
         # troops to the region", "withdrew its troops from Mali", "about 90 navy and coast guard ships"
         # (nor is whoever is sent anywhere: "sent its foreign minister to Niamey" visits Niger)
@@ -543,6 +551,12 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                     (match.event_type == "MOBILIZE" and match.obj is not None and c.i == match.obj.i)
                     or any(t.lemma_.lower() in MOVED_FORCES for t in (c, *c.conjuncts)))):
                 continue
+            home_owner = next((g for g in c.children if g.dep_ == "poss"), None) \
+                if c.dep_ == "dobj" and c.lemma_.lower() in DWELLING_NOUNS else None
+            if home_owner is not None:
+                # "stormed her official residence": whose home it is (not an "official")
+                recip_heads.extend(_expand_conj(home_owner))
+                break
             if (c.dep_ in ("dobj", "dative") and not _is_event_noun(c, match) and c.i not in event_nouns
                     and not _counts_events(c, event_nouns)
                     and not (match.event_type == "CONSULT" and anchor.lemma_.lower() in TOPIC_VERBS)):

@@ -396,8 +396,8 @@ class ArticleCoder:
 
     def _pair(self, sp: Span, args: Arguments, state: ArticleActorState, on: date | None,
               local: str | None) -> list[ActorRef] | None:
-        """The two parties a "both countries" or "the two sides" phrase stands for, each under the phrase's
-        own words; None unless both resolve (two states for countries and governments)."""
+        """The parties a "both countries", "the two sides" or "the three juntas" phrase stands for, each under
+        the phrase's own words; None unless all resolve (distinct states for countries and governments)."""
         members = pair_members(sp, args.appositions.get(sp.root.i))
         if members is None:
             return None
@@ -405,11 +405,10 @@ class ArticleCoder:
         refs = [self.actors.resolve_mention(mention_span(t), state, on=on, context=local) for t in members]
         if any(r is None or not (r.country or r.sectors) for r in refs):
             return None
-        first, second = refs
-        if kind != "side" and not (_is_state(first.country) and _is_state(second.country)
-                                   and first.country != second.country):
+        if kind != "side" and not (all(_is_state(r.country) for r in refs)
+                                   and len({r.country for r in refs}) == len(refs)):
             return None
-        if kind == "side" and (first.name, first.country) == (second.name, second.country):
+        if kind == "side" and len({(r.name, r.country) for r in refs}) < len(refs):
             return None
         return [replace(r, text=sp.text, sectors=["GOV"] if kind == "government" else list(r.sectors))
                 for r in refs]
@@ -1261,7 +1260,7 @@ def _answers_a_claim(verb: Token) -> bool:
 
 def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
     """"The arrival of Russian reinforcements": one MOBILIZE, not a second for the noun inside its actor."""
-    spans = [(c, {t.i for sp in c.args.actors + c.args.recipients for t in sp}) for c in cands]
+    spans = [(c, {t.i for sp in c.args.actors + c.args.recipients for t in sp} | {c.args.through}) for c in cands]
     return [c for c in cands
             if not any(o is not c and o.match.event_type == c.match.event_type and c.match.token.i in toks
                        for o, toks in spans)]

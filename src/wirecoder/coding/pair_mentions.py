@@ -1,4 +1,5 @@
-"""Mentions of two parties at once: "both countries", "the two governments", "the two sides".
+"""Mentions of two (or three, four) parties at once: "both countries", "the two governments", "the two
+sides", "the three juntas".
 
 Such a phrase stands for a pair the article named together: in an apposition ("Both countries bordering
 the conflict, Egypt and Chad, have called…") or, failing one, in the nearest earlier sentence that names two
@@ -13,7 +14,10 @@ from spacy.tokens import Span, Token
 
 # Plural nouns for two states, and for their governments or leaders (whose sector is GOV).
 STATE_PAIR_NOUNS = frozenset({"country", "nation", "state", "neighbour", "neighbor"})
-GOVERNMENT_PAIR_NOUNS = frozenset({"government", "leader", "president", "capital", "administration"})
+GOVERNMENT_PAIR_NOUNS = frozenset({"government", "leader", "president", "capital", "administration", "junta",
+                                   "regime"})
+# The words that count the parties: "both" and "two" a pair, "three" and "four" more.
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4}
 # Nouns for two sides of anything (states, armies, armed groups, persons), or two in one role towards each
 # other or a third: "the two mediators", "the two allies".
 SIDE_PAIR_NOUNS = frozenset({"side", "mediator", "ally", "rival", "partner", "adversary", "foe", "enemy"})
@@ -23,7 +27,7 @@ _NAME_TYPES = frozenset({"GPE", "NORP"})
 
 
 def pair_kind(span: Span) -> str | None:
-    """ "state", "government" or "side" for a phrase naming two of them, else None."""
+    """ "state", "government" or "side" for a phrase naming two (three, four) of them, else None."""
     root = span.root
     if root.tag_ != "NNS":
         return None
@@ -36,28 +40,37 @@ def pair_kind(span: Span) -> str | None:
         kind = "side"
     else:
         return None
-    counted = any((c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
-                  or (c.dep_ == "nummod" and c.lower_ == "two") for c in root.children)
     # a named owner or a nationality makes it some other pair: "the two Korean states", "Sudan's two sides"
     owned = any(c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
                 for c in root.children)
-    return kind if counted and not owned else None
+    return kind if pair_size(span) and not owned else None
+
+
+def pair_size(span: Span) -> int | None:
+    """How many parties a "both"/"the two"/"the three" phrase counts, or None."""
+    for c in span.root.children:
+        if c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both":
+            return 2
+        if c.dep_ == "nummod" and c.lower_ in COUNT_WORDS:
+            return COUNT_WORDS[c.lower_]
+    return None
 
 
 def pair_members(span: Span, apposition: Span | None) -> list[Token] | None:
-    """The two name tokens the pair phrase stands for, or None when the article named no such pair."""
+    """The name tokens the pair phrase stands for, or None when the article named no such pair."""
     kind = pair_kind(span)
     if kind is None:
         return None
+    size = pair_size(span) or 2
     if apposition is not None:
-        return _pair_at(apposition.root)
+        return _pair_at(apposition.root, size)
     doc = span.doc
     root = span.root
     # an apposition the parser hung elsewhere in the phrase: "Both countries bordering the conflict, Egypt
     # and Chad, have called…" (the names read as more of what they border)
     set_off = next((t for t in root.subtree if t.i > root.i and t.text == ","), None)
     if set_off is not None:
-        found = [p for t in root.subtree if t.i > set_off.i and (p := _pair_at(t)) is not None]
+        found = [p for t in root.subtree if t.i > set_off.i and (p := _pair_at(t, size)) is not None]
         if found:
             return found[0]
     # (not the sentence's own, which is as often the pair who speak of the two: "the United States and
@@ -65,7 +78,7 @@ def pair_members(span: Span, apposition: Span | None) -> list[Token] | None:
     sent = root.sent
     sentences = [s for s in doc.sents if s.end <= sent.start][-LOOKBACK_SENTENCES:]
     for s in sentences[::-1]:
-        pairs = [p for t in s if (p := _pair_at(t)) is not None and _acting_pair(p[0])]
+        pairs = [p for t in s if (p := _pair_at(t, size)) is not None and _acting_pair(p[0])]
         if pairs:
             return pairs[-1]
     return None
@@ -75,18 +88,21 @@ def _acting_pair(first: Token) -> bool:
     """Whether a pair is named as the two who act ("Colombia and Venezuela agreed") or between whom something
     is ("talks between Belgrade and Pristina"); a pair someone acts on ("asked Brazil and the United States
     to follow the situation") is more often a third party to the two the article goes on about."""
-    return first.dep_ in ("nsubj", "nsubjpass") or (first.dep_ == "pobj" and first.head.lower_ == "between")
+    # ("The military governments of Niger, Mali and Burkina Faso announced…": the subject's own "of" list)
+    return first.dep_ in ("nsubj", "nsubjpass") or (first.dep_ == "pobj" and (
+        first.head.lower_ == "between"
+        or (first.head.lower_ == "of" and first.head.head.dep_ in ("nsubj", "nsubjpass"))))
 
 
-def _pair_at(tok: Token) -> list[Token] | None:
-    """tok and its one conjunct, where both are names ("Egypt and Chad", "Indian and Chinese"); a list of
-    three or more is no pair."""
+def _pair_at(tok: Token, size: int = 2) -> list[Token] | None:
+    """tok and its conjuncts, where there are size of them and all are names ("Egypt and Chad", "Indian and
+    Chinese", "Niger, Mali and Burkina Faso"); a list of another length is not the one counted."""
     if not _name(tok) or (tok.dep_ == "conj" and _name(tok.head)):
         return None
     later = [c for c in tok.conjuncts if c.i > tok.i]
-    if len(later) != 1 or not _name(later[0]):
+    if len(later) != size - 1 or not all(_name(c) for c in later):
         return None
-    return [tok, later[0]]
+    return [tok, *later]
 
 
 def _name(tok: Token) -> bool:
