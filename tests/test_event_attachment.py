@@ -2194,3 +2194,15 @@ def test_the_three_juntas_are_the_three_named_before(pipeline):
             "illegal sanctions.")
     accused = next(e for e in _events(pipeline, text) if e["trigger"] == "accused")
     assert [a["country"] for a in accused["actor"]] == ["NER", "MLI", "BFA"]
+
+
+def test_calling_for_someones_arrest_is_aimed_at_them(pipeline):
+    text = "President Nicolas Maduro called for Machado's arrest on Monday."
+    called = next(e for e in _events(pipeline, text) if e["trigger"] == "called for")
+    assert [r["name"] for r in called["recipient"]] == ["Maria Corina Machado"]
+
+
+def test_diplomats_from_many_countries_are_of_none_of_them(pipeline):
+    text = "CARACAS - Venezuela expelled diplomats from seven Latin American countries on Monday."
+    expelled = next(e for e in _events(pipeline, text) if e["trigger"] == "expelled")
+    assert [(r["country"], r["sectors"]) for r in expelled["recipient"]] == [(None, ["GOV"])]

@@ -233,6 +233,12 @@ def _relcl_antecedent(tok: Token) -> Token:
     return tok
 
 
+def _deed_owner(noun: Token) -> Token | None:
+    """Whose act or state a noun is, by its possessive name or noun: "Pashinyan's resignation" (not a pronoun,
+    which the article's mentions cannot yet tell apart by person: "called for her arrest")."""
+    return next((g for g in noun.children if g.dep_ == "poss" and g.pos_ in ("PROPN", "NOUN")), None)
+
+
 def claimed_deed_doer(tok: Token) -> Token:
     """Who claimed the deed a noun names, for a relative clause on it: in "The gang claimed responsibility
     for the attack, which killed 70 people" the gang killed them. Any other token is returned as it is."""
@@ -577,11 +583,18 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                 break
             # the one whose act the verb answers: "condemned China's maneuvers", "demanded Pashinyan's
             # resignation" (not the event's own noun: "launched its offensive")
-            owner = next((g for g in c.children if g.dep_ == "poss" and g.pos_ in ("PROPN", "NOUN")), None)
+            owner = _deed_owner(c)
             if c.dep_ == "dobj" and owner is not None and c.i != match.token.i \
                     and (_is_event_noun(c, match) or c.i in event_nouns):
                 recip_heads.extend(_expand_conj(owner))
                 break
+        if not recip_heads:
+            # the same through a phrase's own preposition: "called for Machado's arrest"
+            deeds = [g for p in match.tokens[1:] if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+            owners = [o for d in deeds if (d.i in event_nouns or _is_event_noun(d, match)) and d.i != match.token.i
+                      and (o := _deed_owner(d)) is not None]
+            if owners:
+                recip_heads.extend(_expand_conj(owners[0]))
     holders = [anchor]
     if match.obj is not None:
         holders.append(match.obj)

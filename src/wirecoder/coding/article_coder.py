@@ -383,12 +383,9 @@ class ArticleCoder:
                                  and inner.head.head.lemma_.lower() in PLACE_NOUNS) \
                         and not event_location.hyphened_qualifier(mention_span(inner)):
                     ref = self.actors.resolve_mention(mention_span(inner), state, on=on, context=local) or ref
-            if (ref is not None and ref.name and ref.name[:1].islower() and ref.country
-                    and any(c.dep_ == "prep" and c.lower_ in SPREAD_PREPS and any(
-                        g.dep_ == "pobj" and (g.ent_type_ == "LOC" or g.lemma_.lower() in WIDE_AREAS)
-                        for g in c.children) for c in sp.root.children)):
-                # "Governments across Latin America condemned the attempt": many states, none of them the
-                # story's own
+            if ref is not None and ref.name and ref.name[:1].islower() and ref.country and _of_many_states(sp.root):
+                # "Governments across Latin America condemned the attempt", "expelled diplomats from seven
+                # countries": many states, none of them the story's own
                 ref = replace(ref, country=None)
             if ref is not None and (ref.country or ref.sectors):
                 out.append(ref)
@@ -767,6 +764,7 @@ SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # a state ("protesters across the country" are still the story's own).
 SPREAD_PREPS = frozenset({"across", "throughout"})
 WIDE_AREAS = frozenset({"region", "continent", "world", "globe"})
+STATE_NOUNS = frozenset({"country", "nation", "state"})
 # Objects that make the actors their own recipients.
 RECIPROCALS = frozenset({"each other", "one another"})
 
@@ -918,6 +916,18 @@ def _date_scope(sent: Span, anchor: Token) -> str:
 # Words by which the doers or the target of an attack say it was made over networks.
 CYBER_DOERS = frozenset({"cyber", "hacker", "cyberattacker", "cybercriminal"})
 CYBER_TARGETS = frozenset({"system", "server", "website", "network", "database", "computer", "email"})
+
+
+def _of_many_states(root: Token) -> bool:
+    """Whether a generic plural is spread over many states: "governments across Latin America", "leaders
+    across the region", "expelled diplomats from seven Latin American countries" (the parser may hang the
+    "from" on the verb)."""
+    def spread(prep: Token) -> bool:
+        return prep.dep_ == "prep" and any(g.dep_ == "pobj" and (
+            (prep.lower_ in SPREAD_PREPS and (g.ent_type_ == "LOC" or g.lemma_.lower() in WIDE_AREAS))
+            or (prep.lower_ == "from" and g.tag_ == "NNS" and g.lemma_.lower() in STATE_NOUNS)) for g in prep.children)
+    holders = [root, root.head] if root.dep_ == "dobj" else [root]
+    return any(spread(c) for h in holders for c in h.children if h.i == root.i or c.lower_ == "from")
 
 
 def _cyber(actors: list[Span], targets: list[Span]) -> bool:
