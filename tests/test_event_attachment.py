@@ -1232,6 +1232,56 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     # a mediation's parties are between, its co-mediators with
     ("Qatar, which has mediated between Israel and Hamas with Egypt and the United States, said talks were "
      "continuing in Doha.", "mediated", "recipient", "country", ["ISR", "PSE"]),
+    # a subject with its participle the parser read as a clause is the subject
+    ("Kenyan police leading a U.N.-backed security mission have been deployed in the capital since June.",
+     "deployed", "actor", "country", ["KEN"]),
+    # a deed a relative clause tells of is whoever claimed it
+    ("The Gran Grif gang claimed responsibility for the attack, which forced some 6,000 residents of "
+     "Pont-Sonde to flee.",
+     "flee", "actor", "name", ["gang"]),
+    # the two mediators are the two who mediate
+    ("Egypt and Qatar have been trying to broker a ceasefire. The two mediators will host a new round of "
+     "talks in Cairo next week.",
+     "host", "actor", "country", ["EGY", "QAT"]),
+    # whose the targets struck are is the recipient
+    ("Turkish warplanes struck 32 targets belonging to Kurdish militants in northern Iraq and Syria on "
+     "Wednesday night, the defence ministry said.",
+     "struck", "recipient", "name", ["Kurdistan Workers' Party"]),
+    # "he" opening a sentence goes on with the speaker, not a man the speaker told of
+    ("ANKARA - Interior Minister Ali Yerlikaya said the two attackers, a man and a woman, had been killed by "
+     "security forces. He blamed the PKK for the attack.",
+     "blamed", "actor", "name", ["Ali Yerlikaya"]),
+    # a pronoun doing the act is none of those it acts on
+    ("Albania severed diplomatic ties with Iran in 2022 after a cyberattack on government websites that it "
+     "blamed on Tehran.",
+     "blamed", "actor", "country", ["ALB"]),
+    # "they" in a clause timing the act are not the source cited after
+    ("In Uvira, soldiers fired into the air and looted shops as they retreated, according to a local group.",
+     "retreated", "actor", "sectors", [["MIL"]]),
+    # a town advanced towards is no party
+    ("M23 rebels advanced south from Bukavu towards Uvira on Wednesday, residents said.",
+     "advanced", "recipient", "name", []),
+    # calling for someone's arrest is aimed at them
+    ("President Nicolas Maduro called for Machado's arrest on Monday.",
+     "called for", "recipient", "name", ["Maria Corina Machado"]),
+    # condemning a speech is aimed at who gave it
+    ("Taiwanese President Lai Ching-te gave a National Day speech that Beijing condemned.",
+     "condemned", "recipient", "name", ["Lai Ching-te"]),
+    # storming someone's residence is aimed at them
+    ("DHAKA - Sheikh Hasina resigned on Monday as protesters stormed her official residence in Dhaka.",
+     "stormed", "recipient", "name", ["Sheikh Hasina"]),
+    # the three juntas are the three named before
+    ("The military governments of Niger, Mali and Burkina Faso announced on Sunday that they were "
+     "withdrawing from ECOWAS. In a joint statement, the three juntas accused the bloc of imposing "
+     "illegal sanctions.",
+     "accused", "actor", "country", ["NER", "MLI", "BFA"]),
+    # "him" after a letter to someone is the one written to
+    ("The chief minister of Tamil Nadu wrote to Prime Minister Narendra Modi, urging him to raise the issue "
+     "with Colombo.",
+     "urging", "recipient", "name", ["Narendra Modi"]),
+    # a weapon used to push people back is used on them
+    ("Riot police in Nairobi used tear gas to push protesters back from the presidential palace.",
+     "tear gas", "recipient", "name", ["protester"]),
 ])
 def test_who_acts_and_who_is_acted_on(pipeline, text, trigger, role, key, expected):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
@@ -1917,11 +1967,6 @@ def test_outside_parliament_is_where_not_a_foreign_parliament(pipeline):
     assert [(r["country"], r["sectors"]) for r in rallied["recipient"]] == [("ARM", ["LEG"])]
 
 
-def test_a_weapon_used_to_push_people_back_is_used_on_them(pipeline):
-    text = "Riot police in Nairobi used tear gas to push protesters back from the presidential palace."
-    gas = next(e for e in _events(pipeline, text) if e["trigger"] == "tear gas")
-    assert [r["name"] for r in gas["recipient"]] == ["protester"]
-
 
 def test_giving_an_ambassador_days_to_leave_expels_and_the_junta_is_that_government(pipeline):
     text = ("NIAMEY, Aug 5 - Niger's military government on Friday gave France's ambassador 48 hours to leave "
@@ -1935,17 +1980,6 @@ def test_giving_an_ambassador_days_to_leave_expels_and_the_junta_is_that_governm
     assert [a["country"] for a in suspended["actor"]] == ["NER"] and suspended["location"] is None
 
 
-def test_a_deed_a_relative_clause_tells_of_is_whoever_claimed_it(pipeline):
-    text = ("The Gran Grif gang claimed responsibility for the attack, which forced some 6,000 residents of "
-            "Pont-Sonde to flee.")
-    flee = next(e for e in _events(pipeline, text) if e["trigger"] == "flee")
-    assert [a["name"] for a in flee["actor"]] == ["gang"]
-
-
-def test_a_subject_with_a_participle_the_parser_made_a_clause_is_still_the_subject(pipeline):
-    text = "Kenyan police leading a U.N.-backed security mission have been deployed in the capital since June."
-    deployed = next(e for e in _events(pipeline, text) if e["trigger"] == "deployed")
-    assert [(a["country"], a["sectors"]) for a in deployed["actor"]] == [("KEN", ["COP"])]
 
 
 def test_an_aside_on_the_events_own_verb_before_a_coordinated_clause_reports_it(pipeline):
@@ -1954,12 +1988,6 @@ def test_an_aside_on_the_events_own_verb_before_a_coordinated_clause_reports_it(
     assert (pushed["event_type"], pushed["modality"], pushed["attribution"]["text"]) == (
         "ASSAULT", "reported", "residents")
 
-
-def test_the_two_mediators_are_the_two_who_mediate(pipeline):
-    text = ("Egypt and Qatar have been trying to broker a ceasefire. The two mediators will host a new round of "
-            "talks in Cairo next week.")
-    host = next(e for e in _events(pipeline, text) if e["trigger"] == "host")
-    assert [a["country"] for a in host["actor"]] == ["EGY", "QAT"]
 
 
 def test_a_name_running_on_through_de_is_not_its_first_words(pipeline):
@@ -1982,18 +2010,6 @@ def test_a_charge_denied_after_the_accusation_does_not_report_it():
     assert next(e for e in events if e.trigger == "accused").modality == "asserted"
 
 
-def test_whose_the_targets_struck_are_is_the_recipient(pipeline):
-    text = ("Turkish warplanes struck 32 targets belonging to Kurdish militants in northern Iraq and Syria on "
-            "Wednesday night, the defence ministry said.")
-    struck = next(e for e in _events(pipeline, text) if e["trigger"] == "struck")
-    assert [r["name"] for r in struck["recipient"]] == ["Kurdistan Workers' Party"]
-
-
-def test_he_opening_a_sentence_goes_on_with_the_speaker_not_a_man_the_speaker_told_of(pipeline):
-    text = ("ANKARA - Interior Minister Ali Yerlikaya said the two attackers, a man and a woman, had been killed by "
-            "security forces. He blamed the PKK for the attack.")
-    blamed = next(e for e in _events(pipeline, text) if e["trigger"] == "blamed")
-    assert [a["name"] for a in blamed["actor"]] == ["Ali Yerlikaya"]
 
 
 def test_placing_someone_under_house_arrest_arrests_them(pipeline):
@@ -2029,12 +2045,6 @@ def test_a_when_clause_on_a_month_is_dated_that_month(pipeline):
     fighting = next(e for e in _events(pipeline, text) if e["trigger"] == "fighting")
     assert (fighting["date"], fighting["date_precision"]) == ("2026-09-01", "month")
 
-
-def test_him_after_a_letter_to_someone_is_the_one_written_to(pipeline):
-    text = ("The chief minister of Tamil Nadu wrote to Prime Minister Narendra Modi, urging him to raise the issue "
-            "with Colombo.")
-    urging = next(e for e in _events(pipeline, text) if e["trigger"] == "urging")
-    assert [r["name"] for r in urging["recipient"]] == ["Narendra Modi"]
 
 
 def test_deaths_in_an_accident_the_parser_split_from_its_verb_are_no_attack(pipeline):
@@ -2117,23 +2127,7 @@ def test_a_kind_of_band_or_a_name_for_something_is_no_event(pipeline, text):
     assert not [e for e in _events(pipeline, text) if e["event_type"] == "COERCE"]
 
 
-def test_a_pronoun_doing_the_act_is_none_of_those_it_acts_on(pipeline):
-    text = ("Albania severed diplomatic ties with Iran in 2022 after a cyberattack on government websites that it "
-            "blamed on Tehran.")
-    blamed = next(e for e in _events(pipeline, text) if e["trigger"] == "blamed")
-    assert [a["country"] for a in blamed["actor"]] == ["ALB"]
 
-
-def test_they_in_a_clause_timing_the_act_are_not_the_source_cited_after(pipeline):
-    text = "In Uvira, soldiers fired into the air and looted shops as they retreated, according to a local group."
-    retreated = next(e for e in _events(pipeline, text) if e["trigger"] == "retreated")
-    assert [a["sectors"] for a in retreated["actor"]] == [["MIL"]]
-
-
-def test_a_town_advanced_towards_is_no_party(pipeline):
-    text = "M23 rebels advanced south from Bukavu towards Uvira on Wednesday, residents said."
-    advanced = next(e for e in _events(pipeline, text) if e["trigger"] == "advanced")
-    assert advanced["recipient"] == []
 
 
 def test_the_speakers_a_closing_verb_of_saying_lost_to_the_object_before_it(pipeline):
@@ -2161,11 +2155,6 @@ def test_it_after_a_thing_the_sentence_named_is_that_thing(pipeline):
     assert withdrew["event_type"] == "CONCEDE" and withdrew["recipient"] == []
 
 
-def test_condemning_a_speech_is_aimed_at_who_gave_it(pipeline):
-    text = "Taiwanese President Lai Ching-te gave a National Day speech that Beijing condemned."
-    condemned = next(e for e in _events(pipeline, text) if e["trigger"] == "condemned")
-    assert [r["name"] for r in condemned["recipient"]] == ["Lai Ching-te"]
-
 
 def test_the_village_of_a_name_is_no_person_of_that_name(pipeline):
     text = "The junta said it had recaptured the village of Djibo after a week-long operation."
@@ -2182,24 +2171,7 @@ def test_clashes_between_two_groups_that_killed_people_are_the_groups_deed(pipel
     assert all([a["sectors"] for a in e["actor"]] == [["REB"]] for e in events)
 
 
-def test_storming_someones_residence_is_aimed_at_them(pipeline):
-    text = ("DHAKA - Sheikh Hasina resigned on Monday as protesters stormed her official residence in Dhaka.")
-    stormed = next(e for e in _events(pipeline, text) if e["trigger"] == "stormed")
-    assert [r["name"] for r in stormed["recipient"]] == ["Sheikh Hasina"]
 
-
-def test_the_three_juntas_are_the_three_named_before(pipeline):
-    text = ("The military governments of Niger, Mali and Burkina Faso announced on Sunday that they were "
-            "withdrawing from ECOWAS. In a joint statement, the three juntas accused the bloc of imposing "
-            "illegal sanctions.")
-    accused = next(e for e in _events(pipeline, text) if e["trigger"] == "accused")
-    assert [a["country"] for a in accused["actor"]] == ["NER", "MLI", "BFA"]
-
-
-def test_calling_for_someones_arrest_is_aimed_at_them(pipeline):
-    text = "President Nicolas Maduro called for Machado's arrest on Monday."
-    called = next(e for e in _events(pipeline, text) if e["trigger"] == "called for")
-    assert [r["name"] for r in called["recipient"]] == ["Maria Corina Machado"]
 
 
 def test_diplomats_from_many_countries_are_of_none_of_them(pipeline):

@@ -36,6 +36,7 @@ from wirecoder.coding.actor_tenure import eliify, person_country, person_status,
 from wirecoder.coding.derived import ARMED_SECTORS, NONSTATE_ARMED
 from wirecoder.coding.modality import DEFAULT_SPEECH_VERBS as SAYING_VERBS
 from wirecoder.coding.place_text import doc_title
+from wirecoder.coding.triggers import object_before
 from wirecoder.resources.actor_kb import ActorKB, Agent, Alias, Entry, Token, load_kb, tokenize
 from wirecoder.resources.petrarch_dict import (
     DictionaryKB,
@@ -258,12 +259,9 @@ class ActorResolver:
 
     def _thing_before(self, pronoun, on: date | None) -> bool:
         """Whether the object "it" stands for the last thing its sentence acted on before it: a singular
-        common noun that names no party ("the bill"), the nearest object before the pronoun."""
-        objects = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ == "dobj" and t.tag_ in ("NN", "NNP")]
-        if not objects:
-            return False
-        last = objects[-1]
-        return last.tag_ == "NN" and self.resolve(last.text, on=on) is None
+        common noun that names no party ("the bill"; not a name, nor "the group")."""
+        thing = object_before(pronoun)
+        return thing is not None and thing.tag_ == "NN" and self.resolve(thing.text, on=on) is None
 
     def _loyal_to(self, span, on: date | None, context: str | None) -> coref.Seen | None:
         """Whom forces are loyal or allied to: "forces loyal to the Jubaland regional administration" are

@@ -253,7 +253,9 @@ def claimed_deed_doer(tok: Token) -> Token:
     return next((c for c in claim.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), tok)
 
 
+# Verbs and their objects by which a party claims a deed: "claimed responsibility for the attack".
 CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit"})
+CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
 # Where a person lives, whose owner an act on it is aimed at: "stormed her residence".
 DWELLING_NOUNS = frozenset({"residence", "home", "house", "villa", "mansion", "palace"})
 # Things a party says or decides, whose maker an act against them is aimed at.
@@ -261,7 +263,6 @@ STATEMENT_NOUNS = frozenset({"speech", "remark", "comment", "statement", "addres
                              "proposal", "plan", "move", "declaration"})
 # Participles that say whose a thing is: "targets belonging to militants", "bases used by the group".
 OWNING_PARTICIPLES = frozenset({"belong", "use", "run", "operate", "hold", "control", "occupy"})
-CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
 
 
 def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:

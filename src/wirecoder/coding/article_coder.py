@@ -45,7 +45,7 @@ from wirecoder.coding.modality import (
     analyse,
     misattached_conj,
 )
-from wirecoder.coding.pair_mentions import pair_kind, pair_members
+from wirecoder.coding.pair_mentions import STATE_NOUNS, pair_kind, pair_members
 from wirecoder.coding.place_names import AREA_NOUNS, PLACE_NOUNS, PROVINCE_WORDS
 from wirecoder.coding.place_text import object_of, sets_scene
 from wirecoder.coding.places import PlaceFinder
@@ -318,7 +318,7 @@ class ArticleCoder:
             if any(c.dep_ == "det" and c.tag_ == "WDT" for c in sp.root.children):
                 continue  # "did not say which country had carried out the strikes": nobody the text names
             if (pair := self._pair(sp, args, state, on, local)) is not None:
-                out.extend(pair)  # "both countries", "the two leaders": the two states the article named
+                out.extend(pair)  # "both countries", "the two leaders": the parties the article named
                 continue
             ref = self.actors.resolve_mention(sp, state, on=on, context=local, speaker=speaker or said_by,
                                               avoid=avoid)
@@ -759,12 +759,12 @@ class ArticleCoder:
         return ctx[:3]
 
 
+# Pronouns that may stand for the doer of an act.
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # Prepositions that spread a plural over an area ("governments across the region"), and areas wider than
 # a state ("protesters across the country" are still the story's own).
 SPREAD_PREPS = frozenset({"across", "throughout"})
 WIDE_AREAS = frozenset({"region", "continent", "world", "globe"})
-STATE_NOUNS = frozenset({"country", "nation", "state"})
 # Objects that make the actors their own recipients.
 RECIPROCALS = frozenset({"each other", "one another"})
 
@@ -918,6 +918,13 @@ CYBER_DOERS = frozenset({"cyber", "hacker", "cyberattacker", "cybercriminal"})
 CYBER_TARGETS = frozenset({"system", "server", "website", "network", "database", "computer", "email"})
 
 
+def _cyber(actors: list[Span], targets: list[Span]) -> bool:
+    """Whether an attack was a cyber operation by its doers' words ("cyber attackers", "hackers") or its
+    target's ("the data systems of parliament", "government websites")."""
+    return (any(t.lemma_.lower() in CYBER_DOERS for sp in actors for t in sp)
+            or any(sp.root.lemma_.lower() in CYBER_TARGETS for sp in targets))
+
+
 def _of_many_states(root: Token) -> bool:
     """Whether a generic plural is spread over many states: "governments across Latin America", "leaders
     across the region", "expelled diplomats from seven Latin American countries" (the parser may hang the
@@ -928,13 +935,6 @@ def _of_many_states(root: Token) -> bool:
             or (prep.lower_ == "from" and g.tag_ == "NNS" and g.lemma_.lower() in STATE_NOUNS)) for g in prep.children)
     holders = [root, root.head] if root.dep_ == "dobj" else [root]
     return any(spread(c) for h in holders for c in h.children if h.i == root.i or c.lower_ == "from")
-
-
-def _cyber(actors: list[Span], targets: list[Span]) -> bool:
-    """Whether an attack was a cyber operation by its doers' words ("cyber attackers", "hackers") or its
-    target's ("the data systems of parliament", "government websites")."""
-    return (any(t.lemma_.lower() in CYBER_DOERS for sp in actors for t in sp)
-            or any(sp.root.lemma_.lower() in CYBER_TARGETS for sp in targets))
 
 
 def _after_mishap(verb: Token) -> bool:
@@ -1270,7 +1270,8 @@ def _answers_a_claim(verb: Token) -> bool:
 
 def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
     """"The arrival of Russian reinforcements": one MOBILIZE, not a second for the noun inside its actor."""
-    spans = [(c, {t.i for sp in c.args.actors + c.args.recipients for t in sp} | {c.args.through}) for c in cands]
+    spans = [(c, {t.i for sp in c.args.actors + c.args.recipients for t in sp}
+              | ({c.args.through} if c.args.through is not None else set())) for c in cands]
     return [c for c in cands
             if not any(o is not c and o.match.event_type == c.match.event_type and c.match.token.i in toks
                        for o, toks in spans)]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from wirecoder.coding.arguments import GOING_PREPS, MOVED_FORCES, SENDING_VERBS, TOPIC_VERBS
 from wirecoder.coding.dateline_subject import undateline
 from wirecoder.coding.modality import CLAIM_NOUNS, DEFAULT_SPEECH_VERBS, misattached_conj, verb_it_opens
-from wirecoder.coding.pair_mentions import pair_members
+from wirecoder.coding.pair_mentions import GOVERNMENT_PAIR_NOUNS, STATE_NOUNS, pair_members
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
 from wirecoder.coding.place_recognition import JOURNEY_VERBS
 from wirecoder.coding.place_standins import relative_link
@@ -379,8 +379,7 @@ def _named_as_doer(span: Span) -> bool:
 
 
 # Those who act for states, whose "across the region" says where they govern, not where they acted.
-STATE_BODY_NOUNS = frozenset({"government", "leader", "country", "state", "nation", "capital", "minister",
-                              "president", "parliament", "administration"})
+STATE_BODY_NOUNS = STATE_NOUNS | GOVERNMENT_PAIR_NOUNS | {"minister", "parliament"}
 
 
 def _in_source(span: Span) -> bool:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 # Plural nouns for two states, and for their governments or leaders (whose sector is GOV).
-STATE_PAIR_NOUNS = frozenset({"country", "nation", "state", "neighbour", "neighbor"})
+STATE_NOUNS = frozenset({"country", "nation", "state"})
+STATE_PAIR_NOUNS = STATE_NOUNS | {"neighbour", "neighbor"}
 GOVERNMENT_PAIR_NOUNS = frozenset({"government", "leader", "president", "capital", "administration", "junta",
                                    "regime"})
 # The words that count the parties: "both" and "two" a pair, "three" and "four" more.

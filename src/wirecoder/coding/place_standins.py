@@ -165,7 +165,7 @@ def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
             continue
         # a name read through its last words ("Central Plateau" as Nigeria's Plateau State) is as lonely
         backed_off = e.feature in ("admin1", "admin2", "city") and after_compass(t.place.text) is not None
-        backed_off = backed_off or (e.feature == "city" and _called_islands(text, t.place)
+        backed_off = backed_off or (e.feature == "city" and _kind_after(text, t.place, ISLAND_KINDS)
                                     and all(c.alternate for c in cands[i] if c.entry.id == e.id))
         if not backed_off and (not _small_town(e) or any(
                 c.entry.country == e.country and c.entry.feature in ("admin1", "country") for c in cands[i])):
@@ -187,9 +187,8 @@ def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
     return out
 
 
-def _called_islands(text: str, place: Place) -> bool:
-    after = text[place.char_end:place.char_end + 16].split() if place.char_end is not None else []
-    return bool(after) and after[0].lower().strip(",.;") in ("island", "islands", "isles", "archipelago")
+# Words after a name that call it islands: "the Matsu islands".
+ISLAND_KINDS = frozenset({"island", "islands", "isles", "archipelago"})
 
 
 def _kind_of_place_in(link: str) -> bool:
@@ -412,11 +411,11 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
                 holder = next((x.place for x in out if x.place.lat is not None and x.place.feature == "region"
                                and x.place.name and fold(x.place.name).split()[-1] in _WATERS), None) or (
                     holder if holder.feature == "country" else _country_place(holder.country, names))
-            elif holder is not None and holder.feature != "country" and _names_division(text, t.place):
+            elif holder is not None and holder.feature != "country" and _kind_after(text, t.place):
                 # "the Catatumbo region", "the Galwan valley": a division or a stretch of land the gazetteer
                 # lacks is no part of the article's home town or province, only of its country
                 holder = _country_place(holder.country, names)
-            if holder is not None and _names_division(text, t.place, LAND_KINDS):
+            if holder is not None and _kind_after(text, t.place, LAND_KINDS):
                 t = _stand_in(t, holder)  # a valley is no town one letter off its name ("Galwan": no Gawan)
             elif holder is not None:
                 t = _placed_in(t, holder, names)
@@ -483,7 +482,8 @@ _AT_SEA = frozenset({"shoal", "shoals", "reef", "reefs", "atoll", "cay", "cays"}
 _WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "bay"})
 
 
-def _names_division(text: str, place: Place, kinds: frozenset[str] = DIVISION_KINDS) -> bool:
+def _kind_after(text: str, place: Place, kinds: frozenset[str] = DIVISION_KINDS) -> bool:
+    """Whether the word after a name says it is a place of one of kinds ("the Catatumbo region")."""
     after = text[place.char_end:place.char_end + 20].split() if place.char_end is not None else []
     return bool(after) and after[0].lower().strip(",.;") in kinds
 

@@ -113,6 +113,13 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
     return out
 
 
+def object_before(pronoun: Token) -> Token | None:
+    """The last direct object, a common noun or a name, in the pronoun's sentence before it: what an object
+    "it" most often stands for ("would not sign the bill and withdrew it")."""
+    return next((t for t in reversed(pronoun.sent[:pronoun.i - pronoun.sent.start])
+                 if t.dep_ == "dobj" and t.tag_ in ("NN", "NNP")), None)
+
+
 def _named_person(tok: Token) -> bool:
     """A person's name as the object (or passive subject): one the model tagged, or an untagged name there."""
     return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("dobj", "nsubjpass"))
@@ -132,9 +139,8 @@ def _object_heads(verb: Token) -> list[Token]:
     more = []
     for o in objs:
         more.extend(o.conjuncts)
-        if o.lower_ == "it" and o.dep_ == "dobj":
-            # "would not sign the bill and withdrew it": the thing the sentence named before
-            more.extend([t for t in o.sent if t.i < o.i and t.dep_ == "dobj" and t.tag_ == "NN"][-1:])
+        if o.lower_ == "it" and o.dep_ == "dobj" and (thing := object_before(o)) is not None and thing.tag_ == "NN":
+            more.append(thing)  # "would not sign the bill and withdrew it": the thing the sentence named before
         # "blocked the main avenue outside parliament", parsed as an avenue modifying the parliament
         more.extend(c for c in o.children if c.dep_ == "nmod" and c.i < o.i and c.pos_ in ("NOUN", "PROPN"))
         # "suspended French broadcasters RFI and France 24": the kind of thing a name is, before it
