@@ -2178,3 +2178,24 @@ def test_diplomats_from_many_countries_are_of_none_of_them(pipeline):
     text = "CARACAS - Venezuela expelled diplomats from seven Latin American countries on Monday."
     expelled = next(e for e in _events(pipeline, text) if e["trigger"] == "expelled")
     assert [(r["country"], r["sectors"]) for r in expelled["recipient"]] == [(None, ["GOV"])]
+
+
+def test_the_date_of_a_participle_read_as_the_main_verb_is_not_the_real_main_verbs(pipeline):
+    text = ("Rwandan troops deployed in the province since 2021 helped Mozambican forces repel the attack after two "
+            "days of fighting, a Rwandan army spokesman said.")
+    repel = next(e for e in _events(pipeline, text) if e["trigger"] == "repel")
+    assert not repel["date"].startswith("2021")
+
+
+def test_what_an_announcement_came_after_is_not_the_announcers_word(pipeline):
+    text = ("Ecuador's President Daniel Noboa declared an internal armed conflict on Tuesday after masked gunmen "
+            "stormed a television studio in Guayaquil.")
+    stormed = next(e for e in _events(pipeline, text) if e["trigger"] == "stormed")
+    assert stormed["modality"] == "asserted" and stormed["attribution"] is None
+
+
+def test_what_launchers_are_used_for_has_not_happened(pipeline):
+    text = ("Israel's military said it had hit Hezbollah weapons depots and launchers used to fire at Israeli "
+            "communities.")
+    fire = next(e for e in _events(pipeline, text) if e["trigger"] == "fire")
+    assert fire["modality"] == "hypothetical"

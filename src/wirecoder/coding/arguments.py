@@ -239,6 +239,17 @@ def _deed_owner(noun: Token) -> Token | None:
     return next((g for g in noun.children if g.dep_ == "poss" and g.pos_ in ("PROPN", "NOUN")), None)
 
 
+def main_verb_under_participle(verb: Token) -> bool:
+    """Whether the parser read the participle describing the subject as the main verb (a past tense where
+    the two forms are one) and the real main verb as its adverbial clause: "jihadists linked to al Qaeda
+    attacked a school", "troops deployed in the province drove the fighters out"."""
+    head = verb.head
+    return (verb.dep_ in ("advcl", "dep") and verb.tag_ == "VBD" and head.i < verb.i
+            and (head.tag_ == "VBN" or (head.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in head.children)))
+            and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+            and not any(c.dep_ == "mark" for c in verb.children))
+
+
 def claimed_deed_doer(tok: Token) -> Token:
     """Who claimed the deed a noun names, for a relative clause on it: in "The gang claimed responsibility
     for the attack, which killed 70 people" the gang killed them. Any other token is returned as it is."""
@@ -335,13 +346,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             and any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.head.children)):
         # "a U.N. helicopter came under fire, killing a crew member": whoever came under fire did not kill
         return None, False
-    if (verb.dep_ in ("advcl", "dep") and verb.tag_ == "VBD" and verb.head.i < verb.i and (
-            verb.head.tag_ == "VBN" or (verb.head.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in verb.head.children)))
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.head.children)
-            and not any(c.dep_ == "mark" for c in verb.children)):
-        # "jihadists linked to al Qaeda attacked a school", "troops deployed in the province drove the
-        # fighters out": the parser reads the participle describing the subject as the main verb (a past
-        # tense where the two forms are one) and the real one as its adverbial clause
+    if main_verb_under_participle(verb):
         subj = next((c for c in verb.head.children if c.dep_ in SUBJ), None)
         if subj is not None:
             return subj, False

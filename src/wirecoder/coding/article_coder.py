@@ -23,6 +23,7 @@ from wirecoder.coding.arguments import (
     claimed_deed_doer,
     clause_subject,
     first_entity,
+    main_verb_under_participle,
     mention_span,
     mention_spans,
     noun_arguments,
@@ -34,13 +35,13 @@ from wirecoder.coding.classifier import SentenceClassifier
 from wirecoder.coding.dateline_subject import dateline_word, spaced_dash, story_subject
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import ARMED_SECTORS, NONSTATE_ARMED, STATE_SECTORS, derive
-from wirecoder.coding.event_location import SEQUENCE_MARKS
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
 from wirecoder.coding.misparse import misread_main_verb
 from wirecoder.coding.modality import (
     CAUSATIVE_VERBS,
     CLAIM_NOUNS,
     DEFAULT_SPEECH_VERBS,
+    SEQUENCE_MARKS,
     ModalityResult,
     analyse,
     misattached_conj,
@@ -893,6 +894,8 @@ def _date_scope(sent: Span, anchor: Token) -> str:
     anchor_line = {anchor.i}
     cur = anchor
     while cur.head.i != cur.i and cur.dep_ in ("xcomp", "conj", "ccomp", "nsubj", "nsubjpass", "dobj", "advcl"):
+        if main_verb_under_participle(cur):
+            break  # "troops deployed in the province since 2021 helped...": the participle's date is not its
         cur = cur.head
         if cur.dep_ == "ccomp" or cur.head.i == cur.i or cur.pos_ not in ("VERB", "AUX") \
                 or cur.lemma_.lower() in DEFAULT_SPEECH_VERBS:

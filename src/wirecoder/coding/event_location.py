@@ -18,7 +18,13 @@ from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding.arguments import GOING_PREPS, MOVED_FORCES, SENDING_VERBS, TOPIC_VERBS
 from wirecoder.coding.dateline_subject import undateline
-from wirecoder.coding.modality import CLAIM_NOUNS, DEFAULT_SPEECH_VERBS, misattached_conj, verb_it_opens
+from wirecoder.coding.modality import (
+    CLAIM_NOUNS,
+    DEFAULT_SPEECH_VERBS,
+    SEQUENCE_MARKS,
+    misattached_conj,
+    verb_it_opens,
+)
 from wirecoder.coding.pair_mentions import GOVERNMENT_PAIR_NOUNS, STATE_NOUNS, pair_members
 from wirecoder.coding.place_names import AREA_NOUNS, OF_PLACE_NOUNS, SITE_NOUNS, VENUE_NOUNS
 from wirecoder.coding.place_recognition import JOURNEY_VERBS
@@ -698,7 +704,6 @@ def _fronted_scene(sent: Span, span: Span, trigger: Token, speech_verb: Token) -
             and span.end <= trigger.i < speech_verb.i)
 
 
-SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because"})
 PURPOSE_PARTICIPLES = frozenset({"aim", "design", "intend", "mean"})  # "a deal aimed at ending the war"
 
 

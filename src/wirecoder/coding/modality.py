@@ -307,6 +307,10 @@ def aside_report(sent: Span, anchor: Token, speech_verbs: frozenset[str]) -> Tok
     return None
 
 
+# Conjunctions of an adverbial clause that tells of another event before, after or causing the main one.
+SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because"})
+
+
 def closing_report(sent: Span, anchor: Token, speech_verbs: frozenset[str]) -> Token | None:
     """The verb of saying a sentence closes on, after a comma and its speaker, whatever the parser made of
     the words before it ("In Mykolaiv, a drone hit an apartment block, killing two people, regional governor
@@ -347,12 +351,27 @@ def _none_of(anchor: Token) -> bool:
             and any(c.dep_ == "det" and c.lower_ == "no" for c in prep.head.children))
 
 
+def _used_for(anchor: Token) -> bool:
+    """Whether an infinitive says what a thing is used or made for: "launchers used to fire at Israeli
+    communities", with the participle on the noun (or, as the parser may have it, a bare participle right
+    after it)."""
+    part = anchor.head
+    if anchor.dep_ not in ("xcomp", "advcl") or part.tag_ != "VBN" or part.lemma_.lower() not in USE_PARTICIPLES:
+        return False
+    if part.dep_ == "acl":
+        return part.head.pos_ in ("NOUN", "PROPN")
+    return (part.dep_ == "ccomp" and part.i > 0 and part.doc[part.i - 1].pos_ == "NOUN"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in part.children))
+
+
 def _infinitive_on_noun(anchor: Token) -> bool:
     """An infinitive that says what a noun is for, which nobody has done yet: "ways to ease tensions", "a
     proposal to hold talks" (not one after an ordinal, which reports a deed: "the first country to
     recognise Palestine"), and one coordinated with it ("ability to seize power and carry out attacks")."""
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX"):
         anchor = anchor.head
+    if _used_for(anchor):
+        return True  # "launchers used to fire at Israeli communities": what the launchers are for
     if anchor.dep_ not in ("relcl", "acl") or anchor.head.pos_ not in ("NOUN", "PROPN"):
         return False
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in anchor.children):
@@ -362,6 +381,8 @@ def _infinitive_on_noun(anchor: Token) -> bool:
     return not any(c.lower_ in _ORDINALS or c.tag_ == "JJS" for c in anchor.head.children)
 
 
+# Participles that say what a thing is for: "launchers used to fire at", "drones designed to strike".
+USE_PARTICIPLES = frozenset({"use", "design", "intend", "mean", "build", "make"})
 # Nouns for a negotiation, whose "on"/"over"/"about" clause is what is negotiated, not done.
 _TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "dialogue",
                          "meeting", "summit", "consultation", "consultations", "debate", "vote", "proposal", "plan"})
@@ -446,7 +467,11 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         # and imposed a curfew" imposed it
         # (nor does the verb of saying a misattached verb goes with, nor any word between them: "said it was
         # investigating reports that civilians were killed and called on all parties to...": the speaker calls)
-        if lemma in speech_verbs and speech is None and below_dep != "conj" and not at_partner and not astray:
+        # (nor does one whose adverbial clause the event is: "Noboa declared an armed conflict after gunmen
+        # stormed a television studio" - the storming is the article's, not Noboa's word)
+        if (lemma in speech_verbs and speech is None and below_dep != "conj" and not at_partner and not astray
+                and not (below_dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS
+                                                      for c in child.children))):
             if _has_neg(gov) and below_dep == "ccomp" and _asks_about(child):
                 # "The militia did not say why it had released the hostages": what it left unexplained
                 # happened, as the article tells it ("did not say whether" leaves it open)
