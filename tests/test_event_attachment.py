@@ -2199,3 +2199,22 @@ def test_what_launchers_are_used_for_has_not_happened(pipeline):
             "communities.")
     fire = next(e for e in _events(pipeline, text) if e["trigger"] == "fire")
     assert fire["modality"] == "hypothetical"
+
+
+def test_a_charge_the_parser_made_the_denials_fronted_object_does_not_report_the_accusation(pipeline):
+    text = ("Islamabad has repeatedly accused Afghanistan's Taliban rulers of allowing the Pakistani Taliban to use "
+            "Afghan soil to plan attacks, a charge Kabul denies.")
+    accused = next(e for e in _events(pipeline, text) if e["trigger"] == "accused")
+    assert accused["modality"] == "asserted" and accused["attribution"] is None
+
+
+def test_where_a_move_drew_protests_from_is_not_where_it_happened(pipeline):
+    text = ("Kosovo police on Monday shut down five municipal offices run by Serbia in the Serb-majority north, in "
+            "a move that drew protests from Belgrade.")
+    shut = next(e for e in _events(pipeline, text) if e["trigger"] == "shut down")
+    assert shut["location"] is None or shut["location"]["name"] != "Belgrade"
+
+
+def test_what_a_speaker_calls_an_act_holds_no_act_of_its_own(pipeline):
+    text = "Serbia's office for Kosovo called the closures a violent act aimed at expelling Serbs."
+    assert not [e for e in _events(pipeline, text) if e["trigger"] == "expelling"]

@@ -256,7 +256,8 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
         if span is None or _set_aside(span, trigger, apart_from_scene, addressed):
             continue
         if (_in_source(span) or _describes_subject(span, trigger) or _destination_below(span, trigger)
-                or _origin_of_others(span, trigger) or _named_as_doer(span) or _in_sequenced_deed(span, trigger)):
+                or _origin_of_others(span, trigger) or _named_as_doer(span) or _in_sequenced_deed(span, trigger)
+                or _in_comment_on_act(span)):
             # "according to two diplomats in Asmara", "The United States, a treaty ally of the Philippines,
             # condemned…", "barred ... from deploying police to Haiti", "arrivals from Libya", "a deal
             # brokered by Qatar, Egypt and the United States": where the source is, what the actor is, where
@@ -376,6 +377,16 @@ def _in_sequenced_deed(span: Span, trigger: Token) -> bool:
     return (tok.head.i == trigger.i and tok.dep_ == "prep" and tok.lower_ in ("after", "before", "until")
             and tok.i != span.root.head.i and deed is not None and deed.ent_type_ not in ("DATE", "TIME")
             and deed.pos_ == "NOUN")
+
+
+def _in_comment_on_act(span: Span) -> bool:
+    """Whether a mention is in a relative clause that comments on the act as a whole: "shut down five
+    offices, in a move that drew protests from Belgrade" did not happen in Belgrade."""
+    return any(a.dep_ == "relcl" and a.head.lemma_.lower() in COMMENT_NOUNS for a in span.root.ancestors)
+
+
+# Nouns by which an article sums up an act to comment on it: "in a move that drew protests".
+COMMENT_NOUNS = frozenset({"move", "step", "decision", "action", "development", "escalation"})
 
 
 def _named_as_doer(span: Span) -> bool:

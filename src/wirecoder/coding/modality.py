@@ -69,8 +69,10 @@ def _denied_claim(gov: Token, below_dep: str) -> bool:
     Kigali denies"): its subject is, or is named after, a claim noun, and the clause below it comes first."""
     if below_dep != "ccomp" or gov.lemma_.lower() not in ("deny", "reject", "dismiss", "dispute"):
         return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in CLAIM_NOUNS or any(
-        g.dep_ in ("compound", "amod", "det") and g.lemma_.lower() in CLAIM_NOUNS for g in c.children))
+    # (or the parser makes the charge the denial's object, fronted: "a charge Kabul denies")
+    return any((c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in CLAIM_NOUNS or any(
+        g.dep_ in ("compound", "amod", "det") and g.lemma_.lower() in CLAIM_NOUNS for g in c.children)))
+        or (c.dep_ == "dobj" and c.i < gov.i and c.lemma_.lower() in CLAIM_NOUNS)
         for c in gov.children)
 
 

@@ -283,8 +283,10 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
             tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN")))
         if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ == "VBG" and _lemma(tok.head) in BAND_HEADS:
             continue  # "an Iran-based hacking group", "a kidnapping gang": what kind of band, no act
-        if tok.dep_ == "oprd" and _lemma(tok.head) in NAMING_VERBS:
-            continue  # "called the decision a coup attempt": what the speaker calls it, no act of its own
+        if any(t.dep_ == "oprd" and _lemma(t.head) in NAMING_VERBS for t in (tok, *tok.ancestors)):
+            # "called the decision a coup attempt", "called the closures a violent act aimed at expelling
+            # Serbs": what the speaker calls it, no act of its own
+            continue
         if (tok.pos_ in ("VERB", "AUX") and not mistagged) or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
             m = match_verb(tok, lexicon)
             if m:
