@@ -1715,6 +1715,18 @@ def test_who_a_speaker_calls_responsible_is_accused_by_the_speaker(pipeline):
     ("The minister said the plotters had planned to attack the presidency on April 16.", "attack", "hypothetical"),
     ("Israeli troops have remained at five hilltop positions despite the deadline for their withdrawal under the "
      "truce.", "withdrawal", "hypothetical"),
+    # what an announcement came after is not the announcer's word
+    ("Ecuador's President Daniel Noboa declared an internal armed conflict on Tuesday after masked gunmen "
+     "stormed a television studio in Guayaquil.",
+     "stormed", "asserted"),
+    # what launchers are used for has not happened
+    ("Israel's military said it had hit Hezbollah weapons depots and launchers used to fire at Israeli "
+     "communities.",
+     "fire", "hypothetical"),
+    # a charge the parser made the denial's fronted object does not report the accusation
+    ("Islamabad has repeatedly accused Afghanistan's Taliban rulers of allowing the Pakistani Taliban to use "
+     "Afghan soil to plan attacks, a charge Kabul denies.",
+     "accused", "asserted"),
 ])
 def test_what_the_words_around_an_act_say_of_whether_it_happened(pipeline, text, trigger, modality):
     assert _by_trigger(_events(pipeline, text), trigger)["modality"] == modality
@@ -2185,27 +2197,6 @@ def test_the_date_of_a_participle_read_as_the_main_verb_is_not_the_real_main_ver
             "days of fighting, a Rwandan army spokesman said.")
     repel = next(e for e in _events(pipeline, text) if e["trigger"] == "repel")
     assert not repel["date"].startswith("2021")
-
-
-def test_what_an_announcement_came_after_is_not_the_announcers_word(pipeline):
-    text = ("Ecuador's President Daniel Noboa declared an internal armed conflict on Tuesday after masked gunmen "
-            "stormed a television studio in Guayaquil.")
-    stormed = next(e for e in _events(pipeline, text) if e["trigger"] == "stormed")
-    assert stormed["modality"] == "asserted" and stormed["attribution"] is None
-
-
-def test_what_launchers_are_used_for_has_not_happened(pipeline):
-    text = ("Israel's military said it had hit Hezbollah weapons depots and launchers used to fire at Israeli "
-            "communities.")
-    fire = next(e for e in _events(pipeline, text) if e["trigger"] == "fire")
-    assert fire["modality"] == "hypothetical"
-
-
-def test_a_charge_the_parser_made_the_denials_fronted_object_does_not_report_the_accusation(pipeline):
-    text = ("Islamabad has repeatedly accused Afghanistan's Taliban rulers of allowing the Pakistani Taliban to use "
-            "Afghan soil to plan attacks, a charge Kabul denies.")
-    accused = next(e for e in _events(pipeline, text) if e["trigger"] == "accused")
-    assert accused["modality"] == "asserted" and accused["attribution"] is None
 
 
 def test_where_a_move_drew_protests_from_is_not_where_it_happened(pipeline):
