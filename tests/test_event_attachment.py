@@ -2209,3 +2209,8 @@ def test_where_a_move_drew_protests_from_is_not_where_it_happened(pipeline):
 def test_what_a_speaker_calls_an_act_holds_no_act_of_its_own(pipeline):
     text = "Serbia's office for Kosovo called the closures a violent act aimed at expelling Serbs."
     assert not [e for e in _events(pipeline, text) if e["trigger"] == "expelling"]
+
+
+def test_burning_tyres_a_road_was_blocked_with_are_no_attack(pipeline):
+    text = "Demonstrators blocked the Kisumu-Kakamega highway with burning tyres and rocks early in the morning."
+    assert [e["event_type"] for e in _events(pipeline, text)] == ["PROTEST"]

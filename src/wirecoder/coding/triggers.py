@@ -31,6 +31,9 @@ REASON_NOUNS = CAUSE_NOUNS | {"protest", "solidarity"}
 INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
 # Nouns for a band a participle before them says the kind of: "a hacking group", "a kidnapping ring".
 BAND_HEADS = frozenset({"group", "gang", "ring", "network", "cell", "unit", "squad", "team", "syndicate", "crew"})
+# Things a bare participle before them only describes: "burning tyres", "exploding shells".
+BURNING_THINGS = frozenset({"tyre", "tire", "barricade", "car", "vehicle", "debris", "building", "house", "rubbish",
+                            "tree", "log", "branch", "oil", "wreckage", "shell", "fuel"})
 # Verbs that name what their object is: "called the decision a coup attempt", "branded the vote a fraud".
 NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize"})
 # Prepositions that put someone into a state a support verb's noun names: "placed under house arrest".
@@ -281,8 +284,11 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
         # "the army and allied armed groups": a verb coordinated with a noun is a modifier too
         mistagged = tok.pos_ == "VERB" and (tok.dep_ == "compound" or (
             tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN")))
-        if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ == "VBG" and _lemma(tok.head) in BAND_HEADS:
-            continue  # "an Iran-based hacking group", "a kidnapping gang": what kind of band, no act
+        if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ == "VBG" and (
+                _lemma(tok.head) in BAND_HEADS or (_lemma(tok.head) in BURNING_THINGS and not list(tok.children))):
+            # "an Iran-based hacking group", "a kidnapping gang": what kind of band, no act; "blocked the
+            # highway with burning tyres": what state a thing is in
+            continue
         if any(t.dep_ == "oprd" and _lemma(t.head) in NAMING_VERBS for t in (tok, *tok.ancestors)):
             # "called the decision a coup attempt", "called the closures a violent act aimed at expelling
             # Serbs": what the speaker calls it, no act of its own
