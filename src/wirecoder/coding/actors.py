@@ -1146,7 +1146,7 @@ _FORCES = ({"COP"}, {"MIL"})
 def _last_force(state: ArticleActorState) -> ActorRef | None:
     """The police or army the article named last (within coreference reach), as an ActorRef with just that
     sector; None when the last armed body named is neither or both."""
-    for seen in reversed(state.seen[-12:]):
+    for seen in reversed(state.seen[-coref.WINDOW:]):
         if seen.ref is None:
             continue
         sectors = set(seen.ref.sectors)

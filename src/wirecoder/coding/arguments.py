@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from wirecoder.coding.actor_phrases import REGISTRY_WORDS
+from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import DASHES, story_subject, undateline
 from wirecoder.coding.misparse import misread_main_verb, misread_participle
 from wirecoder.coding.modality import (
@@ -16,6 +17,7 @@ from wirecoder.coding.modality import (
     subject_it_lost,
     verb_it_opens,
 )
+from wirecoder.coding.pair_mentions import STATE_PAIR_NOUNS
 from wirecoder.coding.place_text import across_border
 from wirecoder.coding.triggers import INSTRUMENT_VERBS, TriggerMatch
 
@@ -208,17 +210,12 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
-def _to_infinitive(verb: Token) -> bool:
-    """A "to" clause: "sent to protect them", "a rally to protest", "gave them a week to leave"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def _sent_to_do(verb: Token) -> bool:
     """Whether verb says what those a passive verb of sending sent were to do: "troops were sent to
     protect them" (the parser's xcomp), "officers had been deployed to rescue the victims" (its advcl)."""
     head = verb.head
     return (head.lemma_.lower() in SENDING_VERBS and _passive(head) and head.i != verb.i
-            and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and _to_infinitive(verb))))
+            and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and to_infinitive(verb))))
 
 
 def _relcl_antecedent(tok: Token) -> Token:
@@ -231,6 +228,11 @@ def _relcl_antecedent(tok: Token) -> Token:
     if tok.lower_ in RELATIVE_PRONOUNS and head.dep_ == "ccomp" and head.head.dep_ == "relcl" and tok.i < head.head.i:
         return head.head.head
     return tok
+
+
+def _circumstance(tok: Token) -> bool:
+    """A prepositional object that tells when or through what, never whom: "on Monday", "on social media"."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in CHANNEL_NOUNS
 
 
 def _deed_owner(noun: Token) -> Token | None:
@@ -315,7 +317,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return undateline(_relcl_antecedent(patients[-1])), True
     if depth > 3:
         return None, False
-    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in PURPOSE_NOUNS and _to_infinitive(verb):
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in PURPOSE_NOUNS and to_infinitive(verb):
         # "converged for a rally in Lagos to protest…", "has a plan to attack": an infinitive on a noun
         # for an undertaking is the purpose of whoever the noun's own clause is about ("forced people to
         # flee", "the first country to recognise" keep their noun)
@@ -358,7 +360,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if misattached_conj(verb):
         # "urged both sides to show restraint and offered to mediate": the finite verb it goes with
         return clause_subject(conj_partner(verb), depth + 1)
-    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in TIME_GIVING_VERBS and _to_infinitive(verb):
+    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in TIME_GIVING_VERBS and to_infinitive(verb):
         # "had given the coup leaders until Sunday to step down": those given the time are to act
         obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None:
@@ -627,8 +629,7 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             # "imposed on Monday a new round of sanctions on Belarus": a date is no recipient
             # (nor are the forces a deployment or a withdrawal moves: "ordered the deployment of the military",
             # "completed the withdrawal of troops")
-            found = [f for f in found if (f.i not in event_nouns or f.i == match.token.i)
-                     and f.ent_type_ not in ("DATE", "TIME") and f.lemma_.lower() not in CHANNEL_NOUNS
+            found = [f for f in found if (f.i not in event_nouns or f.i == match.token.i) and not _circumstance(f)
                      and not (moving and f.lemma_.lower() in MOVED_FORCES)]
             if found:
                 recip_heads = _expand_conj(found[0])
@@ -642,8 +643,7 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                                          or (match.event_type == "COERCE" and "seize" in match.trigger.modes)
                                          or anchor.lemma_.lower() == "recall" else set())
     for h in [anchor, *(c for c in anchor.children if c.dep_ == "dobj")]:
-        found = [f for f in _prep_objects(h, indirect_preps)
-                 if f.i not in event_nouns and f.ent_type_ not in ("DATE", "TIME") and f.lemma_.lower() not in CHANNEL_NOUNS]
+        found = [f for f in _prep_objects(h, indirect_preps) if f.i not in event_nouns and not _circumstance(f)]
         if found:
             indirect = _expand_conj(found[0])
             break
@@ -669,7 +669,7 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     if not recip_heads and match.event_type == "ASSAULT" and match.kind == "noun" \
             and anchor.lemma_.lower() in INSTRUMENT_VERBS:
         # "used pepper spray to push demonstrators away": whom the weapon was used on is its purpose's object
-        purpose = next((c for c in anchor.children if c.dep_ in ("xcomp", "advcl") and _to_infinitive(c)), None)
+        purpose = next((c for c in anchor.children if c.dep_ in ("xcomp", "advcl") and to_infinitive(c)), None)
         obj = next((g for g in purpose.children if g.dep_ == "dobj"), None) if purpose is not None else None
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             recip_heads = _expand_conj(obj)
@@ -719,8 +719,7 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
 
 # Plural nouns for states that an "including" list names: "Governments across the region, including Brazil,
 # Chile and Colombia, condemned the attempt" were those three.
-STATE_GROUP_NOUNS = frozenset({"government", "country", "nation", "state", "ally", "power", "neighbour", "neighbor",
-                               "member", "capital"})
+STATE_GROUP_NOUNS = STATE_PAIR_NOUNS | {"government", "ally", "power", "member", "capital"}
 
 
 def _included(head: Token) -> list[Token]:

@@ -32,6 +32,7 @@ from wirecoder.coding.arguments import (
     verb_arguments,
 )
 from wirecoder.coding.classifier import SentenceClassifier
+from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import dateline_word, spaced_dash, story_subject
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import ARMED_SECTORS, NONSTATE_ARMED, STATE_SECTORS, derive
@@ -52,6 +53,7 @@ from wirecoder.coding.place_text import object_of, sets_scene
 from wirecoder.coding.places import PlaceFinder
 from wirecoder.coding.plover_rules import AGREE_GOVERNED_THREATS, OBLIGATION_CUES, same_actor, single_category
 from wirecoder.coding.triggers import (
+    NAMING_VERBS,
     OCCURRENCE_VERBS,
     PSEUDO_TYPES,
     TriggerMatch,
@@ -97,7 +99,6 @@ BACKGROUND_MARKS = frozenset({"after", "before", "since", "because", "following"
                               "despite", "although", "though"})
 # Those whose arrival somewhere is flight or travel, not a visit: civilians, refugees, the displaced.
 UPROOTED_SECTORS = frozenset({"CVL", "REF", "IDP"})
-NAMING_VERBS = frozenset({"call", "name", "dub", "label", "term", "brand", "nickname", "designate"})
 JOURNEY_LEMMAS = frozenset({"travel", "visit", "go", "come", "fly", "arrive", "return", "head", "tour", "leave",
                             "depart", "quit", "walk"})
 # Verbs whose bare participle says how somebody is, not what somebody did to them ("armed men")
@@ -691,7 +692,7 @@ class ArticleCoder:
         or police sent to help are still deployed), where the sentence says; else the type the sent objects
         gave."""
         use = next((x for x in anchor.children if x.dep_ in ("advcl", "xcomp") and x.pos_ == "VERB"
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)), None)
+                    and to_infinitive(x)), None)
         if use is None:
             return event_type, modes
         lemma = use.lemma_.lower()
@@ -762,9 +763,8 @@ class ArticleCoder:
 
 # Pronouns that may stand for the doer of an act.
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
-# Prepositions that spread a plural over an area ("governments across the region"), and areas wider than
-# a state ("protesters across the country" are still the story's own).
-SPREAD_PREPS = frozenset({"across", "throughout"})
+# Areas wider than a state a plural may be spread over (event_location.SPREAD_PREPS): "governments across
+# the region" ("protesters across the country" are still the story's own).
 WIDE_AREAS = frozenset({"region", "continent", "world", "globe"})
 # Objects that make the actors their own recipients.
 RECIPROCALS = frozenset({"each other", "one another"})
@@ -934,7 +934,7 @@ def _of_many_states(root: Token) -> bool:
     "from" on the verb)."""
     def spread(prep: Token) -> bool:
         return prep.dep_ == "prep" and any(g.dep_ == "pobj" and (
-            (prep.lower_ in SPREAD_PREPS and (g.ent_type_ == "LOC" or g.lemma_.lower() in WIDE_AREAS))
+            (prep.lower_ in event_location.SPREAD_PREPS and (g.ent_type_ == "LOC" or g.lemma_.lower() in WIDE_AREAS))
             or (prep.lower_ == "from" and g.tag_ == "NNS" and g.lemma_.lower() in STATE_NOUNS)) for g in prep.children)
     holders = [root, root.head] if root.dep_ == "dobj" else [root]
     return any(spread(c) for h in holders for c in h.children if h.i == root.i or c.lower_ == "from")

@@ -109,13 +109,17 @@ def _compatible(noun: str, seen: Seen) -> bool:
         needed is None or (seen.ref is not None and bool(needed & set(seen.ref.sectors))))
 
 
-def antecedent(text: str, history: list[Seen], *, window: int = 12) -> ActorRef | None:
+# How many earlier mentions an anaphor looks back over.
+WINDOW = 12
+
+
+def antecedent(text: str, history: list[Seen], *, window: int = WINDOW) -> ActorRef | None:
     """The ActorRef an anaphor points back to, or None when no compatible mention is near."""
     seen = antecedent_seen(text, history, window=window)
     return seen.ref if seen else None
 
 
-def antecedent_seen(text: str, history: list[Seen], *, window: int = 12,
+def antecedent_seen(text: str, history: list[Seen], *, window: int = WINDOW,
                     avoid: Sequence[ActorRef] = (), before: int | None = None, speaking: bool = False,
                     leading: bool = False) -> Seen | None:
     """The earlier mention an anaphor points back to (None: none compatible, or an unresolved person).

@@ -17,6 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.coding.arguments import GOING_PREPS, MOVED_FORCES, SENDING_VERBS, TOPIC_VERBS
+from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import undateline
 from wirecoder.coding.modality import (
     CLAIM_NOUNS,
@@ -350,9 +351,9 @@ def _destination_below(span: Span, trigger: Token) -> bool:
 def _describes_subject(span: Span, trigger: Token) -> bool:
     """Whether a mention is inside an apposition or an "including" list on the subject of the trigger's
     clause ("Governments across the region, including Brazil, condemned…": the actors, not the scene)."""
-    if any((a.dep_ == "appos" or (a.dep_ == "prep" and a.lower_ in ("including", "across", "throughout")))
+    if any((a.dep_ == "appos" or (a.dep_ == "prep" and (a.lower_ == "including" or a.lower_ in SPREAD_PREPS)))
            and a.head.dep_ in ("nsubj", "nsubjpass") and a.head.head.i == trigger.i
-           and (a.lower_ not in ("across", "throughout") or a.head.lemma_.lower() in STATE_BODY_NOUNS)
+           and (a.lower_ not in SPREAD_PREPS or a.head.lemma_.lower() in STATE_BODY_NOUNS)
            for a in span.root.ancestors):
         return True
     # "Both countries bordering the conflict, Egypt and Chad, have called…": the two the subject stands for
@@ -395,6 +396,8 @@ def _named_as_doer(span: Span) -> bool:
     return first.dep_ == "pobj" and first.head.dep_ == "agent" and span.root.ent_type_ != "FAC"
 
 
+# Prepositions that spread a plural over an area: "governments across the region".
+SPREAD_PREPS = frozenset({"across", "throughout"})
 # Those who act for states, whose "across the region" says where they govern, not where they acted.
 STATE_BODY_NOUNS = STATE_NOUNS | GOVERNMENT_PAIR_NOUNS | {"minister", "parliament"}
 
@@ -731,7 +734,7 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
     while tok.head.i != tok.i and tok.i != trigger.i:
         if tok.head.i == trigger.i and ((tok.dep_ == "advcl" and (any(
                 c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in tok.children) or tok.tag_ == "VBD"))
-                or (tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+                or (tok.dep_ in ("advcl", "xcomp") and to_infinitive(tok))
                 or (tok.dep_ == "conj" and tok.pos_ == "VERB")
                 # what a denial, a warning or a claim says happened ("denied that it had attacked a tanker
                 # in the Gulf of Oman") is another event

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import undateline
 from wirecoder.coding.misparse import misread_main_verb
 
@@ -505,7 +506,7 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         if gaux & HYPOTHETICAL_AUX and mode is None and gov.dep_ != "ROOT":
             mode, cue = "hypothetical", sorted(gaux & HYPOTHETICAL_AUX)[0]
         elif (gaux & FUTURE_AUX and mode is None and not adjunct and below_dep in ("advcl", "xcomp")
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+                and to_infinitive(child)):
             # the purpose of a journey yet to be made is yet to come too: "will travel to Port Sudan next
             # week to meet the army chief"
             mode, cue = "future", "will"

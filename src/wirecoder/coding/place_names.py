@@ -27,6 +27,8 @@ ADMIN_CUES = frozenset({"province", "governorate", "state", "region", "county", 
                         "oblasts", "departments", "territories"})
 # Division words that name a province-sized division, never a part of a town ("district", "county" may).
 PROVINCE_WORDS = frozenset({"province", "state", "governorate", "region", "department", "oblast", "prefecture"})
+# Words that call the name after them a town: "the town of Adan Yabaal", "the city of Arauca".
+TOWN_OF = ("town of", "village of", "city of")
 # "the state of X" (not "the territory of": "the border territory of Georgia" is the country's land)
 DIVISION_OF = ("state", "province", "county", "governorate", "prefecture", "oblast", "district")
 STATE_CUES = frozenset({"gov", "gov.", "governor", "legislature", "statehouse", "lt."})

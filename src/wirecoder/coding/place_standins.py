@@ -20,6 +20,7 @@ from wirecoder.coding.place_names import (
     POSSESSIVES,
     PROVINCE_WORDS,
     SITE_NOUNS,
+    TOWN_OF,
     WHERE_PREPS,
     PlaceNames,
     Toponym,
@@ -423,7 +424,7 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
     return placed
 
 
-_TOWN_WORDS = ("town of", "village of", "city of", "towns of", "villages of")
+_TOWN_WORDS = (*TOWN_OF, "towns of", "villages of")
 
 
 def _town_named(doc: Doc, place: Place) -> bool:

@@ -24,6 +24,7 @@ from wirecoder.coding.place_names import (
     DIVISION_OF,
     PROVINCE_WORDS,
     STATE_CUES,
+    TOWN_OF,
     PlaceNames,
     Toponym,
     capitalised,
@@ -544,7 +545,7 @@ class PlaceFinder:
         doc = span.doc
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
         return nxt in CITY_CUES or doc[max(0, span.start - 2):span.start].text.lower().endswith(
-            ("city of", "town of", "village of"))
+            TOWN_OF)
 
     def _score(self, c: Candidate, cs: list[Candidate], span: Span, cue: str | None = None, *,
                told: bool = False) -> float:

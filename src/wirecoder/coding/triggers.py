@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import DASHES
 from wirecoder.coding.lexicon import Lexicon, Trigger
 from wirecoder.coding.misparse import misread_main_verb
@@ -34,8 +35,10 @@ BAND_HEADS = frozenset({"group", "gang", "ring", "network", "cell", "unit", "squ
 # Things a bare participle before them only describes: "burning tyres", "exploding shells".
 BURNING_THINGS = frozenset({"tyre", "tire", "barricade", "car", "vehicle", "debris", "building", "house", "rubbish",
                             "tree", "log", "branch", "oil", "wreckage", "shell", "fuel"})
-# Verbs that name what their object is: "called the decision a coup attempt", "branded the vote a fraud".
-NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize"})
+# Verbs that name what their object is: "called the decision a coup attempt", "branded the vote a fraud",
+# "a state they call Ambazonia".
+NAMING_VERBS = frozenset({"call", "name", "dub", "label", "term", "brand", "nickname", "designate", "describe",
+                          "characterise", "characterize"})
 # Prepositions that put someone into a state a support verb's noun names: "placed under house arrest".
 CONDITION_PREPS = frozenset({"under", "into"})
 PSEUDO_TYPES = frozenset({"LIGHT", "SPEECH", "NONE"})
@@ -106,7 +109,7 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
                 out.setdefault("for", mark)
         # (a "to" clause the parser made adverbial is the complement it read elsewhere as xcomp: "gave the
         # ambassador 72 hours to leave")
-        if c.dep_ in _PHRASE_DEPS or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+        if c.dep_ in _PHRASE_DEPS or (c.dep_ == "advcl" and to_infinitive(c)):
             out.setdefault(_lemma(c), c)
             for g in c.children:
                 # not the end of a hyphened modifier: "held live-fire drills" holds no fire
