@@ -2214,3 +2214,56 @@ def test_what_a_speaker_calls_an_act_holds_no_act_of_its_own(pipeline):
 def test_burning_tyres_a_road_was_blocked_with_are_no_attack(pipeline):
     text = "Demonstrators blocked the Kisumu-Kakamega highway with burning tyres and rocks early in the morning."
     assert [e["event_type"] for e in _events(pipeline, text)] == ["PROTEST"]
+
+
+def test_a_charge_the_parser_hung_on_the_object_before_still_leaves_the_accusation_and_its_denier(pipeline):
+    text = "The interior minister accused the Emirates of funding the militia, a charge Abu Dhabi has long denied."
+    events = _events(pipeline, text)
+    assert next(e for e in events if e["trigger"] == "accused")["event_type"] == "ACCUSE"
+    denial = next(e for e in events if e["trigger"] == "denied")
+    assert [a["country"] for a in denial["actor"]] == ["ARE"]
+
+
+@pytest.mark.parametrize("text", [
+    # an occupied territory named after an article and an adjective occupies nothing today
+    "Soldiers killed two men in a raid on a camp in the southern occupied West Bank on Monday, officials said.",
+    # lorries backed up at a closed crossing support nobody
+    "Drivers said lorries were backed up for miles after the crossing was shut.",
+])
+def test_a_modifier_or_a_queue_the_parser_read_as_an_act_is_none(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e["event_type"] in ("COERCE", "SUPPORT")]
+
+
+def test_a_verb_read_as_a_participle_on_the_object_of_its_subjects_participle_acts(pipeline):
+    text = "Kenyan police leading a security mission clashed with gangs in the capital on Friday."
+    clash = next(e for e in _events(pipeline, text) if e["trigger"] == "clashed")
+    assert "KEN" in {a["country"] for a in clash["actor"]}
+
+
+def test_helpers_of_an_assault_are_its_actors_too(pipeline):
+    text = "Ugandan soldiers helped Congolese troops drive the gunmen out of the village on Sunday."
+    drive = next(e for e in _events(pipeline, text) if e["event_type"] == "ASSAULT")
+    assert {a["country"] for a in drive["actor"]} == {"UGA", "COD"}
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("Militants downed a Nigerian air force jet over Zamfara on Tuesday.", "NGA"),
+    ("Air defences downed 30 drones overnight, the ministry said.", None),
+])
+def test_downing_a_craft_attacks_its_owner_and_downing_drones_intercepts_them(pipeline, text, recipient):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == "downed")
+    if recipient is None:
+        assert event["event_type"] == "MOBILIZE"
+    else:
+        assert event["event_type"] == "ASSAULT" and [r["country"] for r in event["recipient"]] == [recipient]
+
+
+@pytest.mark.parametrize("text,place", [
+    # a feeling the speaker states is voiced where it speaks, not where what it feels about happened
+    ("In Nairobi, the African Union commission said it was dismayed by reports that soldiers had shot "
+     "protesters in Kampala.", "Nairobi"),
+    ("\"We are deeply concerned about the shelling of Sumy,\" the envoy said at a briefing in Vienna.", "Vienna"),
+])
+def test_a_feeling_a_speaker_states_is_where_it_speaks(pipeline, text, place):
+    feeling = next(e for e in _events(pipeline, text) if e["event_type"] == "ACCUSE")
+    assert (feeling["location"] or {}).get("text") == place

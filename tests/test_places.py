@@ -1949,3 +1949,11 @@ def test_islands_named_like_a_foreign_town_only_by_an_alternate_name_are_not_tha
               "Matsu islands close to the Chinese coast, Taiwan's defence ministry said.")
     matsu = next(p for p in finder.find(doc) if p.text == "Matsu")
     assert matsu.country == "TWN"
+
+
+def test_what_one_mention_calls_a_name_the_gazetteer_lacks_holds_for_its_others(nlp, finder):
+    doc = nlp("BOGOTA - Rebels blew up a bridge in the province of Arauca on Tuesday, the army said. Fighting between "
+              "two guerrilla factions in the Catatumbo region has displaced 20,000 people this month. The defence "
+              "minister flew to Catatumbo on Wednesday.")
+    mentions = [p for p in finder.find(doc) if p.text == "Catatumbo"]
+    assert len(mentions) == 2 and {(p.precision, p.country) for p in mentions} == {("country", "COL")}

@@ -9,7 +9,12 @@ from spacy.tokens import Span, Token
 from wirecoder.coding.actor_phrases import REGISTRY_WORDS
 from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import DASHES, story_subject, undateline
-from wirecoder.coding.misparse import misread_main_verb, misread_participle
+from wirecoder.coding.misparse import (
+    claim_read_as_apposition,
+    misread_main_verb,
+    misread_participle,
+    verb_read_as_object_participle,
+)
 from wirecoder.coding.modality import (
     DEFAULT_SPEECH_VERBS,
     conj_partner,
@@ -241,6 +246,20 @@ def _deed_owner(noun: Token) -> Token | None:
     return next((g for g in noun.children if g.dep_ == "poss" and g.pos_ in ("PROPN", "NOUN")), None)
 
 
+# Verbs whose object, when it is a weapon or a craft, is what was hit, not what was used.
+CRAFT_TARGETING_VERBS = frozenset({"down", "shoot", "destroy", "hit", "strike", "sink", "damage", "capture", "seize"})
+_FORCE_WORDS = frozenset({"army", "military", "navy", "police", "coalition", "government", "rebel", "militia"})
+
+
+def _craft_owner(noun: Token) -> Token | None:
+    """Whose a craft or weapon is, by a possessive, a nationality or a force named on it: "Ukraine's patrol
+    boat", "a Russian warplane", "an army helicopter"."""
+    return next((g for g in noun.children if (g.dep_ == "poss" and g.pos_ in ("PROPN", "NOUN"))
+                 or (g.dep_ == "amod" and g.ent_type_ == "NORP")
+                 or (g.dep_ == "compound" and (g.ent_type_ in ("GPE", "NORP", "ORG") or g.lemma_.lower() in _FORCE_WORDS))),
+                None)
+
+
 def main_verb_under_participle(verb: Token) -> bool:
     """Whether the parser read the participle describing the subject as the main verb (a past tense where
     the two forms are one) and the real main verb as its adverbial clause: "jihadists linked to al Qaeda
@@ -287,6 +306,9 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return next(c for c in verb.head.children if c.dep_ == "nsubj"), True
     # "Kenyan police leading a U.N.-backed mission have been deployed": the parser may read a subject with a
     # participle after it as a clause, the subject being the participle's own
+    # (or as a participle on the object of that participle: "Kenyan police leading a mission clashed with gangs")
+    if (leader := verb_read_as_object_participle(verb)) is not None:
+        return leader, False
     clausal = next((c for c in verb.children if c.dep_ in ("csubj", "csubjpass") and c.tag_ == "VBG"), None)
     own = next((g for g in clausal.children if g.dep_ == "nsubj" and g.i < clausal.i), None) if clausal else None
     if own is not None and own.pos_ in ("NOUN", "PROPN"):
@@ -306,6 +328,8 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             # before it is no second subject
             last = subjects[-2]
         return undateline(claimed_deed_doer(_relcl_antecedent(last))), passive
+    if (answerer := claim_read_as_apposition(verb)) is not None:
+        return answerer, False  # "..., a charge Abu Dhabi has denied", the charge hung on the noun before
     # "since Azerbaijan retook the region": the parser may hang the subject on the clause's "since"
     marked = next((g for c in verb.children if c.dep_ == "mark" for g in c.children if g.dep_ in ("pobj", "nsubj")),
                   None)
@@ -555,6 +579,15 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             if first.i in event_nouns and (sides := parties_between(first)):
                 # "Clashes between two armed groups killed 27 people": the sides of the clashes did
                 actor_heads, args.through = sides, first.i
+        if (actor_heads and match.event_type in ("ASSAULT", "COERCE") and anchor.dep_ in ("ccomp", "xcomp")
+                and anchor.head.lemma_.lower() in ("help", "assist")
+                and subj is not None and subj.head.i == anchor.i):
+            # "Rwandan troops helped Mozambican forces push the attackers out": the helpers fought too (a
+            # mediator that helps the sides agree is no party to the agreement)
+            helper, helped = clause_subject(anchor.head)
+            if helper is not None and not helped and helper.pos_ in ("NOUN", "PROPN"):
+                have = {a.i for a in actor_heads}
+                actor_heads = actor_heads + [h for h in _expand_conj(helper) if h.i not in have]
         # the forces a deployment or a withdrawal moves are the actor's own, never its recipient: "sent 5,000
         # troops to the region", "withdrew its troops from Mali", "about 90 navy and coast guard ships"
         # (nor is whoever is sent anywhere: "sent its foreign minister to Niamey" visits Niger)
@@ -596,6 +629,13 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                     and (_is_event_noun(c, match) or c.i in event_nouns):
                 recip_heads.extend(_expand_conj(owner))
                 break
+        if not recip_heads and match.event_type == "ASSAULT" and anchor.lemma_.lower() in CRAFT_TARGETING_VERBS:
+            # "shot down a Russian warplane", "downed an army helicopter", "sank Ukraine's patrol boat": whose
+            # craft it was (a weapon the lexicon knows is otherwise no recipient)
+            craft = next((c for c in anchor.children if c.dep_ == "dobj" and c.i in event_nouns), None)
+            owner = _craft_owner(craft) if craft is not None else None
+            if owner is not None:
+                recip_heads.append(owner)
         if not recip_heads:
             # the same through a phrase's own preposition: "called for Machado's arrest"
             deeds = [g for p in match.tokens[1:] if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]

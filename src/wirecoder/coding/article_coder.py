@@ -37,14 +37,15 @@ from wirecoder.coding.dateline_subject import dateline_word, spaced_dash, story_
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import ARMED_SECTORS, NONSTATE_ARMED, STATE_SECTORS, derive
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
-from wirecoder.coding.misparse import misread_main_verb
+from wirecoder.coding.misparse import misread_main_verb, verb_read_as_object_participle
 from wirecoder.coding.modality import (
     CAUSATIVE_VERBS,
-    CLAIM_NOUNS,
     DEFAULT_SPEECH_VERBS,
     SEQUENCE_MARKS,
     ModalityResult,
     analyse,
+    answers_a_claim,
+    denies_a_claim,
     misattached_conj,
 )
 from wirecoder.coding.pair_mentions import STATE_NOUNS, pair_kind, pair_members
@@ -653,8 +654,11 @@ class ArticleCoder:
                                                  addressed=recipient_spans if from_afar else (),
                                                  apart_from_scene=apart)
         loc_span = event_location.span_of(sent, loc) if loc is not None else None
+        speech = c.modality.speech_verb
+        # (a feeling the speaker states of itself is voiced where the statement is made)
+        voiced = speech if speech is not None and event_location.feeling_voiced(where, speech) else where
         if loc_span is not None and (
-                not _plausible_location(loc_span, where, self.lexicon.types[event_type].quad_class)
+                not _plausible_location(loc_span, voiced, self.lexicon.types[event_type].quad_class)
                 # "SEOUL - North Korea fired a missile into the sea": filed there, not fired there
                 or _foreign_dateline(loc, loc_span, actors, recipients)
                 or (event_type == "ASSAULT" and _target_abroad(loc, loc_span, recipients))
@@ -1140,7 +1144,7 @@ def _descriptive(m: TriggerMatch) -> bool:
         return True
     if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
             and (story_subject(tok.head) is None or any(c.dep_ == "agent" for c in tok.children) or hyphened) \
-            and not misread_main_verb(tok):
+            and not misread_main_verb(tok) and verb_read_as_object_participle(tok) is None:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return False
         if tok.tag_ in ("VBN", "JJ"):
@@ -1224,11 +1228,13 @@ def _suppress_owned(cands: list[_Candidate]) -> list[_Candidate]:
     "accused rebels of shelling" one ACCUSE, "forced thousands to flee" one SANCTION)."""
     governors = [c for c in cands
                  if ((c.match.kind == "verb" and c.match.trigger.frame == "clause")
-                     or c.match.event_type in VERBAL_GOVERNOR_TYPES) and not _answers_a_claim(c.anchor)]
+                     or c.match.event_type in VERBAL_GOVERNOR_TYPES) and not answers_a_claim(c.anchor)]
     if not governors:
         return cands
     owned: set[int] = set()
     for c in cands:
+        if denies_a_claim(c.anchor):
+            continue  # "accused X of Y, a charge Z has denied" hung under the accusation: Z's own answer
         for g in governors:
             if g.anchor.i == c.anchor.i or g is c:
                 continue
@@ -1259,16 +1265,6 @@ def _governed_by(act: Token, governor: Token) -> bool:
     if head.i != governor.i and head.lemma_.lower() in ASPECTUAL_VERBS and head.dep_ in ("xcomp", "ccomp"):
         head = head.head
     return head.i == governor.i
-
-
-def _answers_a_claim(verb: Token) -> bool:
-    """"..., a charge Kabul denies": the claim it answers stands just before the verb, as its object or as
-    (or inside) its subject, so a clause the parser hangs on it ("Pakistan has accused Afghanistan of ...")
-    is the claim's, not its content."""
-    return any(c.dep_ in ("dobj", "nsubj") and c.i > verb.i - 4 and c.i < verb.i and (
-        c.lemma_.lower() in CLAIM_NOUNS or any(g.dep_ == "compound" and g.lemma_.lower() in CLAIM_NOUNS
-                                               for g in c.children))
-        for c in verb.children)
 
 
 def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:

@@ -248,7 +248,7 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     the sentence names no fitting place.
     """
     scored: list[tuple[float, Place, Span]] = []
-    event_is_statement = speech_verb is not None and trigger.i == speech_verb.i
+    event_is_statement = speech_verb is not None and (trigger.i == speech_verb.i or feeling_voiced(trigger, speech_verb))
     offsite = not apart_from_scene and _offsite(sent)  # a deed, told away from the dateline
     for place in places:
         if place.char_start is None or not (sent.start_char <= place.char_start < sent.end_char):
@@ -536,7 +536,25 @@ def _ground_given(span: Span, trigger: Token) -> bool:
     of persecuting women in Afghanistan"."""
     near = (trigger, *trigger.conjuncts, *(c for c in trigger.children if c.dep_ == "advcl"))  # ", accusing them of"
     verbs = {t.i for t in near if t.lemma_.lower() in GROUND_VERBS}
-    return any(t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head.i in verbs for t in span.root.ancestors)
+    # (or what a feeling is about: "alarmed by reports that fighters executed civilians west of El Fasher")
+    feeling = trigger.lemma_.lower() in FEELING_WORDS or trigger.lower_ in FEELING_WORDS
+    return any((t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head.i in verbs) or (
+        feeling and t.dep_ in ("prep", "agent") and t.lower_ in ("by", "over", "about", "at") and t.head.i == trigger.i)
+        for t in span.root.ancestors)
+
+
+def feeling_voiced(trigger: Token, speech_verb: Token) -> bool:
+    """Whether the event is a feeling the speaker states of itself, so the statement is the act: "said it was
+    alarmed by reports...", "'We have been concerned about...,' Rhodes said at a briefing in Riyadh"."""
+    clause = trigger.head if trigger.dep_ == "acomp" else trigger  # "we are concerned" or "it was alarmed"
+    return ((trigger.lemma_.lower() in FEELING_WORDS or trigger.lower_ in FEELING_WORDS)
+            and clause.head.i == speech_verb.i and clause.dep_ in ("ccomp", "parataxis")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "PRP" for c in clause.children))
+
+
+# Words for how a party feels about what happened, said wherever the party speaks.
+FEELING_WORDS = frozenset({"concerned", "worried", "alarmed", "dismayed", "disappointed", "outraged", "angry",
+                           "furious", "concern", "alarm", "outrage", "anger", "dismay", "displeasure", "worry"})
 
 
 def _base_of_party(span: Span) -> bool:

@@ -1,5 +1,5 @@
 """Parser misreadings that the coder repairs: the small English model sometimes reads a sentence's main
-verb as a participle describing its subject."""
+verb as a participle describing its subject, or a trailing "a charge X denies" as an apposition."""
 
 from __future__ import annotations
 
@@ -42,3 +42,47 @@ def misread_participle(verb: Token) -> Token | None:
                  and any(g.dep_ == "auxpass" for g in c.children)
                  and not any(g.dep_ in ("nsubj", "nsubjpass", "cc") for g in c.children)
                  and not any(g.dep_ == "cc" and verb.i < g.i < c.i for g in verb.children)), None)
+
+
+# Nouns for what was alleged, which a party then denies or rejects: "..., a charge Kigali denies".
+CLAIM_NOUNS = frozenset({"charge", "claim", "allegation", "accusation", "assertion"})
+
+
+def claim_read_as_apposition(verb: Token) -> Token | None:
+    """Who answers a claim, where the parser hung the claim and its answerer on the object before the verb:
+    in "accused the UAE of arming the RSF, a charge Abu Dhabi has denied" the small model makes "a charge
+    Abu Dhabi" an apposition of the RSF and leaves "denied" without a subject. The last name between the
+    claim noun and the verb answers it."""
+    comma = next((t.i for t in reversed(verb.doc[verb.sent.start:verb.i]) if t.text == ","), None)
+    if comma is None or verb.i - comma < 3:
+        return None
+    words = verb.doc[comma + 1:verb.i]
+    if words[0].lower_ not in ("a", "an", "the") or words[1].lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    return next((t for t in reversed(words[2:]) if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+def modifier_read_as_verb(verb: Token) -> bool:
+    """Whether the parser took a participle modifying the noun after it for a finite verb: in "a camp in
+    the northern occupied West Bank" the small model makes "occupied" a verb with the West Bank its object.
+    A finite verb has no article before it: one reached from the verb over adjectives alone heads a noun
+    phrase the verb sits in."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].tag_ in ("JJ", "JJR", "JJS", "RB"):
+        i -= 1
+    return i < verb.i - 1 and i >= verb.sent.start and verb.doc[i].lower_ in ("the", "a", "an")
+
+
+def verb_read_as_object_participle(verb: Token) -> Token | None:
+    """The subject of a main verb the parser took for a participle on the object of a participle: in "Kenyan
+    police leading a security mission clashed with gangs" the small model makes "leading" the clause's verb
+    and "clashed" describe the mission. A participle with a subject but no auxiliary is no finite verb, so
+    the clause's verb is the past form after it, and the participle's subject is that verb's."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    lead = verb.head.head
+    if verb.head.dep_ != "dobj" or lead.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in lead.children):
+        return None
+    return next((c for c in lead.children if c.dep_ == "nsubj" and c.i < lead.i), None)

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import undateline
-from wirecoder.coding.misparse import misread_main_verb
+from wirecoder.coding.misparse import CLAIM_NOUNS, claim_read_as_apposition, misread_main_verb
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -34,8 +34,6 @@ NEGATING_GOVERNORS = frozenset({"deny", "fail", "refrain", "stop", "cease", "avo
 # What is banned or prevented does not happen, when it is the object or the "from" clause ("banned carriers from
 # flying to Haiti", "banned protests"), not a participle adding what the doers did ("blocked roads, demanding").
 PREVENTING_GOVERNORS = frozenset({"ban", "bar", "prevent", "prohibit", "forbid", "block", "deter", "preclude"})
-# Nouns for what was alleged, which a party then denies or rejects: "..., a charge Kigali denies".
-CLAIM_NOUNS = frozenset({"charge", "claim", "allegation", "accusation", "assertion"})
 REPORT_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly"})
 DEFAULT_SPEECH_VERBS = frozenset({
     "say", "tell", "announce", "state", "add", "report", "claim", "confirm", "note", "insist", "write",
@@ -65,16 +63,30 @@ def _aux_lemmas(tok: Token) -> set[str]:
             if c.dep_ in ("aux", "auxpass")}
 
 
+def answers_a_claim(verb: Token) -> bool:
+    """"..., a charge Kabul denies": the claim a verb answers stands just before it, as its object or as (or
+    inside) its subject, so a clause the parser hangs on the verb ("Pakistan has accused Afghanistan of ...")
+    is the claim's, not the verb's content."""
+    if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and verb.i - 4 < c.i < verb.i and (
+            c.lemma_.lower() in CLAIM_NOUNS or any(g.dep_ in ("compound", "amod", "det")
+                                                   and g.lemma_.lower() in CLAIM_NOUNS for g in c.children))
+            for c in verb.children):
+        return True
+    return claim_read_as_apposition(verb) is not None
+
+
+DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "dispute"})
+
+
+def denies_a_claim(verb: Token) -> bool:
+    """Whether a verb is the trailing denial of a charge: "..., a charge Kigali denies"."""
+    return verb.lemma_.lower() in DENIAL_VERBS and answers_a_claim(verb)
+
+
 def _denied_claim(gov: Token, below_dep: str) -> bool:
-    """Whether gov is the trailing denial of a charge the parser made the sentence's head ("..., a charge
-    Kigali denies"): its subject is, or is named after, a claim noun, and the clause below it comes first."""
-    if below_dep != "ccomp" or gov.lemma_.lower() not in ("deny", "reject", "dismiss", "dispute"):
-        return False
-    # (or the parser makes the charge the denial's object, fronted: "a charge Kabul denies")
-    return any((c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in CLAIM_NOUNS or any(
-        g.dep_ in ("compound", "amod", "det") and g.lemma_.lower() in CLAIM_NOUNS for g in c.children)))
-        or (c.dep_ == "dobj" and c.i < gov.i and c.lemma_.lower() in CLAIM_NOUNS)
-        for c in gov.children)
+    """Whether gov is the trailing denial of a charge the parser made the sentence's head, the clause below
+    it coming first."""
+    return below_dep == "ccomp" and denies_a_claim(gov)
 
 
 def _asks_about(clause: Token) -> bool:

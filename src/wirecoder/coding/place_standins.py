@@ -385,6 +385,9 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
     home = (_home_place([t for t in found if t not in datelines] if datelines and elsewhere else found, lean)
             or _home_division(found, lean) or _home_country(found, names, lean))
     countries = countries or {}
+    # what one mention calls a name holds for its others: "the Catatumbo region", then "in Catatumbo"
+    called_division = {fold(x.place.text) for x in out if x.kind == "name" and _kind_after(text, x.place)}
+    called_land = {fold(x.place.text) for x in out if x.kind == "name" and _kind_after(text, x.place, LAND_KINDS)}
     placed: list[Toponym] = []
     for i, t in enumerate(out):
         called = countries.get(i)
@@ -412,11 +415,11 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
                 holder = next((x.place for x in out if x.place.lat is not None and x.place.feature == "region"
                                and x.place.name and fold(x.place.name).split()[-1] in _WATERS), None) or (
                     holder if holder.feature == "country" else _country_place(holder.country, names))
-            elif holder is not None and holder.feature != "country" and _kind_after(text, t.place):
+            elif holder is not None and holder.feature != "country" and fold(t.place.text) in called_division:
                 # "the Catatumbo region", "the Galwan valley": a division or a stretch of land the gazetteer
                 # lacks is no part of the article's home town or province, only of its country
                 holder = _country_place(holder.country, names)
-            if holder is not None and _kind_after(text, t.place, LAND_KINDS):
+            if holder is not None and fold(t.place.text) in called_land:
                 t = _stand_in(t, holder)  # a valley is no town one letter off its name ("Galwan": no Gawan)
             elif holder is not None:
                 t = _placed_in(t, holder, names)

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import DASHES
 from wirecoder.coding.lexicon import Lexicon, Trigger
-from wirecoder.coding.misparse import misread_main_verb
+from wirecoder.coding.misparse import misread_main_verb, modifier_read_as_verb
 from wirecoder.coding.place_text import first_conjunct
 
 # Dependents that can carry a phrasal verb's fixed part ("call off", "open fire", "take to the streets").
@@ -285,8 +285,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     for tok in sent:
         # "Aid groups say": a sentence's first word, capitalised, is tagged a verb though it modifies a noun;
         # "the army and allied armed groups": a verb coordinated with a noun is a modifier too
+        # (and "the northern occupied West Bank" is no occupation, whatever arcs the parser gave "occupied")
         mistagged = tok.pos_ == "VERB" and (tok.dep_ == "compound" or (
-            tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN")))
+            tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN")) or modifier_read_as_verb(tok))
         if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ == "VBG" and (
                 _lemma(tok.head) in BAND_HEADS or (_lemma(tok.head) in BURNING_THINGS and not list(tok.children))):
             # "an Iran-based hacking group", "a kidnapping gang": what kind of band, no act; "blocked the
