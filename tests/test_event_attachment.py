@@ -2267,3 +2267,61 @@ def test_downing_a_craft_attacks_its_owner_and_downing_drones_intercepts_them(pi
 def test_a_feeling_a_speaker_states_is_where_it_speaks(pipeline, text, place):
     feeling = next(e for e in _events(pipeline, text) if e["event_type"] == "ACCUSE")
     assert (feeling["location"] or {}).get("text") == place
+
+
+def test_a_place_inside_the_story_subject_the_parser_hung_on_the_dateline_is_the_scene(pipeline):
+    text = ("BANGKOK, Jan 9 (Wire) - A Myanmar military air strike on a church in the village of Kan Gyi in Chin "
+            "state killed at least eight people sheltering there, local media said on Thursday.")
+    events = _events(pipeline, text)
+    strike = next(e for e in events if e["trigger"] == "killed")
+    assert strike["location"]["text"] == "Chin"
+    # (those killed are its recipients, though the parser made them the subject of "sheltering"; and people
+    # taking shelter aid nobody)
+    assert [r["name"] for r in strike["recipient"]] == ["people"]
+    assert "AID" not in {e["event_type"] for e in events}
+
+
+def test_a_place_of_a_coordinated_verb_is_not_the_first_verbs_when_it_names_its_own(pipeline):
+    text = "Rioters also torched the Lagos state assembly offices and fought police in Kano and Kaduna, witnesses said."
+    torched, fought = (next(e for e in _events(pipeline, text) if e["trigger"] == t) for t in ("torched", "fought"))
+    assert (torched["location"]["text"], fought["location"]["text"]) == ("Lagos", "Kano")
+
+
+@pytest.mark.parametrize("text,trigger,event_type", [
+    # crowds chanting for a leader's resignation demand it; nobody resigned
+    ("Crowds in Dhaka chanted for the prime minister's resignation on Sunday.", "chanted for", "REQUEST"),
+    # ordering one's army deployed deploys it
+    ("The president ordered the army deployed to the capital's streets.", "ordered", "MOBILIZE"),
+])
+def test_demands_chanted_and_orders_to_deploy(pipeline, text, trigger, event_type):
+    events = _events(pipeline, text)
+    assert next(e for e in events if e["trigger"] == trigger)["event_type"] == event_type
+    assert "RETREAT" not in {e["event_type"] for e in events}
+
+
+def test_attacks_named_to_time_another_clause_are_no_new_event(pipeline):
+    text = "Shipping insurers said premiums had tripled since the attacks began."
+    assert not [e for e in _events(pipeline, text) if e["event_type"] == "ASSAULT"]
+
+
+def test_whose_deployed_forces_are_is_no_recipient_and_the_use_of_force_is_no_party(pipeline):
+    deployed = next(e for e in _events(pipeline, "Fighters of the Wagner Group were deployed to Bangui in 2018.")
+                    if e["event_type"] == "MOBILIZE")
+    assert [a["name"] for a in deployed["actor"]] == ["Wagner Group"]
+    assert "Wagner Group" not in [r["name"] for r in deployed["recipient"]]
+    condemned = next(e for e in _events(pipeline, "The bloc condemned the use of force against demonstrators.")
+                     if e["event_type"] == "ACCUSE")
+    assert all(r["sectors"] != ["MIL"] for r in condemned["recipient"])
+
+
+@pytest.mark.parametrize("text,trigger,place", [
+    # a verbal act the speaker states of itself is done where it says it
+    ("The opposition leader told reporters in Caracas that she would not step down.", "step down", "Caracas"),
+    ("The Foreign Office said in London that it condemned the detention of the journalists.", "condemned",
+     "London"),
+    # people fleeing were driven from where they fled, not from where they went
+    ("About 3,000 people fled from Kalehe to Goma, aid workers said.", "fled", "Kalehe"),
+])
+def test_where_a_stated_act_or_a_flight_happened(pipeline, text, trigger, place):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert (event["location"] or {}).get("text") == place

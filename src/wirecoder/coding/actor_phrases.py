@@ -143,6 +143,12 @@ def drop_weak_head(toks: list[Token], matches: list[Match]) -> list[Match]:
         return matches
     if len(toks) == 1 and toks[0].norm in _ABSTRACT_SENSES and toks[0].orig.islower():
         return []  # "seized power", "used force": the bare word is the abstract noun
+    # (so is the bare word after "of": "the excessive use of force", "a show of force")
+    matches = [m for m in matches if not (
+        m.end - m.start == 1 and toks[m.start].norm in _ABSTRACT_SENSES and toks[m.start].orig.islower()
+        and m.start > 0 and toks[m.start - 1].norm == "of")]
+    if not matches:
+        return matches
     last = matches[-1]
     if last.agent is None or last.agent.phrase not in _WEAK_HEADS or last.end >= len(toks):
         return matches

@@ -13,6 +13,7 @@ from wirecoder.coding.misparse import (
     claim_read_as_apposition,
     misread_main_verb,
     misread_participle,
+    object_read_as_participle_subject,
     verb_read_as_object_participle,
 )
 from wirecoder.coding.modality import (
@@ -195,7 +196,7 @@ def _expand_conj(tok: Token) -> list[Token]:
 
 
 # What a mobilisation moves: its own forces, never its recipient.
-MOVED_FORCES = frozenset({"troop", "soldier", "force", "reinforcement", "unit", "battalion", "brigade", "division",
+MOVED_FORCES = frozenset({"troop", "soldier", "fighter", "combatant", "force", "reinforcement", "unit", "battalion", "brigade", "division",
                           "military", "army", "navy", "fleet", "warplane",
                           "contingent", "marine", "paratrooper", "police", "policeman", "officer", "gendarme", "guard",
                           "militia", "militiaman", "mercenary", "jet", "warship", "ship", "tank", "missile",
@@ -629,6 +630,9 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                     and (_is_event_noun(c, match) or c.i in event_nouns):
                 recip_heads.extend(_expand_conj(owner))
                 break
+        if not recip_heads and (undergoer := object_read_as_participle_subject(anchor)) is not None \
+                and undergoer.i not in event_nouns:
+            recip_heads = _expand_conj(undergoer)  # "killed at least eight people sheltering there"
         if not recip_heads and match.event_type == "ASSAULT" and anchor.lemma_.lower() in CRAFT_TARGETING_VERBS:
             # "shot down a Russian warplane", "downed an army helicopter", "sank Ukraine's patrol boat": whose
             # craft it was (a weapon the lexicon knows is otherwise no recipient)
@@ -663,6 +667,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
             recip_heads = _expand_conj(between[0])
     if not recip_heads:
         for h in holders:
+            if moving and h.i != anchor.i and h.lemma_.lower() in MOVED_FORCES:
+                continue  # "mercenaries of the Africa Corps have been deployed": whose forces, not a target
             # (a warrant is "for" whom it names: "issued an arrest warrant for Madobe")
             preps = targets | {"for"} if h.lemma_.lower() in WARRANT_NOUNS else targets
             found = _prep_objects(h, preps - {"of"} if h.i == anchor.i else preps)

@@ -209,8 +209,9 @@ class ArticleCoder:
             key = (ev.event_type, tuple(a.name or a.text for a in ev.actor),
                    tuple(r.name or r.text for r in ev.recipient),
                    ev.location.geonameid if ev.location else None, ev.location.name if ev.location else None,
-                   # measures are told apart by what they do: an internet shutdown and road blocks are two
-                   tuple(ev.mode) if ev.event_type in ("COERCE", "SANCTION") else ())
+                   # measures are told apart by what they do: an internet shutdown and road blocks are two (as
+                   # are halting attacks and pulling fighters back)
+                   tuple(ev.mode) if ev.event_type in ("COERCE", "SANCTION", "RETREAT") else ())
             if key in seen:
                 continue
             seen.add(key)
@@ -262,10 +263,14 @@ class ArticleCoder:
                 # "Fighting broke out between M23 rebels and Wazalendo militias": the parser hangs the
                 # parties on the verb of occurring
                 args.actors = mention_spans(parties_between(head))
+            if not args.actors and _timing_back_reference(n, head):
+                return None  # "revenues have fallen since the attacks began": the attacks told of before
             mod = analyse(head, sent, self.speech_verbs, extra=(n,))
             return _Candidate(m, head, args, mod)
         if not args.actors or m.trigger.weight < 0.5:
             return None
+        if m.event_type in WANTED_TYPES and n.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB":
+            return None  # "chanted for his resignation", "pressed for the hostages' release": wanted, not done
         mod = analyse(n, sent, self.speech_verbs)
         if mod.modality == "asserted" and head.pos_ in ("VERB", "AUX"):
             # The noun sits inside another clause; that clause's modality applies to it.
@@ -578,6 +583,9 @@ class ArticleCoder:
             return None
         if event_type == "AID" and c.match.token.lemma_.lower() == "help" and not recipients:
             return None  # "he had helped bury 26 bodies": helping with a task aids nobody the text names
+        if (event_type == "AID" and c.match.token.lemma_.lower() == "shelter"
+                and not any(x.dep_ == "dobj" for x in c.anchor.children)):
+            return None  # "people sheltering there" took shelter; sheltering refugees aids them
         if (event_type == "AID" and c.match.token.lemma_.lower() == "free" and actors
                 and all(set(a.sectors) & (NONSTATE_ARMED | {"CRM"}) and not set(a.sectors) & STATE_SECTORS
                         for a in actors)):
@@ -608,13 +616,13 @@ class ArticleCoder:
             # "the junta ordered French troops to leave the country": ordering a foreign presence out expels it
             event_type, trig_modes = "SANCTION", ("expel",)
         elif (event_type == "REQUEST" and c.match.token.lemma_.lower() == "order" and actors
-              and any(x.dep_ == "dobj" and x.lemma_.lower() in MOVED_FORCES for x in c.anchor.children)
-              and any(x.dep_ == "prep" and x.lower_ in ("to", "into") for x in c.anchor.children)
+              and (forces := _forces_ordered_out(c.anchor))
               and (all(r.country in (None, actors[0].country) for r in recipients)
                    # (troops no word gives to anyone else are the orderer's, whatever the sentence's country)
-                   or not any(x.dep_ == "dobj" and any(g.dep_ in ("amod", "compound", "poss") and g.text[:1].isupper()
-                                                       for g in x.children) for x in c.anchor.children))):
-            # "Maduro ordered troops to the border": a deployment of one's own forces
+                   or not any(any(g.dep_ in ("amod", "compound", "poss") and g.text[:1].isupper() for g in x.children)
+                              for x in forces))):
+            # "Maduro ordered troops to the border", "Ruto ordered the army deployed": a deployment of one's
+            # own forces
             event_type, trig_modes, recipients = "MOBILIZE", ("troops",), []
         if event_type == "CONSULT" and not recipients and (
                 (c.match.token.lemma_.lower() in ("gather", "assemble") and all(set(a.sectors) <= {"CVL"} for a in actors))
@@ -650,13 +658,16 @@ class ArticleCoder:
         # a resignation is decided, not done on the ground: "resigned after supporters attacked students in
         # Novi Sad" did not resign there
         apart = event_type not in SCENE_TYPES or (event_type == "RETREAT" and "resign" in mode)
-        loc = event_location.pick_event_location(sent, where, places, speech_verb=c.modality.speech_verb,
-                                                 addressed=recipient_spans if from_afar else (),
-                                                 apart_from_scene=apart)
-        loc_span = event_location.span_of(sent, loc) if loc is not None else None
         speech = c.modality.speech_verb
-        # (a feeling the speaker states of itself is voiced where the statement is made)
-        voiced = speech if speech is not None and event_location.feeling_voiced(where, speech) else where
+        # a feeling or a verbal act the speaker states of itself is done by the statement, where it is made
+        # ("said it was alarmed by...", "told reporters in Tbilisi that she would not step down")
+        stated = speech is not None and event_location.stated_of_itself(where, speech) and (
+            event_location.is_feeling(where) or event_type in STATED_TYPES)
+        loc = event_location.pick_event_location(sent, where, places, speech_verb=speech,
+                                                 addressed=recipient_spans if from_afar else (),
+                                                 apart_from_scene=apart, stated=stated)
+        loc_span = event_location.span_of(sent, loc) if loc is not None else None
+        voiced = speech if stated else where
         if loc_span is not None and (
                 not _plausible_location(loc_span, voiced, self.lexicon.types[event_type].quad_class)
                 # "SEOUL - North Korea fired a missile into the sea": filed there, not fired there
@@ -1008,6 +1019,39 @@ def _done(verb: Token) -> bool:
                                                              for c in verb.children))
 
 
+def _timing_back_reference(noun: Token, verb: Token) -> bool:
+    """Whether an occurrence is named only to time another clause by events already told: "since the attacks
+    began" (the definite article points back; "since clashes erupted on Monday" tells of new ones)."""
+    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+            and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children))
+
+
+# Verbal acts a speaker does by saying them of itself: "said it condemned...", "said she would not step down".
+STATED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
+DEPLOY_LEMMAS = frozenset({"deploy", "mobilize", "mobilise", "move"})
+
+
+def _forces_ordered_out(order: Token) -> list[Token]:
+    """The forces an order sends somewhere: its object, with a "to" phrase or a deploying participle
+    ("ordered troops to the border", "ordered troops deployed to the border"), or the subject or object of a
+    deploying verb under it ("ordered the army deployed", "ordered the army to deploy")."""
+    forces = [x for x in order.children if x.dep_ == "dobj" and x.lemma_.lower() in MOVED_FORCES]
+    if forces and (any(x.dep_ == "prep" and x.lower_ in ("to", "into") for x in order.children) or any(
+            g.dep_ == "acl" and g.lemma_.lower() in DEPLOY_LEMMAS for f in forces for g in f.children)):
+        return forces
+    for x in order.children:
+        if x.dep_ in ("ccomp", "xcomp", "oprd") and x.lemma_.lower() in DEPLOY_LEMMAS:
+            moved = [g for g in x.children if g.dep_ in ("nsubj", "nsubjpass") and g.lemma_.lower() in MOVED_FORCES]
+            if moved or forces:
+                return moved or forces
+    return []
+
+
+# Outcomes a verb's "for" phrase asks for ("chanted for his resignation"), which a free-standing noun then
+# names without their having happened (a noun's "for" may date them: "the deadline for their withdrawal").
+WANTED_TYPES = frozenset({"RETREAT", "CONCEDE", "AGREE"})
+
+
 def _plausible_location(span: Span, anchor: Token, quad_class: int) -> bool:
     """Whether the place mention span can be the scene: a verbal act happens where its own clause says, or
     where the place its clause hangs on by "where" is ("met Arab ministers in Amman, where they pressed him
@@ -1346,8 +1390,17 @@ def _share_precise_locations(events: list[Event]) -> None:
             if not {x.name for x in a.actor if x.name} & {x.name for x in b.actor if x.name}:
                 continue
             pa = _PRECISION_RANK.get(a.location.precision if a.location else None, 5)
-            if _PRECISION_RANK.get(b.location.precision, 5) < pa:
+            if _PRECISION_RANK.get(b.location.precision, 5) < pa and _within_area(b.location, a.location):
                 a.location = b.location
+
+
+def _within_area(place: Place, area: Place | None) -> bool:
+    """Whether a place may refine an event's division: it lies inside it ("set fire to the Nairobi county
+    offices and clashed with police in Mombasa" are two scenes). A country says too little to keep apart (it is
+    as often the party an act from afar is aimed at), so any place refines it."""
+    if area is None or area.precision not in ("admin1", "city", "point"):
+        return True
+    return place.country == area.country and place.admin1 == area.admin1
 
 
 def _drop_mobilize_before_assault(events: list[Event]) -> list[Event]:

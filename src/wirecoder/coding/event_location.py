@@ -235,20 +235,20 @@ def _region_part(place: Place, words: Span, compass: str) -> Place:
 
 def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
                         speech_verb: Token | None = None, addressed: Sequence[Span] = (),
-                        apart_from_scene: bool = False) -> Place | None:
+                        apart_from_scene: bool = False, stated: bool = False) -> Place | None:
     """The place where the event evoked by trigger happened, among the mentions inside sent.
 
     Places that stand for actors are skipped, and so are those that are themselves one of addressed, the
     parties a verbal event is aimed at ("accused Baku of an attack" happened wherever the accuser spoke,
     not in Baku; "summoned China's ambassador in Manila" did happen in Manila). A place attached to the
     speech verb ("said in Geneva") is the location only when the event is the statement itself (trigger is
-    the speech verb). An act decided or said apart from the scene (apart_from_scene: a suspension, an
+    the speech verb, or stated: a verbal act the speaker states of itself). An act decided or said apart from the scene (apart_from_scene: a suspension, an
     accusation) takes no place from a clause that tells of another event (_in_other_clause); an arrest or a
     retreat after an attack most often happens where the attack did, so those keep it. Returns None when
     the sentence names no fitting place.
     """
     scored: list[tuple[float, Place, Span]] = []
-    event_is_statement = speech_verb is not None and (trigger.i == speech_verb.i or feeling_voiced(trigger, speech_verb))
+    event_is_statement = speech_verb is not None and (trigger.i == speech_verb.i or stated)
     offsite = not apart_from_scene and _offsite(sent)  # a deed, told away from the dateline
     for place in places:
         if place.char_start is None or not (sent.start_char <= place.char_start < sent.end_char):
@@ -275,6 +275,13 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
                     and not in_dateline(span):
                 continue
         score = _attachment(span, trigger)
+        if _flight_destination(span, trigger):
+            # "residents of southern Lebanon fled north towards Sidon": fled from there, to Sidon
+            score -= DESTINATION_PENALTY
+        if _in_coordinated_verb(span, trigger):
+            # "set fire to the Nairobi county offices and clashed with police in Mombasa": the second verb's
+            # place is the first's only when the first names none
+            score -= COORDINATED_PENALTY
         # nearer mentions win ties; a list's members stand where its first does ("struck Kharkiv and Kyiv")
         score -= abs(first_conjunct(span.root).i - trigger.i) / 50.0
         if in_dateline(span):
@@ -348,11 +355,35 @@ def _destination_below(span: Span, trigger: Token) -> bool:
     return True
 
 
+COORDINATED_PENALTY = 1.0
+DESTINATION_PENALTY = 2.0
+FLIGHT_DESTINATION_PREPS = frozenset({"to", "into", "towards", "toward"})
+
+
+def _flight_destination(span: Span, trigger: Token) -> bool:
+    """Whether a mention is where those the trigger tells of fleeing went ("fled north towards Sidon")."""
+    first = first_conjunct(span.root)
+    return (trigger.lemma_.lower() in FLIGHT_VERBS and first.dep_ == "pobj"
+            and first.head.lower_ in FLIGHT_DESTINATION_PREPS and first.head.head.i == trigger.i)
+
+
+def _in_coordinated_verb(span: Span, trigger: Token) -> bool:
+    """Whether a mention is in the clause of a verb coordinated with the trigger ("set fire to X and clashed
+    with police in Mombasa")."""
+    tok = span.root
+    while tok.head.i != tok.i and tok.head.i != trigger.i:
+        tok = tok.head
+    return tok.head.i == trigger.i and tok.i != trigger.i and tok.dep_ == "conj" and tok.pos_ == "VERB"
+
+
 def _describes_subject(span: Span, trigger: Token) -> bool:
     """Whether a mention is inside an apposition or an "including" list on the subject of the trigger's
     clause ("Governments across the region, including Brazil, condemned…": the actors, not the scene)."""
+    # (an apposition on a wire dateline the parser made the subject is the story's subject itself: "BANGKOK
+    # (Wire) - A military air strike on a monastery in Sagaing region killed...")
     if any((a.dep_ == "appos" or (a.dep_ == "prep" and (a.lower_ == "including" or a.lower_ in SPREAD_PREPS)))
            and a.head.dep_ in ("nsubj", "nsubjpass") and a.head.head.i == trigger.i
+           and not (a.dep_ == "appos" and undateline(a.head).i != a.head.i)
            and (a.lower_ not in SPREAD_PREPS or a.head.lemma_.lower() in STATE_BODY_NOUNS)
            for a in span.root.ancestors):
         return True
@@ -440,7 +471,9 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
     return (is_actor_metonym(span) or _portfolio(span) or _in_organisation_name(span) or _opens_party_name(span)
             or _possessor_party(span) or hyphened_qualifier(span)
             or (apart_from_scene and (_in_other_clause(span, trigger) or _aimed_against(span)
-                                      or _ground_given(span, trigger) or _withdrawn_from(span)))
+                                      or _ground_given(span, trigger)
+                                      # (people fleeing "from" a place were driven out there)
+                                      or (_withdrawn_from(span) and trigger.lemma_.lower() not in FLIGHT_VERBS)))
             or _in_other_doers_clause(span, trigger) or _partner_in_other_act(span, trigger)
             or _in_cause(span, trigger) or _in_other_report(span, trigger)
             or _across_border(span) or _origin_of_party(span, trigger) or _sent_from(span, trigger)
@@ -543,13 +576,17 @@ def _ground_given(span: Span, trigger: Token) -> bool:
         for t in span.root.ancestors)
 
 
-def feeling_voiced(trigger: Token, speech_verb: Token) -> bool:
-    """Whether the event is a feeling the speaker states of itself, so the statement is the act: "said it was
-    alarmed by reports...", "'We have been concerned about...,' Rhodes said at a briefing in Riyadh"."""
+def stated_of_itself(trigger: Token, speech_verb: Token) -> bool:
+    """Whether the event's clause is what the speaker says of itself, by a pronoun ("said it was alarmed by
+    reports...", "'We have been concerned about...,' Rhodes said at a briefing in Riyadh", "told reporters in
+    Tbilisi that she would not step down")."""
     clause = trigger.head if trigger.dep_ == "acomp" else trigger  # "we are concerned" or "it was alarmed"
-    return ((trigger.lemma_.lower() in FEELING_WORDS or trigger.lower_ in FEELING_WORDS)
-            and clause.head.i == speech_verb.i and clause.dep_ in ("ccomp", "parataxis")
+    return (clause.head.i == speech_verb.i and clause.dep_ in ("ccomp", "parataxis")
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "PRP" for c in clause.children))
+
+
+def is_feeling(trigger: Token) -> bool:
+    return trigger.lemma_.lower() in FEELING_WORDS or trigger.lower_ in FEELING_WORDS
 
 
 # Words for how a party feels about what happened, said wherever the party speaks.

@@ -86,3 +86,19 @@ def verb_read_as_object_participle(verb: Token) -> Token | None:
     if verb.head.dep_ != "dobj" or lead.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in lead.children):
         return None
     return next((c for c in lead.children if c.dep_ == "nsubj" and c.i < lead.i), None)
+
+
+def object_read_as_participle_subject(verb: Token) -> Token | None:
+    """The object of a verb the parser made the subject of a participle after it: in "killed at least eight
+    people sheltering there" the small model reads "people sheltering there" as a clause of its own on
+    "killed", which is left without an object. A noun right after a verb that has no object, followed by
+    its "-ing" participle, is that verb's object."""
+    if any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i:
+            subject = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
+            if (subject is not None and subject.left_edge.i == verb.i + 1 and subject.right_edge.i == c.i - 1
+                    and subject.pos_ in ("NOUN", "PROPN")):
+                return subject
+    return None
