@@ -2325,3 +2325,40 @@ def test_whose_deployed_forces_are_is_no_recipient_and_the_use_of_force_is_no_pa
 def test_where_a_stated_act_or_a_flight_happened(pipeline, text, trigger, place):
     event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
     assert (event["location"] or {}).get("text") == place
+
+
+@pytest.mark.parametrize("text,trigger,speaker", [
+    # the parser splits the sentence at the comma before its speaker
+    ("CARACAS, Aug 3 (Wire) - Venezuelan security forces detained at least seven opposition campaign workers in "
+     "the western state of Zulia on Friday, the opposition said, as protests over the disputed presidential "
+     "election continued.\n\nOpposition leader Edmundo Gonzalez said he was in hiding.", "detained", "the opposition"),
+    # or hangs the verb of saying on the clause after it
+    ("LA PAZ, May 4 (Wire) - Bolivian police arrested at least nine miners in the southern department of "
+     "Potosi on Friday, the miners' union said, as road blockades over fuel shortages continued.", "arrested",
+     "the miners' union"),
+])
+def test_a_sentence_closing_on_its_speaker_before_an_as_clause_is_their_report(pipeline, text, trigger, speaker):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert (event["modality"], (event["attribution"] or {}).get("text")) == ("reported", speaker)
+
+
+def test_a_pipeline_to_a_port_leads_there_and_a_statement_urging_is_its_issuers_request(pipeline):
+    text = "Chad's government halted crude exports through a pipeline to the Cameroonian port of Kribi on Monday."
+    halted = next(e for e in _events(pipeline, text) if e["trigger"] == "halted")
+    assert (halted["location"] or {}).get("text") != "Kribi"
+    text = "Kenya and Uganda issued a joint statement urging Sudan's army to accept a truce."
+    urging = next(e for e in _events(pipeline, text) if e["trigger"] == "urging")
+    assert urging["event_type"] == "REQUEST"
+    assert {a["country"] for a in urging["actor"]} == {"KEN", "UGA"}
+
+
+def test_government_supporters_are_civilians_not_the_government(pipeline):
+    text = "Thousands of government supporters rallied in Minsk on Saturday."
+    rally = next(e for e in _events(pipeline, text) if e["trigger"] == "rallied")
+    assert [a["sectors"] for a in rally["actor"]] == [["CVL"]]
+
+
+def test_summoning_a_charge_d_affaires_to_protest_is_a_protest(pipeline):
+    text = "Egypt's foreign ministry summoned the Israeli charge d'affaires in Cairo to protest the raid."
+    summons = next(e for e in _events(pipeline, text) if e["trigger"] == "summoned")
+    assert (summons["event_type"], summons["mode"]) == ("ACCUSE", ["disapprove"])

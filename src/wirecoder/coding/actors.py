@@ -363,10 +363,14 @@ class ActorResolver:
         """"Supporters of jailed former prime minister Imran Khan", "Khan supporters": the leader's followers,
         civilians of the leader's country (and of the opposition where the leader leads it), not the
         leader."""
-        m = _FOLLOWERS_OF.match(text) or _LEADERS_FOLLOWERS.match(text)
+        m = _FOLLOWERS_OF.match(text) or _LEADERS_FOLLOWERS.match(text) or _RULERS_FOLLOWERS.match(text)
         if m is None:
             return None
         leader = self._cached(m.group("leader"), context, on)
+        if leader is not None and leader.kind != "person" and "GOV" in leader.ref.sectors:
+            # "government supporters", "supporters of the regime": civilians on the rulers' side
+            return Resolution(ActorRef(text=text, name="supporters of the government", country=leader.ref.country,
+                                       sectors=["CVL"]), "agent", f"{leader.ref.country or ''}CVL", None, True)
         if leader is None or leader.kind != "person" or leader.ref.country is None:
             return None
         sectors = ["CVL"] + (["OPP"] if "OPP" in leader.ref.sectors else [])
@@ -858,6 +862,10 @@ _FOLLOWERS_OF = re.compile(rf"^(?:.*\b)?{_FOLLOWER_NOUNS} of (?P<leader>.+)$", r
 _LEADERS_FOLLOWERS = re.compile(r"^(?:(?i:the|(?:tens of )?thousands of|hundreds of|dozens of|scores of|some|many|"
                                 r"several|[\d,]+) )?(?P<leader>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
                                 rf" {_FOLLOWER_NOUNS}$")
+
+_RULERS_FOLLOWERS = re.compile(r"^(?:(?i:the|(?:tens of )?thousands of|hundreds of|dozens of|scores of|some|many|"
+                               rf"several|[\d,]+) )?(?P<leader>government|regime|junta) {_FOLLOWER_NOUNS}$",
+                               re.IGNORECASE)
 
 
 def _named_as_modifier(span, state: ArticleActorState) -> coref.Seen | None:

@@ -294,6 +294,21 @@ DWELLING_NOUNS = frozenset({"residence", "home", "house", "villa", "mansion", "p
 # Things a party says or decides, whose maker an act against them is aimed at.
 STATEMENT_NOUNS = frozenset({"speech", "remark", "comment", "statement", "address", "decision", "announcement",
                              "proposal", "plan", "move", "declaration"})
+# Documents whose "-ing" participle says what they do: "a joint statement urging...", "a letter calling for...".
+DOCUMENT_NOUNS = frozenset({"statement", "letter", "resolution", "communique", "declaration", "appeal", "petition",
+                            "motion", "note", "message", "decree"})
+
+
+def document_issuer(verb: Token) -> Token | None:
+    """The verb whose object is a document the participle verb tells the content of ("issued a statement
+    urging..."): the document's act is its issuers'."""
+    doc_noun = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and doc_noun.lemma_.lower() in DOCUMENT_NOUNS \
+            and doc_noun.dep_ == "dobj" and doc_noun.head.pos_ in ("VERB", "AUX"):
+        return doc_noun.head
+    return None
+
+
 # Participles that say whose a thing is: "targets belonging to militants", "bases used by the group".
 OWNING_PARTICIPLES = frozenset({"belong", "use", "run", "operate", "hold", "control", "occupy"})
 
@@ -353,6 +368,8 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return clause_subject(gov, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head, False
+    if (issuer := document_issuer(verb)) is not None:
+        return clause_subject(issuer, depth + 1)  # "issued a joint statement urging Caracas to...": the issuers
     if verb.dep_ == "acl" and (story := story_subject(verb.head)) is not None:
         return story, False  # "OUAGADOUGOU (AFP) - Jihadist fighters killed…": the story's subject
     if misread_main_verb(verb):

@@ -22,6 +22,7 @@ from wirecoder.coding.arguments import (
     Arguments,
     claimed_deed_doer,
     clause_subject,
+    document_issuer,
     first_entity,
     main_verb_under_participle,
     mention_span,
@@ -167,7 +168,7 @@ class ArticleCoder:
         state = ArticleActorState(focus_country=focus, published=article.published)
         events: list[Event] = []
         scene: Event | None = None  # the last event of the paragraph that happened at a named place
-        for sent in doc.sents:
+        for sent in _whole_sentences(doc):
             if len(sent.text) > MAX_SENT_CHARS or not any(t.pos_ in ("VERB", "AUX", "NOUN") for t in sent):
                 continue
             coded = self._code_sentence(sent, article, scenes, state)
@@ -1019,6 +1020,18 @@ def _done(verb: Token) -> bool:
                                                              for c in verb.children))
 
 
+def _whole_sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, with one it opened on a comma or semicolon joined to the one before: "... in
+    Zulia on Thursday | , the opposition said, as protests continued" is one sentence, its speaker's report."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        if out and sent[0].text in (",", ";") and "\n" not in doc[sent.start - 1].whitespace_:
+            out[-1] = doc[out[-1].start:sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
 def _timing_back_reference(noun: Token, verb: Token) -> bool:
     """Whether an occurrence is named only to time another clause by events already told: "since the attacks
     began" (the definite article points back; "since clashes erupted on Monday" tells of new ones)."""
@@ -1186,6 +1199,8 @@ def _descriptive(m: TriggerMatch) -> bool:
         # negotiator called the main obstacle" (the noun the relative clause hangs on is its first object,
         # the name its second): naming, not a phone call
         return True
+    if document_issuer(tok) is not None:
+        return False  # "issued a joint statement urging Caracas to publish the counts": the statement's act
     if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
             and (story_subject(tok.head) is None or any(c.dep_ == "agent" for c in tok.children) or hyphened) \
             and not misread_main_verb(tok) and verb_read_as_object_participle(tok) is None:

@@ -752,6 +752,8 @@ def _road_destination(span: Span) -> bool:
     """Whether a mention is where a road leads ("blocked the main highway to Karachi"): the road is the
     scene, and its end may lie hundreds of kilometres away."""
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _TOWN_KINDS:
+        root = root.head.head  # "a pipeline to the Beninese port of Seme"
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ not in ("to", "toward", "towards"):
         return False

@@ -330,8 +330,13 @@ def closing_report(sent: Span, anchor: Token, speech_verbs: frozenset[str]) -> T
     """The verb of saying a sentence closes on, after a comma and its speaker, whatever the parser made of
     the words before it ("In Mykolaiv, a drone hit an apartment block, killing two people, regional governor
     Vitaliy Kim said", with the drone read as an apposition to the city): it reports everything told before
-    it, unless another verb of saying stands between."""
-    root = sent.root
+    it, unless another verb of saying stands between. (Where the parser split the sentence at the comma and
+    the coder joined it again, the closing part's root is the one that speaks; where it hung the verb of
+    saying on a clause after it, "..., the union said, as blockades continued", that verb speaks.)"""
+    root = next((t for t in reversed(sent) if t.head.i == t.i), sent.root)
+    if root.lemma_.lower() not in speech_verbs:
+        root = next((t for t in sent if t.dep_ == "parataxis" and t.head.i == root.i and t.i < root.i
+                     and t.lemma_.lower() in speech_verbs), root)
     if root.i < anchor.i or root.lemma_.lower() not in speech_verbs or _denied_claim(root, "ccomp"):
         return None  # (nor a charge denied after it: "accused Rwanda of backing the rebels, a charge Kigali denies")
     subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
