@@ -195,8 +195,10 @@ class ActorResolver:
             # ("him" or "her" as an object is never its own clause's actor: "Stalin wrote to Modi, urging him";
             # nor a subject what its clause acts on, where the caller names that)
             bound = not coref.is_pronoun(text) or text.lower() in coref.OBJECT_PERSON_PRONOUNS or subject
-            ante = coref.antecedent_seen(said, state.seen, avoid=avoid if bound else (),
-                                         before=None if ahead else start, speaking=speaking, leading=leading)
+            ante = (_same_pronoun_before(span, state) if subject and root.head.dep_ == "relcl"
+                    and coref.is_pronoun(text) else None) or \
+                coref.antecedent_seen(said, state.seen, avoid=avoid if bound else (),
+                                      before=None if ahead else start, speaking=speaking, leading=leading)
             if ante is not None and ante.ref is not None:
                 ref = replace(ante.ref, text=text, sectors=list(ante.ref.sectors))
                 state.seen.append(replace(ante, ref=ref, char_start=start, spoke=speaking))
@@ -855,6 +857,22 @@ class ActorResolver:
         ref = ActorRef(text=text, name=name, country=ent.country, sectors=sectors,
                        wikidata=ent.wikidata, wikipedia=ent.wikipedia)
         return Resolution(ref, "org", _code(ref), head, plural)
+
+
+def _same_pronoun_before(span, state: ArticleActorState) -> coref.Seen | None:
+    """Whom a pronoun subject of a relative clause stands for: the same pronoun earlier in its sentence, or
+    the sentence's speaker it fits: in "the military said it had detained 240 militants, including the
+    director, whom it accused of..." the second "it" is the military, not the militants named between."""
+    sent = span.root.sent
+    word = span.text.lower()
+    earlier = [x for x in reversed(state.seen)
+               if x.ref is not None and x.char_start is not None and sent.start_char <= x.char_start < span.start_char
+               and (x.ref.text.lower() == word or x.spoke)]
+    found = coref.pronoun_antecedent(word, earlier)
+    if found is None and word not in coref.PERSON_PRONOUNS:
+        # ("the army said it had arrested...": a force that speaks is an "it" as much as a body is)
+        found = next((x for x in earlier if x.spoke and x.kind != "person"), None)
+    return found
 
 
 _FOLLOWER_NOUNS = r"(?:supporters|followers|loyalists|partisans)"

@@ -14,6 +14,7 @@ from wirecoder.coding.misparse import (
     misread_main_verb,
     misread_participle,
     object_read_as_participle_subject,
+    relative_read_as_object,
     verb_read_as_object_participle,
 )
 from wirecoder.coding.modality import (
@@ -325,6 +326,8 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # (or as a participle on the object of that participle: "Kenyan police leading a mission clashed with gangs")
     if (leader := verb_read_as_object_participle(verb)) is not None:
         return leader, False
+    if (blamer := relative_read_as_object(verb)) is not None:
+        return blamer, False  # ", a killing the opposition blamed on the security forces"
     clausal = next((c for c in verb.children if c.dep_ in ("csubj", "csubjpass") and c.tag_ == "VBG"), None)
     own = next((g for g in clausal.children if g.dep_ == "nsubj" and g.i < clausal.i), None) if clausal else None
     if own is not None and own.pos_ in ("NOUN", "PROPN"):
@@ -614,7 +617,9 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         for c in anchor.children:
             if (sent and c.i == match.obj.i) or (moving and (
                     (match.event_type == "MOBILIZE" and match.obj is not None and c.i == match.obj.i)
-                    or any(t.lemma_.lower() in MOVED_FORCES for t in (c, *c.conjuncts)))):
+                    or any(t.lemma_.lower() in MOVED_FORCES for t in (c, *c.conjuncts))
+                    # "has troops in South Kivu and would not withdraw them": what one withdraws is one's own
+                    or (c.dep_ == "dobj" and c.tag_ == "PRP"))):
                 continue
             home_owner = next((g for g in c.children if g.dep_ == "poss"), None) \
                 if c.dep_ == "dobj" and c.lemma_.lower() in DWELLING_NOUNS else None

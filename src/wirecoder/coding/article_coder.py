@@ -38,7 +38,11 @@ from wirecoder.coding.dateline_subject import dateline_word, spaced_dash, story_
 from wirecoder.coding.dates import ResolvedDate, resolve_event_date
 from wirecoder.coding.derived import ARMED_SECTORS, NONSTATE_ARMED, STATE_SECTORS, derive
 from wirecoder.coding.lexicon import Lexicon, Trigger, load_lexicon
-from wirecoder.coding.misparse import misread_main_verb, verb_read_as_object_participle
+from wirecoder.coding.misparse import (
+    misread_main_verb,
+    relative_read_as_object,
+    verb_read_as_object_participle,
+)
 from wirecoder.coding.modality import (
     CAUSATIVE_VERBS,
     DEFAULT_SPEECH_VERBS,
@@ -584,6 +588,9 @@ class ArticleCoder:
             return None
         if event_type == "AID" and c.match.token.lemma_.lower() == "help" and not recipients:
             return None  # "he had helped bury 26 bodies": helping with a task aids nobody the text names
+        if (event_type == "SUPPORT" and c.match.token.lemma_.lower() == "defend" and not recipients
+                and not any(x.dep_ == "dobj" for x in c.anchor.children)):
+            return None  # "troops on the border to defend against militias" guard; they back nobody
         if (event_type == "AID" and c.match.token.lemma_.lower() == "shelter"
                 and not any(x.dep_ == "dobj" for x in c.anchor.children)):
             return None  # "people sheltering there" took shelter; sheltering refugees aids them
@@ -593,6 +600,11 @@ class ArticleCoder:
             # "Hamas freed three Israeli women": captors letting captives go release them; police freeing
             # trafficking victims aid them
             event_type, trig_modes = "RETREAT", ("release",)
+        if (event_type == "COERCE" and "arrest" in trig.modes and actors
+                and all(a.sectors and set(a.sectors) <= OUTLAW_SECTORS for a in actors)):
+            # "gunmen rounded up the pupils", "the gang seized two aid workers": no authority arrests them;
+            # they are kidnapped
+            event_type, trig_modes = "ASSAULT", ("abduct",)
         if event_type in ("AID", "MOBILIZE") and c.match.token.lemma_.lower() in SENDING_VERBS:
             event_type, trig_modes = self._sent_for(c.anchor, event_type, trig_modes, tuple(trig.modes))
             if event_type == "MOBILIZE" and event_type != trig.event_type:
@@ -616,6 +628,12 @@ class ArticleCoder:
                 and all(r.country and r.country != actors[0].country for r in recipients)):
             # "the junta ordered French troops to leave the country": ordering a foreign presence out expels it
             event_type, trig_modes = "SANCTION", ("expel",)
+        elif (event_type == "COERCE" and c.match.token.lemma_.lower() == "force"
+              and any(x.dep_ == "xcomp" and x.lemma_.lower() in DEPARTURE_LEMMAS for x in c.anchor.children)
+              and (made := next((x for x in c.anchor.children if x.dep_ == "dobj"), None)) is not None):
+            # "stormed the hospital and forced patients and staff to leave": driven out, as those forced to flee
+            event_type, trig_modes = "SANCTION", ("expel",)
+            recipients = recipients or resolve_recipients(mention_spans([made, *made.conjuncts]))
         elif (event_type == "REQUEST" and c.match.token.lemma_.lower() == "order" and actors
               and (forces := _forces_ordered_out(c.anchor))
               and (all(r.country in (None, actors[0].country) for r in recipients)
@@ -625,6 +643,16 @@ class ArticleCoder:
             # "Maduro ordered troops to the border", "Ruto ordered the army deployed": a deployment of one's
             # own forces
             event_type, trig_modes, recipients = "MOBILIZE", ("troops",), []
+        if (c.match.token.lemma_.lower() in ("arrive", "march") and c.match.kind == "verb" and (
+                (event_type == "CONSULT" and not any(
+                    x.dep_ == "prep" and x.lower_ in ("in", "at", "to") and any(
+                        g.dep_ == "pobj" and g.lemma_.lower() not in CONVEYANCES for g in x.children)
+                    for x in c.anchor.children))
+                or (event_type == "PROTEST" and any(x.dep_ == "dobj" for x in c.anchor.children)))):
+            # "the attackers, who arrived on motorcycles" (or "in pickup trucks"): an arrival at no place visits
+            # nobody; "marched them
+            # into the forest" drives captives, no protest
+            return None
         if event_type == "CONSULT" and not recipients and (
                 (c.match.token.lemma_.lower() in ("gather", "assemble") and all(set(a.sectors) <= {"CVL"} for a in actors))
                 or (c.match.token.lemma_.lower() == "arrive" and actors
@@ -1039,6 +1067,11 @@ def _timing_back_reference(noun: Token, verb: Token) -> bool:
             and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children))
 
 
+# What people arrive in, which is no place they visit.
+CONVEYANCES = frozenset({"truck", "pickup", "car", "vehicle", "motorcycle", "motorbike", "bus", "boat", "canoe",
+                         "convoy", "helicopter", "plane", "jeep", "van", "bicycle", "horse", "camel"})
+# Armed men of no known side, and criminals: what they "detain" they kidnap.
+OUTLAW_SECTORS = frozenset({"UAF", "CRM"})
 # Verbal acts a speaker does by saying them of itself: "said it condemned...", "said she would not step down".
 STATED_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
 DEPLOY_LEMMAS = frozenset({"deploy", "mobilize", "mobilise", "move"})
@@ -1203,7 +1236,8 @@ def _descriptive(m: TriggerMatch) -> bool:
         return False  # "issued a joint statement urging Caracas to publish the counts": the statement's act
     if m.kind == "verb" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
             and (story_subject(tok.head) is None or any(c.dep_ == "agent" for c in tok.children) or hyphened) \
-            and not misread_main_verb(tok) and verb_read_as_object_participle(tok) is None:
+            and not misread_main_verb(tok) and verb_read_as_object_participle(tok) is None \
+            and relative_read_as_object(tok) is None:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return False
         if tok.tag_ in ("VBN", "JJ"):

@@ -135,7 +135,7 @@ def antecedent_seen(text: str, history: list[Seen], *, window: int = WINDOW,
               and not (before is not None and s.char_start is not None and s.char_start > before)]
     if speaking and len(words) == 1:
         said = [s for s in recent if s.spoke]
-        found = _pronoun_antecedent(words[0], said)
+        found = pronoun_antecedent(words[0], said)
         if found is not None and found.ref is not None:
             return found
     if leading and len(words) == 1 and words[0] in PERSON_PRONOUNS:
@@ -145,11 +145,11 @@ def antecedent_seen(text: str, history: list[Seen], *, window: int = WINDOW,
         spoke = next((k for k, s in enumerate(recent) if s.spoke and s.kind == "person" and s.ref is not None), None)
         if spoke is not None and all(s.indefinite for s in recent[:spoke] if s.kind == "person"):
             return recent[spoke]
-    return _pronoun_antecedent(words[0], recent) if len(words) == 1 and is_pronoun(text) else _noun_antecedent(
+    return pronoun_antecedent(words[0], recent) if len(words) == 1 and is_pronoun(text) else _noun_antecedent(
         text, recent)
 
 
-def _pronoun_antecedent(word: str, recent: list[Seen]) -> Seen | None:
+def pronoun_antecedent(word: str, recent: list[Seen]) -> Seen | None:
     if word in PERSON_PRONOUNS:
         for s in recent:
             if s.kind == "person" and not s.plural:

@@ -18,6 +18,8 @@ def undateline(tok: Token) -> Token:
     for its apposition."""
     if dateline_word(tok) or _dateline_month(tok):
         aps = [c for c in tok.children if c.dep_ in ("appos", "conj")]
+        # (the subject may hang on the dateline's country: "GOMA, Congo, Feb 2 (Wire) - M23 rebels clashed")
+        aps += [c for c in tok.conjuncts if c.i > tok.i and all(c.i != a.i for a in aps)]
         # "BANGKOK (Reuters) - A Myanmar military air strike…": the agency and the subject may both hang
         # on the dateline; the subject is the one after the dash
         after = [c for c in aps if dash_between(tok, c)]

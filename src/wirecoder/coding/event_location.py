@@ -940,7 +940,11 @@ def _locates(doc: Doc, place: Place, other: Place) -> bool:
     kind, _, rest = link.partition(",")
     if kind.strip() in PLACE_KIND_NOUNS:
         link = "," + rest  # "in Pauktaw township, about 25 km east of Sittwe"
-    return relative_link(link) is not None
+    # (or, with no bearing, that it lies near: "a mosque in Muridke near Lahore")
+    return relative_link(link) is not None or link.lstrip(", ") in NEAR_LINKS
+
+
+NEAR_LINKS = frozenset({"near", "close to", "just outside", "outside", "on the outskirts of", "not far from"})
 
 
 # Nouns by which an apposition tells what a place is: "El Fasher, the army's last stronghold in Darfur".

@@ -62,6 +62,10 @@ def claim_read_as_apposition(verb: Token) -> Token | None:
     return next((t for t in reversed(words[2:]) if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
+# Participles that, before a plural noun, say what kind of force or group it is.
+KIND_PARTICIPLES = frozenset({"allied", "armed", "affiliated", "aligned", "associated", "linked"})
+
+
 def modifier_read_as_verb(verb: Token) -> bool:
     """Whether the parser took a participle modifying the noun after it for a finite verb: in "a camp in
     the northern occupied West Bank" the small model makes "occupied" a verb with the West Bank its object.
@@ -69,6 +73,12 @@ def modifier_read_as_verb(verb: Token) -> bool:
     phrase the verb sits in."""
     if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return False
+    # (nor one of the participles that name a kind of force, between "and" and its noun: "clashed with
+    # Congolese troops and allied militias")
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (verb.lower_ in KIND_PARTICIPLES and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("and", "or", ",")
+            and nxt is not None and nxt.dep_ == "dobj" and nxt.head.i == verb.i and nxt.tag_ == "NNS"):
+        return True
     i = verb.i - 1
     while i >= verb.sent.start and verb.doc[i].tag_ in ("JJ", "JJR", "JJS", "RB"):
         i -= 1
@@ -102,3 +112,18 @@ def object_read_as_participle_subject(verb: Token) -> Token | None:
                     and subject.pos_ in ("NOUN", "PROPN")):
                 return subject
     return None
+
+
+def relative_read_as_object(verb: Token) -> Token | None:
+    """The subject of a relative clause the parser hung on an "-ing" noun as its object: in ", a killing the
+    opposition blamed on the security forces" the small model reads "killing" as a verb with "the opposition"
+    its object and "blamed" a participle on them. A gerund behind an article is a noun, so the noun after it
+    is the subject of the past-tense verb that follows."""
+    noun = verb.head
+    gerund = noun.head
+    if (verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or noun.dep_ != "dobj" or gerund.tag_ != "VBG"
+            or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") and c.i < gerund.i for c in gerund.children):
+        return None
+    return noun if noun.right_edge.i + 1 == verb.i or noun.i + 1 == verb.i else None

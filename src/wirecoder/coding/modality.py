@@ -332,10 +332,11 @@ def closing_report(sent: Span, anchor: Token, speech_verbs: frozenset[str]) -> T
     Vitaliy Kim said", with the drone read as an apposition to the city): it reports everything told before
     it, unless another verb of saying stands between. (Where the parser split the sentence at the comma and
     the coder joined it again, the closing part's root is the one that speaks; where it hung the verb of
-    saying on a clause after it, "..., the union said, as blockades continued", that verb speaks.)"""
+    saying on a clause after it, "..., the union said, as blockades continued", or coordinated it with the
+    main verb, "..., a teacher who escaped told Wire", that verb speaks.)"""
     root = next((t for t in reversed(sent) if t.head.i == t.i), sent.root)
     if root.lemma_.lower() not in speech_verbs:
-        root = next((t for t in sent if t.dep_ == "parataxis" and t.head.i == root.i and t.i < root.i
+        root = next((t for t in sent if t.dep_ in ("parataxis", "conj") and t.head.i == root.i
                      and t.lemma_.lower() in speech_verbs), root)
     if root.i < anchor.i or root.lemma_.lower() not in speech_verbs or _denied_claim(root, "ccomp"):
         return None  # (nor a charge denied after it: "accused Rwanda of backing the rebels, a charge Kigali denies")
