@@ -2411,3 +2411,38 @@ def test_a_town_near_a_city_is_the_scene_not_the_city_it_is_near(pipeline):
             "killing 11 people.")
     killing = next(e for e in _events(pipeline, text) if e["trigger"] == "killing")
     assert killing["location"]["text"] == "Sake"
+
+
+@pytest.mark.parametrize("text,trigger,absent", [
+    # a state of emergency answers unrest; it is not declared where the unrest broke out
+    ("Peru's president declared a state of emergency on Monday after gangs attacked two police stations in the "
+     "northern city of Trujillo.", "declared", "Trujillo"),
+    # where someone arrested was then driven is not where they were arrested
+    ("The opposition leader was arrested and flown back to Harare, his lawyer said.", "arrested", "Harare"),
+    # nor is the province refugees crossed into where they fled from
+    ("Thousands of residents crossed into Thailand's Tak province to escape the fighting, Thai media reported.",
+     "escape", "Tak"),
+])
+def test_places_an_act_answered_or_led_to_are_not_its_scene(pipeline, text, trigger, absent):
+    event = next(e for e in _events(pipeline, text) if e["trigger"] == trigger)
+    assert (event["location"] or {}).get("text") not in (absent, "Thailand")
+
+
+def test_withdrawing_after_talks_is_a_retreat_and_a_firm_halting_work_sanctions_nobody(pipeline):
+    withdrawal = next(e for e in _events(pipeline, "The garrison withdrew from the town after negotiations.")
+                      if e["trigger"] == "withdrew")
+    assert withdrawal["event_type"] == "RETREAT"
+    text = "The mining company suspended work at its copper project after the attack."
+    assert not [e for e in _events(pipeline, text) if e["event_type"] == "SANCTION"]
+
+
+def test_the_country_of_the_headline_is_the_storys_though_a_neighbour_is_named_more(pipeline):
+    text = ("Rebels seize border post in Myanmar's Kachin state\n\n"
+            "An ethnic armed group said on Sunday it had captured a border post in Kachin state, on the frontier "
+            "with China.\n\nChina urged both sides to stop fighting. Hundreds of villagers fled into China's Yunnan "
+            "province, Chinese media said.\n\nThe army said soldiers had withdrawn from the post after heavy "
+            "fighting.")
+    withdrawal = next(e for e in _events(pipeline, text) if e["trigger"] == "withdrawn")
+    assert [a["country"] for a in withdrawal["actor"]] == ["MMR"]
+    capture = next(e for e in _events(pipeline, text) if e["trigger"] == "captured")
+    assert "CHN" not in [r["country"] for r in capture["recipient"]]

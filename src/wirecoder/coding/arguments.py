@@ -502,12 +502,18 @@ def first_entity(head: Token) -> Token | None:
     outside its relative clauses, appositions (a mention of their own) and participles of carrying ("the two
     rivals, which have backed opposing sides in Yemen", not Yemen; "a convoy carrying food to El Fasher",
     not El Fasher), and outside the event's own verb where the parser hung it on the phrase ("A drone
-    strike killed 30 people in Ethiopia's Amhara region": no Ethiopian strike)."""
+    strike killed 30 people in Ethiopia's Amhara region": no Ethiopian strike); never a neighbour across a
+    border that only says where."""
     inside = [t for t in head.subtree
               if not any((a.dep_ in ("relcl", "appos") or _carrying_participle(a) or misread_main_verb(a))
                          and head in a.ancestors for a in (t, *t.ancestors))]
     for t in inside:
         if _registry_flag(t):
+            continue
+        ent = next((e for e in t.doc.ents if e.start == t.i), None) if t.ent_iob_ == "B" else None
+        if ent is not None and across_border(ent.root) and ent.root.head.head.dep_ == "pobj":
+            # "captured the town of Laukkai on the border with China": the neighbour where the border only
+            # says where is no party (one whose border is closed is: "closed its border with Benin")
             continue
         if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and t.ent_iob_ == "B":
             # the entity's head, not its first word ("the United States" is headed by "States")

@@ -686,7 +686,10 @@ class ArticleCoder:
                      and where.lemma_.lower() not in JOURNEY_LEMMAS)
         # a resignation is decided, not done on the ground: "resigned after supporters attacked students in
         # Novi Sad" did not resign there
-        apart = event_type not in SCENE_TYPES or (event_type == "RETREAT" and "resign" in mode)
+        # (nor is a state of emergency declared where the unrest it answers broke out: "declared a state of
+        # emergency after riots broke out in six prisons and a gang leader escaped in Guayaquil")
+        apart = event_type not in SCENE_TYPES or (event_type == "RETREAT" and "resign" in mode) or (
+            event_type == "COERCE" and "martial-law" in mode)
         speech = c.modality.speech_verb
         # a feeling or a verbal act the speaker states of itself is done by the statement, where it is made
         # ("said it was alarmed by...", "told reporters in Tbilisi that she would not step down")

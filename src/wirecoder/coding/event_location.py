@@ -144,11 +144,18 @@ def _mention_clause(span: Span) -> Token:
     return _clause_head(tok)
 
 
+def _phrase_root(span: Span, *, possessor: bool = False) -> Token:
+    """The head of the phrase a mention names: "in Sagaing region", "into China's Yunnan province" have the
+    name and its kind (and, with possessor, its country's possessive) as the preposition's object together."""
+    root = span.root
+    if possessor and root.dep_ == "poss" and root.head.pos_ in ("NOUN", "PROPN"):
+        root = root.head
+    return root.head if root.dep_ == "compound" and root.head.lower_ in PLACE_KIND_NOUNS else root
+
+
 def _attachment(span: Span, trigger: Token) -> float:
     """How strongly a place mention attaches to the trigger's clause."""
-    root = span.root
-    if root.dep_ == "compound" and root.head.lower_ in PLACE_KIND_NOUNS:
-        root = root.head  # "in Sagaing region": the name and its kind are the preposition's object together
+    root = _phrase_root(span)
     score = 0.0
     if trigger in root.ancestors or root.head == trigger:
         score += 3.0
@@ -362,9 +369,19 @@ FLIGHT_DESTINATION_PREPS = frozenset({"to", "into", "towards", "toward"})
 
 def _flight_destination(span: Span, trigger: Token) -> bool:
     """Whether a mention is where those the trigger tells of fleeing went ("fled north towards Sidon")."""
-    first = first_conjunct(span.root)
+    first = first_conjunct(_phrase_root(span, possessor=True))
     return (trigger.lemma_.lower() in FLIGHT_VERBS and first.dep_ == "pobj"
             and first.head.lower_ in FLIGHT_DESTINATION_PREPS and first.head.head.i == trigger.i)
+
+
+def _coordinated_destination(span: Span, trigger: Token) -> bool:
+    """Whether a mention is where a verb coordinated with the trigger took someone ("was arrested and driven
+    back to Kampala"): the arrest was not there."""
+    first = first_conjunct(span.root)
+    prep = first.head
+    mover = prep.head.head if prep.head.dep_ == "advmod" else prep.head  # "driven back to Kampala"
+    return (first.dep_ == "pobj" and prep.lower_ in GOING_PREPS and mover.dep_ == "conj"
+            and mover.head.i == trigger.i and mover.pos_ == "VERB")
 
 
 def _in_coordinated_verb(span: Span, trigger: Token) -> bool:
@@ -480,6 +497,7 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
             or _road_destination(span) or _where_taken(span, trigger) or _beyond_own_relative_clause(span, trigger)
             or _topic_of_talks(span, trigger) or _refuge_of_others(span, trigger) or _base_of_party(span)
             or _journey_start(span) or _in_others_relative_clause(span, trigger)
+            or _coordinated_destination(span, trigger)
             or any(span.root.i == a.root.i for a in addressed))
 
 
@@ -491,7 +509,7 @@ REFUGE_NOUNS = frozenset({"refuge", "shelter", "safety", "sanctuary", "asylum"})
 def _refuge_of_others(span: Span, trigger: Token) -> bool:
     """Whether a mention is where people fled to, told by a verb of flight other than the trigger: "stepped
     up attacks, forcing thousands to seek refuge in neighbouring Chad" did not attack in Chad."""
-    first = first_conjunct(span.root)
+    first = first_conjunct(_phrase_root(span, possessor=True))
     prep = first.head
     if first.dep_ != "pobj" or prep.lower_ not in ("to", "into", "towards", "toward", "in", "across"):
         return False

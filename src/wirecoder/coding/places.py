@@ -141,13 +141,35 @@ def _list_bonus(lists: list[list[int]], best: list[Candidate | None]) -> dict[in
     return out
 
 
-def _main_country(mentions: list[Toponym]) -> str | None:
-    """The country the mentions name twice or more, the most often (or the one country they name), or None."""
-    counts = Counter(t.place.country for t in mentions if t.place.country)
+def _main_country(mentions: list[Toponym], headline_end: int = 0, doc: Doc | None = None) -> str | None:
+    """The country the mentions name twice or more, the most often (or the one country they name), or None.
+    A mention in the headline (before headline_end), which says what the story is about, counts twice:
+    "Rebels seize border post in Myanmar's Kachin state" is about Myanmar, however often China, across whose
+    border the fighting spills, comes up after."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for k, t in enumerate(mentions):
+        if t.place.country:
+            # (a wire dateline is where the reporter files from, no more: it counts once and leads nothing)
+            span = doc.char_span(t.place.char_start, t.place.char_end) if doc is not None \
+                and t.place.char_start is not None else None
+            dateline = span is not None and is_dateline(span)
+            headline = not dateline and t.place.char_start is not None and t.place.char_start < headline_end
+            counts[t.place.country] += 2 if headline else 1
+            if not dateline:
+                first.setdefault(t.place.country, k)
     if not counts:
         return None
-    best, n = counts.most_common(1)[0]
-    return best if n >= 2 or len(counts) == 1 else None
+    # (a tie goes to the country named first: a story names its subject before its neighbours)
+    best = min(counts, key=lambda cc: (-counts[cc], first.get(cc, len(mentions))))
+    return best if counts[best] >= 2 or len(counts) == 1 else None
+
+
+def headline_end(doc: Doc) -> int:
+    """Where the headline a text opens on ends (a first line that ends without a full stop), or 0."""
+    sents = list(doc.sents)[:2]
+    headline = len(sents) > 1 and not sents[0].text.rstrip().endswith((".", "!", "?", '"', "”"))
+    return sents[0].end_char if headline else 0
 
 
 def _lean(pair_bonus: dict[tuple, dict[int, float]], key: tuple, credit: Iterable[tuple[int, float]]) -> None:
@@ -256,14 +278,14 @@ class PlaceFinder:
 
     def focus_country(self, doc: Doc) -> str | None:
         """The ISO alpha-3 country the article is mostly about, or None."""
-        return _main_country(self.find_mentions(doc, demonyms=True))
+        return _main_country(self.find_mentions(doc, demonyms=True), headline_end(doc), doc)
 
     def find_with_focus(self, doc: Doc) -> tuple[list[Place], str | None]:
         """find() and focus_country() in one recognition pass (the coder needs both for every article)."""
         spans = self.recogniser.recognise(doc, demonyms=True)
         # The first pass only has to find the article's main country: two context rounds settle that.
         first = self._resolve(doc, spans, focus_country=None, rounds=2)
-        focus = _main_country(first)
+        focus = _main_country(first, headline_end(doc), doc)
         names = [s for s in spans if s[1] != "demonym"]
         if focus is None:
             return [t.place for t in first if t.kind != "demonym"], None

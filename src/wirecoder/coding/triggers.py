@@ -119,6 +119,9 @@ def _near_lemmas(tok: Token) -> dict[str, Token]:
     return out
 
 
+TIMING_PREPS = frozenset({"after", "before", "since", "until", "during", "amid", "following"})
+
+
 def object_before(pronoun: Token) -> Token | None:
     """The last direct object, a common noun or a name, in the pronoun's sentence before it: what an object
     "it" most often stands for ("would not sign the bill and withdrew it")."""
@@ -137,9 +140,10 @@ def _object_heads(verb: Token) -> list[Token]:
         objs.append(verb.head)  # "Poland scrambled fighter jets" parsed as Poland's "scrambled jets"
     # "fired rockets at", "imposed sanctions on": the object may sit under a preposition too
     for c in verb.children:
-        if c.dep_ == "prep":
+        if c.dep_ == "prep" and c.lower_ not in TIMING_PREPS:
             # "suspended a ceasefire in March": a date is no object, whatever word it shares; nor is the
-            # reason given ("suspended security coordination in protest": no protest suspended)
+            # reason given ("suspended security coordination in protest": no protest suspended), nor what it
+            # came after ("withdrew from the town after negotiations" left no talks)
             objs.extend(g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
                         and not (c.lower_ == "in" and _lemma(g) in REASON_NOUNS))
     more = []
