@@ -197,7 +197,8 @@ def _expand_conj(tok: Token) -> list[Token]:
 
 
 # What a mobilisation moves: its own forces, never its recipient.
-MOVED_FORCES = frozenset({"troop", "soldier", "fighter", "combatant", "force", "reinforcement", "unit", "battalion", "brigade", "division",
+MOVED_FORCES = frozenset({"troop", "soldier", "fighter", "combatant", "force", "reinforcement", "unit", "battalion",
+                          "brigade", "division",
                           "military", "army", "navy", "fleet", "warplane",
                           "contingent", "marine", "paratrooper", "police", "policeman", "officer", "gendarme", "guard",
                           "militia", "militiaman", "mercenary", "jet", "warship", "ship", "tank", "missile",
@@ -258,8 +259,8 @@ def _craft_owner(noun: Token) -> Token | None:
     boat", "a Russian warplane", "an army helicopter"."""
     return next((g for g in noun.children if (g.dep_ == "poss" and g.pos_ in ("PROPN", "NOUN"))
                  or (g.dep_ == "amod" and g.ent_type_ == "NORP")
-                 or (g.dep_ == "compound" and (g.ent_type_ in ("GPE", "NORP", "ORG") or g.lemma_.lower() in _FORCE_WORDS))),
-                None)
+                 or (g.dep_ == "compound" and (g.ent_type_ in ("GPE", "NORP", "ORG")
+                                               or g.lemma_.lower() in _FORCE_WORDS))), None)
 
 
 def main_verb_under_participle(verb: Token) -> bool:

@@ -650,8 +650,7 @@ class ArticleCoder:
                     for x in c.anchor.children))
                 or (event_type == "PROTEST" and any(x.dep_ == "dobj" for x in c.anchor.children)))):
             # "the attackers, who arrived on motorcycles" (or "in pickup trucks"): an arrival at no place visits
-            # nobody; "marched them
-            # into the forest" drives captives, no protest
+            # nobody; "marched them into the forest" drives captives, no protest
             return None
         if event_type == "CONSULT" and not recipients and (
                 (c.match.token.lemma_.lower() in ("gather", "assemble") and all(set(a.sectors) <= {"CVL"} for a in actors))

@@ -249,9 +249,10 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
     parties a verbal event is aimed at ("accused Baku of an attack" happened wherever the accuser spoke,
     not in Baku; "summoned China's ambassador in Manila" did happen in Manila). A place attached to the
     speech verb ("said in Geneva") is the location only when the event is the statement itself (trigger is
-    the speech verb, or stated: a verbal act the speaker states of itself). An act decided or said apart from the scene (apart_from_scene: a suspension, an
-    accusation) takes no place from a clause that tells of another event (_in_other_clause); an arrest or a
-    retreat after an attack most often happens where the attack did, so those keep it. Returns None when
+    the speech verb, or stated: a verbal act the speaker states of itself). An act decided or said apart
+    from the scene (apart_from_scene: a suspension, an accusation) takes no place from a clause that tells
+    of another event (_in_other_clause); an arrest or a retreat after an attack most often happens where
+    the attack did, so those keep it. Returns None when
     the sentence names no fitting place.
     """
     scored: list[tuple[float, Place, Span]] = []
@@ -588,7 +589,7 @@ def _ground_given(span: Span, trigger: Token) -> bool:
     near = (trigger, *trigger.conjuncts, *(c for c in trigger.children if c.dep_ == "advcl"))  # ", accusing them of"
     verbs = {t.i for t in near if t.lemma_.lower() in GROUND_VERBS}
     # (or what a feeling is about: "alarmed by reports that fighters executed civilians west of El Fasher")
-    feeling = trigger.lemma_.lower() in FEELING_WORDS or trigger.lower_ in FEELING_WORDS
+    feeling = is_feeling(trigger)
     return any((t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head.i in verbs) or (
         feeling and t.dep_ in ("prep", "agent") and t.lower_ in ("by", "over", "about", "at") and t.head.i == trigger.i)
         for t in span.root.ancestors)
@@ -604,6 +605,7 @@ def stated_of_itself(trigger: Token, speech_verb: Token) -> bool:
 
 
 def is_feeling(trigger: Token) -> bool:
+    """Whether the trigger says how its party feels ("alarmed", "concerned", "outrage")."""
     return trigger.lemma_.lower() in FEELING_WORDS or trigger.lower_ in FEELING_WORDS
 
 

@@ -1,5 +1,7 @@
-"""Parser misreadings that the coder repairs: the small English model sometimes reads a sentence's main
-verb as a participle describing its subject, or a trailing "a charge X denies" as an apposition."""
+"""Parser misreadings that the coder repairs. The small English model sometimes reads a sentence's main
+verb as a participle describing a noun (or a participle modifying a noun as a finite verb), a trailing "a
+charge X denies" as an apposition, and a subject or an object as belonging to the wrong participle; each
+function here tells one such reading apart and returns what the sentence really says."""
 
 from __future__ import annotations
 
@@ -71,10 +73,11 @@ def modifier_read_as_verb(verb: Token) -> bool:
     the northern occupied West Bank" the small model makes "occupied" a verb with the West Bank its object.
     A finite verb has no article before it: one reached from the verb over adjectives alone heads a noun
     phrase the verb sits in."""
-    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                                              for c in verb.children):
         return False
-    # (nor one of the participles that name a kind of force, between "and" and its noun: "clashed with
-    # Congolese troops and allied militias")
+    # (so is one of the participles that name a kind of force, between "and" and its plural noun: "clashed
+    # with Congolese troops and allied militias")
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if (verb.lower_ in KIND_PARTICIPLES and verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("and", "or", ",")
             and nxt is not None and nxt.dep_ == "dobj" and nxt.head.i == verb.i and nxt.tag_ == "NNS"):
