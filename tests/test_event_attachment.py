@@ -2442,3 +2442,15 @@ def test_the_country_of_the_headline_is_the_storys_though_a_neighbour_is_named_m
     assert [a["country"] for a in withdrawal["actor"]] == ["MMR"]
     capture = next(e for e in _events(pipeline, text) if e["trigger"] == "captured")
     assert "CHN" not in [r["country"] for r in capture["recipient"]]
+
+
+def test_a_headline_kept_apart_from_the_text_still_names_the_storys_country(pipeline):
+    body = ("An ethnic armed group said on Sunday it had captured a border post in Kachin state, on the frontier "
+            "with China.\n\nChina urged both sides to stop fighting. Hundreds of villagers fled into China's "
+            "Yunnan province, Chinese media said.\n\nThe army said soldiers had withdrawn from the post after "
+            "heavy fighting.")
+    article = Article(id=Article.make_id(body), text=body, title="Rebels seize border post in Myanmar's Kachin state",
+                      published=PUBLISHED)
+    events = [e.to_dict() for ca in pipeline.code_articles([article]) for e in ca.events]
+    withdrawal = next(e for e in events if e["trigger"] == "withdrawn")
+    assert [a["country"] for a in withdrawal["actor"]] == ["MMR"]

@@ -59,9 +59,11 @@ class Pipeline:
     def code_articles(self, articles: Sequence[Article]) -> list[CodedArticle]:
         texts = [a.text for a in articles]
         docs = self.resources.nlp.pipe(texts, batch_size=self.batch_size)
+        # a headline kept apart from the text still says which country the story is about
+        titles = self.resources.nlp.pipe([a.title or "" for a in articles], batch_size=self.batch_size)
         out = []
-        for article, doc in zip(articles, docs, strict=True):
-            coded = self.coder.code(article, doc)
+        for article, doc, title in zip(articles, docs, titles, strict=True):
+            coded = self.coder.code(article, doc, title if article.title else None)
             if self.verb_coder is not None:
                 coded.events = self.verb_coder.to_events(
                     self.verb_coder.code_doc(doc, article.published), article_id=article.id, text=doc.text,

@@ -164,8 +164,10 @@ class ArticleCoder:
         ) | DEFAULT_SPEECH_VERBS
 
     # -- article ---------------------------------------------------------------------------------
-    def code(self, article: Article, doc: Doc) -> CodedArticle:
-        places, focus = self.places.find_with_focus(doc)
+    def code(self, article: Article, doc: Doc, headline: Doc | None = None) -> CodedArticle:
+        """Events of one article; headline: its title, parsed, where the text comes without it (it tells
+        which country the story is about)."""
+        places, focus = self.places.find_with_focus(doc, headline)
         # "the Georgian capital" and "across the country" are scenes too, though no toponyms
         scenes = sorted(places + self.places.capital_phrases(doc, places, focus) + self.places.country_phrases(doc, focus),
                         key=lambda p: p.char_start or 0)

@@ -141,13 +141,18 @@ def _list_bonus(lists: list[list[int]], best: list[Candidate | None]) -> dict[in
     return out
 
 
-def _main_country(mentions: list[Toponym], headline_end: int = 0, doc: Doc | None = None) -> str | None:
+def _main_country(mentions: list[Toponym], headline_end: int = 0, doc: Doc | None = None,
+                  headline: Sequence[Toponym] = ()) -> str | None:
     """The country the mentions name twice or more, the most often (or the one country they name), or None.
-    A mention in the headline (before headline_end), which says what the story is about, counts twice:
-    "Rebels seize border post in Myanmar's Kachin state" is about Myanmar, however often China, across whose
-    border the fighting spills, comes up after."""
+    A mention in the headline (before headline_end, or in a headline kept apart from the text), which says
+    what the story is about, counts twice: "Rebels seize border post in Myanmar's Kachin state" is about
+    Myanmar, however often China, across whose border the fighting spills, comes up after."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    for k, t in enumerate(headline):
+        if t.place.country:
+            counts[t.place.country] += 2
+            first.setdefault(t.place.country, k - len(headline))
     for k, t in enumerate(mentions):
         if t.place.country:
             # (a wire dateline is where the reporter files from, no more: it counts once and leads nothing)
@@ -280,12 +285,14 @@ class PlaceFinder:
         """The ISO alpha-3 country the article is mostly about, or None."""
         return _main_country(self.find_mentions(doc, demonyms=True), headline_end(doc), doc)
 
-    def find_with_focus(self, doc: Doc) -> tuple[list[Place], str | None]:
-        """find() and focus_country() in one recognition pass (the coder needs both for every article)."""
+    def find_with_focus(self, doc: Doc, headline: Doc | None = None) -> tuple[list[Place], str | None]:
+        """find() and focus_country() in one recognition pass (the coder needs both for every article);
+        headline: the story's headline where the text was given without it."""
         spans = self.recogniser.recognise(doc, demonyms=True)
         # The first pass only has to find the article's main country: two context rounds settle that.
         first = self._resolve(doc, spans, focus_country=None, rounds=2)
-        focus = _main_country(first, headline_end(doc), doc)
+        titled = self.find_mentions(headline, demonyms=True) if headline is not None and len(headline) else []
+        focus = _main_country(first, headline_end(doc), doc, titled)
         names = [s for s in spans if s[1] != "demonym"]
         if focus is None:
             return [t.place for t in first if t.kind != "demonym"], None
