@@ -518,7 +518,7 @@ def first_entity(head: Token) -> Token | None:
             continue
         if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and t.ent_iob_ == "B":
             # the entity's head, not its first word ("the United States" is headed by "States")
-            return next((e.root for e in t.doc.ents if e.start == t.i), t)
+            return ent.root if ent is not None else t
     return None
 
 

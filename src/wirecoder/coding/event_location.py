@@ -347,12 +347,14 @@ def _origin_of_others(span: Span, trigger: Token) -> bool:
 
 
 def _destination_below(span: Span, trigger: Token) -> bool:
-    """Whether a mention is where an act the trigger's own clause governs would go: "barred the government
-    from deploying police to Haiti" was not barred in Haiti (an act a noun tells of is the topic, which may
-    be the place: "concerned about reports that Russia is moving materiel into Syria")."""
-    prep = span.root.head
-    mover = prep.head
-    if not (span.root.dep_ == "pobj" and prep.lower_ in GOING_PREPS
+    """Whether a mention is where an act the trigger's own clause governs, or a verb coordinated with it,
+    would go or took someone: "barred the government from deploying police to Haiti" was not barred in Haiti,
+    "was arrested and driven back to Kampala" not arrested there (an act a noun tells of is the topic, which
+    may be the place: "concerned about reports that Russia is moving materiel into Syria")."""
+    first = first_conjunct(span.root)
+    prep = first.head
+    mover = prep.head.head if prep.head.dep_ == "advmod" else prep.head  # "driven back to Kampala"
+    if not (first.dep_ == "pobj" and prep.lower_ in GOING_PREPS
             and mover.pos_ == "VERB" and mover.i != trigger.i and trigger in mover.ancestors):
         return False
     tok = mover.head
@@ -373,16 +375,6 @@ def _flight_destination(span: Span, trigger: Token) -> bool:
     first = first_conjunct(_phrase_root(span, possessor=True))
     return (trigger.lemma_.lower() in FLIGHT_VERBS and first.dep_ == "pobj"
             and first.head.lower_ in FLIGHT_DESTINATION_PREPS and first.head.head.i == trigger.i)
-
-
-def _coordinated_destination(span: Span, trigger: Token) -> bool:
-    """Whether a mention is where a verb coordinated with the trigger took someone ("was arrested and driven
-    back to Kampala"): the arrest was not there."""
-    first = first_conjunct(span.root)
-    prep = first.head
-    mover = prep.head.head if prep.head.dep_ == "advmod" else prep.head  # "driven back to Kampala"
-    return (first.dep_ == "pobj" and prep.lower_ in GOING_PREPS and mover.dep_ == "conj"
-            and mover.head.i == trigger.i and mover.pos_ == "VERB")
 
 
 def _in_coordinated_verb(span: Span, trigger: Token) -> bool:
@@ -498,7 +490,6 @@ def _set_aside(span: Span, trigger: Token, apart_from_scene: bool, addressed: Se
             or _road_destination(span) or _where_taken(span, trigger) or _beyond_own_relative_clause(span, trigger)
             or _topic_of_talks(span, trigger) or _refuge_of_others(span, trigger) or _base_of_party(span)
             or _journey_start(span) or _in_others_relative_clause(span, trigger)
-            or _coordinated_destination(span, trigger)
             or any(span.root.i == a.root.i for a in addressed))
 
 
