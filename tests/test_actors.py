@@ -37,6 +37,8 @@ def code(r: ActorResolver, text: str, **kw) -> tuple[str | None, list[str]] | No
     ("Venezuelan riot police", ("VEN", ["COP"])),
     ("Chilean lawmakers", ("CHL", ["LEG"])),
     ("Lebanese army spokesman", ("LBN", ["MIL"])),
+    # resistance forces fight the state's: no army
+    ("Burmese resistance forces", ("MMR", ["REB"])),
 ])
 def test_generic_agents_take_country_from_modifiers(r, text, want):
     assert code(r, text) == want
@@ -94,7 +96,9 @@ def test_focus_country_only_for_bare_agents(r):
     assert code(r, "Turkish-backed Syrian rebels") == ("SYR", ["REB"])
 
 
-@pytest.mark.parametrize("text", ["the weather", "Flimbrook Zanter", "yesterday", "he", "a long meeting", ""])
+# (the sides of a war are no political parties)
+@pytest.mark.parametrize("text", ["the weather", "Flimbrook Zanter", "yesterday", "he", "a long meeting", "",
+                                  "the warring parties"])
 def test_strings_that_name_no_actor(r, text):
     assert r.resolve(text, context="USA") is None
 

@@ -1195,6 +1195,9 @@ def test_the_army_deployed_is_no_recipient(pipeline):
     # a charge denied in a trailing clause the parser makes the sentence's head was still made
     ("Thailand accused Cambodian troops of violating the truce, a charge Phnom Penh denied.", "accused", "actor",
      "country", ["THA"]),
+    # the charge a gerund the parser read as an adjective opens is no part of whom it is made against
+    ("Village leaders accused soldiers of mistreating residents during the raid.", "accused", "recipient", "name",
+     ["soldier"]),
     ("KUALA LUMPUR, Aug 4 - Defence officials from Cambodia and Thailand met in Kuala Lumpur on Monday.", "met",
      "actor", "country", ["KHM", "THA"]),
     # coordinated nationalities after a dateline the model folds into its date
@@ -1306,6 +1309,9 @@ def test_who_acts_and_who_is_acted_on(pipeline, text, trigger, role, key, expect
      "shot down", "recipient", []),
     ("The army said its aircraft had struck the fighters as they withdrew towards the border with Mali.",
      "withdrew", "recipient", []),
+    # nor is the place a relative pronoun stands for ("from which" they fled)
+    ("Fighting has emptied the district of Kirundu, from which 40,000 people have fled since May.", "fled",
+     "actor", []),
     # a square named after a person is no person
     ("The soldiers withdrew from Plaza Murillo on Wednesday.", "withdrew", "recipient", []),
     # where a convoy was carrying food to is no party to its looting
@@ -2454,3 +2460,24 @@ def test_a_headline_kept_apart_from_the_text_still_names_the_storys_country(pipe
     events = [e.to_dict() for ca in pipeline.code_articles([article]) for e in ca.events]
     withdrawal = next(e for e in events if e["trigger"] == "withdrawn")
     assert [a["country"] for a in withdrawal["actor"]] == ["MMR"]
+
+
+def test_a_verb_that_speaks_only_of_a_statement_reports_nothing_else(pipeline):
+    # "released" is a verb of saying only with a statement for its object: the freed soldiers report no blame
+    events = _events(pipeline, "Two soldiers were released on Monday after being held for two days by residents of a "
+                               "village in the province of Cauca, the defence ministry said, blaming a local militia "
+                               "for the standoff.")
+    blame = next(e for e in events if e["trigger"] == "blaming")
+    assert blame["attribution"] is None or blame["attribution"]["text"] == "the defence ministry"
+
+
+def test_an_interception_stands_beside_the_same_sides_strike(pipeline):
+    events = _events(pipeline, "Russian missiles struck an energy facility in Ukraine's Lviv region overnight, the "
+                               "governor said.\n\nRussia's defence ministry said its forces had destroyed 27 "
+                               "Ukrainian drones over Kursk region.")
+    assert [e["event_type"] for e in events if e["trigger"] == "destroyed"] == ["MOBILIZE"]
+
+
+def test_armed_men_occupying_a_town_seize_it(pipeline):
+    events = _events(pipeline, "The army retook the coastal town of Mucojo, which insurgents had briefly occupied.")
+    assert [(e["event_type"], e["mode"]) for e in events if e["trigger"] == "occupied"] == [("COERCE", ["seize"])]

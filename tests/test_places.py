@@ -1957,3 +1957,18 @@ def test_what_one_mention_calls_a_name_the_gazetteer_lacks_holds_for_its_others(
               "minister flew to Catatumbo on Wednesday.")
     mentions = [p for p in finder.find(doc) if p.text == "Catatumbo"]
     assert len(mentions) == 2 and {(p.precision, p.country) for p in mentions} == {("country", "COL")}
+
+
+def test_a_suburb_no_city_holds_is_the_filing_citys_not_the_provinces(nlp, finder):
+    # the dateline city is named once more, the province once: no town is the article's clear home
+    doc = nlp("PORT-AU-PRINCE, June 11 - Gangs fought police for hours on Tuesday in the suburb of Bel-Anse Nord, "
+              "officials said. Hundreds fled to Kenscoff. Gangs have also spread into the Artibonite region north "
+              "of Port-au-Prince.")
+    assert _by_text(finder.find(doc), "Bel-Anse Nord").name == "Port-au-Prince"
+
+
+def test_the_nearby_town_lies_near_the_story_not_at_a_big_namesake_abroad(nlp, finder):
+    doc = nlp("MAPUTO - Insurgents attacked villages in Cabo Delgado province on Friday. The army said it had "
+              "secured Pemba and the nearby town of Palma, where a gas project was halted.")
+    palma = _by_text(finder.find(doc), "Palma")
+    assert palma.country == "MOZ"

@@ -87,6 +87,19 @@ CHANNEL_NOUNS = frozenset({"media", "medium", "television", "tv", "radio", "webs
                            "telegram", "instagram", "youtube", "channel", "platform", "air", "broadcast", "podcast"})
 
 
+# Verbs whose object's "of" phrase is the charge: "accused soldiers of looting".
+CHARGE_VERBS = frozenset({"accuse", "suspect", "charge", "convict", "acquit"})
+
+
+def _charge_read_as_modifier(prep: Token) -> bool:
+    """"accused soldiers of mistreating residents", with the gerund read as an adjective on "residents": the
+    "of" phrase is the charge, not part of the object."""
+    obj = prep.head
+    first = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+    return (prep.lower_ == "of" and obj.dep_ == "dobj" and obj.head.lemma_.lower() in CHARGE_VERBS
+            and first is not None and first.dep_ in ("amod", "compound") and first.lower_.endswith("ing"))
+
+
 def mention_span(head: Token) -> Span:
     """The noun phrase headed by `head`, without relative clauses, appositions or conjuncts."""
     doc = head.doc
@@ -97,7 +110,8 @@ def mention_span(head: Token) -> Span:
         for c in t.children:
             keep_prep = (c.dep_ == "prep" and c.i > head.i and (
                 # (not "of spying" after "accused the detainees": a gerund is what they are accused of)
-                (c.lower_ in _KEEP_PREP and any(g.dep_ == "pobj" and g.tag_ != "VBG" for g in c.children))
+                (c.lower_ in _KEEP_PREP and any(g.dep_ == "pobj" and g.tag_ != "VBG" for g in c.children)
+                 and not _charge_read_as_modifier(c))
                 # "security forces in Guinea", "rebels from Chad": the place says whose they are
                 or (c.lower_ in ("in", "from") and t.i == head.i
                     and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP") for g in c.children))))
@@ -226,10 +240,13 @@ def _sent_to_do(verb: Token) -> bool:
             and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and to_infinitive(verb))))
 
 
-def _relcl_antecedent(tok: Token) -> Token:
+def relcl_antecedent(tok: Token) -> Token:
     """'militiamen who had been holed up': the relative pronoun stands for the noun it modifies."""
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
         return tok.head.head
+    # "the district of Chiure, from which 60,000 people have fled": the pronoun a preposition takes
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "pobj" and tok.head.head.dep_ == "relcl":
+        return tok.head.head.head
     # "the rebels, who Congo says are backed by Rwanda": the pronoun's clause hangs on a reporting verb
     # that is itself the relative clause
     head = tok.head
@@ -347,7 +364,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             # "Youths in the state capital Jos blocked roads": a name the parser split off the subject
             # before it is no second subject
             last = subjects[-2]
-        return undateline(claimed_deed_doer(_relcl_antecedent(last))), passive
+        return undateline(claimed_deed_doer(relcl_antecedent(last))), passive
     if (answerer := claim_read_as_apposition(verb)) is not None:
         return answerer, False  # "..., a charge Abu Dhabi has denied", the charge hung on the noun before
     # "since Azerbaijan retook the region": the parser may hang the subject on the clause's "since"
@@ -358,7 +375,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if patients:
         # as for subjects: "TRIPOLI, Lebanon - Two people were killed" gives the dateline an arc too
-        return undateline(_relcl_antecedent(patients[-1])), True
+        return undateline(relcl_antecedent(patients[-1])), True
     if depth > 3:
         return None, False
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in PURPOSE_NOUNS and to_infinitive(verb):

@@ -30,6 +30,7 @@ from wirecoder.coding.arguments import (
     noun_arguments,
     of_conjuncts,
     parties_between,
+    relcl_antecedent,
     verb_arguments,
 )
 from wirecoder.coding.classifier import SentenceClassifier
@@ -158,9 +159,11 @@ class ArticleCoder:
         self.actors = actors
         self.lexicon = lexicon or load_lexicon()
         self.classifier = classifier if classifier is not None else SentenceClassifier.load()
+        # (not a verb that says something only of a statement it takes: "released a statement" speaks,
+        # "soldiers were released" do not)
         self.speech_verbs = frozenset(
             {t.words[0] for ts in self.lexicon.verb_triggers.values() for t in ts
-             if t.event_type == "SPEECH" and len(t.words) == 1}
+             if t.event_type == "SPEECH" and len(t.words) == 1 and not t.obj}
         ) | DEFAULT_SPEECH_VERBS
 
     # -- article ---------------------------------------------------------------------------------
@@ -174,18 +177,19 @@ class ArticleCoder:
         state = ArticleActorState(focus_country=focus, published=article.published)
         events: list[Event] = []
         scene: Event | None = None  # the last event of the paragraph that happened at a named place
+        interceptions: set[int] = set()  # id() of the MOBILIZE events that stop the other side's weapons
         for sent in _whole_sentences(doc):
             if len(sent.text) > MAX_SENT_CHARS or not any(t.pos_ in ("VERB", "AUX", "NOUN") for t in sent):
                 continue
-            coded = self._code_sentence(sent, article, scenes, state)
+            coded = self._code_sentence(sent, article, scenes, state, interceptions)
             scene = _carry_scene(scene, coded, sent, scenes)
             events.extend(coded)
-        events = _drop_mobilize_before_assault(_merge_article_events(events))
+        events = _drop_mobilize_before_assault(_merge_article_events(events), interceptions)
         return CodedArticle(article=article, events=events, places=places)
 
     # -- sentence --------------------------------------------------------------------------------
     def _code_sentence(self, sent: Span, article: Article, places: list[Place],
-                       state: ArticleActorState) -> list[Event]:
+                       state: ArticleActorState, interceptions: set[int]) -> list[Event]:
         matches = find_triggers(sent, self.lexicon)
         blocked = _blocked_tokens(matches)
         # nouns that name an event or a weapon: never a recipient ("imposed sanctions", "fired rockets at");
@@ -222,6 +226,8 @@ class ArticleCoder:
             if key in seen:
                 continue
             seen.add(key)
+            if ev.event_type == "MOBILIZE" and c.match.token.lemma_.lower() in INTERCEPTING_VERBS:
+                interceptions.add(id(ev))
             out.append(ev)
         if not out:
             self._note_speakers(sent, state, article.published)
@@ -576,9 +582,8 @@ class ArticleCoder:
             # "the attackers fled into nearby forests": armed men fleeing retreat; nobody expels them
             event_type, trig_modes, actors, recipients = "RETREAT", ("withdraw",), recipients, []
         if trig.frame == "swap" and not actors:
-            # (not the town they fled from: "fled from Goma to Gisenyi")
-            causers = [sp for sp in _causers(c.anchor)
-                       if not (sp.root.head.lower_ == "from" and _names_place(sp, places))]
+            # (not the town they fled from: "fled from Goma to Gisenyi", "Chiure, from which 60,000 have fled")
+            causers = [sp for sp in _causers(c.anchor) if not (sp.root.dep_ != "nsubj" and _names_place(sp, places))]
             # PLOVER: the cause of flight is the actor even when it is no organisation ("fighting in El Fasher")
             actors = self._resolve(causers, c.args, state, on, local=local) or [
                 ActorRef(text=sp.text) for sp in causers]
@@ -1304,7 +1309,7 @@ def _causers(anchor: Token) -> list[Span]:
         if c.dep_ == "prep" and c.lower_ in ("from",):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
-                return [mention_span(pobj)]
+                return [mention_span(relcl_antecedent(pobj))]
     return []
 
 
@@ -1456,16 +1461,21 @@ def _within_area(place: Place, area: Place | None) -> bool:
     return place.country == area.country and place.admin1 == area.admin1
 
 
-def _drop_mobilize_before_assault(events: list[Event]) -> list[Event]:
+# Verbs of a MOBILIZE that stops the other side's missiles or drones ("destroyed 27 drones over Kursk").
+INTERCEPTING_VERBS = frozenset({"intercept", "destroy", "down", "shoot"})
+
+
+def _drop_mobilize_before_assault(events: list[Event], interceptions: set[int] = frozenset()) -> list[Event]:
     """PLOVER: no separate MOBILIZE when the same actor's ASSAULT is reported in the story (not one told as
     background: "Uganda deployed 1,000 more troops to Bunia" stands beside "Ugandan soldiers have been
-    fighting the ADF since 2021")."""
+    fighting the ADF since 2021"). An interception (id() in interceptions) readies nothing for the
+    actor's own attack: it stands."""
     attackers = [a for e in events if e.event_type == "ASSAULT" and e.modality not in HIDDEN_MODALITIES
                  and e.modality != "historical" for a in e.actor]
     if not attackers:
         return events
     return [e for e in events
-            if not (e.event_type == "MOBILIZE" and e.actor
+            if not (e.event_type == "MOBILIZE" and e.actor and id(e) not in interceptions
                     and all(any(same_actor(a, b) for b in attackers) for a in e.actor))]
 
 

@@ -168,6 +168,9 @@ def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
         backed_off = e.feature in ("admin1", "admin2", "city") and after_compass(t.place.text) is not None
         backed_off = backed_off or (e.feature == "city" and _kind_after(text, t.place, ISLAND_KINDS)
                                     and all(c.alternate for c in cands[i] if c.entry.id == e.id))
+        # "the nearby town of Palma" in a Mozambique story is near the article's places, whatever its size
+        backed_off = backed_off or (e.feature in ("city", "admin2") and _NEARBY.search(
+            text[max(0, (t.place.char_start or 0) - 40):t.place.char_start or 0]) is not None)
         if not backed_off and (not _small_town(e) or any(
                 c.entry.country == e.country and c.entry.feature in ("admin1", "country") for c in cands[i])):
             continue
@@ -188,6 +191,10 @@ def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
     return out
 
 
+# Words before a name that put it near the places the article is about: "the nearby town of", "a
+# neighbouring village".
+_NEARBY = re.compile(r"\b(?:nearby|neighbou?ring)(?: (?:town|village|city|district|camp|suburb)s?(?: of)?)?\s*$",
+                     re.IGNORECASE)
 # Words after a name that call it islands: "the Matsu islands".
 ISLAND_KINDS = frozenset({"island", "islands", "isles", "archipelago"})
 
@@ -409,6 +416,11 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
                     # story was filed from (a neighbourhood or a camp may be); its division or country is
                     holder = (_home_division(found, lean) or _home_country(found, names, lean)
                               or _country_place(home.country, names))
+                elif (holder is not None and holder.feature != "city" and datelines
+                      and datelines[0].place.country == holder.country and _city_part_named(doc, t.place)):
+                    # "PORT-AU-PRINCE - gangs battled police in the suburb of Petion-Ville" in a story naming the
+                    # Artibonite too: a suburb the text puts in no city is the filing city's
+                    holder = datelines[0].place
             if holder is not None and fold(t.place.text).rsplit(" ", 1)[-1] in _AT_SEA:
                 # "Second Thomas Shoal": a reef the gazetteer lacks lies in no town but at sea, in the sea
                 # the article names, else (at the least) off the country's coast
@@ -428,13 +440,23 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
 
 
 _TOWN_WORDS = (*TOWN_OF, "towns of", "villages of")
+_CITY_PART_WORDS = ("suburb of", "suburbs of", "neighbourhood of", "neighborhood of", "slum of")
 
 
 def _town_named(doc: Doc, place: Place) -> bool:
     """Whether the text calls an unplaced name a town or village of its own: "the town of Adan Yabaal"."""
-    before = doc.text[max(0, (place.char_start or 0) - 16):place.char_start or 0].lower().rstrip()
-    after = doc.text[place.char_end or 0:(place.char_end or 0) + 10].lower().split()[:1]
-    return before.endswith(_TOWN_WORDS) or after in (["town"], ["village"])
+    return _called(doc, place, _TOWN_WORDS, ("town", "village"))
+
+
+def _city_part_named(doc: Doc, place: Place) -> bool:
+    """Whether the text calls an unplaced name a part of a city: "the suburb of Petion-Ville"."""
+    return _called(doc, place, _CITY_PART_WORDS, ("suburb", "neighbourhood", "neighborhood", "slum"))
+
+
+def _called(doc: Doc, place: Place, before_words: tuple[str, ...], after_words: tuple[str, ...]) -> bool:
+    before = doc.text[max(0, (place.char_start or 0) - 20):place.char_start or 0].lower().rstrip()
+    after = doc.text[place.char_end or 0:(place.char_end or 0) + 14].lower().split()[:1]
+    return before.endswith(before_words) or (bool(after) and after[0] in after_words)
 
 
 def _sentence_holder(doc: Doc, t: Toponym, found: list[Toponym]) -> Place | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wirecoder.coding.derived import ARMED_SECTORS, STATE_SECTORS
+from wirecoder.coding.derived import ARMED_SECTORS, NONSTATE_ARMED, STATE_SECTORS
 from wirecoder.schema import ActorRef
 
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
@@ -93,7 +93,9 @@ def single_category(event_type: str, modality: str, cue: str | None, actors: Seq
     if modality == "future" and event_type == "RETREAT" and "withdraw" in trigger_modes and actors:
         return "CONCEDE", "asserted"  # an announced withdrawal (manual 3.4)
     if (event_type == "COERCE" and actors and trigger_lemma in BLOCKING_LEMMAS
-            and all(set(a.sectors) and set(a.sectors) <= NONSTATE_SECTORS for a in actors)):
+            and all(set(a.sectors) and set(a.sectors) <= NONSTATE_SECTORS for a in actors)
+            # (armed men who occupy a town seize it: "the town, which insurgents briefly occupied")
+            and not ("seize" in trigger_modes and all(set(a.sectors) & NONSTATE_ARMED for a in actors))):
         return "PROTEST", modality  # rebels or protesters blocking roads obstruct; states coerce
     if (event_type == "PROTEST" and "obstruct" in trigger_modes and actors
             and all(set(a.sectors) & STATE_SECTORS for a in actors)):
