@@ -2481,3 +2481,48 @@ def test_an_interception_stands_beside_the_same_sides_strike(pipeline):
 def test_armed_men_occupying_a_town_seize_it(pipeline):
     events = _events(pipeline, "The army retook the coastal town of Mucojo, which insurgents had briefly occupied.")
     assert [(e["event_type"], e["mode"]) for e in events if e["trigger"] == "occupied"] == [("COERCE", ["seize"])]
+
+
+@pytest.mark.parametrize("text", [
+    # the parser hangs the speaker on the victims as an apposition...
+    "Government jets bombed a market in the town of Wad Madani on Sunday, killing at least 30 people, a spokesman "
+    "for the Sudan Doctors Network said.",
+    # ...or (with the next paragraph in view) makes the victims the subject of "said"
+    "SITTWE, Jan 9 (Reuters) - Myanmar military aircraft bombed a village in western Rakhine state on Wednesday, "
+    "killing at least 40 people, a spokesman for the Arakan Army rebel group said.\n\nThe Arakan Army, one of the "
+    "most powerful ethnic armed groups, has seized most of Rakhine's townships.",
+])
+def test_the_speaker_closing_a_sentence_is_no_victim_and_the_victims_no_speaker(pipeline, text):
+    killing = next(e for e in _events(pipeline, text) if e["trigger"] == "killing")
+    assert [r["sectors"] for r in killing["recipient"]] == [["CVL"]]
+    assert killing["attribution"]["text"].startswith("a spokesman for the ")
+
+
+def test_a_place_in_a_phrase_of_a_later_time_is_no_scene(pipeline):
+    events = _events(pipeline, "North Korea fired artillery shells into the sea near the maritime border on Friday, "
+                               "South Korea's military said, days before the U.S. presidential election.")
+    firing = next(e for e in events if e["trigger"] == "fired")
+    assert firing["location"] is None or firing["location"]["country"] != "USA"
+
+
+def test_the_towns_a_place_possesses_lie_there(pipeline):
+    seizure = next(e for e in _events(pipeline, "The Arakan Army has seized most of Rakhine's 17 townships over the "
+                                                "past year.") if e["trigger"] == "seized")
+    assert seizure["location"]["text"] == "Rakhine"
+
+
+def test_a_move_to_a_country_no_attack_is_told_in_is_no_part_of_one(pipeline):
+    events = _events(pipeline, "North Korea fired a ballistic missile into the sea on Thursday, Seoul said.\n\n"
+                               "Pyongyang has sent thousands of troops to Russia, according to South Korean "
+                               "intelligence.")
+    sending = [e for e in events if e["trigger"] == "sent"]
+    assert [e["event_type"] for e in sending] == ["MOBILIZE"]
+    assert all(r["sectors"] != ["MIL"] for r in sending[0]["recipient"])  # the troops are its own
+
+
+@pytest.mark.parametrize("text,trigger,event_type", [
+    ("Students blocked a motorway interchange in Kragujevac for 15 hours.", "blocked", "PROTEST"),
+    ("The army said its troops had eliminated 14 militants near the border.", "eliminated", "ASSAULT"),
+])
+def test_more_ways_to_say_it(pipeline, text, trigger, event_type):
+    assert [e["event_type"] for e in _events(pipeline, text) if e["trigger"] == trigger] == [event_type]

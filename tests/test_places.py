@@ -1972,3 +1972,10 @@ def test_the_nearby_town_lies_near_the_story_not_at_a_big_namesake_abroad(nlp, f
               "secured Pemba and the nearby town of Palma, where a gas project was halted.")
     palma = _by_text(finder.find(doc), "Palma")
     assert palma.country == "MOZ"
+
+
+def test_a_region_of_one_country_the_sentence_names_holds_an_unknown_town(nlp, finder):
+    doc = nlp("MOGADISHU, Dec 11 - Federal troops and forces loyal to the regional state of Jubaland fought near "
+              "the town of Dhobley Kuus on Wednesday. The defence ministry in Mogadishu said its troops had been "
+              "sent to fight al Shabaab. Mogadishu rejected the vote.")
+    assert _by_text(finder.find(doc), "Dhobley Kuus").name == "Jubaland"

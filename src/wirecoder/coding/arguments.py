@@ -14,6 +14,7 @@ from wirecoder.coding.misparse import (
     misread_main_verb,
     misread_participle,
     object_read_as_participle_subject,
+    object_taken_by_speaker,
     relative_read_as_object,
     verb_read_as_object_participle,
 )
@@ -21,6 +22,7 @@ from wirecoder.coding.modality import (
     DEFAULT_SPEECH_VERBS,
     conj_partner,
     misattached_conj,
+    speaks_after,
     subject_it_lost,
     verb_it_opens,
 )
@@ -639,7 +641,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
         # (nor whoever is called home: "recalled its ambassador from Phnom Penh" is aimed at Cambodia)
         sent = match.obj is not None and anchor.lemma_.lower() in ("send", "dispatch", "recall")
         for c in anchor.children:
-            if (sent and c.i == match.obj.i) or (moving and (
+            # (the forces may head a measure of them: "sent thousands of troops")
+            if (sent and c.left_edge.i <= match.obj.i <= c.right_edge.i) or (moving and (
                     (match.event_type == "MOBILIZE" and match.obj is not None and c.i == match.obj.i)
                     or any(t.lemma_.lower() in MOVED_FORCES for t in (c, *c.conjuncts))
                     # "has troops in South Kivu and would not withdraw them": what one withdraws is one's own
@@ -676,9 +679,11 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                     and (_is_event_noun(c, match) or c.i in event_nouns):
                 recip_heads.extend(_expand_conj(owner))
                 break
-        if not recip_heads and (undergoer := object_read_as_participle_subject(anchor)) is not None \
+        if not recip_heads and (undergoer := object_read_as_participle_subject(anchor)
+                                or object_taken_by_speaker(anchor)) is not None \
                 and undergoer.i not in event_nouns:
-            recip_heads = _expand_conj(undergoer)  # "killed at least eight people sheltering there"
+            # "killed at least eight people sheltering there", "killing 40 people, a spokesman ... said"
+            recip_heads = _expand_conj(undergoer)
         if not recip_heads and match.event_type == "ASSAULT" and anchor.lemma_.lower() in CRAFT_TARGETING_VERBS:
             # "shot down a Russian warplane", "downed an army helicopter", "sank Ukraine's patrol boat": whose
             # craft it was (a weapon the lexicon knows is otherwise no recipient)
@@ -798,7 +803,8 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
     if frame != "swap":
         args.indirect = mention_spans([h for h in indirect if h.i not in {a.i for a in actor_heads}])
     for h in actor_heads + recip_heads:
-        ap = next((c for c in h.children if c.dep_ == "appos"), None)
+        # (not the speaker of a closing "said" hung on the object: "killing 40 people, a spokesman ... said")
+        ap = next((c for c in h.children if c.dep_ == "appos" and not speaks_after(c)), None)
         if ap is None and h.dep_ == "conj":
             # "The African Union and the West African bloc ECOWAS": the parser hangs the name right after the
             # second conjunct on the first

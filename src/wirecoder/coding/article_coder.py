@@ -1470,13 +1470,21 @@ def _drop_mobilize_before_assault(events: list[Event], interceptions: set[int] =
     background: "Uganda deployed 1,000 more troops to Bunia" stands beside "Ugandan soldiers have been
     fighting the ADF since 2021"). An interception (id() in interceptions) readies nothing for the
     actor's own attack: it stands."""
-    attackers = [a for e in events if e.event_type == "ASSAULT" and e.modality not in HIDDEN_MODALITIES
-                 and e.modality != "historical" for a in e.actor]
-    if not attackers:
+    assaults = [e for e in events if e.event_type == "ASSAULT" and e.modality not in HIDDEN_MODALITIES
+                and e.modality != "historical"]
+    if not assaults:
         return events
+
+    def readies_an_assault(e: Event) -> bool:
+        # (a move to a country no such attack is told in is one of its own: "has sent thousands of troops to
+        # Russia" beside "fired a ballistic missile into the sea")
+        where = e.location.country if e.location is not None else None
+        attackers = [a for x in assaults if where is None or (x.location is not None and x.location.country == where)
+                     for a in x.actor]
+        return bool(e.actor) and all(any(same_actor(a, b) for b in attackers) for a in e.actor)
+
     return [e for e in events
-            if not (e.event_type == "MOBILIZE" and e.actor and id(e) not in interceptions
-                    and all(any(same_actor(a, b) for b in attackers) for a in e.actor))]
+            if not (e.event_type == "MOBILIZE" and id(e) not in interceptions and readies_an_assault(e))]
 
 
 def _merge_article_events(events: list[Event]) -> list[Event]:

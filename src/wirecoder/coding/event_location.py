@@ -729,8 +729,9 @@ def _possessor_party(span: Span) -> bool:
     """Whether a possessive place is a party ("Russia's intervention", "Yemen's Houthi group"), not a place
     whose part or venue it names ("Aleppo's eastern districts", "the Libyan capital's southern suburbs",
     "Niamey's main stadium" are there): another place of the sentence is then the scene."""
-    return span.root.dep_ == "poss" and span.root.head.lower_ not in (
-        AREA_NOUNS | OF_PLACE_NOUNS | SITE_NOUNS | VENUE_NOUNS)
+    places = AREA_NOUNS | OF_PLACE_NOUNS | SITE_NOUNS | VENUE_NOUNS
+    head = span.root.head
+    return span.root.dep_ == "poss" and head.lower_ not in places and head.lemma_.lower() not in places
 
 
 def hyphened_qualifier(span: Span) -> bool:
@@ -821,12 +822,15 @@ def _in_other_clause(span: Span, trigger: Token) -> bool:
 def _in_other_doers_clause(span: Span, trigger: Token) -> bool:
     """Whether a mention is in a clause coordinated under the trigger's with a doer of its own: in "police
     retreated from the town, and residents fled toward Hinche" the retreat was not toward Hinche; or in a
-    clause of a later time under it (OTHER_TIME_MARKS); or in a verb the parser hung on it that goes with
-    another (modality.misattached_conj: "said the vote had been falsified and called on Georgians to rally
-    on Rustaveli Avenue"). Not a passive one, whose place news shares out: "two men were killed and a woman
-    was wounded in a shooting at a gas station"."""
+    clause of a later time under it (OTHER_TIME_MARKS), or a phrase of one ("fired a missile days before
+    the U.S. presidential election"); or in a verb the parser hung on it that goes with another
+    (modality.misattached_conj: "said the vote had been falsified and called on Georgians to rally on
+    Rustaveli Avenue"). Not a passive one, whose place news shares out: "two men were killed and a woman was
+    wounded in a shooting at a gas station"."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
+        if tok.dep_ == "prep" and tok.lower_ in OTHER_TIME_MARKS and trigger in tok.ancestors:
+            return True
         if tok.head.i == trigger.i and (misattached_conj(tok) or (
                 tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in tok.children)
                 and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(

@@ -117,6 +117,28 @@ def object_read_as_participle_subject(verb: Token) -> Token | None:
     return None
 
 
+def object_read_as_speaker(verb: Token) -> tuple[Token, Token] | None:
+    """(object, speaker) where the parser made the last object before a closing verb of saying that verb's
+    subject, and the real speaker the object's apposition: in "..., killing at least 40 people, a spokesman
+    for the Arakan Army said" the people are killed and the spokesman speaks. The object follows a verb that
+    has none of its own; the apposition runs up to the verb of saying."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i == 0:
+        return None
+    speaker = next((c for c in subject.children if c.dep_ == "appos" and c.right_edge.i + 1 == verb.i), None)
+    before = verb.doc[subject.left_edge.i - 1]
+    if speaker is None or before.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr") for c in before.children):
+        return None
+    return subject, speaker
+
+
+def object_taken_by_speaker(verb: Token) -> Token | None:
+    """The object object_read_as_speaker finds for the verb right before it, or None."""
+    noun = next((t for t in verb.sent if t.dep_ == "nsubj" and t.left_edge.i == verb.right_edge.i + 1), None)
+    found = object_read_as_speaker(noun.head) if noun is not None else None
+    return found[0] if found is not None and found[0].i == noun.i else None
+
+
 def relative_read_as_object(verb: Token) -> Token | None:
     """The subject of a relative clause the parser hung on an "-ing" noun as its object: in ", a killing the
     opposition blamed on the security forces" the small model reads "killing" as a verb with "the opposition"

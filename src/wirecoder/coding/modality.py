@@ -13,7 +13,12 @@ from spacy.tokens import Span, Token
 
 from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import undateline
-from wirecoder.coding.misparse import CLAIM_NOUNS, claim_read_as_apposition, misread_main_verb
+from wirecoder.coding.misparse import (
+    CLAIM_NOUNS,
+    claim_read_as_apposition,
+    misread_main_verb,
+    object_read_as_speaker,
+)
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -143,6 +148,8 @@ def _subject_of(verb: Token) -> Token | None:
     # the subject nearest the verb: the parser gives a wire dateline ("DUBAI (Reuters) - Yemen's Houthi
     # movement said") a subject arc of its own
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if (misread := object_read_as_speaker(verb)) is not None:
+        return misread[1]  # "killing 40 people, a spokesman for the Arakan Army said": the spokesman speaks
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
         c = before[-1] if before else subjects[0]
@@ -232,7 +239,7 @@ def _speakers_listed_before(verb: Token) -> Token | None:
     """The subject of a closing verb of saying the parser coordinated with the last object before it: in
     "…passed a bill that would raise taxes, witnesses and medics said" the witnesses speak, not the taxes."""
     doc = verb.doc
-    comma = next((k for k in range(verb.i - 1, max(verb.sent.start, verb.i - 8) - 1, -1) if doc[k].text == ","), None)
+    comma = next((k for k in range(verb.i - 1, max(verb.sent.start, verb.i - 12) - 1, -1) if doc[k].text == ","), None)
     if comma is None or comma + 1 >= verb.i:
         return None
     # the words between the comma and the verb hang together on one word, which the parser hung before
@@ -242,6 +249,16 @@ def _speakers_listed_before(verb: Token) -> Token | None:
     first = roots[0]
     ok = first.dep_ in ("conj", "appos") and first.pos_ in ("NOUN", "PROPN") and first.head.i < comma
     return first if ok else None
+
+
+def speaks_after(noun: Token) -> bool:
+    """Whether a noun the parser hung on an earlier phrase is the speaker of the verb of saying right after
+    it (_speakers_listed_before): "killing at least 40 people, a spokesman for the Arakan Army said"."""
+    nxt = noun.right_edge.i + 1
+    if nxt >= len(noun.doc) or noun.doc[nxt].lemma_.lower() not in DEFAULT_SPEECH_VERBS:
+        return False
+    speaker = _speakers_listed_before(noun.doc[nxt])
+    return speaker is not None and speaker.i == noun.i
 
 
 def subject_it_lost(verb: Token) -> Token | None:

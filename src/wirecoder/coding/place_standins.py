@@ -460,13 +460,15 @@ def _called(doc: Doc, place: Place, before_words: tuple[str, ...], after_words: 
 
 
 def _sentence_holder(doc: Doc, t: Toponym, found: list[Toponym]) -> Place | None:
-    """The one first-level division that the sentence of an unplaced name names before it: "In the eastern
-    Donetsk region, Russian forces captured the village of Novoselydivka" lies in Donetsk region, wherever
-    the rest of the story is. None where the sentence names none or several. Not a town: one named beside
-    the name is as often another stop ("married at South Ossett Church before heading to Great
+    """The one first-level division (or region of one country) that the sentence of an unplaced name names
+    before it: "In the eastern Donetsk region, Russian forces captured the village of Novoselydivka" lies in
+    Donetsk region, wherever the rest of the story is, and "forces of the regional state of Jubaland fought
+    near the town of Ras Kamboni" in Jubaland. None where the sentence names none or several. Not a town: one
+    named beside the name is as often another stop ("married at South Ossett Church before heading to Great
     Yarmouth") as the place that holds it."""
     near = {(o.place.name, o.place.country): o.place for o in _earlier_in_sentence(doc, t, found)
-            if o.place.feature == "admin1" and not _only_dateline(doc, o)}
+            if (o.place.feature == "admin1" or (o.place.feature == "region" and o.place.country))
+            and not _only_dateline(doc, o)}
     return next(iter(near.values())) if len(near) == 1 else None
 
 
