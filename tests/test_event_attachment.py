@@ -2523,6 +2523,26 @@ def test_a_move_to_a_country_no_attack_is_told_in_is_no_part_of_one(pipeline):
 @pytest.mark.parametrize("text,trigger,event_type", [
     ("Students blocked a motorway interchange in Kragujevac for 15 hours.", "blocked", "PROTEST"),
     ("The army said its troops had eliminated 14 militants near the border.", "eliminated", "ASSAULT"),
+    ("Soldiers went house to house to flush out militants hiding in the old town.", "flush out", "ASSAULT"),
 ])
 def test_more_ways_to_say_it(pipeline, text, trigger, event_type):
     assert [e["event_type"] for e in _events(pipeline, text) if e["trigger"] == trigger] == [event_type]
+
+
+@pytest.mark.parametrize("text", [
+    # the parser hangs the purpose on the noun here and on the verb there
+    "The army launched an operation to retake the town of Mucojo.",
+    "Government troops launched an operation to retake the town of Mucojo on Sunday.",
+])
+def test_an_operation_launched_to_take_a_town_is_under_way(pipeline, text):
+    events = _events(pipeline, text)
+    assert [(e["event_type"], e["modality"]) for e in events if e["trigger"] == "operation"] == [("ASSAULT", "asserted")]
+    assert [e["modality"] for e in events if e["trigger"] == "retake"] == ["hypothetical"]
+
+
+def test_where_a_verbal_act_is_made_says_nothing_of_whose_government_it_addresses(pipeline):
+    events = _events(pipeline, "DHAKA, July 20 - Police fired tear gas at students in Dhaka on Saturday.\n\nIn Geneva, "
+                               "UN human rights chief Volker Turk called on the government to release detained "
+                               "protesters.")
+    call = next(e for e in events if e["trigger"] == "called on")
+    assert [r["country"] for r in call["recipient"]] == ["BGD"]

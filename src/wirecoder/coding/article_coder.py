@@ -48,11 +48,13 @@ from wirecoder.coding.modality import (
     CAUSATIVE_VERBS,
     DEFAULT_SPEECH_VERBS,
     SEQUENCE_MARKS,
+    SPEAKER_DIRECTIVES,
     ModalityResult,
     analyse,
     answers_a_claim,
     denies_a_claim,
     misattached_conj,
+    undertaking_purposed,
 )
 from wirecoder.coding.pair_mentions import STATE_NOUNS, pair_kind, pair_members
 from wirecoder.coding.place_names import AREA_NOUNS, PLACE_NOUNS, PROVINCE_WORDS
@@ -92,6 +94,9 @@ CONDITIONAL_THREAT_TRIGGER = Trigger(
     weight=0.55, frame="", note="first-person conditional promise of action", line=0)
 OBLIGATION_TRIGGER = Trigger(phrase="must", words=("must",), pos="V", event_type="REQUEST", modes=(), contexts=(),
                              obj=frozenset(), weight=0.6, frame="", note="obligation under a reporting verb", line=0)
+UNDERTAKING_TRIGGER = Trigger(phrase="operation", words=("operation",), pos="N", event_type="ASSAULT", modes=(),
+                              contexts=("military",), obj=frozenset(), weight=0.6, frame="",
+                              note="an armed operation launched to take or clear somewhere", line=0)
 # Event nouns that may stand alone when a clause reports them happening ("fighting erupted").
 OCCURRENCE_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT", "SANCTION"})
 # Arcs through which a governing verbal event owns the content below it.
@@ -207,6 +212,8 @@ class ArticleCoder:
             if cand is not None:
                 cands.append(cand)
         cands.extend(self._obligations(sent, cands, event_nouns))
+        # (first: the operation under way outranks its purpose when both tell the same attack)
+        cands[:0] = self._undertakings(sent, cands, event_nouns)
         cands.extend(self._conditional_threats(sent, cands, event_nouns))
         cands = _drop_nested(_suppress_owned(cands))
         probs = self.classifier.predict(sent) if (self.classifier is not None and cands) else {}
@@ -304,6 +311,22 @@ class ArticleCoder:
                 continue
             m = TriggerMatch(tok, OBLIGATION_TRIGGER, "verb", (tok,), None, tok)
             out.append(_Candidate(m, tok, verb_arguments(m, tok, event_nouns), mod))
+        return out
+
+    def _undertakings(self, sent: Span, cands: list[_Candidate], event_nouns: frozenset[int]) -> list[_Candidate]:
+        """"The army launched an operation to retake the town": the taking is yet to come, but the operation
+        launched is an armed one under way, an ASSAULT by who launched it on whom it is to strike."""
+        out = []
+        for c in cands:
+            if not (c.match.event_type == "ASSAULT" or (c.match.event_type == "COERCE" and "seize" in c.match.trigger.modes)):
+                continue
+            if (noun := undertaking_purposed(c.anchor)) is None:
+                continue
+            launch = noun.head
+            m = TriggerMatch(noun, UNDERTAKING_TRIGGER, "noun", (noun,), None, launch)
+            args = verb_arguments(m, launch, event_nouns)
+            args.recipients = args.recipients or c.args.recipients
+            out.append(_Candidate(m, launch, args, analyse(launch, sent, self.speech_verbs, extra=(noun,))))
         return out
 
     def _conditional_threats(self, sent: Span, cands: list[_Candidate],
@@ -921,11 +944,12 @@ def _destination(span: Span) -> bool:
 
 
 def _where_said(span: Span) -> bool:
-    """Whether a place is where someone spoke ("told reporters in Kigali", "said in Geneva"): the speaker's
-    whereabouts say nothing of whose the fighters in the quote are."""
+    """Whether a place is where someone spoke ("told reporters in Kigali", "said in Geneva", "In Geneva, the
+    UN rights chief called on the government to..."): the speaker's whereabouts say nothing of whose the
+    fighters in the quote are, nor whose the government called on is."""
     prep = span.root.head
     return (span.root.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("in", "at")
-            and prep.head.lemma_.lower() in DEFAULT_SPEECH_VERBS)
+            and prep.head.lemma_.lower() in DEFAULT_SPEECH_VERBS | SPEAKER_DIRECTIVES)
 
 
 def _origin(span: Span) -> bool:

@@ -402,6 +402,29 @@ def _used_for(anchor: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in part.children))
 
 
+# Nouns for an armed undertaking whose purpose infinitive says what it is to win ("launched an operation to
+# retake the town"), and the verbs that set one going.
+UNDERTAKING_NOUNS = frozenset({"operation", "campaign", "mission", "drive", "push"})
+LAUNCHING_VERBS = frozenset({"launch", "begin", "start", "mount", "conduct", "stage", "intensify", "step"})
+
+
+def undertaking_purposed(verb: Token) -> Token | None:
+    """The undertaking noun a to-infinitive gives the purpose of, whether the parser hangs it on the noun or
+    on the verb that launches it ("launched an operation on Sunday to retake the town"), else None."""
+    if not to_infinitive(verb):
+        return None
+    if verb.dep_ in ("acl", "relcl"):
+        noun = verb.head
+    elif verb.dep_ == "advcl":
+        noun = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    else:
+        return None
+    if (noun is None or noun.lemma_.lower() not in UNDERTAKING_NOUNS or noun.dep_ != "dobj"
+            or noun.head.lemma_.lower() not in LAUNCHING_VERBS):
+        return None
+    return noun
+
+
 def _infinitive_on_noun(anchor: Token) -> bool:
     """An infinitive that says what a noun is for, which nobody has done yet: "ways to ease tensions", "a
     proposal to hold talks" (not one after an ordinal, which reports a deed: "the first country to
@@ -410,6 +433,8 @@ def _infinitive_on_noun(anchor: Token) -> bool:
         anchor = anchor.head
     if _used_for(anchor):
         return True  # "launchers used to fire at Israeli communities": what the launchers are for
+    if undertaking_purposed(anchor) is not None:
+        return True  # "launched an operation on Sunday to retake the town", however the parser hangs it
     if anchor.dep_ not in ("relcl", "acl") or anchor.head.pos_ not in ("NOUN", "PROPN"):
         return False
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in anchor.children):
