@@ -2524,6 +2524,7 @@ def test_a_move_to_a_country_no_attack_is_told_in_is_no_part_of_one(pipeline):
     ("Students blocked a motorway interchange in Kragujevac for 15 hours.", "blocked", "PROTEST"),
     ("The army said its troops had eliminated 14 militants near the border.", "eliminated", "ASSAULT"),
     ("Soldiers went house to house to flush out militants hiding in the old town.", "flush out", "ASSAULT"),
+    ("The National Assembly voted on Tuesday to impeach the deputy president.", "impeach", "ACCUSE"),
 ])
 def test_more_ways_to_say_it(pipeline, text, trigger, event_type):
     assert [e["event_type"] for e in _events(pipeline, text) if e["trigger"] == trigger] == [event_type]
@@ -2546,3 +2547,43 @@ def test_where_a_verbal_act_is_made_says_nothing_of_whose_government_it_addresse
                                "protesters.")
     call = next(e for e in events if e["trigger"] == "called on")
     assert [r["country"] for r in call["recipient"]] == ["BGD"]
+
+
+@pytest.mark.parametrize("text", [
+    "Floodwaters from a burst dam swept through the town of Mokwa, killing at least 100 people and forcing 3,000 "
+    "from their homes, officials said.",
+    "The earthquake forced thousands of villagers to flee their homes.",
+])
+def test_nature_attacks_and_coerces_nobody(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e["event_type"] in ("ASSAULT", "COERCE", "SANCTION")]
+
+
+def test_whose_citizens_people_are_is_no_scene(pipeline):
+    events = _events(pipeline, "Police said they had arrested 40 mercenaries, including citizens of Colombia and Spain.")
+    arrest = next(e for e in events if e["trigger"] == "arrested")
+    assert arrest["location"] is None or arrest["location"]["country"] not in ("COL", "ESP")
+
+
+def test_an_aside_set_against_a_statement_is_the_writers(pipeline):
+    events = _events(pipeline, "Britain announced similar measures on Monday, while the United States has already "
+                               "blacklisted the airline.")
+    listing = next(e for e in events if e["trigger"] == "blacklisted")
+    assert listing["attribution"] is None and listing["modality"] == "asserted"
+
+
+def test_the_year_of_the_event_something_happened_in_dates_it(pipeline):
+    events = _events(pipeline, "Twenty Indian soldiers and four Chinese troops were killed in the 2020 clash.")
+    killing = next(e for e in events if e["trigger"] == "killed")
+    assert killing["date"] == "2020-01-01" and killing["modality"] == "historical"
+
+
+def test_a_province_troops_are_sent_to_is_where_not_whom(pipeline):
+    events = _events(pipeline, "The government has sent an additional 600 troops to Sinaloa.")
+    sending = next(e for e in events if e["trigger"] == "sent")
+    assert sending["recipient"] == [] and sending["location"]["text"] == "Sinaloa"
+
+
+def test_the_noun_a_passive_infinitive_hangs_on_undergoes_it(pipeline):
+    events = _events(pipeline, "He became the first deputy president to be impeached since 2010.")
+    impeaching = next(e for e in events if e["trigger"] == "impeached")
+    assert impeaching["actor"] == [] and impeaching["recipient"]

@@ -1979,3 +1979,11 @@ def test_a_region_of_one_country_the_sentence_names_holds_an_unknown_town(nlp, f
               "the town of Dhobley Kuus on Wednesday. The defence ministry in Mogadishu said its troops had been "
               "sent to fight al Shabaab. Mogadishu rejected the vote.")
     assert _by_text(finder.find(doc), "Dhobley Kuus").name == "Jubaland"
+
+
+def test_a_small_town_among_the_main_countrys_places_is_no_namesake_where_a_later_paragraph_goes(nlp, finder):
+    doc = nlp("CULIACAN, Mexico, Oct 22 - Soldiers killed 12 gunmen near Culiacan in Sinaloa state on Monday.\n\n"
+              "Troops were patrolling outside the town of El Dorado when they came under fire.\n\n"
+              "The violence began after a cartel leader was arrested in Texas, in the United States.\n\n"
+              "The government has sent more troops to Sinaloa.")
+    assert _by_text(finder.find(doc), "El Dorado").country == "MEX"

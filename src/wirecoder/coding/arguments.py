@@ -390,7 +390,8 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if gov.pos_ in ("VERB", "AUX"):
             return clause_subject(gov, depth + 1)
     if verb.dep_ == "relcl":
-        return verb.head, False
+        # ("the first deputy president to be impeached": a passive infinitive's noun undergoes it)
+        return verb.head, to_infinitive(verb) and _passive(verb)
     if (issuer := document_issuer(verb)) is not None:
         return clause_subject(issuer, depth + 1)  # "issued a joint statement urging Caracas to...": the issuers
     if verb.dep_ == "acl" and (story := story_subject(verb.head)) is not None:

@@ -46,6 +46,7 @@ from wirecoder.coding.misparse import (
 )
 from wirecoder.coding.modality import (
     CAUSATIVE_VERBS,
+    CONTRAST_MARKS,
     DEFAULT_SPEECH_VERBS,
     SEQUENCE_MARKS,
     SPEAKER_DIRECTIVES,
@@ -136,7 +137,7 @@ MACHINES = frozenset({"helicopter", "aircraft", "plane", "jet", "warplane", "dro
 PARTY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
 # Things and forces of nature that kill without anyone attacking: their deaths are no ASSAULT.
-MISHAPS = frozenset({"collapse", "canopy", "roof", "building", "bridge", "dam", "wall", "ceiling", "structure", "flood",
+MISHAPS = frozenset({"collapse", "canopy", "roof", "building", "bridge", "dam", "wall", "ceiling", "structure", "flood", "floodwater",
                      "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon", "landslide", "mudslide",
                      "avalanche", "blaze", "wildfire", "heatwave", "drought", "crash", "accident", "collision",
                      "stampede", "disease", "outbreak", "epidemic", "lightning", "tornado", "tsunami", "flooding",
@@ -463,6 +464,8 @@ class ArticleCoder:
         event_type = c.type_override or trig.event_type
         if event_type == "ASSAULT" and any(sp.root.lemma_.lower() in MISHAPS for sp in c.args.actors):
             return None  # "after a railway station canopy collapsed, killing 15 people": no attack
+        if event_type in ("COERCE", "SANCTION") and _by_mishap(c):
+            return None  # "floodwaters submerged the city, forcing 400,000 from their homes": nobody coerced
         if event_type == "ASSAULT" and not c.args.actors and _after_mishap(c.anchor):
             return None  # "three months after the collapse of a canopy killed 15 people"
         if event_type == "ASSAULT" and not c.args.actors and any(
@@ -575,10 +578,12 @@ class ArticleCoder:
             return self._resolve(spans, c.args, state, on, local=local, said_by=speaker, avoid=actors)
 
         def targets(spans: list[Span]) -> list[Span]:
-            # the town a march goes to is where it went, not whom it is against: "marched to Novi Sad"
+            # the town a march goes to is where it went, not whom it is against: "marched to Novi Sad" (nor is
+            # a province troops are sent to: "sent 600 more troops to Sinaloa"; a country may be the party)
             return [sp for sp in spans if not (
-                event_type == "PROTEST" and sp.root.dep_ == "pobj" and sp.root.head.lower_ in DESTINATION_PREPS
-                and _names_place(sp, places))]
+                event_type in ("PROTEST", "MOBILIZE") and sp.root.dep_ == "pobj"
+                and sp.root.head.lower_ in DESTINATION_PREPS and _names_place(sp, places)
+                and (event_type == "PROTEST" or not _names_country(sp, places)))]
 
         recipient_spans = targets(c.args.recipients)
         recipients = resolve_recipients(recipient_spans)
@@ -902,6 +907,11 @@ FLED_PLACES = frozenset({"country", "home", "homes", "house", "houses", "capital
                          "frontier"})
 
 
+def _names_country(span: Span, places: list[Place]) -> bool:
+    return any(p.precision == "country" and p.char_start == span.start_char and p.char_end == span.end_char
+               for p in places)
+
+
 def _names_place(span: Span, places: list[Place]) -> bool:
     """Whether span is exactly a toponym the place finder placed."""
     return any(p.lat is not None and p.char_start == span.start_char and p.char_end == span.end_char for p in places)
@@ -1015,6 +1025,16 @@ def _of_many_states(root: Token) -> bool:
             or (prep.lower_ == "from" and g.tag_ == "NNS" and g.lemma_.lower() in STATE_NOUNS)) for g in prep.children)
     holders = [root, root.head] if root.dep_ == "dobj" else [root]
     return any(spread(c) for h in holders for c in h.children if h.i == root.i or c.lower_ == "from")
+
+
+def _by_mishap(c: _Candidate) -> bool:
+    """Whether an act is done by a force of nature or an accident (MISHAPS): its actor, the cause of a
+    flight ("the earthquake forced thousands to flee"), or the subject of the clause a participle hangs on
+    ("floodwaters submerged the city, forcing 400,000 from their homes")."""
+    heads = [sp.root for sp in (*c.args.actors, *_causers(c.anchor))]
+    if c.anchor.dep_ == "advcl" and c.anchor.tag_ == "VBG":
+        heads += [x for x in c.anchor.head.children if x.dep_ == "nsubj"]
+    return any(h.lemma_.lower() in MISHAPS for h in heads)
 
 
 def _after_mishap(verb: Token) -> bool:
@@ -1400,9 +1420,6 @@ def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
     return [c for c in cands
             if not any(o is not c and o.match.event_type == c.match.event_type and c.match.token.i in toks
                        for o, toks in spans)]
-
-
-CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 
 
 def _in_complement(tok: Token, gov: Token) -> bool:

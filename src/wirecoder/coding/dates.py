@@ -32,6 +32,8 @@ _MONTH_ALONE = re.compile(
     rf"(?:\s+(early|late|mid))?[\s-]+((?:{'|'.join(n.capitalize() for n in MONTHS if len(n) > 3 or n == 'may')}))\b"
     rf"(?!\.?\s*\d)")
 _YEAR = re.compile(r"\b(?:in|since|during|by)\s+((?:19|20)\d{2})\b", re.I)
+# A year naming the event something happened in: "killed in the 2020 clash", "during the 2020-22 war".
+_YEAR_OF_EVENT = re.compile(r"\b(?:in|during)\s+the\s+((?:19|20)\d{2})(?:[-\u2013]\d{2,4})?\s+(?=[a-z])", re.I)
 _WEEKDAY = re.compile(r"\b(?:(last|next|this|on|late|early|for)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                       r"(?:\s+(night|morning|evening|afternoon))?\b", re.I)
 _RELATIVE = re.compile(
@@ -119,7 +121,7 @@ def find_dates(text: str, published: date | None, *, future: bool = False) -> li
             add(m, d, "day")
     for m in _MONTH_ALONE.finditer(text):
         add(m, _month_alone(MONTHS[m[3].lower()], m[1].lower(), published, future) if published else None, "month")
-    for m in _YEAR.finditer(text):
+    for m in (*_YEAR.finditer(text), *_YEAR_OF_EVENT.finditer(text)):
         add(m, date(int(m[1]), 1, 1), "year")
     for m in _WEEKDAY.finditer(text):
         qual = (m[1] or "").lower()

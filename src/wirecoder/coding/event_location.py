@@ -700,9 +700,13 @@ def _party_nouns() -> frozenset[str]:
     return person_nouns() | MOVED_FORCES  # built once, not for every place mention
 
 
+# Nouns whose "of" says whose nationals people are: "citizens of the United States".
+NATIONALITY_NOUNS = frozenset({"citizen", "national", "passport", "subject"})
+
+
 def _origin_of_party(span: Span, trigger: Token) -> bool:
     """Whether a mention tells where a party comes from ("wounding two peacekeepers from South Africa",
-    "troops from Chad", "drones from Iran"), not where the event was. On the trigger itself "from" is the
+    "troops from Chad", "drones from Iran", "citizens of Colombia"), not where the event was. On the trigger itself "from" is the
     origin only after people a verb acts on ("killed three soldiers from Chad"): a launch or a shot
     "from" a place was made there ("fired rockets from Lebanon")."""
     root = first_conjunct(span.root)
@@ -710,6 +714,8 @@ def _origin_of_party(span: Span, trigger: Token) -> bool:
         root = root.head.head  # "from the Russian regions of Kursk, Oryol and Bryansk"
     prep = root.head
     holder = prep.head
+    if root.dep_ == "pobj" and prep.lower_ == "of" and holder.lemma_.lower() in NATIONALITY_NOUNS:
+        return True  # "125 mercenaries, including citizens of the United States and Colombia"
     if (root.dep_ != "pobj" or prep.lower_ != "from"
             or {trigger.lemma_.lower(), holder.lemma_.lower()} & MOVING_OUT):
         return False

@@ -341,6 +341,12 @@ def aside_report(sent: Span, anchor: Token, speech_verbs: frozenset[str]) -> Tok
 
 # Conjunctions of an adverbial clause that tells of another event before, after or causing the main one.
 SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because"})
+# Conjunctions of an adverbial clause set against the main one.
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+# Those whose clause a verb of saying does not report: what it tells is the writer's aside ("Britain announced
+# similar measures, while the United States has already blacklisted the carrier"; not "although", which
+# speakers use themselves: "did not block the package, diplomats said, although it had threatened to").
+ASIDE_MARKS = frozenset({"while", "whereas"})
 
 
 def closing_report(sent: Span, anchor: Token, speech_verbs: frozenset[str]) -> Token | None:
@@ -533,7 +539,7 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
         # (nor does one whose adverbial clause the event is: "Noboa declared an armed conflict after gunmen
         # stormed a television studio" - the storming is the article's, not Noboa's word)
         if (lemma in speech_verbs and speech is None and below_dep != "conj" and not at_partner and not astray
-                and not (below_dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS
+                and not (below_dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS | ASIDE_MARKS
                                                       for c in child.children))):
             if _has_neg(gov) and below_dep == "ccomp" and _asks_about(child):
                 # "The militia did not say why it had released the hostages": what it left unexplained

@@ -185,10 +185,27 @@ def unsupported_namesakes(found: list[Toponym], chosen: list[Entry | None],
             # town or division of its own country in the article, not just the country's name ("fled to
             # Ethiopia and Sudan"), when the article is plainly about another country
             own = 0
+        if own and main and not backed_off and _small_town(e) and _among_others_only(found, t, text, main):
+            # "Troops were patrolling outside the town of El Dorado" after a paragraph on Culiacan, in a
+            # Mexican story that names Texas three paragraphs on: the town's own stretch of text is Mexican
+            own = 0
         if own == 0 and main:
             out[i] = Toponym(Place(text=t.place.text, char_start=t.place.char_start, char_end=t.place.char_end),
                              t.kind, t.source, t.candidates)
     return out
+
+
+def _among_others_only(found: list[Toponym], t: Toponym, text: str, main: list[str]) -> bool:
+    """Whether the names of t's paragraph and the one before it, other than t's own, lie only in the
+    article's main countries (at least one does) and none in t's country."""
+    start = t.place.char_start or 0
+    para = text.rfind("\n\n", 0, start)
+    lo = text.rfind("\n\n", 0, para) if para > 0 else 0
+    hi = text.find("\n\n", start)
+    hi = len(text) if hi < 0 else hi
+    near = {o.place.country for o in found if o is not t and o.kind == "name" and o.place.country
+            and fold(o.place.text) != fold(t.place.text) and lo <= (o.place.char_start or 0) < hi}
+    return bool(near) and near <= set(main)
 
 
 # Words before a name that put it near the places the article is about: "the nearby town of", "a
