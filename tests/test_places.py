@@ -1987,3 +1987,11 @@ def test_a_small_town_among_the_main_countrys_places_is_no_namesake_where_a_late
               "The violence began after a cartel leader was arrested in Texas, in the United States.\n\n"
               "The government has sent more troops to Sinaloa.")
     assert _by_text(finder.find(doc), "El Dorado").country == "MEX"
+
+
+def test_a_shoal_the_model_calls_an_organisation_is_a_place_at_sea_not_a_town(nlp, finder):
+    doc = nlp("MANILA, Dec 4 - Chinese coast guard ships fired water cannon at a Philippine vessel near the disputed "
+              "Scarborough Shoal on Wednesday.")
+    found = finder.find(doc)
+    assert not [p for p in found if p.country == "GBR"]
+    assert _by_text(found, "Scarborough Shoal").country == "PHL"

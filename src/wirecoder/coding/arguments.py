@@ -10,6 +10,7 @@ from wirecoder.coding.actor_phrases import REGISTRY_WORDS
 from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import DASHES, story_subject, undateline
 from wirecoder.coding.misparse import (
+    captives_read_as_subject,
     claim_read_as_apposition,
     misread_main_verb,
     misread_participle,
@@ -348,6 +349,8 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return leader, False
     if (blamer := relative_read_as_object(verb)) is not None:
         return blamer, False  # ", a killing the opposition blamed on the security forces"
+    if (captives := captives_read_as_subject(verb)) is not None:
+        return captives, True  # "handed over three women held hostage": the women were held
     clausal = next((c for c in verb.children if c.dep_ in ("csubj", "csubjpass") and c.tag_ == "VBG"), None)
     own = next((g for g in clausal.children if g.dep_ == "nsubj" and g.i < clausal.i), None) if clausal else None
     if own is not None and own.pos_ in ("NOUN", "PROPN"):
@@ -680,10 +683,12 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                     and (_is_event_noun(c, match) or c.i in event_nouns):
                 recip_heads.extend(_expand_conj(owner))
                 break
+        captives = next((x for c in anchor.children if (x := captives_read_as_subject(c)) is not None), None)
         if not recip_heads and (undergoer := object_read_as_participle_subject(anchor)
-                                or object_taken_by_speaker(anchor)) is not None \
+                                or object_taken_by_speaker(anchor) or captives) is not None \
                 and undergoer.i not in event_nouns:
-            # "killed at least eight people sheltering there", "killing 40 people, a spokesman ... said"
+            # "killed at least eight people sheltering there", "killing 40 people, a spokesman ... said", "handed
+            # over three women held hostage"
             recip_heads = _expand_conj(undergoer)
         if not recip_heads and match.event_type == "ASSAULT" and anchor.lemma_.lower() in CRAFT_TARGETING_VERBS:
             # "shot down a Russian warplane", "downed an army helicopter", "sank Ukraine's patrol boat": whose

@@ -679,10 +679,12 @@ class ArticleCoder:
             # own forces
             event_type, trig_modes, recipients = "MOBILIZE", ("troops",), []
         if (c.match.token.lemma_.lower() in ("arrive", "march") and c.match.kind == "verb" and (
-                (event_type == "CONSULT" and not any(
+                (event_type == "CONSULT" and (not any(
                     x.dep_ == "prep" and x.lower_ in ("in", "at", "to") and any(
                         g.dep_ == "pobj" and g.lemma_.lower() not in CONVEYANCES for g in x.children)
-                    for x in c.anchor.children))
+                    for x in c.anchor.children)
+                    # ("buses carrying them arrived in Beitunia": vehicles visit nobody)
+                    or any(x.dep_ == "nsubj" and x.lemma_.lower() in CONVEYANCES for x in c.anchor.children)))
                 or (event_type == "PROTEST" and any(x.dep_ == "dobj" for x in c.anchor.children)))):
             # "the attackers, who arrived on motorcycles" (or "in pickup trucks"): an arrival at no place visits
             # nobody; "marched them into the forest" drives captives, no protest
@@ -800,12 +802,14 @@ class ArticleCoder:
 
     def _weapon_user(self, sp: Span) -> Span:
         """Who used a weapon named as the doer: "A missile fired by Yemen's Houthis struck near the airport"
-        is the Houthis' attack; the weapon itself where no user is named."""
+        is the Houthis' attack, "its drones struck" its owner's; the weapon itself where no user is named."""
         if not self._thing_as_weapon(sp.root):
             return sp
         agent = next((p for v in sp.root.children if v.dep_ == "acl" for a in v.children if a.dep_ == "agent"
                       for p in a.children if p.dep_ == "pobj"), None)
-        return mention_span(agent) if agent is not None else sp
+        # (or whose it is: "the RSF said its drones had struck the palace", "Hezbollah's rockets hit Haifa")
+        owner = agent or next((c for c in sp.root.children if c.dep_ == "poss"), None)
+        return mention_span(owner) if owner is not None else sp
 
     def _event_noun(self, tok: Token) -> bool:
         """Whether a noun names an event or a weapon by itself ("sanctions", "rockets", "rounds"), or with
@@ -1294,7 +1298,9 @@ def _descriptive(m: TriggerMatch) -> bool:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return False
         if tok.tag_ in ("VBN", "JJ"):
-            return True  # a participle used as an adjective: "States opposed to Assad"
+            # a participle used as an adjective: "States opposed to Assad" (not one set off by a comma that
+            # names who did it: "The ceasefire, mediated by Qatar, Egypt and the United States, took effect")
+            return not (tok.doc[tok.i - 1].text == "," and any(c.dep_ == "agent" for c in tok.children))
         # "aid to refugees fleeing the war" describes the refugees; "with negotiators refusing to attend"
         # (an absolute "with" clause) or a subject ("protesters marching on parliament") reports an act
         noun = tok.head

@@ -569,7 +569,8 @@ def _withdrawn_from(span: Span) -> bool:
 
 # Verbs whose "for" or "of" gives what the party is held to account for (not "called for a ceasefire").
 GROUND_VERBS = frozenset({"accuse", "blame", "condemn", "criticise", "criticize", "denounce", "fault", "sanction",
-                          "charge", "suspect", "hold", "punish", "praise", "thank", "commend", "suspend"})
+                          "charge", "suspect", "hold", "punish", "praise", "thank", "commend", "suspend", "sentence",
+                          "convict", "jail", "imprison", "acquit"})
 
 
 def _ground_given(span: Span, trigger: Token) -> bool:

@@ -1,7 +1,8 @@
 """Parser misreadings that the coder repairs. The small English model sometimes reads a sentence's main
 verb as a participle describing a noun (or a participle modifying a noun as a finite verb), a trailing "a
-charge X denies" as an apposition, and a subject or an object as belonging to the wrong participle; each
-function here tells one such reading apart and returns what the sentence really says."""
+charge X denies" as an apposition, a subject or an object as belonging to the wrong participle, and "women
+held hostage" as a clause; each function here tells one such reading apart and returns what the sentence
+really says."""
 
 from __future__ import annotations
 
@@ -137,6 +138,30 @@ def object_taken_by_speaker(verb: Token) -> Token | None:
     noun = next((t for t in verb.sent if t.dep_ == "nsubj" and t.left_edge.i == verb.right_edge.i + 1), None)
     found = object_read_as_speaker(noun.head) if noun is not None else None
     return found[0] if found is not None and found[0].i == noun.i else None
+
+
+# Bare nouns of captivity a verb takes to say in what state it keeps someone: "held hostage", "kept captive".
+CAPTIVITY_NOUNS = frozenset({"hostage", "captive", "prisoner"})
+
+
+def captives_read_as_subject(verb: Token) -> Token | None:
+    """The people a verb acts on, where the parser made them the subject of a clause of captivity after it:
+    in "Hamas handed over three Israeli women held hostage in Gaza" the small model reads "women held
+    hostage" as a clause ("the women held a hostage"), leaving "handed over" without an object. A bare
+    captivity noun (no article) says the clause is a participle on the people."""
+    if verb.dep_ not in ("ccomp", "conj") or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    state = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if (state is None or state.lemma_.lower() not in CAPTIVITY_NOUNS or state.tag_ != "NN" or list(state.children)
+            or subject is None or subject.right_edge.i + 1 != verb.i):
+        return None
+    governor = verb.head
+    # the people follow the governing verb (and its particle) straight away: "handed over three women"
+    particle = max((c.i for c in governor.children if c.dep_ == "prt"), default=governor.i)
+    if subject.left_edge.i != particle + 1 or any(c.dep_ == "dobj" for c in governor.children):
+        return None
+    return subject
 
 
 def relative_read_as_object(verb: Token) -> Token | None:

@@ -291,8 +291,10 @@ def speakers_directive(verb: Token) -> bool:
     """Whether a past-tense directive or pledge the parser coordinated with the first verb of what a speaker
     said is the speaker's own: in "said the ELN had chosen war and ordered the armed forces to..." and
     "said foreign services were behind the protests and promised an early election" the speaker orders and
-    promises. News puts a reported party's second act under its own "had" or subject."""
-    head = verb.head
+    promises. News puts a reported party's second act under its own "had" or subject. The parser may hang
+    it on a clause of time inside what was said: "said 293 people had been detained since the protests
+    began and accused demonstrators of attacking police"."""
+    head = _said_clause(verb.head)
     return (verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.lemma_.lower() in SPEAKER_DIRECTIVES
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
             and head.dep_ == "ccomp" and head.head.lemma_.lower() in DEFAULT_SPEECH_VERBS
@@ -300,12 +302,20 @@ def speakers_directive(verb: Token) -> bool:
             and any(c.dep_ == "nsubj" for c in head.head.children))
 
 
+def _said_clause(verb: Token) -> Token:
+    """The clause a verb belongs to, above the adverbial clauses of time it may head ("since the protests
+    began" under "had been detained")."""
+    while verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in verb.children):
+        verb = verb.head
+    return verb
+
+
 def conj_partner(verb: Token) -> Token:
     """The finite verb a misattached past tense (misattached_conj) goes with: the speaker's verb for a
     speaker's directive (speakers_directive), else the nearest finite verb above it that heads no adverbial
     clause."""
     if speakers_directive(verb):
-        return verb.head.head
+        return _said_clause(verb.head).head
     gov = verb.head
     # (a passive gerund the tagger made a past tense is no finite verb: "against being dragged")
     while gov.head.i != gov.i and (gov.tag_ not in FINITE_TAGS or gov.dep_ == "advcl"

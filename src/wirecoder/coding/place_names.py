@@ -40,6 +40,9 @@ WHERE_PREPS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "a
 CONNECTORS = frozenset({"of", "de", "del", "da", "do", "du", "la", "le", "al", "el", "and", "-", "'s",
                         "upon", "on", "sur", "am", "an", "der", "di", "dos", "das", "des", "les", "en", "au", "aux",
                         "sous"})
+# Words ending the name of a feature at sea ("Second Thomas Shoal", "Mischief Reef"), which the gazetteer
+# lacks and the model often calls an organisation.
+SEA_FEATURE_WORDS = frozenset({"shoal", "shoals", "reef", "reefs", "atoll", "cay", "cays"})
 # Trailing words naming the kind of place; a name unknown with one is looked up without it.
 NATURAL_TAILS = frozenset({"valley", "mountains", "mountain", "island", "islands", "peninsula", "delta", "basin",
                            "coast", "river", "plateau", "highlands"})

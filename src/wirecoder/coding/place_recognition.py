@@ -31,6 +31,7 @@ from wirecoder.coding.place_names import (
     PLACE_NOUNS,
     POSSESSIVES,
     REGION_WORD,
+    SEA_FEATURE_WORDS,
     SITE_NOUNS,
     TOWN_POP,
     TOWN_TAKEN_POP,
@@ -383,7 +384,10 @@ class ToponymRecogniser:
             kind = self._kind(span)
             if kind is None or (kind == "demonym" and not demonyms):
                 continue
-            if ent.label_ == "ORG" and not self._org_is_place(span):
+            # (a feature at sea the model calls an organisation is one all the same: "Scarborough Shoal" is no
+            # English town's shoal)
+            at_sea = span[-1].lower_ in SEA_FEATURE_WORDS and span[-1].text[:1].isupper()
+            if ent.label_ == "ORG" and not self._org_is_place(span) and not at_sea:
                 continue
             if len(span) == 1 and fold(span.text) in self.stop and not span.text.isupper():
                 continue  # "the Centre" (India's government), "Christian", "the West"
@@ -393,7 +397,8 @@ class ToponymRecogniser:
                 continue
             if span.text in people and self._person_here(span):
                 continue  # "Guhdar said": a name the article also gives a person
-            if kind == "name" and not self.names.candidates(span.text, kind) and unlike_place_name(span, people):
+            if (kind == "name" and not at_sea and not self.names.candidates(span.text, kind)
+                    and unlike_place_name(span, people)):
                 continue  # "Ms Raggi", "H1N1": only the model's label says place
             found.append((span, kind, "ner"))
             for i in range(span.start, span.end):

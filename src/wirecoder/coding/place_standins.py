@@ -19,6 +19,7 @@ from wirecoder.coding.place_names import (
     PLACE_NOUNS,
     POSSESSIVES,
     PROVINCE_WORDS,
+    SEA_FEATURE_WORDS,
     SITE_NOUNS,
     TOWN_OF,
     WHERE_PREPS,
@@ -438,7 +439,7 @@ def place_local_names(found: list[Toponym], doc: Doc, names: PlaceNames,
                     # "PORT-AU-PRINCE - gangs battled police in the suburb of Petion-Ville" in a story naming the
                     # Artibonite too: a suburb the text puts in no city is the filing city's
                     holder = datelines[0].place
-            if holder is not None and fold(t.place.text).rsplit(" ", 1)[-1] in _AT_SEA:
+            if holder is not None and fold(t.place.text).rsplit(" ", 1)[-1] in SEA_FEATURE_WORDS:
                 # "Second Thomas Shoal": a reef the gazetteer lacks lies in no town but at sea, in the sea
                 # the article names, else (at the least) off the country's coast
                 holder = next((x.place for x in out if x.place.lat is not None and x.place.feature == "region"
@@ -523,7 +524,6 @@ LAND_KINDS = frozenset({"valley", "plain", "plains", "plateau", "desert", "highl
 DIVISION_KINDS = PROVINCE_WORDS | {"territory"} | LAND_KINDS
 
 
-_AT_SEA = frozenset({"shoal", "shoals", "reef", "reefs", "atoll", "cay", "cays"})
 _WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "channel", "bay"})
 
 
@@ -567,7 +567,8 @@ _TAIL_KINDS = GENERIC_TAILS | frozenset({
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "square", "bay", "harbor",
     "harbour", "lake", "canal", "bridge", "hall", "hill", "hills", "beach", "creek", "falls", "heights", "springs",
     "park", "gardens", "estate", "railroad", "railway", "station", "airport", "stadium", "hospital", "church",
-    "cathedral", "mosque", "palace", "castle", "tower", "prison", "market", "village", "town", "mountains"})
+    "cathedral", "mosque", "palace", "castle", "tower", "prison", "market", "village", "town", "mountains",
+}) | SEA_FEATURE_WORDS
 
 
 def _names_its_kind(name: str) -> bool:
