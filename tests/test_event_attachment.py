@@ -2633,3 +2633,32 @@ def test_vehicles_arriving_visit_nobody(pipeline):
     events = _events(pipeline, "Buses carrying the freed prisoners arrived in the town of Beitunia, where crowds "
                                "cheered.")
     assert not [e for e in events if e["event_type"] == "CONSULT"]
+
+
+def test_a_relative_clause_on_a_name_inside_the_speakers_phrase_is_no_part_of_its_words(pipeline):
+    events = _events(pipeline, "The African Union mission in Somalia, which is due to be replaced by a new force in "
+                               "January, said it stood ready to support Somali security forces.")
+    assert {e["attribution"]["text"] for e in events if e["attribution"]} == {"The African Union mission in Somalia"}
+
+
+def test_where_witnesses_phone_from_is_not_where_they_saw_it(pipeline):
+    events = _events(pipeline, "BAMAKO, Feb 28 - Malian soldiers killed 24 civilians near the town of Niono in central "
+                               "Mali last week, officials said.\n\nThe soldiers rounded up men in the village of "
+                               "Welingara and executed them, two residents told Reuters by phone from the nearby town "
+                               "of Segou.")
+    execution = next(e for e in events if e["trigger"] == "executed")
+    assert execution["location"] is None or execution["location"]["text"] != "Segou"
+
+
+def test_whom_a_relative_clause_without_its_pronoun_acts_on_is_its_noun(pipeline):
+    events = _events(pipeline, "Russia has expelled a British diplomat it accused of spying, the FSB said.")
+    accusation = next(e for e in events if e["trigger"] == "accused")
+    assert [r["country"] for r in accusation["recipient"]] == ["GBR"]
+
+
+def test_the_year_of_what_an_anniversary_marks_does_not_date_the_act(pipeline):
+    events = _events(pipeline, "Tunisian police used tear gas to disperse hundreds of protesters in central Tunis on "
+                               "Thursday who were demonstrating against President Kais Saied on the anniversary of his "
+                               "seizure of broad powers in 2021.")
+    rally = next(e for e in events if e["trigger"] == "demonstrating")
+    assert rally["modality"] != "historical" and rally["date"] != "2021-01-01"

@@ -683,6 +683,13 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                     and (_is_event_noun(c, match) or c.i in event_nouns):
                 recip_heads.extend(_expand_conj(owner))
                 break
+        if (not recip_heads and match.kind == "verb" and anchor.dep_ == "relcl" and anchor.head.pos_ in ("NOUN", "PROPN")
+                and any(x.dep_ == "nsubj" and x.lower_ not in RELATIVE_PRONOUNS for x in anchor.children)
+                and not any(x.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") or x.lower_ in ("where", "when", "why")
+                            for x in anchor.children)
+                and anchor.head.ent_type_ not in ("GPE", "LOC", "FAC")
+                and anchor.head.i not in event_nouns and not _circumstance(anchor.head)):
+            recip_heads = [anchor.head]  # "a British diplomat it accused of spying": the object left unsaid
         captives = next((x for c in anchor.children if (x := captives_read_as_subject(c)) is not None), None)
         if not recip_heads and (undergoer := object_read_as_participle_subject(anchor)
                                 or object_taken_by_speaker(anchor) or captives) is not None \

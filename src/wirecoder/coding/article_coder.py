@@ -1079,8 +1079,9 @@ def _when_of(anchor: Token) -> str | None:
 def _dates_a_thing(ent: Span, anchor: Token) -> bool:
     """Whether a date expression belongs to something other than the anchor's act: a possessive on
     something other than the anchor or its subject ("reject the results of last month's election"), a time
-    ahead that a done act does not hang on ("has proposed a referendum after elections next year"), or a
-    parenthetical on a noun ("The ruling party, in power since independence in 1975, rejected...")."""
+    ahead that a done act does not hang on ("has proposed a referendum after elections next year"), a
+    parenthetical on a noun ("The ruling party, in power since independence in 1975, rejected..."), or the
+    past event an anniversary marks."""
     root = ent.root
     if root.dep_ == "poss" and root.head.i != anchor.i and root.head.dep_ not in ("nsubj", "nsubjpass"):
         return True
@@ -1092,6 +1093,8 @@ def _dates_a_thing(ent: Span, anchor: Token) -> bool:
         if (tok.dep_ == "prep" and tok.is_lower and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != anchor.i
                 and any(t.text == "," for t in tok.doc[tok.head.i + 1:tok.i])):
             return True
+        if tok.lemma_.lower() == "anniversary":
+            return True  # "demonstrating on the anniversary of his seizure of broad powers in 2021"
         tok = tok.head
     return False
 
@@ -1175,6 +1178,10 @@ def _speaker_words(tok: Token) -> str:
     doc = tok.doc
     kept = [c for c in tok.children if c.dep_ not in ("conj", "cc", "punct", "appos", "relcl", "acl")]
     right = max([tok.i] + [c.right_edge.i for c in kept if c.i > tok.i])
+    # (nor one hung on a name inside the phrase: "The African Union mission in Somalia, which is due to be
+    # replaced, said")
+    right = next((k - 1 for k in range(tok.i + 1, right + 1) if doc[k].text == "," and any(
+        t.dep_ in ("relcl", "appos") and t.left_edge.i == k + 1 for t in doc[k + 1:right + 1])), right)
     left = min([tok.i] + [c.left_edge.i for c in kept if c.i < tok.i])
     for k in range(left, tok.i):
         if spaced_dash(doc[k]):

@@ -279,7 +279,10 @@ def pick_event_location(sent: Span, trigger: Token, places: list[Place], *,
                 and (_mention_clause(span) == speech_verb or _on_speaker(span, speech_verb)))
             # (a wire dateline the parser hangs on the speech verb is still the story's filing place, a
             # candidate like any dateline: "BISSAU - Army officers said they had taken control of the country")
-            if on_speech and not _fronted_scene(sent, span, trigger, speech_verb) and not _witnessed(speech_verb) \
+            # (a witness speaking "from" a place has left the scene: "two residents told Reuters by phone from
+            # the nearby town of Segou")
+            witness_there = _witnessed(speech_verb) and not _spoken_from(span)
+            if on_speech and not _fronted_scene(sent, span, trigger, speech_verb) and not witness_there \
                     and not in_dateline(span):
                 continue
         score = _attachment(span, trigger)
@@ -453,6 +456,14 @@ def _on_speaker(span: Span, speech_verb: Token) -> bool:
     """Whether a mention is in what describes the speaker ("The Houthis, who control most of northern Yemen,
     say..."): where the speaker is or rules, no scene of what it reports."""
     return any(a.dep_ == "nsubj" and a.head.i == speech_verb.i for a in (span.root, *span.root.ancestors))
+
+
+def _spoken_from(span: Span) -> bool:
+    """Whether a mention is the object of "from", itself or as the name of "the town of ..." there."""
+    root = _phrase_root(span)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in AREA_NOUNS:
+        root = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ == "from"
 
 
 def _witnessed(speech_verb: Token) -> bool:
