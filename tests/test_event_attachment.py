@@ -2662,3 +2662,30 @@ def test_the_year_of_what_an_anniversary_marks_does_not_date_the_act(pipeline):
                                "seizure of broad powers in 2021.")
     rally = next(e for e in events if e["trigger"] == "demonstrating")
     assert rally["modality"] != "historical" and rally["date"] != "2021-01-01"
+
+
+def test_the_other_side_of_a_war_is_no_scene_of_it(pipeline):
+    events = _events(pipeline, "Hezbollah, which fought a 14-month war with Israel, said it held Israel responsible.")
+    war = next(e for e in events if e["trigger"] == "fought")
+    assert war["location"] is None or war["location"]["country"] != "ISR"
+
+
+def test_what_a_deal_lays_down_is_yet_to_come_and_the_other_sides_clause_no_scene(pipeline):
+    events = _events(pipeline, "Under the deal, Rwanda is to withdraw its troops from Congolese territory within 90 days, "
+                               "while Kinshasa is to stop supporting the FDLR militia.")
+    withdrawal = next(e for e in events if e["trigger"] == "withdraw")
+    assert withdrawal["event_type"] == "CONCEDE" and withdrawal["location"] is None
+
+
+def test_a_subject_beside_a_closing_speakers_is_the_deed_the_parser_made_a_participle(pipeline):
+    events = _events(pipeline, "BEIRUT, Jan 26 (Reuters) - Lebanese army troops deployed in several villages in "
+                               "southern Lebanon on Sunday as Israeli forces pulled back, a day before a deadline for "
+                               "their withdrawal under a ceasefire deal, the army said.")
+    assert [e["event_type"] for e in events if e["trigger"] == "deployed"] == ["MOBILIZE"]
+
+
+def test_a_plan_cited_according_to_a_text_keeps_its_source(pipeline):
+    events = _events(pipeline, "Under the deal, both sides are to halt attacks from midnight and pull their fighters "
+                               "back from the town of Kaga-Bandoro, according to a copy of the text.")
+    halt = next(e for e in events if e["trigger"] == "halt")
+    assert halt["modality"] == "future" and halt["attribution"]["text"] == "a copy of the text"

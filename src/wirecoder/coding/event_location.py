@@ -54,7 +54,9 @@ ACTOR_NOUNS = frozenset({"government", "ministry", "minister", "president", "arm
 # Nouns whose "with" names the other party: "a pact with Pyongyang", "talks with Moscow".
 PARTNER_NOUNS = frozenset({"pact", "tie", "ties", "relation", "relations", "talk", "talks", "agreement", "deal",
                            "treaty", "accord", "negotiation", "negotiations", "dialogue", "cooperation", "contact",
-                           "contacts", "truce", "ceasefire", "alliance", "partnership", "dispute", "standoff"})
+                           "contacts", "truce", "ceasefire", "alliance", "partnership", "dispute", "standoff",
+                           # the other side of a fight: "fought a 14-month war with Israel"
+                           "war", "conflict", "fighting", "clash", "clashes", "battle", "hostilities"})
 MEMBERSHIP_VERBS = frozenset({"join", "rejoin"})
 # Verbs of saying whose object is always a party: "accused the Philippines", "urged Pristina", "thanked Qatar".
 PARTY_OBJECT_VERBS = frozenset({"accuse", "blame", "condemn", "urge", "warn", "summon", "criticise", "criticize",
@@ -82,8 +84,10 @@ def is_actor_metonym(span: Span) -> bool:
         return False  # "Youths in the state capital Jos blocked roads": the town named, split off the subject
     if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and (
             head.lemma_ not in STATIVE_VERBS
-            # "Venezuela was ready to accept deportation flights": willing, able or set to act
-            or any(c.dep_ == "acomp" and any(x.dep_ == "xcomp" for x in c.children) for c in head.children)):
+            # "Venezuela was ready to accept deportation flights": willing, able or set to act ("Rwanda is to
+            # withdraw its troops")
+            or any(c.dep_ == "acomp" and any(x.dep_ == "xcomp" for x in c.children) for c in head.children)
+            or any(c.dep_ == "xcomp" and to_infinitive(c) for c in head.children)):
         # not a dateline the parser makes the subject: "ANKARA, Dec 12 - Ethiopia and Somalia agreed"
         return not is_dateline(span)
     first = first_conjunct(root)
@@ -852,7 +856,7 @@ def _in_other_doers_clause(span: Span, trigger: Token) -> bool:
         if tok.head.i == trigger.i and (misattached_conj(tok) or (
                 tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in tok.children)
                 and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in tok.children))))):
+                    c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS | OTHER_SIDE_MARKS for c in tok.children))))):
             return True
         tok = tok.head
     return False
@@ -871,6 +875,9 @@ def _partner_in_other_act(span: Span, trigger: Token) -> bool:
 # sea hours before polls opened in the U.S. election". Not "after": arrests after an attack are most often
 # made where it was.
 OTHER_TIME_MARKS = frozenset({"before", "until", "till"})
+# ... and of a clause set against the main one: "Rwanda is to withdraw its troops, while Kinshasa is to stop
+# supporting the FDLR".
+OTHER_SIDE_MARKS = frozenset({"while", "whereas"})
 
 
 def _in_other_report(span: Span, trigger: Token) -> bool:

@@ -18,7 +18,12 @@ def misread_main_verb(verb: Token) -> bool:
             and verb.head.dep_ in ("ROOT", "dep", "ccomp", "nsubj")):
         return False
     # (nor does one take the "on" or "for" of an appeal: "The presidency called on the United States to
-    # intervene" is no presidency that was called on)
+    # intervene" is no presidency that was called on; nor is a noun a subject beside the one a closing verb
+    # of saying has after it: "Lebanese troops deployed in several villages ..., the army said")
+    governor = verb.head.head
+    if (verb.head.dep_ in ("nsubj", "ccomp") and verb.doc[verb.i - 1].text != ","
+            and any(c.dep_ == "nsubj" and c.i > verb.i for c in governor.children)):
+        return True
     return any(c.dep_ == "dobj" for c in verb.children) or (
         verb.lemma_.lower() in APPEAL_VERBS and any(
             c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")

@@ -573,7 +573,10 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
                     c.lower_ == "from" and c.dep_ == "prep" for c in gov.children)))):
             negated = True
             cue = lemma
-        elif not adjunct and lemma in FUTURE_GOVERNORS and mode is None and (lemma != "go" or gov.tag_ == "VBG"):
+        elif not adjunct and mode is None and (
+                (lemma in FUTURE_GOVERNORS and (lemma != "go" or gov.tag_ == "VBG"))
+                # "Rwanda is to withdraw its troops within 90 days": what a deal or a plan lays down
+                or (lemma == "be" and below_dep == "xcomp" and to_infinitive(child))):
             mode, cue = "future", lemma  # "is going to strike", not "went on strike to demand action"
             if "have" in gaux and gov.tag_ == "VBN" and any(c.lower_ == "had" for c in gov.children):
                 mode = "hypothetical"  # "the plotters had planned to attack the presidency": a plan foiled
@@ -596,7 +599,8 @@ def analyse(anchor: Token, sent: Span, speech_verbs: frozenset[str] = DEFAULT_SP
     if negated:
         return ModalityResult("negated", speaker, speech, cue if cue in NEGATING_GOVERNORS else "not")
     if mode:
-        return ModalityResult(mode, speaker, speech, cue)
+        # (a plan or a text cited "according to" a source is still the source's word)
+        return ModalityResult(mode, speaker if speaker is not None else according_to(sent), speech, cue)
     if speaker is None:
         acc = according_to(sent)
         if acc is not None:
