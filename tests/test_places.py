@@ -1959,34 +1959,8 @@ def test_what_one_mention_calls_a_name_the_gazetteer_lacks_holds_for_its_others(
     assert len(mentions) == 2 and {(p.precision, p.country) for p in mentions} == {("country", "COL")}
 
 
-def test_a_suburb_no_city_holds_is_the_filing_citys_not_the_provinces(nlp, finder):
-    # the dateline city is named once more, the province once: no town is the article's clear home
-    doc = nlp("PORT-AU-PRINCE, June 11 - Gangs fought police for hours on Tuesday in the suburb of Bel-Anse Nord, "
-              "officials said. Hundreds fled to Kenscoff. Gangs have also spread into the Artibonite region north "
-              "of Port-au-Prince.")
-    assert _by_text(finder.find(doc), "Bel-Anse Nord").name == "Port-au-Prince"
 
 
-def test_the_nearby_town_lies_near_the_story_not_at_a_big_namesake_abroad(nlp, finder):
-    doc = nlp("MAPUTO - Insurgents attacked villages in Cabo Delgado province on Friday. The army said it had "
-              "secured Pemba and the nearby town of Palma, where a gas project was halted.")
-    palma = _by_text(finder.find(doc), "Palma")
-    assert palma.country == "MOZ"
-
-
-def test_a_region_of_one_country_the_sentence_names_holds_an_unknown_town(nlp, finder):
-    doc = nlp("MOGADISHU, Dec 11 - Federal troops and forces loyal to the regional state of Jubaland fought near "
-              "the town of Dhobley Kuus on Wednesday. The defence ministry in Mogadishu said its troops had been "
-              "sent to fight al Shabaab. Mogadishu rejected the vote.")
-    assert _by_text(finder.find(doc), "Dhobley Kuus").name == "Jubaland"
-
-
-def test_a_small_town_among_the_main_countrys_places_is_no_namesake_where_a_later_paragraph_goes(nlp, finder):
-    doc = nlp("CULIACAN, Mexico, Oct 22 - Soldiers killed 12 gunmen near Culiacan in Sinaloa state on Monday.\n\n"
-              "Troops were patrolling outside the town of El Dorado when they came under fire.\n\n"
-              "The violence began after a cartel leader was arrested in Texas, in the United States.\n\n"
-              "The government has sent more troops to Sinaloa.")
-    assert _by_text(finder.find(doc), "El Dorado").country == "MEX"
 
 
 def test_a_shoal_the_model_calls_an_organisation_is_a_place_at_sea_not_a_town(nlp, finder):
@@ -1995,3 +1969,26 @@ def test_a_shoal_the_model_calls_an_organisation_is_a_place_at_sea_not_a_town(nl
     found = finder.find(doc)
     assert not [p for p in found if p.country == "GBR"]
     assert _by_text(found, "Scarborough Shoal").country == "PHL"
+
+
+@pytest.mark.parametrize("text,name,key,expected", [
+    # a suburb the text puts in no city is the filing city's (the dateline city is named once more, the province
+    # once: no town is the article's clear home)
+    ("PORT-AU-PRINCE, June 11 - Gangs fought police for hours on Tuesday in the suburb of Bel-Anse Nord, officials "
+     "said. Hundreds fled to Kenscoff. Gangs have also spread into the Artibonite region north of Port-au-Prince.",
+     "Bel-Anse Nord", "name", "Port-au-Prince"),
+    # "the nearby town" lies near the story, not at a big namesake abroad
+    ("MAPUTO - Insurgents attacked villages in Cabo Delgado province on Friday. The army said it had secured Pemba "
+     "and the nearby town of Palma, where a gas project was halted.", "Palma", "country", "MOZ"),
+    # a region of one country the sentence names first holds an unknown town
+    ("MOGADISHU, Dec 11 - Federal troops and forces loyal to the regional state of Jubaland fought near the town of "
+     "Dhobley Kuus on Wednesday. The defence ministry in Mogadishu said its troops had been sent to fight al Shabaab. "
+     "Mogadishu rejected the vote.", "Dhobley Kuus", "name", "Jubaland"),
+    # a small town among the main country's places is no namesake where a later paragraph goes
+    ("CULIACAN, Mexico, Oct 22 - Soldiers killed 12 gunmen near Culiacan in Sinaloa state on Monday.\n\nTroops were "
+     "patrolling outside the town of El Dorado when they came under fire.\n\nThe violence began after a cartel "
+     "leader was arrested in Texas, in the United States.\n\nThe government has sent more troops to Sinaloa.",
+     "El Dorado", "country", "MEX"),
+])
+def test_a_name_stands_where_its_own_stretch_of_text_puts_it(nlp, finder, text, name, key, expected):
+    assert getattr(_by_text(finder.find(nlp(text)), name), key) == expected
