@@ -2522,7 +2522,8 @@ def test_more_ways_to_say_it(pipeline, text, trigger, event_type):
 ])
 def test_an_operation_launched_to_take_a_town_is_under_way(pipeline, text):
     events = _events(pipeline, text)
-    assert [(e["event_type"], e["modality"]) for e in events if e["trigger"] == "operation"] == [("ASSAULT", "asserted")]
+    assert [(e["event_type"], e["modality"]) for e in events
+            if e["trigger"] == "operation"] == [("ASSAULT", "asserted")]
     assert [e["modality"] for e in events if e["trigger"] == "retake"] == ["hypothetical"]
 
 
@@ -2614,8 +2615,8 @@ def test_the_year_of_what_an_anniversary_marks_does_not_date_the_act(pipeline):
 
 
 def test_what_a_deal_lays_down_is_yet_to_come_and_the_other_sides_clause_no_scene(pipeline):
-    events = _events(pipeline, "Under the deal, Rwanda is to withdraw its troops from Congolese territory within 90 days, "
-                               "while Kinshasa is to stop supporting the FDLR militia.")
+    events = _events(pipeline, "Under the deal, Rwanda is to withdraw its troops from Congolese territory within 90 "
+                               "days, while Kinshasa is to stop supporting the FDLR militia.")
     withdrawal = next(e for e in events if e["trigger"] == "withdraw")
     assert withdrawal["event_type"] == "CONCEDE" and withdrawal["location"] is None
 

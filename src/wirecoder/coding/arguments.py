@@ -10,6 +10,7 @@ from wirecoder.coding.actor_phrases import REGISTRY_WORDS
 from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import DASHES, story_subject, undateline
 from wirecoder.coding.misparse import (
+    captives_of,
     captives_read_as_subject,
     claim_read_as_apposition,
     misread_main_verb,
@@ -101,6 +102,19 @@ def _charge_read_as_modifier(prep: Token) -> bool:
     first = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
     return (prep.lower_ == "of" and obj.dep_ == "dobj" and obj.head.lemma_.lower() in CHARGE_VERBS
             and first is not None and first.dep_ in ("amod", "compound") and first.lower_.endswith("ing"))
+
+
+def _object_left_unsaid(verb: Token) -> Token | None:
+    """The noun a relative clause without its pronoun acts on: "a British diplomat it accused of spying" (not
+    a place or a time it says something happened at: "Luxembourg, where the ministers met")."""
+    noun = verb.head
+    if (verb.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("GPE", "LOC", "FAC")
+            or _circumstance(noun)
+            or not any(x.dep_ == "nsubj" and x.lower_ not in RELATIVE_PRONOUNS for x in verb.children)
+            or any(x.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") or x.lower_ in ("where", "when", "why")
+                   for x in verb.children)):
+        return None
+    return noun
 
 
 def mention_span(head: Token) -> Span:
@@ -683,16 +697,12 @@ def verb_arguments(match: TriggerMatch, anchor: Token, event_nouns: frozenset[in
                     and (_is_event_noun(c, match) or c.i in event_nouns):
                 recip_heads.extend(_expand_conj(owner))
                 break
-        if (not recip_heads and match.kind == "verb" and anchor.dep_ == "relcl" and anchor.head.pos_ in ("NOUN", "PROPN")
-                and any(x.dep_ == "nsubj" and x.lower_ not in RELATIVE_PRONOUNS for x in anchor.children)
-                and not any(x.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") or x.lower_ in ("where", "when", "why")
-                            for x in anchor.children)
-                and anchor.head.ent_type_ not in ("GPE", "LOC", "FAC")
-                and anchor.head.i not in event_nouns and not _circumstance(anchor.head)):
-            recip_heads = [anchor.head]  # "a British diplomat it accused of spying": the object left unsaid
-        captives = next((x for c in anchor.children if (x := captives_read_as_subject(c)) is not None), None)
+        if not recip_heads and match.kind == "verb" and (unsaid := _object_left_unsaid(anchor)) is not None \
+                and unsaid.i not in event_nouns:
+            recip_heads = [unsaid]  # "a British diplomat it accused of spying"
         if not recip_heads and (undergoer := object_read_as_participle_subject(anchor)
-                                or object_taken_by_speaker(anchor) or captives) is not None \
+                                or object_taken_by_speaker(anchor)
+                                or (captives[0] if (captives := captives_of(anchor)) else None)) is not None \
                 and undergoer.i not in event_nouns:
             # "killed at least eight people sheltering there", "killing 40 people, a spokesman ... said", "handed
             # over three women held hostage"

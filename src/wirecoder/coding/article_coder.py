@@ -137,10 +137,10 @@ MACHINES = frozenset({"helicopter", "aircraft", "plane", "jet", "warplane", "dro
 PARTY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 SPEAKER_POSSESSIVES = frozenset({"its", "their", "our", "my", "his", "her"})
 # Things and forces of nature that kill without anyone attacking: their deaths are no ASSAULT.
-MISHAPS = frozenset({"collapse", "canopy", "roof", "building", "bridge", "dam", "wall", "ceiling", "structure", "flood", "floodwater",
-                     "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon", "landslide", "mudslide",
-                     "avalanche", "blaze", "wildfire", "heatwave", "drought", "crash", "accident", "collision",
-                     "stampede", "disease", "outbreak", "epidemic", "lightning", "tornado", "tsunami", "flooding",
+MISHAPS = frozenset({"collapse", "canopy", "roof", "building", "bridge", "dam", "wall", "ceiling", "structure", "flood",
+                     "floodwater", "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon", "landslide",
+                     "mudslide", "avalanche", "blaze", "wildfire", "heatwave", "drought", "crash", "accident",
+                     "collision", "stampede", "disease", "outbreak", "epidemic", "lightning", "tornado", "tsunami", "flooding",
                      "rain", "rainfall", "downpour", "eruption", "blizzard", "snowstorm",
                      # what explodes by accident ("a fuel depot exploded"; not a car, a bomb's carrier)
                      "depot", "boiler", "pipeline", "warehouse", "factory", "plant", "cylinder"})
@@ -319,7 +319,8 @@ class ArticleCoder:
         launched is an armed one under way, an ASSAULT by who launched it on whom it is to strike."""
         out = []
         for c in cands:
-            if not (c.match.event_type == "ASSAULT" or (c.match.event_type == "COERCE" and "seize" in c.match.trigger.modes)):
+            seizing = c.match.event_type == "COERCE" and "seize" in c.match.trigger.modes
+            if not (c.match.event_type == "ASSAULT" or seizing):
                 continue
             if (noun := undertaking_purposed(c.anchor)) is None:
                 continue

@@ -20,6 +20,7 @@ from wirecoder.coding.arguments import GOING_PREPS, MOVED_FORCES, SENDING_VERBS,
 from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import undateline
 from wirecoder.coding.modality import (
+    ASIDE_MARKS,
     CLAIM_NOUNS,
     DEFAULT_SPEECH_VERBS,
     SEQUENCE_MARKS,
@@ -722,9 +723,9 @@ NATIONALITY_NOUNS = frozenset({"citizen", "national", "passport", "subject"})
 
 def _origin_of_party(span: Span, trigger: Token) -> bool:
     """Whether a mention tells where a party comes from ("wounding two peacekeepers from South Africa",
-    "troops from Chad", "drones from Iran", "citizens of Colombia"), not where the event was. On the trigger itself "from" is the
-    origin only after people a verb acts on ("killed three soldiers from Chad"): a launch or a shot
-    "from" a place was made there ("fired rockets from Lebanon")."""
+    "troops from Chad", "drones from Iran", "citizens of Colombia"), not where the event was. On the trigger
+    itself "from" is the origin only after people a verb acts on ("killed three soldiers from Chad"): a launch
+    or a shot "from" a place was made there ("fired rockets from Lebanon")."""
     root = first_conjunct(span.root)
     while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in AREA_NOUNS:
         root = root.head.head  # "from the Russian regions of Kursk, Oryol and Bryansk"
@@ -845,9 +846,10 @@ def _in_other_doers_clause(span: Span, trigger: Token) -> bool:
     """Whether a mention is in a clause coordinated under the trigger's with a doer of its own: in "police
     retreated from the town, and residents fled toward Hinche" the retreat was not toward Hinche; or in a
     clause of a later time under it (OTHER_TIME_MARKS), or a phrase of one ("fired a missile days before
-    the U.S. presidential election"); or in a verb the parser hung on it that goes with another
-    (modality.misattached_conj: "said the vote had been falsified and called on Georgians to rally on
-    Rustaveli Avenue"). Not a passive one, whose place news shares out: "two men were killed and a woman was
+    the U.S. presidential election"), or a clause set against it ("Rwanda is to withdraw its troops, while
+    Kinshasa is to stop supporting the FDLR": modality.ASIDE_MARKS); or in a verb the parser hung on it that
+    goes with another (modality.misattached_conj: "said the vote had been falsified and called on Georgians
+    to rally on Rustaveli Avenue"). Not a passive one, whose place news shares out: "two men were killed and a woman was
     wounded in a shooting at a gas station"."""
     tok = span.root
     while tok.head.i != tok.i and tok.i != trigger.i:
@@ -856,7 +858,7 @@ def _in_other_doers_clause(span: Span, trigger: Token) -> bool:
         if tok.head.i == trigger.i and (misattached_conj(tok) or (
                 tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in tok.children)
                 and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS | OTHER_SIDE_MARKS for c in tok.children))))):
+                    c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS | ASIDE_MARKS for c in tok.children))))):
             return True
         tok = tok.head
     return False
@@ -875,9 +877,6 @@ def _partner_in_other_act(span: Span, trigger: Token) -> bool:
 # sea hours before polls opened in the U.S. election". Not "after": arrests after an attack are most often
 # made where it was.
 OTHER_TIME_MARKS = frozenset({"before", "until", "till"})
-# ... and of a clause set against the main one: "Rwanda is to withdraw its troops, while Kinshasa is to stop
-# supporting the FDLR".
-OTHER_SIDE_MARKS = frozenset({"while", "whereas"})
 
 
 def _in_other_report(span: Span, trigger: Token) -> bool:

@@ -169,6 +169,14 @@ def captives_read_as_subject(verb: Token) -> Token | None:
     return subject
 
 
+def captives_of(verb: Token) -> tuple[Token, Token] | None:
+    """(the people, the captivity noun) of a clause of captivity misread under verb (captives_read_as_subject)."""
+    for c in verb.children:
+        if (captives := captives_read_as_subject(c)) is not None:
+            return captives, next(g for g in c.children if g.dep_ == "dobj")
+    return None
+
+
 def relative_read_as_object(verb: Token) -> Token | None:
     """The subject of a relative clause the parser hung on an "-ing" noun as its object: in ", a killing the
     opposition blamed on the security forces" the small model reads "killing" as a verb with "the opposition"

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from wirecoder.coding.clause_forms import to_infinitive
 from wirecoder.coding.dateline_subject import DASHES
 from wirecoder.coding.lexicon import Lexicon, Trigger
-from wirecoder.coding.misparse import captives_read_as_subject, misread_main_verb, modifier_read_as_verb
+from wirecoder.coding.misparse import captives_of, misread_main_verb, modifier_read_as_verb
 from wirecoder.coding.place_text import first_conjunct
 
 # Dependents that can carry a phrasal verb's fixed part ("call off", "open fire", "take to the streets").
@@ -136,10 +136,8 @@ def _named_person(tok: Token) -> bool:
 
 def _object_heads(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")]
-    for c in verb.children:
-        if (captives := captives_read_as_subject(c)) is not None:
-            # "handed over three women held hostage": the women, and the state they were kept in
-            objs.extend([captives, *(g for g in c.children if g.dep_ == "dobj")])
+    if (captives := captives_of(verb)) is not None:
+        objs.extend(captives)  # "handed over three women held hostage": the women, and the state they were in
     if verb.dep_ == "amod" and any(c.dep_ == "nsubj" for c in verb.children):
         objs.append(verb.head)  # "Poland scrambled fighter jets" parsed as Poland's "scrambled jets"
     # "fired rockets at", "imposed sanctions on": the object may sit under a preposition too
