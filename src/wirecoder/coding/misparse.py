@@ -140,8 +140,13 @@ def object_read_as_speaker(verb: Token) -> tuple[Token, Token] | None:
 
 def object_taken_by_speaker(verb: Token) -> Token | None:
     """The object object_read_as_speaker finds for the verb right before it, or None."""
-    noun = next((t for t in verb.sent if t.dep_ == "nsubj" and t.left_edge.i == verb.right_edge.i + 1), None)
-    found = object_read_as_speaker(noun.head) if noun is not None else None
+    nxt = verb.right_edge.i + 1
+    if nxt >= len(verb.doc):
+        return None
+    noun = verb.doc[nxt]  # up from the word after the verb to the subject whose phrase starts there
+    while noun.dep_ != "nsubj" and noun.head.i != noun.i and noun.head.left_edge.i == nxt:
+        noun = noun.head
+    found = object_read_as_speaker(noun.head) if noun.dep_ == "nsubj" and noun.left_edge.i == nxt else None
     return found[0] if found is not None and found[0].i == noun.i else None
 
 
