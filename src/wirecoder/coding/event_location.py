@@ -465,10 +465,14 @@ def _on_speaker(span: Span, speech_verb: Token) -> bool:
 
 def _spoken_from(span: Span) -> bool:
     """Whether a mention is the object of "from", itself or as the name of "the town of ..." there."""
-    root = _phrase_root(span)
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in AREA_NOUNS:
-        root = root.head.head
-    return root.dep_ == "pobj" and root.head.lower_ == "from"
+    return object_of(_area_named(_phrase_root(span)), frozenset({"from"}))
+
+
+def _area_named(tok: Token) -> Token:
+    """The area noun a name is "of" ("the nearby town of Segou", "the Russian regions of Kursk"), else tok."""
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in AREA_NOUNS:
+        tok = tok.head.head
+    return tok
 
 
 def _witnessed(speech_verb: Token) -> bool:
@@ -726,9 +730,7 @@ def _origin_of_party(span: Span, trigger: Token) -> bool:
     "troops from Chad", "drones from Iran", "citizens of Colombia"), not where the event was. On the trigger
     itself "from" is the origin only after people a verb acts on ("killed three soldiers from Chad"): a launch
     or a shot "from" a place was made there ("fired rockets from Lebanon")."""
-    root = first_conjunct(span.root)
-    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in AREA_NOUNS:
-        root = root.head.head  # "from the Russian regions of Kursk, Oryol and Bryansk"
+    root = _area_named(first_conjunct(span.root))  # "from the Russian regions of Kursk, Oryol and Bryansk"
     prep = root.head
     holder = prep.head
     if root.dep_ == "pobj" and prep.lower_ == "of" and holder.lemma_.lower() in NATIONALITY_NOUNS:
